@@ -1,0 +1,209 @@
+// Package client is the one API client of the provider: signing, retries, rate limiting,
+// errors, waiters and cached list reads for DLI, DataArts Studio and IAM.
+package client
+
+import (
+	"bytes"
+	"context"
+	"crypto/tls"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+	"golang.org/x/time/rate"
+)
+
+// Client calls the Huawei Cloud APIs. It is safe for concurrent use.
+type Client struct {
+	cfg     Config
+	http    *http.Client
+	limiter *rate.Limiter
+	cache   *listCache
+
+	projectMu sync.Mutex
+	projectID string
+}
+
+// New builds a client. It makes no network call.
+func New(cfg Config) (*Client, error) {
+	cfg = cfg.withDefaults()
+	for s, u := range cfg.Endpoints {
+		if u == "" {
+			continue
+		}
+		parsed, err := url.Parse(u)
+		if err != nil || (parsed.Scheme != "http" && parsed.Scheme != "https") || parsed.Host == "" {
+			return nil, fmt.Errorf("endpoint for %s: %q is not an http(s) URL", s, u)
+		}
+	}
+	hc := cfg.HTTPClient
+	if hc == nil {
+		transport := http.DefaultTransport.(*http.Transport).Clone()
+		transport.TLSClientConfig = &tls.Config{InsecureSkipVerify: cfg.Insecure} //nolint:gosec // user opt-in
+		hc = &http.Client{Transport: transport, Timeout: 2 * time.Minute}
+	}
+	burst := int(cfg.RateLimit)
+	if burst < 1 {
+		burst = 1
+	}
+	return &Client{
+		cfg:       cfg,
+		http:      hc,
+		limiter:   rate.NewLimiter(rate.Limit(cfg.RateLimit), burst),
+		cache:     newListCache(cfg.ListCacheTTL),
+		projectID: cfg.ProjectID,
+	}, nil
+}
+
+// Request describes one API call.
+type Request struct {
+	Service   Service
+	Operation string // the SDK's name for the call, used in errors and logs
+	Method    string
+	Path      string // may contain {project_id}
+	Query     url.Values
+	Body      any               // marshalled to JSON; nil for none
+	Header    map[string]string // extra headers (e.g. DataArts workspace)
+
+	// Reconcile, when set, is called before retrying after an attempt whose outcome is
+	// unknown (408, 5xx, connection error): it looks the object up and returns true if the
+	// first attempt took effect, so a create is never sent twice.
+	Reconcile func(ctx context.Context) (bool, error)
+}
+
+// Do sends the request, retrying as configured, and decodes a successful response into out
+// (when out is not nil).
+func (c *Client) Do(ctx context.Context, req Request, out any) error {
+	if c.cfg.AccessKey == "" || c.cfg.SecretKey == "" {
+		return errors.New("no credentials: set access_key and secret_key in the provider block, " +
+			"or the HW_ACCESS_KEY and HW_SECRET_KEY environment variables")
+	}
+	path := req.Path
+	if strings.Contains(path, "{project_id}") {
+		pid, err := c.ProjectID(ctx)
+		if err != nil {
+			return err
+		}
+		path = strings.ReplaceAll(path, "{project_id}", pid)
+	}
+	var body []byte
+	if req.Body != nil {
+		var err error
+		if body, err = json.Marshal(req.Body); err != nil {
+			return fmt.Errorf("%s: encoding request body: %w", req.Operation, err)
+		}
+	}
+
+	for attempt := 0; ; attempt++ {
+		resp, err := c.attempt(ctx, req, path, body)
+		if err == nil {
+			return decodeSuccess(req, path, resp, out)
+		}
+		retry, delay := c.retryable(err, attempt)
+		if !retry || attempt >= c.cfg.MaxRetries || ctx.Err() != nil {
+			return err
+		}
+		tflog.Debug(ctx, "retrying API call", map[string]any{
+			"operation": req.Operation, "attempt": attempt + 1, "delay": delay.String(), "error": err.Error(),
+		})
+		if sleep(ctx, delay) != nil {
+			return fmt.Errorf("%w (not retried: %v)", err, ctx.Err())
+		}
+		if req.Reconcile != nil && outcomeUnknown(err) {
+			done, rerr := req.Reconcile(ctx)
+			if rerr == nil && done {
+				tflog.Debug(ctx, "earlier attempt took effect; not sending again", map[string]any{"operation": req.Operation})
+				return nil
+			}
+		}
+	}
+}
+
+// response is a completed HTTP exchange with a 2xx status.
+type response struct {
+	status    int
+	requestID string
+	body      []byte
+}
+
+// attemptError wraps one failed attempt with what the retry policy needs to know.
+type attemptError struct {
+	err        error
+	status     int // 0 for transport errors
+	retryAfter time.Duration
+}
+
+func (e *attemptError) Error() string { return e.err.Error() }
+func (e *attemptError) Unwrap() error { return e.err }
+
+func (c *Client) attempt(ctx context.Context, req Request, path string, body []byte) (*response, error) {
+	if err := c.limiter.Wait(ctx); err != nil {
+		return nil, &attemptError{err: fmt.Errorf("%s: %w", req.Operation, err)}
+	}
+	httpReq, err := c.signedRequest(ctx, req, path, body)
+	if err != nil {
+		return nil, fmt.Errorf("%s: building request: %w", req.Operation, err)
+	}
+	httpResp, err := c.http.Do(httpReq)
+	if err != nil {
+		return nil, &attemptError{err: fmt.Errorf("%s (%s %s): %w", req.Operation, req.Method, path, err)}
+	}
+	defer httpResp.Body.Close()
+	respBody, err := io.ReadAll(io.LimitReader(httpResp.Body, 64<<20))
+	if err != nil {
+		return nil, &attemptError{err: fmt.Errorf("%s (%s %s): reading response: %w", req.Operation, req.Method, path, err)}
+	}
+	requestID := httpResp.Header.Get("X-Request-Id")
+	tflog.Debug(ctx, "API call", map[string]any{
+		"operation": req.Operation, "method": req.Method, "path": path,
+		"status": httpResp.StatusCode, "request_id": requestID,
+	})
+	if httpResp.StatusCode >= 200 && httpResp.StatusCode < 300 {
+		return &response{status: httpResp.StatusCode, requestID: requestID, body: respBody}, nil
+	}
+	code, msg := parseErrorBody(respBody)
+	return nil, &attemptError{
+		err: &APIError{
+			Operation: req.Operation, Method: req.Method, Path: path, StatusCode: httpResp.StatusCode,
+			Code: code, Message: msg, RequestID: requestID,
+		},
+		status:     httpResp.StatusCode,
+		retryAfter: parseRetryAfter(httpResp.Header.Get("Retry-After")),
+	}
+}
+
+func decodeSuccess(req Request, path string, resp *response, out any) error {
+	if failed, msg := checkEnvelope(resp.body); failed {
+		code, _ := parseErrorBody(resp.body)
+		return &APIError{
+			Operation: req.Operation, Method: req.Method, Path: path, StatusCode: resp.status,
+			Code: code, Message: "is_success=false: " + msg, RequestID: resp.requestID,
+		}
+	}
+	if out == nil || len(bytes.TrimSpace(resp.body)) == 0 {
+		return nil
+	}
+	if err := json.Unmarshal(resp.body, out); err != nil {
+		return fmt.Errorf("%s (%s %s): decoding response (request id %s): %w",
+			req.Operation, req.Method, path, resp.requestID, err)
+	}
+	return nil
+}
+
+func sleep(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return fmt.Errorf("wait: %w", ctx.Err())
+	case <-t.C:
+		return nil
+	}
+}

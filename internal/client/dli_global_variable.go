@@ -1,0 +1,114 @@
+package client
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"strconv"
+
+	"github.com/huaweicloud/huaweicloud-sdk-go-v3/services/dli/v1/model"
+)
+
+const (
+	globalVariablesCacheKey = "dli/global_variables"
+	globalVariablesPageSize = 100
+)
+
+func globalVariablePath(name string) string {
+	return "/v1.0/{project_id}/variables/" + url.PathEscape(name)
+}
+
+// ListGlobalVariables returns every global variable of the project (§13.4), paging through
+// the list. Callers in the same run share one listing (see listCache).
+func (c *Client) ListGlobalVariables(ctx context.Context) ([]model.GlobalVariable, error) {
+	v, err := c.cache.get(ctx, globalVariablesCacheKey, func(ctx context.Context) (any, error) {
+		return c.listGlobalVariables(ctx)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return v.([]model.GlobalVariable), nil
+}
+
+func (c *Client) listGlobalVariables(ctx context.Context) ([]model.GlobalVariable, error) {
+	var all []model.GlobalVariable
+	for offset := 0; ; {
+		var page model.ListGlobalVariablesResponse
+		err := c.Do(ctx, Request{
+			Service: ServiceDLI, Operation: "ListGlobalVariables", Method: http.MethodGet,
+			Path: "/v1.0/{project_id}/variables",
+			Query: url.Values{
+				"limit":  {strconv.Itoa(globalVariablesPageSize)},
+				"offset": {strconv.Itoa(offset)},
+			},
+		}, &page)
+		if err != nil {
+			return nil, err
+		}
+		items := deref(page.GlobalVars)
+		all = append(all, items...)
+		offset += len(items)
+		total := int(deref(page.Count))
+		if len(items) < globalVariablesPageSize || (total > 0 && offset >= total) {
+			return all, nil
+		}
+	}
+}
+
+// GetGlobalVariable finds one variable by name in the (cached) list; there is no GET by name.
+func (c *Client) GetGlobalVariable(ctx context.Context, name string) (*model.GlobalVariable, error) {
+	vars, err := c.ListGlobalVariables(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return findGlobalVariable(vars, name)
+}
+
+func findGlobalVariable(vars []model.GlobalVariable, name string) (*model.GlobalVariable, error) {
+	for i := range vars {
+		if deref(vars[i].VarName) == name {
+			return &vars[i], nil
+		}
+	}
+	return nil, &NotFoundError{Kind: "global variable", Name: name}
+}
+
+// CreateGlobalVariable creates a variable (§13.1). If an attempt's outcome is unknown, it
+// lists afresh to see whether the variable exists before sending the create again.
+func (c *Client) CreateGlobalVariable(ctx context.Context, body *model.CreateGlobalVariableRequestBody) error {
+	defer c.cache.invalidate(globalVariablesCacheKey)
+	return c.Do(ctx, Request{
+		Service: ServiceDLI, Operation: "CreateGlobalVariable", Method: http.MethodPost,
+		Path: "/v1.0/{project_id}/variables", Body: body,
+		Reconcile: func(ctx context.Context) (bool, error) {
+			vars, err := c.listGlobalVariables(ctx)
+			if err != nil {
+				return false, err
+			}
+			_, err = findGlobalVariable(vars, body.VarName)
+			return err == nil, nil
+		},
+	}, nil)
+}
+
+// UpdateGlobalVariable sets a variable's value (§13.3); the value is the only mutable field.
+func (c *Client) UpdateGlobalVariable(ctx context.Context, name, value string) error {
+	defer c.cache.invalidate(globalVariablesCacheKey)
+	return c.Do(ctx, Request{
+		Service: ServiceDLI, Operation: "UpdateGlobalVariable", Method: http.MethodPut,
+		Path: globalVariablePath(name), Body: &model.UpdateGlobalVariableRequestBody{VarValue: value},
+	}, nil)
+}
+
+// DeleteGlobalVariable deletes a variable (§13.2). A variable that is already gone is not an error.
+func (c *Client) DeleteGlobalVariable(ctx context.Context, name string) error {
+	defer c.cache.invalidate(globalVariablesCacheKey)
+	err := c.Do(ctx, Request{
+		Service: ServiceDLI, Operation: "DeleteGlobalVariable", Method: http.MethodDelete,
+		Path: globalVariablePath(name),
+	}, nil)
+	if IsNotFound(err) {
+		return nil
+	}
+	return err
+}
