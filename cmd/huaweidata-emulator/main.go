@@ -1,0 +1,128 @@
+// Command huaweidata-emulator runs the local Huawei Cloud DLI/IAM emulator
+// used to develop and test the huaweidata Terraform provider.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"log"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/emulator"
+)
+
+func main() {
+	if err := run(); err != nil {
+		fmt.Fprintln(os.Stderr, "huaweidata-emulator:", err)
+		os.Exit(1)
+	}
+}
+
+func run() error {
+	listen := flag.String("listen", "127.0.0.1:8080", "address to listen on")
+	ak := flag.String("access-key", emulator.DemoAccessKey, "accepted access key (AK)")
+	sk := flag.String("secret-key", emulator.DemoSecretKey, "secret key (SK) for the access key")
+	region := flag.String("region", emulator.DemoRegion, "region name")
+	projectID := flag.String("project-id", emulator.DemoProjectID, "project id of the region")
+	speed := flag.Float64("speed", 60, "emulated seconds per real second")
+	seed := flag.Int64("seed", 1, "fault injection seed")
+	faults := flag.String("faults", "", `error rates to inject, "status=probability,...", e.g. "500=0.1,503=0.05,429=0.05,408=0.02" (default none)`)
+	retryAfter := flag.Int("retry-after", 1, "Retry-After seconds sent with 429 and 503")
+	latency := flag.Duration("latency", 0, "latency added to every API request")
+	consistency := flag.Duration("consistency-delay", 0, "how long new objects stay invisible to reads")
+	stateFile := flag.String("state-file", "", "JSON file to load state from and save it to")
+	addrFile := flag.String("addr-file", "", `file to write "http://host:port" to once listening`)
+	verbose := flag.Bool("v", false, "log every request")
+	flag.Parse()
+
+	rates, err := parseRates(*faults)
+	if err != nil {
+		return err
+	}
+	opts := emulator.Options{
+		AccessKey: *ak, SecretKey: *sk,
+		Projects: map[string]string{*region: *projectID},
+		Speed:    *speed, Seed: *seed, StateFile: *stateFile,
+		Faults: emulator.Faults{
+			ErrorRates: rates, RetryAfterSeconds: *retryAfter,
+			Latency: *latency, ConsistencyDelay: *consistency,
+		},
+	}
+	if *verbose {
+		opts.Logf = log.Printf
+	}
+	emu, err := emulator.New(opts)
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", *listen)
+	if err != nil {
+		return err
+	}
+	addr := "http://" + ln.Addr().String()
+	if *addrFile != "" {
+		if err := os.WriteFile(*addrFile, []byte(addr), 0o644); err != nil {
+			return err
+		}
+	}
+	fmt.Printf("huaweidata emulator listening on %s\n\n", addr)
+	fmt.Printf(`provider "huaweidata" {
+  region     = %q
+  project_id = %q
+  access_key = %q
+  secret_key = %q
+  endpoints = { dli = %q, dataarts = %q, iam = %q }
+}
+`, *region, *projectID, *ak, *sk, addr, addr, addr)
+
+	srv := &http.Server{Handler: emu, ReadHeaderTimeout: 10 * time.Second}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+
+	sigc := make(chan os.Signal, 1)
+	signal.Notify(sigc, syscall.SIGINT, syscall.SIGTERM)
+	select {
+	case err := <-errc:
+		if !errors.Is(err, http.ErrServerClosed) {
+			return err
+		}
+	case <-sigc:
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	_ = srv.Shutdown(ctx)
+	if *stateFile != "" {
+		if err := emu.Save(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// parseRates parses "500=0.1,503=0.05" into a status -> probability map.
+func parseRates(s string) (map[int]float64, error) {
+	out := map[int]float64{}
+	for _, part := range strings.Split(s, ",") {
+		part = strings.TrimSpace(part)
+		if part == "" {
+			continue
+		}
+		k, v, ok := strings.Cut(part, "=")
+		code, err1 := strconv.Atoi(strings.TrimSpace(k))
+		p, err2 := strconv.ParseFloat(strings.TrimSpace(v), 64)
+		if !ok || err1 != nil || err2 != nil || p < 0 || p > 1 {
+			return nil, fmt.Errorf("invalid -faults entry %q (want status=probability)", part)
+		}
+		out[code] = p
+	}
+	return out, nil
+}
