@@ -1,0 +1,195 @@
+// Package provider defines the huaweidata provider: its configuration and the lists of
+// resources and data sources.
+package provider
+
+import (
+	"context"
+	"fmt"
+	"os"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/float64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/providervalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/provider"
+	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/client"
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/resources"
+)
+
+var (
+	_ provider.Provider                     = (*huaweidataProvider)(nil)
+	_ provider.ProviderWithConfigValidators = (*huaweidataProvider)(nil)
+)
+
+// Option adjusts how the provider builds its client; tests use it to shorten waits.
+type Option func(*client.Config)
+
+// New returns a constructor of the provider for providerserver.
+func New(version string, opts ...Option) func() provider.Provider {
+	return func() provider.Provider {
+		return &huaweidataProvider{version: version, opts: opts}
+	}
+}
+
+type huaweidataProvider struct {
+	version string
+	opts    []Option
+}
+
+func (p *huaweidataProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
+	resp.TypeName = "huaweidata"
+	resp.Version = p.version
+}
+
+func (p *huaweidataProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
+	endpoint := func(service, def string) schema.StringAttribute {
+		return schema.StringAttribute{
+			MarkdownDescription: fmt.Sprintf("URL of the %s API, e.g. `http://127.0.0.1:8080` for the emulator. "+
+				"Defaults to `%s`. Can also be set with `HW_%s_ENDPOINT`.", service, def, envName(service)),
+			Optional:   true,
+			Validators: []validator.String{httpURL()},
+		}
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "The huaweidata provider manages Huawei Cloud Data Lake Insight (DLI) and reads DataArts Studio metadata.",
+		Attributes: map[string]schema.Attribute{
+			"region": schema.StringAttribute{
+				MarkdownDescription: "Region of the resources, e.g. `cn-north-4`. Can also be set with `HW_REGION_NAME`. Required unless set in the environment.",
+				Optional:            true,
+			},
+			"project_id": schema.StringAttribute{
+				MarkdownDescription: "Project id (32 hex characters) of the region. When unset (and `HW_PROJECT_ID` is unset), it is looked up once in IAM by region, on the first API call.",
+				Optional:            true,
+			},
+			"access_key": schema.StringAttribute{
+				MarkdownDescription: "Access key (AK) used to sign requests. Can also be set with `HW_ACCESS_KEY`.",
+				Optional:            true,
+				Sensitive:           true,
+			},
+			"secret_key": schema.StringAttribute{
+				MarkdownDescription: "Secret key (SK) used to sign requests. Can also be set with `HW_SECRET_KEY`.",
+				Optional:            true,
+				Sensitive:           true,
+			},
+			"security_token": schema.StringAttribute{
+				MarkdownDescription: "Security token of temporary credentials (with a temporary AK/SK). Can also be set with `HW_SECURITY_TOKEN`.",
+				Optional:            true,
+				Sensitive:           true,
+			},
+			"endpoints": schema.SingleNestedAttribute{
+				MarkdownDescription: "Per-service override of the default API URLs.",
+				Optional:            true,
+				Attributes: map[string]schema.Attribute{
+					"dli":      endpoint("dli", "https://dli.{region}.{cloud}"),
+					"dataarts": endpoint("dataarts", "https://dayu.{region}.{cloud}"),
+					"iam":      endpoint("iam", "https://iam.{region}.{cloud}"),
+				},
+			},
+			"cloud": schema.StringAttribute{
+				MarkdownDescription: "Domain suffix of the default endpoints. Defaults to `myhuaweicloud.com`. Can also be set with `HW_CLOUD`.",
+				Optional:            true,
+			},
+			"dataarts": schema.SingleNestedAttribute{
+				MarkdownDescription: "Defaults for the DataArts Studio data sources, which can override them.",
+				Optional:            true,
+				Attributes: map[string]schema.Attribute{
+					"instance_id": schema.StringAttribute{
+						MarkdownDescription: "DataArts Studio instance id (sent as the `instance` header).",
+						Optional:            true,
+					},
+					"workspace_id": schema.StringAttribute{
+						MarkdownDescription: "DataArts Studio workspace id (sent as the `workspace` header).",
+						Optional:            true,
+					},
+				},
+			},
+			"max_retries": schema.Int64Attribute{
+				MarkdownDescription: "How many times a call is retried after a 429, 408, 5xx or connection error, with exponential backoff (429 honours `Retry-After`). Defaults to `5`; 0 to 20.",
+				Optional:            true,
+				Validators:          []validator.Int64{int64validator.Between(0, 20)},
+			},
+			"insecure": schema.BoolAttribute{
+				MarkdownDescription: "Skip TLS certificate verification. Defaults to `false`.",
+				Optional:            true,
+			},
+			"rate_limit": schema.Float64Attribute{
+				MarkdownDescription: "Most API requests per second the provider sends, across all resources. Defaults to `20`.",
+				Optional:            true,
+				Validators:          []validator.Float64{float64validator.AtLeast(0.1)},
+			},
+		},
+	}
+}
+
+func (p *huaweidataProvider) ConfigValidators(context.Context) []provider.ConfigValidator {
+	return []provider.ConfigValidator{
+		providervalidator.RequiredTogether(path.MatchRoot("access_key"), path.MatchRoot("secret_key")),
+	}
+}
+
+func (p *huaweidataProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
+	var cfg providerModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	clientCfg, diags := cfg.clientConfig(os.Getenv)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	clientCfg.UserAgent = "terraform-provider-huaweidata/" + p.version + " terraform/" + req.TerraformVersion
+	for _, opt := range p.opts {
+		opt(&clientCfg)
+	}
+	c, err := client.New(clientCfg)
+	if err != nil {
+		resp.Diagnostics.AddError("Invalid provider configuration", err.Error())
+		return
+	}
+	resp.ResourceData = c
+	resp.DataSourceData = c
+}
+
+func (p *huaweidataProvider) Resources(context.Context) []func() resource.Resource {
+	return []func() resource.Resource{
+		resources.NewDLIQueue,
+		resources.NewDLIGlobalVariable,
+	}
+}
+
+func (p *huaweidataProvider) DataSources(context.Context) []func() datasource.DataSource {
+	return nil
+}
+
+// providerModel is the provider block.
+type providerModel struct {
+	Region        types.String   `tfsdk:"region"`
+	ProjectID     types.String   `tfsdk:"project_id"`
+	AccessKey     types.String   `tfsdk:"access_key"`
+	SecretKey     types.String   `tfsdk:"secret_key"`
+	SecurityToken types.String   `tfsdk:"security_token"`
+	Endpoints     *endpointModel `tfsdk:"endpoints"`
+	Cloud         types.String   `tfsdk:"cloud"`
+	DataArts      *dataArtsModel `tfsdk:"dataarts"`
+	MaxRetries    types.Int64    `tfsdk:"max_retries"`
+	Insecure      types.Bool     `tfsdk:"insecure"`
+	RateLimit     types.Float64  `tfsdk:"rate_limit"`
+}
+
+type endpointModel struct {
+	DLI      types.String `tfsdk:"dli"`
+	DataArts types.String `tfsdk:"dataarts"`
+	IAM      types.String `tfsdk:"iam"`
+}
+
+type dataArtsModel struct {
+	InstanceID  types.String `tfsdk:"instance_id"`
+	WorkspaceID types.String `tfsdk:"workspace_id"`
+}

@@ -1,0 +1,240 @@
+package resources
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/resourcevalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/huaweicloud/huaweicloud-sdk-go-v3/services/dli/v1/model"
+
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/client"
+)
+
+var (
+	_ resource.Resource                     = (*dliGlobalVariableResource)(nil)
+	_ resource.ResourceWithConfigure        = (*dliGlobalVariableResource)(nil)
+	_ resource.ResourceWithConfigValidators = (*dliGlobalVariableResource)(nil)
+	_ resource.ResourceWithImportState      = (*dliGlobalVariableResource)(nil)
+)
+
+// maskedValue is what DLI returns instead of the value of a sensitive variable.
+const maskedValue = "******"
+
+// NewDLIGlobalVariable returns the huaweidata_dli_global_variable resource.
+func NewDLIGlobalVariable() resource.Resource { return &dliGlobalVariableResource{} }
+
+type dliGlobalVariableResource struct {
+	client *client.Client
+}
+
+func (r *dliGlobalVariableResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_dli_global_variable"
+}
+
+func (r *dliGlobalVariableResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "A DLI global variable, usable in SQL and Flink jobs as `{{name}}`. " +
+			"Set exactly one of `value` (stored in state, marked sensitive) and `value_wo` " +
+			"(write-only: never stored in state or plan; Terraform 1.11 or later). " +
+			"DLI does not return the value of a sensitive variable, so changes made to it outside Terraform are not detected.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				MarkdownDescription: "The variable name.",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"name": schema.StringAttribute{
+				MarkdownDescription: "Variable name: 1 to 128 characters, letters, digits and underscores, not only digits, not starting with an underscore. Changing it replaces the variable.",
+				Required:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
+				Validators:          []validator.String{variableName()},
+			},
+			"value": schema.StringAttribute{
+				MarkdownDescription: "Value of the variable. Stored in state (marked sensitive). Updated in place. Conflicts with `value_wo`.",
+				Optional:            true,
+				Sensitive:           true,
+			},
+			"value_wo": schema.StringAttribute{
+				MarkdownDescription: "Value of the variable, write-only: sent to DLI but never stored in plan or state. " +
+					"Requires Terraform 1.11 or later. Change `value_wo_version` to send a new value. Conflicts with `value`.",
+				Optional:  true,
+				Sensitive: true,
+				WriteOnly: true,
+			},
+			"value_wo_version": schema.Int64Attribute{
+				MarkdownDescription: "Version of `value_wo`: any change sends the current `value_wo` to DLI (in place).",
+				Optional:            true,
+				Validators: []validator.Int64{
+					int64validator.AlsoRequires(path.MatchRoot("value_wo")),
+				},
+			},
+			"is_sensitive": schema.BoolAttribute{
+				MarkdownDescription: "Whether DLI treats the variable as sensitive and hides its value. Defaults to `false`. Changing it replaces the variable (DLI cannot change it).",
+				Optional:            true,
+				Computed:            true,
+				Default:             booldefault.StaticBool(false),
+				PlanModifiers:       []planmodifier.Bool{boolplanmodifier.RequiresReplace()},
+			},
+		},
+	}
+}
+
+func (r *dliGlobalVariableResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.client = clientFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+func (r *dliGlobalVariableResource) ConfigValidators(context.Context) []resource.ConfigValidator {
+	return []resource.ConfigValidator{
+		resourcevalidator.ExactlyOneOf(path.MatchRoot("value"), path.MatchRoot("value_wo")),
+	}
+}
+
+func (r *dliGlobalVariableResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan dliGlobalVariableModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	value, diags := valueToSend(ctx, plan, req.Config.GetAttribute)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	name := plan.Name.ValueString()
+	err := r.client.CreateGlobalVariable(ctx, &model.CreateGlobalVariableRequestBody{
+		VarName:     name,
+		VarValue:    value,
+		IsSensitive: plan.IsSensitive.ValueBoolPointer(),
+	})
+	if err != nil {
+		apiError(&resp.Diagnostics, "Creating DLI global variable "+name, err)
+		return
+	}
+	plan.ID = types.StringValue(name)
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+}
+
+func (r *dliGlobalVariableResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state dliGlobalVariableModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	name := state.Name.ValueString()
+	v, err := r.client.GetGlobalVariable(ctx, name)
+	if client.IsNotFound(err) {
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		apiError(&resp.Diagnostics, "Reading DLI global variable "+name, err)
+		return
+	}
+	state.ID = types.StringValue(name)
+	state.IsSensitive = types.BoolValue(deref(v.IsSensitive))
+	// Only a value DLI really returns can show drift: a masked one, or one set through the
+	// write-only argument (value stays null), keeps what the state has.
+	if apiValue, ok := visibleValue(v); ok && !state.Value.IsNull() {
+		state.Value = types.StringValue(apiValue)
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+}
+
+func (r *dliGlobalVariableResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state dliGlobalVariableModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	value, diags := valueToSend(ctx, plan, req.Config.GetAttribute)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	changed := !plan.Value.Equal(state.Value) || !plan.ValueWOVersion.Equal(state.ValueWOVersion)
+	name := state.Name.ValueString()
+	if changed {
+		if err := r.client.UpdateGlobalVariable(ctx, name, value); err != nil {
+			apiError(&resp.Diagnostics, "Updating DLI global variable "+name, err)
+			return
+		}
+	}
+	plan.ID = state.ID
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+}
+
+func (r *dliGlobalVariableResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state dliGlobalVariableModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if err := r.client.DeleteGlobalVariable(ctx, state.Name.ValueString()); err != nil {
+		apiError(&resp.Diagnostics, "Deleting DLI global variable "+state.Name.ValueString(), err)
+	}
+}
+
+// ImportState imports a variable by name. The value of a non-sensitive variable is imported
+// into `value`; a sensitive one's value cannot be read back and stays empty.
+func (r *dliGlobalVariableResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	vresp := &validator.StringResponse{}
+	variableName().ValidateString(ctx, validator.StringRequest{Path: path.Root("name"), ConfigValue: types.StringValue(req.ID)}, vresp)
+	if vresp.Diagnostics.HasError() {
+		resp.Diagnostics.AddError("Invalid import id", fmt.Sprintf(
+			"Import a DLI global variable by its name, e.g. `terraform import huaweidata_dli_global_variable.example my_variable`; got %q.", req.ID))
+		return
+	}
+	v, err := r.client.GetGlobalVariable(ctx, req.ID)
+	if err != nil {
+		apiError(&resp.Diagnostics, "Importing DLI global variable "+req.ID, err)
+		return
+	}
+	state := dliGlobalVariableModel{
+		ID:             types.StringValue(req.ID),
+		Name:           types.StringValue(req.ID),
+		Value:          types.StringNull(),
+		ValueWO:        types.StringNull(),
+		ValueWOVersion: types.Int64Null(),
+		IsSensitive:    types.BoolValue(deref(v.IsSensitive)),
+	}
+	if apiValue, ok := visibleValue(v); ok {
+		state.Value = types.StringValue(apiValue)
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+}
+
+// dliGlobalVariableModel is the Terraform state of huaweidata_dli_global_variable.
+type dliGlobalVariableModel struct {
+	ID             types.String `tfsdk:"id"`
+	Name           types.String `tfsdk:"name"`
+	Value          types.String `tfsdk:"value"`
+	ValueWO        types.String `tfsdk:"value_wo"`
+	ValueWOVersion types.Int64  `tfsdk:"value_wo_version"`
+	IsSensitive    types.Bool   `tfsdk:"is_sensitive"`
+}
+
+// valueToSend is `value` from the plan, or else the write-only `value_wo`, which only the
+// configuration carries.
+func valueToSend(ctx context.Context, plan dliGlobalVariableModel,
+	getConfig func(context.Context, path.Path, any) diag.Diagnostics) (string, diag.Diagnostics) {
+	if !plan.Value.IsNull() {
+		return plan.Value.ValueString(), nil
+	}
+	var wo types.String
+	diags := getConfig(ctx, path.Root("value_wo"), &wo)
+	return wo.ValueString(), diags
+}
+
+// visibleValue returns the variable's value unless DLI hid it.
+func visibleValue(v *model.GlobalVariable) (string, bool) {
+	if deref(v.IsSensitive) || deref(v.VarValue) == maskedValue {
+		return "", false
+	}
+	return deref(v.VarValue), true
+}

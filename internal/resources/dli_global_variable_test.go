@@ -1,0 +1,286 @@
+package resources_test
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfversion"
+
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/acctest"
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/client"
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/emulator"
+)
+
+const varAddr = "huaweidata_dli_global_variable.test"
+
+func variableConfig(name, body string) string {
+	return fmt.Sprintf(`
+resource "huaweidata_dli_global_variable" "test" {
+  name = %q
+%s
+}
+`, name, body)
+}
+
+// variableValue checks the value the emulator really holds (for non-sensitive variables).
+func variableValue(env *acctest.Env, t *testing.T, name, want string) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		v, err := env.Client(t).GetGlobalVariable(context.Background(), name)
+		if err != nil {
+			return err
+		}
+		if got := *v.VarValue; got != want {
+			return fmt.Errorf("variable %s holds %q in the emulator, want %q", name, got, want)
+		}
+		return nil
+	}
+}
+
+func variablesDestroyed(env *acctest.Env, t *testing.T) resource.TestCheckFunc {
+	return func(s *terraform.State) error {
+		for _, rs := range s.RootModule().Resources {
+			if rs.Type != "huaweidata_dli_global_variable" {
+				continue
+			}
+			_, err := env.Client(t).GetGlobalVariable(context.Background(), rs.Primary.ID)
+			if !client.IsNotFound(err) {
+				return fmt.Errorf("variable %s still exists after destroy (err=%v)", rs.Primary.ID, err)
+			}
+		}
+		return nil
+	}
+}
+
+func TestAccDLIGlobalVariable_lifecycle(t *testing.T) {
+	env := acctest.NewEnv(t)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.ProviderFactories(),
+		CheckDestroy:             variablesDestroyed(env, t),
+		Steps: []resource.TestStep{
+			{
+				Config: env.Config(variableConfig("acc_var", `  value = "one"`)),
+				Check: resource.ComposeAggregateTestCheckFunc(
+					resource.TestCheckResourceAttr(varAddr, "id", "acc_var"),
+					resource.TestCheckResourceAttr(varAddr, "value", "one"),
+					resource.TestCheckResourceAttr(varAddr, "is_sensitive", "false"),
+					variableValue(env, t, "acc_var", "one"),
+				),
+			},
+			{
+				ResourceName:      varAddr,
+				ImportState:       true,
+				ImportStateVerify: true,
+			},
+			{
+				Config: env.Config(variableConfig("acc_var", `  value = "two"`)),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(varAddr, plancheck.ResourceActionUpdate)},
+				},
+				Check: variableValue(env, t, "acc_var", "two"),
+			},
+			{
+				// Drift made outside Terraform is detected and corrected in place.
+				PreConfig: func() {
+					if err := env.Client(t).UpdateGlobalVariable(context.Background(), "acc_var", "changed"); err != nil {
+						t.Fatal(err)
+					}
+				},
+				Config: env.Config(variableConfig("acc_var", `  value = "two"`)),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(varAddr, plancheck.ResourceActionUpdate)},
+				},
+				Check: variableValue(env, t, "acc_var", "two"),
+			},
+			{
+				Config: env.Config(variableConfig("acc_var2", `  value = "two"`)),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(varAddr, plancheck.ResourceActionDestroyBeforeCreate)},
+				},
+				Check: variableValue(env, t, "acc_var2", "two"),
+			},
+		},
+	})
+}
+
+func TestAccDLIGlobalVariable_sensitive(t *testing.T) {
+	env := acctest.NewEnv(t)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.ProviderFactories(),
+		CheckDestroy:             variablesDestroyed(env, t),
+		Steps: []resource.TestStep{
+			{
+				// The emulator masks the value of sensitive variables; the masked value must never
+				// show as drift (the test framework fails on a non-empty plan after apply).
+				Config: env.Config(variableConfig("acc_secret", "  value        = \"s3cret\"\n  is_sensitive = true")),
+				Check: resource.ComposeAggregateTestCheckFunc(
+					resource.TestCheckResourceAttr(varAddr, "value", "s3cret"),
+					resource.TestCheckResourceAttr(varAddr, "is_sensitive", "true"),
+				),
+			},
+			{
+				ResourceName:            varAddr,
+				ImportState:             true,
+				ImportStateVerify:       true,
+				ImportStateVerifyIgnore: []string{"value"}, // DLI never returns a sensitive value
+			},
+			{
+				Config: env.Config(variableConfig("acc_secret", "  value        = \"s3cret\"\n  is_sensitive = false")),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(varAddr, plancheck.ResourceActionDestroyBeforeCreate)},
+				},
+				Check: variableValue(env, t, "acc_secret", "s3cret"),
+			},
+		},
+	})
+}
+
+func TestAccDLIGlobalVariable_writeOnly(t *testing.T) {
+	env := acctest.NewEnv(t)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.ProviderFactories(),
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_11_0)},
+		CheckDestroy:             variablesDestroyed(env, t),
+		Steps: []resource.TestStep{
+			{
+				Config: env.Config(variableConfig("acc_wo", "  value_wo         = \"first\"\n  value_wo_version = 1")),
+				Check: resource.ComposeAggregateTestCheckFunc(
+					resource.TestCheckNoResourceAttr(varAddr, "value"),
+					resource.TestCheckNoResourceAttr(varAddr, "value_wo"),
+					resource.TestCheckResourceAttr(varAddr, "value_wo_version", "1"),
+					variableValue(env, t, "acc_wo", "first"),
+				),
+			},
+			{
+				// A new value alone is not sent: the version says when to send it.
+				Config:             env.Config(variableConfig("acc_wo", "  value_wo         = \"second\"\n  value_wo_version = 1")),
+				PlanOnly:           true,
+				ExpectNonEmptyPlan: false,
+			},
+			{
+				Config: env.Config(variableConfig("acc_wo", "  value_wo         = \"second\"\n  value_wo_version = 2")),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(varAddr, plancheck.ResourceActionUpdate)},
+				},
+				Check: variableValue(env, t, "acc_wo", "second"),
+			},
+		},
+	})
+}
+
+func TestAccDLIGlobalVariable_planTimeValidation(t *testing.T) {
+	env := acctest.NewEnv(t)
+	cases := map[string]struct {
+		config string
+		want   string
+	}{
+		"name starts with _":  {variableConfig("_v", `  value = "x"`), `(?s)name.*"_v".*starts with an underscore`},
+		"name only digits":    {variableConfig("123", `  value = "x"`), `(?s)name.*"123".*consists only of digits`},
+		"name with dash":      {variableConfig("my-var", `  value = "x"`), `(?s)name.*character other than`},
+		"name too long":       {variableConfig(strings.Repeat("v", 129), `  value = "x"`), `(?s)name.*is 129 characters long`},
+		"value and value_wo":  {variableConfig("v1", "  value    = \"x\"\n  value_wo = \"y\""), `(?s)Invalid Attribute Combination.*value.*value_wo`},
+		"no value":            {variableConfig("v1", ""), `(?s)Missing Attribute Configuration.*value.*value_wo`},
+		"version without _wo": {variableConfig("v1", "  value            = \"x\"\n  value_wo_version = 1"), `(?s)value_wo_version.*value_wo`},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			resource.Test(t, resource.TestCase{
+				ProtoV6ProviderFactories: env.ProviderFactories(),
+				Steps: []resource.TestStep{{
+					Config:      env.Config(tc.config),
+					PlanOnly:    true,
+					ExpectError: regexp.MustCompile(tc.want),
+				}},
+			})
+		})
+	}
+	if n := env.Count("CreateGlobalVariable"); n != 0 {
+		t.Errorf("plan-time validation sent %d CreateGlobalVariable requests, want 0", n)
+	}
+}
+
+func TestAccDLIGlobalVariable_disappears(t *testing.T) {
+	env := acctest.NewEnv(t)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.ProviderFactories(),
+		CheckDestroy:             variablesDestroyed(env, t),
+		Steps: []resource.TestStep{
+			{
+				Config: env.Config(variableConfig("acc_gone", `  value = "x"`)),
+				Check: func(*terraform.State) error {
+					return env.Client(t).DeleteGlobalVariable(context.Background(), "acc_gone")
+				},
+				ExpectNonEmptyPlan: true,
+			},
+			{
+				Config: env.Config(variableConfig("acc_gone", `  value = "x"`)),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(varAddr, plancheck.ResourceActionCreate)},
+				},
+				Check: variableValue(env, t, "acc_gone", "x"),
+			},
+		},
+	})
+}
+
+func TestAccDLIGlobalVariable_withFaults(t *testing.T) {
+	env := acctest.NewEnv(t)
+	env.Emulator.SetFaults(emulator.Faults{
+		ErrorRates:        map[int]float64{500: 0.07, 503: 0.07, 429: 0.06},
+		RetryAfterSeconds: 1,
+	})
+	config := env.Config(`
+resource "huaweidata_dli_global_variable" "test" {
+  count = 10
+  name  = "acc_fault_${count.index}"
+  value = "v${count.index}"
+}
+`)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.ProviderFactories(),
+		CheckDestroy: func(s *terraform.State) error {
+			env.Emulator.SetFaults(emulator.Faults{})
+			return variablesDestroyed(env, t)(s)
+		},
+		Steps: []resource.TestStep{{
+			Config: config,
+			Check:  variableValue(env, t, "acc_fault_9", "v9"),
+		}},
+	})
+}
+
+// TestAccDLIGlobalVariable_refreshCost refreshes 500 variables and counts list calls: they
+// share one paged listing (100 per page), so a refresh costs at most 5 list calls.
+func TestAccDLIGlobalVariable_refreshCost(t *testing.T) {
+	env := acctest.NewEnv(t)
+	config := env.Config(`
+resource "huaweidata_dli_global_variable" "test" {
+  count = 500
+  name  = "bulk_${count.index}"
+  value = "v${count.index}"
+}
+`)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.ProviderFactories(),
+		CheckDestroy:             variablesDestroyed(env, t),
+		Steps: []resource.TestStep{
+			{Config: config},
+			{
+				PreConfig:    env.Emulator.ResetCounts,
+				RefreshState: true,
+				Check: func(*terraform.State) error {
+					if n := env.Count("ListGlobalVariables"); n == 0 || n > 5 {
+						return fmt.Errorf("refreshing 500 variables cost %d list calls, want 1 to 5", n)
+					}
+					t.Logf("refreshing 500 global variables: %d ListGlobalVariables calls", env.Count("ListGlobalVariables"))
+					return nil
+				},
+			},
+		},
+	})
+}
