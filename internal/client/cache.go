@@ -41,6 +41,12 @@ func (lc *listCache) get(ctx context.Context, key string, fetch func(context.Con
 
 	flight := fmt.Sprintf("%s#%d", key, gen)
 	ch := lc.group.DoChan(flight, func() (any, error) {
+		lc.mu.Lock()
+		if e, ok := lc.entries[key]; ok && time.Now().Before(e.expires) && lc.gen[key] == gen {
+			lc.mu.Unlock() // another flight filled it while this caller was joining
+			return e.value, nil
+		}
+		lc.mu.Unlock()
 		v, err := fetch(context.WithoutCancel(ctx))
 		if err != nil {
 			return nil, err

@@ -118,7 +118,11 @@ func (c *Client) Do(ctx context.Context, req Request, out any) error {
 		}
 		if req.Reconcile != nil && outcomeUnknown(err) {
 			done, rerr := req.Reconcile(ctx)
-			if rerr == nil && done {
+			if rerr != nil {
+				// Sending again could create a duplicate; let the user re-run instead.
+				return fmt.Errorf("%w (could not check whether it took effect, so it was not sent again: %v)", err, rerr)
+			}
+			if done {
 				tflog.Debug(ctx, "earlier attempt took effect; not sending again", map[string]any{"operation": req.Operation})
 				return nil
 			}
@@ -145,7 +149,8 @@ func (e *attemptError) Unwrap() error { return e.err }
 
 func (c *Client) attempt(ctx context.Context, req Request, path string, body []byte) (*response, error) {
 	if err := c.limiter.Wait(ctx); err != nil {
-		return nil, &attemptError{err: fmt.Errorf("%s: %w", req.Operation, err)}
+		// Nothing was sent: not retried, and not an unknown outcome.
+		return nil, fmt.Errorf("%s: %w", req.Operation, err)
 	}
 	httpReq, err := c.signedRequest(ctx, req, path, body)
 	if err != nil {

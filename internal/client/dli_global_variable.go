@@ -15,7 +15,7 @@ const (
 )
 
 func globalVariablePath(name string) string {
-	return "/v1.0/{project_id}/variables/" + url.PathEscape(name)
+	return "/v1.0/{project_id}/variables/" + name // the SDK escapes the path
 }
 
 // ListGlobalVariables returns every global variable of the project (§13.4), paging through

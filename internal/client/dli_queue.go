@@ -4,13 +4,12 @@ import (
 	"context"
 	"fmt"
 	"net/http"
-	"net/url"
 
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/services/dli/v1/model"
 )
 
 func queuePath(name string) string {
-	return "/v1.0/{project_id}/queues/" + url.PathEscape(name)
+	return "/v1.0/{project_id}/queues/" + name // the SDK escapes the path
 }
 
 // CreateQueue creates a queue (§6.1). If an attempt's outcome is unknown, it looks the queue

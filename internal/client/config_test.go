@@ -1,0 +1,100 @@
+package client
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"golang.org/x/time/rate"
+)
+
+func TestConfigEndpoint(t *testing.T) {
+	cases := []struct {
+		name string
+		cfg  Config
+		svc  Service
+		want string
+	}{
+		{"dli default", Config{Region: "cn-north-4"}, ServiceDLI, "https://dli.cn-north-4.myhuaweicloud.com"},
+		{"dataarts default", Config{Region: "cn-north-4"}, ServiceDataArts, "https://dayu.cn-north-4.myhuaweicloud.com"},
+		{"iam default", Config{Region: "cn-north-4"}, ServiceIAM, "https://iam.cn-north-4.myhuaweicloud.com"},
+		{"other region", Config{Region: "ap-southeast-1"}, ServiceDLI, "https://dli.ap-southeast-1.myhuaweicloud.com"},
+		{"custom cloud", Config{Region: "eu-west-101", Cloud: "myhuaweicloud.eu"}, ServiceDataArts, "https://dayu.eu-west-101.myhuaweicloud.eu"},
+		{"override", Config{Region: "cn-north-4", Endpoints: map[Service]string{ServiceDLI: "https://dli.example.com:8443"}}, ServiceDLI, "https://dli.example.com:8443"},
+		{"override trailing slash", Config{Region: "cn-north-4", Endpoints: map[Service]string{ServiceDLI: "http://127.0.0.1:9999/"}}, ServiceDLI, "http://127.0.0.1:9999"},
+		{"override trailing slashes", Config{Region: "cn-north-4", Endpoints: map[Service]string{ServiceIAM: "https://iam.example.com//"}}, ServiceIAM, "https://iam.example.com"},
+		{"override of another service only", Config{Region: "cn-north-4", Endpoints: map[Service]string{ServiceDLI: "https://x"}}, ServiceIAM, "https://iam.cn-north-4.myhuaweicloud.com"},
+		{"empty override", Config{Region: "cn-north-4", Endpoints: map[Service]string{ServiceDLI: ""}}, ServiceDLI, "https://dli.cn-north-4.myhuaweicloud.com"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := tc.cfg.Endpoint(tc.svc); got != tc.want {
+				t.Errorf("Endpoint(%s) = %q, want %q", tc.svc, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestNewRejectsNonHTTPEndpoint(t *testing.T) {
+	for _, ep := range []string{"ftp://dli.example.com", "dli.example.com", "http://", "://bad", "file:///etc/passwd"} {
+		_, err := New(Config{Region: "cn-north-4", Endpoints: map[Service]string{ServiceDLI: ep}})
+		if err == nil {
+			t.Errorf("New accepted endpoint %q", ep)
+			continue
+		}
+		if !strings.Contains(err.Error(), "http(s)") || !strings.Contains(err.Error(), "dli") {
+			t.Errorf("endpoint %q: error %q should name the service and say http(s)", ep, err)
+		}
+	}
+	for _, ep := range []string{"http://127.0.0.1:8080", "https://dli.example.com/", ""} {
+		if _, err := New(Config{Region: "cn-north-4", Endpoints: map[Service]string{ServiceDLI: ep}}); err != nil {
+			t.Errorf("New rejected endpoint %q: %v", ep, err)
+		}
+	}
+}
+
+func TestNewAppliesDefaults(t *testing.T) {
+	c, err := New(Config{Region: "cn-north-4", MaxRetries: -3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.cfg.MaxRetries != 0 {
+		t.Errorf("MaxRetries = %d, want 0", c.cfg.MaxRetries)
+	}
+	if c.limiter.Limit() != rate.Limit(DefaultRateLimit) || c.limiter.Burst() != DefaultRateLimit {
+		t.Errorf("limiter = %v/%d, want %v/%d", c.limiter.Limit(), c.limiter.Burst(), DefaultRateLimit, DefaultRateLimit)
+	}
+	checks := []struct {
+		name      string
+		got, want time.Duration
+	}{
+		{"RetryBaseDelay", c.cfg.RetryBaseDelay, DefaultRetryBaseDelay},
+		{"RetryMaxDelay", c.cfg.RetryMaxDelay, DefaultRetryMaxDelay},
+		{"PollMinDelay", c.cfg.PollMinDelay, DefaultPollMinDelay},
+		{"PollMaxDelay", c.cfg.PollMaxDelay, DefaultPollMaxDelay},
+		{"ListCacheTTL", c.cfg.ListCacheTTL, DefaultListCacheTTL},
+		{"cache ttl", c.cache.ttl, DefaultListCacheTTL},
+	}
+	for _, ch := range checks {
+		if ch.got != ch.want {
+			t.Errorf("%s = %v, want %v", ch.name, ch.got, ch.want)
+		}
+	}
+	if c.http == nil || c.http.Timeout <= 0 {
+		t.Errorf("default HTTP client should have a timeout")
+	}
+
+	// Explicit knobs are kept.
+	hc := &http.Client{}
+	c, err = New(Config{RateLimit: 0.5, RetryBaseDelay: time.Millisecond, ListCacheTTL: time.Second, HTTPClient: hc, MaxRetries: 4})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.limiter.Burst() != 1 || c.limiter.Limit() != 0.5 {
+		t.Errorf("fractional rate: limiter = %v/%d, want 0.5/1", c.limiter.Limit(), c.limiter.Burst())
+	}
+	if c.cfg.RetryBaseDelay != time.Millisecond || c.cache.ttl != time.Second || c.http != hc || c.cfg.MaxRetries != 4 {
+		t.Errorf("explicit settings were not kept: %+v", c.cfg)
+	}
+}
