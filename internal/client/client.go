@@ -149,7 +149,11 @@ func (e *attemptError) Unwrap() error { return e.err }
 
 func (c *Client) attempt(ctx context.Context, req Request, path string, body []byte) (*response, error) {
 	if err := c.limiter.Wait(ctx); err != nil {
-		// Nothing was sent: not retried, and not an unknown outcome.
+		// Nothing was sent: not retried, and not an unknown outcome. The limiter refuses a
+		// wait that would pass the deadline before the deadline is reached: say so.
+		if ctx.Err() == nil {
+			err = fmt.Errorf("%w: %v", context.DeadlineExceeded, err)
+		}
 		return nil, fmt.Errorf("%s: %w", req.Operation, err)
 	}
 	httpReq, err := c.signedRequest(ctx, req, path, body)

@@ -21,7 +21,7 @@ func (c *Client) Wait(ctx context.Context, what string, poll PollFunc) error {
 		done, state, err := poll(ctx)
 		if err != nil {
 			// The deadline often ends during a poll's own API call: that is still a timeout.
-			if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+			if errors.Is(err, context.DeadlineExceeded) || errors.Is(ctx.Err(), context.DeadlineExceeded) {
 				return fmt.Errorf("timed out waiting for %s; last state: %s (%w)", what, lastState, err)
 			}
 			return err
