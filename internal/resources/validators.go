@@ -67,7 +67,9 @@ func (v multipleOfValidator) Description(context.Context) string {
 	return fmt.Sprintf("must be a positive multiple of %d", v.n)
 }
 
-func (v multipleOfValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+func (v multipleOfValidator) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
 
 func (v multipleOfValidator) ValidateInt64(ctx context.Context, req validator.Int64Request, resp *validator.Int64Response) {
 	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
