@@ -1,0 +1,11 @@
+//go:build tools
+
+// Package tools pins the versions of the development tools used by the
+// provider (see GNUmakefile). It is a separate module so that these
+// dependencies never reach the provider's own go.mod.
+package tools
+
+import (
+	// Documentation generation: make generate.
+	_ "github.com/hashicorp/terraform-plugin-docs/cmd/tfplugindocs"
+)
