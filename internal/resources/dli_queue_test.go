@@ -254,3 +254,50 @@ func TestAccDLIQueue_withFaults(t *testing.T) {
 		},
 	})
 }
+
+// A create whose wait times out leaves the queue in state, tainted, not orphaned in the
+// cloud: the next apply replaces it.
+func TestAccDLIQueue_createTimeoutTaints(t *testing.T) {
+	env := acctest.NewEnv(t)
+	const addr = "huaweidata_dli_queue.test"
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.ProviderFactories(),
+		CheckDestroy:             queueDestroyed(env, t),
+		Steps: []resource.TestStep{
+			{
+				// Provisioning takes 300 emulated seconds, half a real second: 50ms is too short.
+				Config:      env.Config(queueConfig("acc_slow", 16, "  timeouts {\n    create = \"50ms\"\n  }")),
+				ExpectError: regexp.MustCompile(`(?s)timed out waiting for queue "acc_slow" to have 16 CUs; last\s+state: 0 CUs`),
+			},
+			{
+				Config: env.Config(queueConfig("acc_slow", 16, "")),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionDestroyBeforeCreate)},
+				},
+				Check: queueCUs(env, t, "acc_slow", 16),
+			},
+		},
+	})
+}
+
+// A create answered with 408 after the emulator committed it is looked up, not sent again.
+func TestAccDLIQueue_createLostResponse(t *testing.T) {
+	env := acctest.NewEnv(t)
+	env.Emulator.SetFaults(emulator.Faults{ErrorRates: map[int]float64{408: 1}, Operations: []string{"CreateQueue"}})
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.ProviderFactories(),
+		CheckDestroy:             queueDestroyed(env, t),
+		Steps: []resource.TestStep{{
+			Config: env.Config(queueConfig("acc_lost", 16, "")),
+			Check: resource.ComposeAggregateTestCheckFunc(
+				queueCUs(env, t, "acc_lost", 16),
+				func(*terraform.State) error {
+					if n := env.Count("CreateQueue"); n != 1 {
+						return fmt.Errorf("CreateQueue sent %d times, want 1 (the 408 came after the commit)", n)
+					}
+					return nil
+				},
+			),
+		}},
+	})
+}
