@@ -93,28 +93,19 @@ resource "huaweidata_dli_global_variable" "test" {
 
 func TestAccProvider_planTimeValidation(t *testing.T) {
 	env := acctest.NewEnv(t)
-	cases := map[string]struct {
-		block string
-		want  string
-	}{
-		"endpoint not a URL":        {`endpoints = { dli = "dli.example.com" }`, `(?s)endpoints.dli must be an absolute http:// or https:// URL`},
-		"endpoint with bad scheme":  {`endpoints = { iam = "ftp://iam.example.com" }`, `(?s)endpoints.iam must be an absolute http:// or https:// URL`},
-		"access_key without secret": {`access_key = "ak"`, `(?s)access_key.*secret_key`},
-		"max_retries out of range":  {`max_retries = 50`, `(?s)max_retries.*between 0 and 20`},
-		"rate_limit zero":           {`rate_limit = 0`, `(?s)rate_limit.*at least 0.1`},
+	cases := map[string]acctest.PlanError{
+		"endpoint not a URL":        {Config: withSetting(`endpoints = { dli = "dli.example.com" }`), Want: `(?s)endpoints.dli must be an absolute http:// or https:// URL`},
+		"endpoint with bad scheme":  {Config: withSetting(`endpoints = { iam = "ftp://iam.example.com" }`), Want: `(?s)endpoints.iam must be an absolute http:// or https:// URL`},
+		"access_key without secret": {Config: withSetting(`access_key = "ak"`), Want: `(?s)access_key.*secret_key`},
+		"max_retries out of range":  {Config: withSetting(`max_retries = 50`), Want: `(?s)max_retries.*between 0 and 20`},
+		"rate_limit zero":           {Config: withSetting(`rate_limit = 0`), Want: `(?s)rate_limit.*at least 0.1`},
 	}
-	for name, tc := range cases {
-		t.Run(name, func(t *testing.T) {
-			resource.Test(t, resource.TestCase{
-				ProtoV6ProviderFactories: env.ProviderFactories(),
-				Steps: []resource.TestStep{{
-					Config:      providerBlock("  region = \"cn-north-4\"\n  "+tc.block) + oneVariable,
-					PlanOnly:    true,
-					ExpectError: regexp.MustCompile(tc.want),
-				}},
-			})
-		})
-	}
+	env.ExpectPlanErrors(t, cases)
+}
+
+// withSetting is a provider block with region and one more setting, plus a resource.
+func withSetting(setting string) string {
+	return providerBlock("  region = \"cn-north-4\"\n  "+setting) + oneVariable
 }
 
 func sum(counts map[string]int) int {

@@ -3,7 +3,6 @@ package resources_test
 import (
 	"context"
 	"fmt"
-	"regexp"
 	"strings"
 	"testing"
 
@@ -13,7 +12,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/acctest"
-	"github.com/huaweidata/terraform-provider-huaweidata/internal/client"
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/emulator"
 )
 
@@ -43,18 +41,10 @@ func variableValue(env *acctest.Env, t *testing.T, name, want string) resource.T
 }
 
 func variablesDestroyed(env *acctest.Env, t *testing.T) resource.TestCheckFunc {
-	return func(s *terraform.State) error {
-		for _, rs := range s.RootModule().Resources {
-			if rs.Type != "huaweidata_dli_global_variable" {
-				continue
-			}
-			_, err := env.Client(t).GetGlobalVariable(context.Background(), rs.Primary.ID)
-			if !client.IsNotFound(err) {
-				return fmt.Errorf("variable %s still exists after destroy (err=%v)", rs.Primary.ID, err)
-			}
-		}
-		return nil
-	}
+	return acctest.CheckDestroyed("huaweidata_dli_global_variable", func(ctx context.Context, id string) error {
+		_, err := env.Client(t).GetGlobalVariable(ctx, id)
+		return err
+	})
 }
 
 func TestAccDLIGlobalVariable_lifecycle(t *testing.T) {
@@ -78,11 +68,9 @@ func TestAccDLIGlobalVariable_lifecycle(t *testing.T) {
 				ImportStateVerify: true,
 			},
 			{
-				Config: env.Config(variableConfig("acc_var", `  value = "two"`)),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(varAddr, plancheck.ResourceActionUpdate)},
-				},
-				Check: variableValue(env, t, "acc_var", "two"),
+				Config:           env.Config(variableConfig("acc_var", `  value = "two"`)),
+				ConfigPlanChecks: acctest.ExpectAction(varAddr, plancheck.ResourceActionUpdate),
+				Check:            variableValue(env, t, "acc_var", "two"),
 			},
 			{
 				// Drift made outside Terraform is detected and corrected in place.
@@ -91,18 +79,14 @@ func TestAccDLIGlobalVariable_lifecycle(t *testing.T) {
 						t.Fatal(err)
 					}
 				},
-				Config: env.Config(variableConfig("acc_var", `  value = "two"`)),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(varAddr, plancheck.ResourceActionUpdate)},
-				},
-				Check: variableValue(env, t, "acc_var", "two"),
+				Config:           env.Config(variableConfig("acc_var", `  value = "two"`)),
+				ConfigPlanChecks: acctest.ExpectAction(varAddr, plancheck.ResourceActionUpdate),
+				Check:            variableValue(env, t, "acc_var", "two"),
 			},
 			{
-				Config: env.Config(variableConfig("acc_var2", `  value = "two"`)),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(varAddr, plancheck.ResourceActionDestroyBeforeCreate)},
-				},
-				Check: variableValue(env, t, "acc_var2", "two"),
+				Config:           env.Config(variableConfig("acc_var2", `  value = "two"`)),
+				ConfigPlanChecks: acctest.ExpectAction(varAddr, plancheck.ResourceActionDestroyBeforeCreate),
+				Check:            variableValue(env, t, "acc_var2", "two"),
 			},
 		},
 	})
@@ -130,11 +114,9 @@ func TestAccDLIGlobalVariable_sensitive(t *testing.T) {
 				ImportStateVerifyIgnore: []string{"value"}, // DLI never returns a sensitive value
 			},
 			{
-				Config: env.Config(variableConfig("acc_secret", "  value        = \"s3cret\"\n  is_sensitive = false")),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(varAddr, plancheck.ResourceActionDestroyBeforeCreate)},
-				},
-				Check: variableValue(env, t, "acc_secret", "s3cret"),
+				Config:           env.Config(variableConfig("acc_secret", "  value        = \"s3cret\"\n  is_sensitive = false")),
+				ConfigPlanChecks: acctest.ExpectAction(varAddr, plancheck.ResourceActionDestroyBeforeCreate),
+				Check:            variableValue(env, t, "acc_secret", "s3cret"),
 			},
 		},
 	})
@@ -163,11 +145,9 @@ func TestAccDLIGlobalVariable_writeOnly(t *testing.T) {
 				ExpectNonEmptyPlan: false,
 			},
 			{
-				Config: env.Config(variableConfig("acc_wo", "  value_wo         = \"second\"\n  value_wo_version = 2")),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(varAddr, plancheck.ResourceActionUpdate)},
-				},
-				Check: variableValue(env, t, "acc_wo", "second"),
+				Config:           env.Config(variableConfig("acc_wo", "  value_wo         = \"second\"\n  value_wo_version = 2")),
+				ConfigPlanChecks: acctest.ExpectAction(varAddr, plancheck.ResourceActionUpdate),
+				Check:            variableValue(env, t, "acc_wo", "second"),
 			},
 		},
 	})
@@ -175,33 +155,16 @@ func TestAccDLIGlobalVariable_writeOnly(t *testing.T) {
 
 func TestAccDLIGlobalVariable_planTimeValidation(t *testing.T) {
 	env := acctest.NewEnv(t)
-	cases := map[string]struct {
-		config string
-		want   string
-	}{
-		"name starts with _":  {variableConfig("_v", `  value = "x"`), `(?s)name.*"_v".*starts with an underscore`},
-		"name only digits":    {variableConfig("123", `  value = "x"`), `(?s)name.*"123".*consists only of digits`},
-		"name with dash":      {variableConfig("my-var", `  value = "x"`), `(?s)name.*character other than`},
-		"name too long":       {variableConfig(strings.Repeat("v", 129), `  value = "x"`), `(?s)name.*is 129 characters long`},
-		"value and value_wo":  {variableConfig("v1", "  value    = \"x\"\n  value_wo = \"y\""), `(?s)Invalid Attribute Combination.*value.*value_wo`},
-		"no value":            {variableConfig("v1", ""), `(?s)Missing Attribute Configuration.*value.*value_wo`},
-		"version without _wo": {variableConfig("v1", "  value            = \"x\"\n  value_wo_version = 1"), `(?s)value_wo_version.*value_wo`},
+	cases := map[string]acctest.PlanError{
+		"name starts with _":  {Config: variableConfig("_v", `  value = "x"`), Want: `(?s)name.*"_v".*starts with an underscore`},
+		"name only digits":    {Config: variableConfig("123", `  value = "x"`), Want: `(?s)name.*"123".*consists only of digits`},
+		"name with dash":      {Config: variableConfig("my-var", `  value = "x"`), Want: `(?s)name.*character other than`},
+		"name too long":       {Config: variableConfig(strings.Repeat("v", 129), `  value = "x"`), Want: `(?s)name.*is 129 characters long`},
+		"value and value_wo":  {Config: variableConfig("v1", "  value    = \"x\"\n  value_wo = \"y\""), Want: `(?s)Invalid Attribute Combination.*value.*value_wo`},
+		"no value":            {Config: variableConfig("v1", ""), Want: `(?s)Missing Attribute Configuration.*value.*value_wo`},
+		"version without _wo": {Config: variableConfig("v1", "  value            = \"x\"\n  value_wo_version = 1"), Want: `(?s)value_wo_version.*value_wo`},
 	}
-	for name, tc := range cases {
-		t.Run(name, func(t *testing.T) {
-			resource.Test(t, resource.TestCase{
-				ProtoV6ProviderFactories: env.ProviderFactories(),
-				Steps: []resource.TestStep{{
-					Config:      env.Config(tc.config),
-					PlanOnly:    true,
-					ExpectError: regexp.MustCompile(tc.want),
-				}},
-			})
-		})
-	}
-	if n := env.Count("CreateGlobalVariable"); n != 0 {
-		t.Errorf("plan-time validation sent %d CreateGlobalVariable requests, want 0", n)
-	}
+	env.ExpectPlanErrors(t, cases)
 }
 
 func TestAccDLIGlobalVariable_disappears(t *testing.T) {
@@ -218,11 +181,9 @@ func TestAccDLIGlobalVariable_disappears(t *testing.T) {
 				ExpectNonEmptyPlan: true,
 			},
 			{
-				Config: env.Config(variableConfig("acc_gone", `  value = "x"`)),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(varAddr, plancheck.ResourceActionCreate)},
-				},
-				Check: variableValue(env, t, "acc_gone", "x"),
+				Config:           env.Config(variableConfig("acc_gone", `  value = "x"`)),
+				ConfigPlanChecks: acctest.ExpectAction(varAddr, plancheck.ResourceActionCreate),
+				Check:            variableValue(env, t, "acc_gone", "x"),
 			},
 		},
 	})

@@ -12,7 +12,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/acctest"
-	"github.com/huaweidata/terraform-provider-huaweidata/internal/client"
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/emulator"
 )
 
@@ -41,18 +40,10 @@ func queueCUs(env *acctest.Env, t *testing.T, name string, want int32) resource.
 }
 
 func queueDestroyed(env *acctest.Env, t *testing.T) resource.TestCheckFunc {
-	return func(s *terraform.State) error {
-		for _, rs := range s.RootModule().Resources {
-			if rs.Type != "huaweidata_dli_queue" {
-				continue
-			}
-			_, err := env.Client(t).ShowQueue(context.Background(), rs.Primary.ID)
-			if !client.IsNotFound(err) {
-				return fmt.Errorf("queue %s still exists after destroy (err=%v)", rs.Primary.ID, err)
-			}
-		}
-		return nil
-	}
+	return acctest.CheckDestroyed("huaweidata_dli_queue", func(ctx context.Context, id string) error {
+		_, err := env.Client(t).ShowQueue(ctx, id)
+		return err
+	})
 }
 
 func TestAccDLIQueue_lifecycle(t *testing.T) {
@@ -83,27 +74,21 @@ func TestAccDLIQueue_lifecycle(t *testing.T) {
 				ImportStateVerifyIgnore: []string{"timeouts"},
 			},
 			{
-				Config: env.Config(queueConfig("acc_queue", 48, `  description = "first"`)),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate)},
-				},
+				Config:           env.Config(queueConfig("acc_queue", 48, `  description = "first"`)),
+				ConfigPlanChecks: acctest.ExpectAction(addr, plancheck.ResourceActionUpdate),
 				Check: resource.ComposeAggregateTestCheckFunc(
 					resource.TestCheckResourceAttr(addr, "cu_count", "48"),
 					queueCUs(env, t, "acc_queue", 48),
 				),
 			},
 			{
-				Config: env.Config(queueConfig("acc_queue", 32, `  description = "first"`)),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate)},
-				},
-				Check: queueCUs(env, t, "acc_queue", 32),
+				Config:           env.Config(queueConfig("acc_queue", 32, `  description = "first"`)),
+				ConfigPlanChecks: acctest.ExpectAction(addr, plancheck.ResourceActionUpdate),
+				Check:            queueCUs(env, t, "acc_queue", 32),
 			},
 			{
-				Config: env.Config(queueConfig("acc_queue", 16, `  description = "second"`)),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionDestroyBeforeCreate)},
-				},
+				Config:           env.Config(queueConfig("acc_queue", 16, `  description = "second"`)),
+				ConfigPlanChecks: acctest.ExpectAction(addr, plancheck.ResourceActionDestroyBeforeCreate),
 				Check: resource.ComposeAggregateTestCheckFunc(
 					resource.TestCheckResourceAttr(addr, "description", "second"),
 					queueCUs(env, t, "acc_queue", 16),
@@ -155,37 +140,20 @@ func TestAccDLIQueue_generalImport(t *testing.T) {
 
 func TestAccDLIQueue_planTimeValidation(t *testing.T) {
 	env := acctest.NewEnv(t)
-	cases := map[string]struct {
-		config string
-		want   string
-	}{
-		"name starts with a digit":  {queueConfig("1abc", 16, ""), `(?s)name.*"1abc".*does not start with a lowercase letter`},
-		"name starts with _":        {queueConfig("_q", 16, ""), `(?s)name.*"_q".*starts with an underscore`},
-		"name too long":             {queueConfig("q"+strings.Repeat("a", 128), 16, ""), `(?s)name.*is 129 characters long`},
-		"name uppercase":            {queueConfig("MyQueue", 16, ""), `(?s)name.*contains uppercase`},
-		"name with dash":            {queueConfig("my-queue", 16, ""), `(?s)name.*character other than`},
-		"cu_count 17":               {queueConfig("q1", 17, ""), `(?s)cu_count must be a positive\s+multiple of 16, got 17`},
-		"cu_count 32 at create":     {queueConfig("q1", 32, ""), `(?s)cu_count must be 16, 64 or 256 when a queue is\s+created, got 32`},
-		"queue_type unknown":        {queueConfig("q1", 16, `  queue_type = "spark"`), `(?s)queue_type.*must be one of: \["sql" "general"\]`},
-		"resource_mode 2":           {queueConfig("q1", 16, `  resource_mode = 2`), `(?s)resource_mode.*must be one of: \["0" "1"\]`},
-		"platform unknown":          {queueConfig("q1", 16, `  platform = "arm"`), `(?s)platform.*"x86_64"`},
-		"label other than multi_az": {queueConfig("q1", 16, `  labels = ["multi_az=3"]`), `(?s)labels.*multi_az=2`},
+	cases := map[string]acctest.PlanError{
+		"name starts with a digit":  {Config: queueConfig("1abc", 16, ""), Want: `(?s)name.*"1abc".*does not start with a lowercase letter`},
+		"name starts with _":        {Config: queueConfig("_q", 16, ""), Want: `(?s)name.*"_q".*starts with an underscore`},
+		"name too long":             {Config: queueConfig("q"+strings.Repeat("a", 128), 16, ""), Want: `(?s)name.*is 129 characters long`},
+		"name uppercase":            {Config: queueConfig("MyQueue", 16, ""), Want: `(?s)name.*contains uppercase`},
+		"name with dash":            {Config: queueConfig("my-queue", 16, ""), Want: `(?s)name.*character other than`},
+		"cu_count 17":               {Config: queueConfig("q1", 17, ""), Want: `(?s)cu_count must be a positive\s+multiple of 16, got 17`},
+		"cu_count 32 at create":     {Config: queueConfig("q1", 32, ""), Want: `(?s)cu_count must be 16, 64 or 256 when a queue is\s+created, got 32`},
+		"queue_type unknown":        {Config: queueConfig("q1", 16, `  queue_type = "spark"`), Want: `(?s)queue_type.*must be one of: \["sql" "general"\]`},
+		"resource_mode 2":           {Config: queueConfig("q1", 16, `  resource_mode = 2`), Want: `(?s)resource_mode.*must be one of: \["0" "1"\]`},
+		"platform unknown":          {Config: queueConfig("q1", 16, `  platform = "arm"`), Want: `(?s)platform.*"x86_64"`},
+		"label other than multi_az": {Config: queueConfig("q1", 16, `  labels = ["multi_az=3"]`), Want: `(?s)labels.*multi_az=2`},
 	}
-	for name, tc := range cases {
-		t.Run(name, func(t *testing.T) {
-			resource.Test(t, resource.TestCase{
-				ProtoV6ProviderFactories: env.ProviderFactories(),
-				Steps: []resource.TestStep{{
-					Config:      env.Config(tc.config),
-					PlanOnly:    true,
-					ExpectError: regexp.MustCompile(tc.want),
-				}},
-			})
-		})
-	}
-	if n := env.Count("CreateQueue"); n != 0 {
-		t.Errorf("plan-time validation sent %d CreateQueue requests, want 0", n)
-	}
+	env.ExpectPlanErrors(t, cases)
 }
 
 func TestAccDLIQueue_invalidScaleTarget(t *testing.T) {
@@ -219,11 +187,9 @@ func TestAccDLIQueue_disappears(t *testing.T) {
 				ExpectNonEmptyPlan: true,
 			},
 			{
-				Config: env.Config(queueConfig("acc_gone", 16, "")),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionCreate)},
-				},
-				Check: queueCUs(env, t, "acc_gone", 16),
+				Config:           env.Config(queueConfig("acc_gone", 16, "")),
+				ConfigPlanChecks: acctest.ExpectAction(addr, plancheck.ResourceActionCreate),
+				Check:            queueCUs(env, t, "acc_gone", 16),
 			},
 		},
 	})
@@ -270,11 +236,9 @@ func TestAccDLIQueue_createTimeoutTaints(t *testing.T) {
 				ExpectError: regexp.MustCompile(`(?s)timed out waiting for queue "acc_slow" to have 16 CUs; last\s+state: 0 CUs`),
 			},
 			{
-				Config: env.Config(queueConfig("acc_slow", 16, "")),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionDestroyBeforeCreate)},
-				},
-				Check: queueCUs(env, t, "acc_slow", 16),
+				Config:           env.Config(queueConfig("acc_slow", 16, "")),
+				ConfigPlanChecks: acctest.ExpectAction(addr, plancheck.ResourceActionDestroyBeforeCreate),
+				Check:            queueCUs(env, t, "acc_slow", 16),
 			},
 		},
 	})
