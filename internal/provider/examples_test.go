@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/config"
@@ -64,6 +65,21 @@ func TestAccExamples_provider(t *testing.T) {
 	})
 }
 
+// readDemo joins every .tf file of examples/demo (one per area of the pipeline).
+func readDemo(t *testing.T) string {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join("..", "..", "examples", "demo", "*.tf"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no demo files (err=%v)", err)
+	}
+	var all strings.Builder
+	for _, f := range files {
+		all.WriteString(readExample(t, filepath.Join("demo", filepath.Base(f))))
+		all.WriteString("\n")
+	}
+	return all.String()
+}
+
 // TestAccExamples_demo applies and destroys the demo against the emulator, as `make demo`
 // does with the built binary.
 func TestAccExamples_demo(t *testing.T) {
@@ -73,7 +89,7 @@ func TestAccExamples_demo(t *testing.T) {
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		Steps: []resource.TestStep{{
-			Config:          readExample(t, filepath.Join("demo", "main.tf")),
+			Config:          readDemo(t),
 			ConfigVariables: config.Variables{"emulator_url": config.StringVariable(env.URL)},
 			Check: resource.ComposeAggregateTestCheckFunc(
 				resource.TestCheckResourceAttr("huaweidata_dli_queue.sql", "cu_count", "16"),
