@@ -81,8 +81,10 @@ func (c *Client) ScaleQueue(ctx context.Context, name string, current, target in
 }
 
 // WaitForQueueCUs waits until the queue reports target CUs bound: the end of provisioning
-// after create, or of a scale_out/scale_in.
+// after create, or of a scale_out/scale_in. The shared listing is dropped afterwards: another
+// resource's refresh may have cached an intermediate state during the wait.
 func (c *Client) WaitForQueueCUs(ctx context.Context, name string, target int32) error {
+	defer c.invalidateQueues()
 	return c.Wait(ctx, fmt.Sprintf("queue %q to have %d CUs", name, target), func(ctx context.Context) (bool, string, error) {
 		q, err := c.ShowQueue(ctx, name)
 		if IsNotFound(err) {
