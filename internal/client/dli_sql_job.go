@@ -1,0 +1,154 @@
+package client
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/huaweicloud/huaweicloud-sdk-go-v3/services/dli/v1/model"
+)
+
+// sqlJobRequestTag tags every SQL job the provider submits with a random value, so that a
+// submission whose response was lost can be found again (§7.3.5 list jobs, tags filter)
+// instead of being run twice.
+const sqlJobRequestTag = "terraform_request"
+
+// SQLJob is the answer to a submitted SQL job (§7.3.3).
+type SQLJob struct {
+	JobID   string `json:"job_id"`
+	JobType string `json:"job_type"`
+	JobMode string `json:"job_mode"` // sync: the result is final; async: poll the status
+}
+
+// SQLJobStatus is the §7.3.7 status of a job. On FAILED, message carries the reason.
+type SQLJobStatus struct {
+	JobID     string `json:"job_id"`
+	JobType   string `json:"job_type"`
+	Status    string `json:"status"`
+	Message   string `json:"message"`
+	QueueName string `json:"queue_name"`
+	Statement string `json:"statement"`
+}
+
+// SubmitSQLJob submits one SQL statement to a queue (§7.3.3). DDL is asked to run
+// asynchronously (dli.sql.sqlasync.enabled), so no HTTP request waits on it; the answer's
+// job_mode says whether to wait (see WaitForSQLJob). If an attempt's outcome is unknown,
+// the job is looked up by its request tag before submitting again.
+func (c *Client) SubmitSQLJob(ctx context.Context, queue, database, sql string) (*SQLJob, error) {
+	tag := randomHex(12)
+	body := &model.CreateSqlJobRequestBody{
+		Sql:  sql,
+		Conf: &[]string{"dli.sql.sqlasync.enabled=true"},
+		Tags: &[]model.Tag{{Key: sqlJobRequestTag, Value: tag}},
+	}
+	if queue != "" {
+		body.QueueName = &queue
+	}
+	if database != "" {
+		body.Currentdb = &database
+	}
+	var out SQLJob
+	var found *SQLJob
+	err := c.Do(ctx, Request{
+		Service: ServiceDLI, Operation: "CreateSqlJob", Method: http.MethodPost,
+		Path: "/v1.0/{project_id}/jobs/submit-job", Body: body,
+		Reconcile: func(ctx context.Context) (bool, error) {
+			var list struct {
+				Jobs []SQLJob `json:"jobs"`
+			}
+			err := c.Do(ctx, Request{
+				Service: ServiceDLI, Operation: "ListSqlJobs", Method: http.MethodGet, Path: "/v1.0/{project_id}/jobs",
+				Query: url.Values{"tags": {sqlJobRequestTag + "=" + tag}, "job-type": {"ALL"}},
+			}, &list)
+			if err != nil || len(list.Jobs) == 0 {
+				return false, err
+			}
+			found = &list.Jobs[0]
+			found.JobMode = "async" // poll it: it may still be running
+			return true, nil
+		},
+	}, &out)
+	if err != nil {
+		return nil, err
+	}
+	if found != nil {
+		return found, nil
+	}
+	return &out, nil
+}
+
+// ShowSQLJobStatus reads a job's status (§7.3.7).
+func (c *Client) ShowSQLJobStatus(ctx context.Context, jobID string) (*SQLJobStatus, error) {
+	var out SQLJobStatus
+	err := c.Do(ctx, Request{
+		Service: ServiceDLI, Operation: "ShowSqlJobStatus", Method: http.MethodGet,
+		Path: "/v1.0/{project_id}/jobs/" + jobID + "/status",
+	}, &out)
+	if err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// CancelSQLJob cancels a job that has not ended (§7.3.4).
+func (c *Client) CancelSQLJob(ctx context.Context, jobID string) error {
+	return c.Do(ctx, Request{
+		Service: ServiceDLI, Operation: "CancelSqlJob", Method: http.MethodDelete, Path: "/v1.0/{project_id}/jobs/" + jobID,
+	}, nil)
+}
+
+// CheckSQL checks a statement's syntax without running it (§7.3.9) and returns its job type.
+func (c *Client) CheckSQL(ctx context.Context, database, sql string) (string, error) {
+	body := &model.CheckSqlRequestBody{Sql: sql}
+	if database != "" {
+		body.Currentdb = &database
+	}
+	var out model.CheckSqlResponse
+	err := c.Do(ctx, Request{
+		Service: ServiceDLI, Operation: "CheckSql", Method: http.MethodPost, Path: "/v1.0/{project_id}/jobs/check-sql", Body: body,
+	}, &out)
+	return deref(out.JobType), err
+}
+
+// WaitForSQLJob waits until a job ends. FAILED and CANCELLED are errors carrying the job's
+// message.
+func (c *Client) WaitForSQLJob(ctx context.Context, jobID string) error {
+	return c.Wait(ctx, fmt.Sprintf("SQL job %s to finish", jobID), func(ctx context.Context) (bool, string, error) {
+		st, err := c.ShowSQLJobStatus(ctx, jobID)
+		if err != nil {
+			return false, "", err
+		}
+		switch st.Status {
+		case "FINISHED":
+			return true, st.Status, nil
+		case "FAILED", "CANCELLED":
+			return false, st.Status, fmt.Errorf("SQL job %s on queue %s ended %s: %s (statement: %s)",
+				jobID, st.QueueName, st.Status, st.Message, st.Statement)
+		}
+		return false, st.Status, nil
+	})
+}
+
+// RunSQL submits a statement and waits for it to finish. Because DDL can change any table of
+// the database, the database's shared table listing is dropped afterwards.
+func (c *Client) RunSQL(ctx context.Context, queue, database, sql string) error {
+	defer c.invalidateTables(database)
+	job, err := c.SubmitSQLJob(ctx, queue, database, sql)
+	if err != nil {
+		return err
+	}
+	if strings.EqualFold(job.JobMode, "sync") {
+		return nil
+	}
+	return c.WaitForSQLJob(ctx, job.JobID)
+}
+
+func randomHex(n int) string {
+	b := make([]byte, n)
+	_, _ = rand.Read(b)
+	return hex.EncodeToString(b)
+}

@@ -1,0 +1,146 @@
+package client
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/huaweicloud/huaweicloud-sdk-go-v3/services/dli/v1/model"
+)
+
+const tablesPageSize = 100
+
+func tablesCacheKey(database string) string { return "dli/tables/" + strings.ToLower(database) }
+
+func tablesPath(database string) string {
+	return databasePath(database) + "/tables"
+}
+
+// TableDescription is the describe-table response (§7.2.4). Its names and values differ from
+// create: table_type is MANAGED/EXTERNAL/VIEW, data_location is the OBS path, and the
+// format options come back as storage_properties (delimiter, escape, quote, header,
+// dateformat, timestampformat).
+type TableDescription struct {
+	ColumnCount       int32          `json:"column_count"`
+	Columns           []model.Column `json:"columns"`
+	TableType         string         `json:"table_type"`
+	DataType          string         `json:"data_type"`
+	DataLocation      string         `json:"data_location"`
+	StorageProperties []struct {
+		Key   string `json:"key"`
+		Value string `json:"value"`
+	} `json:"storage_properties"`
+	TableComment   string `json:"table_comment"`
+	CreateTableSQL string `json:"create_table_sql"`
+}
+
+// StorageProperty returns a storage property's value and whether it is present.
+func (d *TableDescription) StorageProperty(key string) (string, bool) {
+	for _, p := range d.StorageProperties {
+		if strings.EqualFold(p.Key, key) {
+			return p.Value, true
+		}
+	}
+	return "", false
+}
+
+// ShowTable describes one table (§7.2.4), the only per-table read.
+func (c *Client) ShowTable(ctx context.Context, database, name string) (*TableDescription, error) {
+	var out TableDescription
+	err := c.Do(ctx, Request{
+		Service: ServiceDLI, Operation: "ShowTable", Method: http.MethodGet, Path: tablesPath(database) + "/" + name,
+	}, &out)
+	if err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// ListTables returns every table of a database with its details (§7.2.3: owner, create time,
+// location), paging through the list. Callers in the same run share one listing per database.
+func (c *Client) ListTables(ctx context.Context, database string) ([]model.Table, error) {
+	v, err := c.cache.get(ctx, tablesCacheKey(database), func(ctx context.Context) (any, error) {
+		var all []model.Table
+		for page := 1; ; page++ {
+			var out model.ListTablesResponse
+			err := c.Do(ctx, Request{
+				Service: ServiceDLI, Operation: "ListTables", Method: http.MethodGet, Path: tablesPath(database),
+				Query: url.Values{
+					"with-detail":  {"true"},
+					"page-size":    {strconv.Itoa(tablesPageSize)},
+					"current-page": {strconv.Itoa(page)},
+				},
+			}, &out)
+			if err != nil {
+				return nil, err
+			}
+			items := deref(out.Tables)
+			all = append(all, items...)
+			total := int(deref(out.TableCount))
+			if len(items) < tablesPageSize || (total > 0 && len(all) >= total) {
+				return all, nil
+			}
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	return v.([]model.Table), nil
+}
+
+// GetTableListing finds a table's list entry (owner, create time) in the shared listing.
+// A table missing from a cached listing may be newer than it, so the listing is fetched
+// afresh once before reporting not-found.
+func (c *Client) GetTableListing(ctx context.Context, database, name string) (*model.Table, error) {
+	for attempt := 0; attempt < 2; attempt++ {
+		tables, err := c.ListTables(ctx, database)
+		if err != nil {
+			return nil, err
+		}
+		for i := range tables {
+			if strings.EqualFold(tables[i].TableName, name) {
+				return &tables[i], nil
+			}
+		}
+		c.invalidateTables(database)
+	}
+	return nil, &NotFoundError{Kind: "table", Name: database + "/" + name}
+}
+
+// CreateTable creates a table or view (§7.2.1). If an attempt's outcome is unknown, it
+// describes the table before sending the create again.
+func (c *Client) CreateTable(ctx context.Context, database string, body *model.CreateTableRequestBody) error {
+	defer c.invalidateTables(database)
+	defer c.cache.invalidate(databasesCacheKey) // table_number changes
+	return c.Do(ctx, Request{
+		Service: ServiceDLI, Operation: "CreateTable", Method: http.MethodPost, Path: tablesPath(database), Body: body,
+		Reconcile: func(ctx context.Context) (bool, error) {
+			_, err := c.ShowTable(ctx, database, body.TableName)
+			if IsNotFound(err) {
+				return false, nil
+			}
+			return err == nil, err
+		},
+	}, nil)
+}
+
+// DeleteTable drops a table synchronously (§7.2.2). A table that is already gone is not an
+// error.
+func (c *Client) DeleteTable(ctx context.Context, database, name string) error {
+	defer c.invalidateTables(database)
+	defer c.cache.invalidate(databasesCacheKey)
+	err := c.Do(ctx, Request{
+		Service: ServiceDLI, Operation: "DeleteTable", Method: http.MethodDelete, Path: tablesPath(database) + "/" + name,
+		Query: url.Values{"async": {"false"}},
+	}, nil)
+	if IsNotFound(err) {
+		return nil
+	}
+	return err
+}
+
+// invalidateTables drops a database's shared table listing after a write (including DDL
+// run as SQL jobs).
+func (c *Client) invalidateTables(database string) { c.cache.invalidate(tablesCacheKey(database)) }
