@@ -1,0 +1,268 @@
+package client
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/huaweicloud/huaweicloud-sdk-go-v3/services/dli/v1/model"
+)
+
+// Statuses of an enhanced connection (§12.3/§12.4) and of its per-queue peerings.
+const (
+	ConnectionStatusActive   = "ACTIVE"
+	ConnectionStatusDeleted  = "DELETED"
+	ConnectionQueueCreating  = "CREATING"
+	ConnectionQueueActive    = "ACTIVE"
+	ConnectionQueueFailed    = "FAILED"
+	connectionsPath          = "/v2.0/{project_id}/datasource/enhanced-connections"
+	connectionsListPageLimit = 100
+)
+
+func connectionPath(id string) string {
+	return connectionsPath + "/" + id // the SDK escapes the path
+}
+
+// CreateEnhancedConnection creates an enhanced connection (§12.1, answered 201) and returns its
+// id. The queues in the body start binding at once; see WaitForConnectionQueues. If an
+// attempt's outcome is unknown, it lists the live connections with that name, VPC and subnet
+// before sending the create again.
+func (c *Client) CreateEnhancedConnection(ctx context.Context, body *model.CreateEnhancedConnectionRequestBody) (string, error) {
+	var out model.CreateEnhancedConnectionResponse
+	var reconciled string
+	err := c.Do(ctx, Request{
+		Service: ServiceDLI, Operation: "CreateEnhancedConnection", Method: http.MethodPost,
+		Path: connectionsPath, Body: body,
+		Reconcile: func(ctx context.Context) (bool, error) {
+			conns, err := c.ListEnhancedConnections(ctx, ConnectionFilter{Name: body.Name, Status: ConnectionStatusActive})
+			if err != nil {
+				return false, err
+			}
+			for _, conn := range conns {
+				if deref(conn.Name) == body.Name && deref(conn.DestVpcId) == body.DestVpcId &&
+					deref(conn.DestNetworkId) == body.DestNetworkId {
+					reconciled = deref(conn.Id)
+					return true, nil
+				}
+			}
+			return false, nil
+		},
+	}, &out)
+	if err != nil {
+		return "", err
+	}
+	id := deref(out.ConnectionId)
+	if id == "" {
+		id = reconciled
+	}
+	if id == "" {
+		return "", fmt.Errorf("CreateEnhancedConnection: the response has no connection_id (message %q)", deref(out.Message))
+	}
+	return id, nil
+}
+
+// ShowEnhancedConnection reads a connection (§12.4) as the API returns it, including a
+// deleted one (status DELETED).
+func (c *Client) ShowEnhancedConnection(ctx context.Context, id string) (*model.ShowEnhancedConnectionResponse, error) {
+	var out model.ShowEnhancedConnectionResponse
+	err := c.Do(ctx, Request{
+		Service: ServiceDLI, Operation: "ShowEnhancedConnection", Method: http.MethodGet, Path: connectionPath(id),
+	}, &out)
+	if err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// GetEnhancedConnection reads a live connection: a DELETED one is reported as not found.
+func (c *Client) GetEnhancedConnection(ctx context.Context, id string) (*model.ShowEnhancedConnectionResponse, error) {
+	conn, err := c.ShowEnhancedConnection(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if strings.EqualFold(deref(conn.Status), ConnectionStatusDeleted) {
+		return nil, &NotFoundError{Kind: "enhanced connection", Name: id}
+	}
+	return conn, nil
+}
+
+// ConnectionFilter narrows ListEnhancedConnections (§12.3); empty fields do not filter.
+type ConnectionFilter struct {
+	Name   string
+	Status string            // ACTIVE or DELETED
+	Tags   map[string]string // every tag must match
+}
+
+// ListEnhancedConnections returns every connection matching f, paging through the list.
+func (c *Client) ListEnhancedConnections(ctx context.Context, f ConnectionFilter) ([]model.EnhancedConnection, error) {
+	query := url.Values{"limit": {strconv.Itoa(connectionsListPageLimit)}}
+	if f.Name != "" {
+		query.Set("name", f.Name)
+	}
+	if f.Status != "" {
+		query.Set("status", f.Status)
+	}
+	if len(f.Tags) > 0 {
+		tags := make([]string, 0, len(f.Tags))
+		for k, v := range f.Tags {
+			tags = append(tags, k+"="+v)
+		}
+		sort.Strings(tags)
+		query.Set("tags", strings.Join(tags, ","))
+	}
+	var all []model.EnhancedConnection
+	for {
+		query.Set("offset", strconv.Itoa(len(all)))
+		var page model.ListEnhancedConnectionsResponse
+		err := c.Do(ctx, Request{
+			Service: ServiceDLI, Operation: "ListEnhancedConnections", Method: http.MethodGet,
+			Path: connectionsPath, Query: query,
+		}, &page)
+		if err != nil {
+			return nil, err
+		}
+		items := deref(page.Connections)
+		all = append(all, items...)
+		if len(items) < connectionsListPageLimit {
+			return all, nil
+		}
+	}
+}
+
+// DeleteEnhancedConnection deletes a connection (§12.2). One that is already gone (or
+// DELETED) is not an error. DLI refuses to delete a connection whose peerings are still
+// being created: see WaitForConnectionSettled.
+func (c *Client) DeleteEnhancedConnection(ctx context.Context, id string) error {
+	err := c.Do(ctx, Request{
+		Service: ServiceDLI, Operation: "DeleteEnhancedConnection", Method: http.MethodDelete, Path: connectionPath(id),
+	}, nil)
+	if IsNotFound(err) {
+		return nil
+	}
+	return err
+}
+
+// AssociateConnectionQueues binds queues to a connection (§12.5); each starts CREATING.
+func (c *Client) AssociateConnectionQueues(ctx context.Context, id string, queues []string) error {
+	return c.connectionQueues(ctx, "AssociateQueueToEnhancedConnection", id, "/associate-queue", queues)
+}
+
+// DisassociateConnectionQueues unbinds queues from a connection (§12.6).
+func (c *Client) DisassociateConnectionQueues(ctx context.Context, id string, queues []string) error {
+	return c.connectionQueues(ctx, "DisassociateQueueFromEnhancedConnection", id, "/disassociate-queue", queues)
+}
+
+func (c *Client) connectionQueues(ctx context.Context, op, id, suffix string, queues []string) error {
+	if len(queues) == 0 {
+		return nil
+	}
+	q := append([]string(nil), queues...)
+	return c.Do(ctx, Request{
+		Service: ServiceDLI, Operation: op, Method: http.MethodPost, Path: connectionPath(id) + suffix,
+		Body: &model.AssociateQueueToEnhancedConnectionRequestBody{Queues: &q},
+	}, nil)
+}
+
+// UpdateEnhancedConnectionHosts replaces the connection's custom hosts (§12.7, full
+// overwrite); an empty list clears them.
+func (c *Client) UpdateEnhancedConnectionHosts(ctx context.Context, id string, hosts []model.EnhancedConnectionHost) error {
+	if hosts == nil {
+		hosts = []model.EnhancedConnectionHost{}
+	}
+	return c.Do(ctx, Request{
+		Service: ServiceDLI, Operation: "UpdateEnhancedConnection", Method: http.MethodPut, Path: connectionPath(id),
+		Body: &model.UpdateEnhancedConnectionRequestBody{Hosts: hosts},
+	}, nil)
+}
+
+// ConnectionQueueFailedError is a queue whose peering ended FAILED.
+type ConnectionQueueFailedError struct {
+	ConnectionID string
+	Queue        string
+	ErrMsg       string
+}
+
+func (e *ConnectionQueueFailedError) Error() string {
+	msg := e.ErrMsg
+	if msg == "" {
+		msg = "no reason given"
+	}
+	return fmt.Sprintf("the peering of queue %q with enhanced connection %s FAILED: %s", e.Queue, e.ConnectionID, msg)
+}
+
+// WaitForConnectionQueues waits until every queue in active is bound to the connection with
+// status ACTIVE and no queue in gone is listed any more. A FAILED queue in active stops the
+// wait at once with a *ConnectionQueueFailedError carrying DLI's err_msg.
+func (c *Client) WaitForConnectionQueues(ctx context.Context, id string, active, gone []string) error {
+	what := fmt.Sprintf("enhanced connection %s to be ACTIVE on queues [%s]", id, strings.Join(active, ", "))
+	return c.Wait(ctx, what, func(ctx context.Context) (bool, string, error) {
+		conn, err := c.GetEnhancedConnection(ctx, id)
+		if err != nil {
+			return false, "", err
+		}
+		byName := map[string]model.EnhancedConnectionResource{}
+		for _, q := range deref(conn.AvailableQueueInfo) {
+			byName[strings.ToLower(deref(q.Name))] = q
+		}
+		var pending []string
+		for _, name := range active {
+			q, bound := byName[strings.ToLower(name)]
+			status := deref(q.Status)
+			switch {
+			case !bound:
+				pending = append(pending, name+": not bound yet")
+			case strings.EqualFold(status, ConnectionQueueFailed):
+				return false, "", &ConnectionQueueFailedError{ConnectionID: id, Queue: name, ErrMsg: deref(q.ErrMsg)}
+			case !strings.EqualFold(status, ConnectionQueueActive):
+				pending = append(pending, name+": "+status)
+			}
+		}
+		for _, name := range gone {
+			if _, bound := byName[strings.ToLower(name)]; bound {
+				pending = append(pending, name+": still bound")
+			}
+		}
+		if len(pending) == 0 {
+			return true, "all ACTIVE", nil
+		}
+		return false, strings.Join(pending, ", "), nil
+	})
+}
+
+// WaitForConnectionSettled waits until no queue peering of the connection is CREATING (DLI
+// refuses to delete it before). A connection that is gone counts as settled.
+func (c *Client) WaitForConnectionSettled(ctx context.Context, id string) error {
+	return c.Wait(ctx, fmt.Sprintf("enhanced connection %s to finish creating its peerings", id), func(ctx context.Context) (bool, string, error) {
+		conn, err := c.GetEnhancedConnection(ctx, id)
+		if IsNotFound(err) {
+			return true, "gone", nil
+		}
+		if err != nil {
+			return false, "", err
+		}
+		for _, q := range deref(conn.AvailableQueueInfo) {
+			if strings.EqualFold(deref(q.Status), ConnectionQueueCreating) {
+				return false, "queue " + deref(q.Name) + " CREATING", nil
+			}
+		}
+		return true, "settled", nil
+	})
+}
+
+// WaitForConnectionDeleted waits until the connection is gone or reported DELETED.
+func (c *Client) WaitForConnectionDeleted(ctx context.Context, id string) error {
+	return c.Wait(ctx, fmt.Sprintf("enhanced connection %s to be deleted", id), func(ctx context.Context) (bool, string, error) {
+		conn, err := c.GetEnhancedConnection(ctx, id)
+		if IsNotFound(err) {
+			return true, "deleted", nil
+		}
+		if err != nil {
+			return false, "", err
+		}
+		return false, deref(conn.Status), nil
+	})
+}

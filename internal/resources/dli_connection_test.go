@@ -1,0 +1,373 @@
+package resources_test
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/acctest"
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/emulator"
+)
+
+const connAddr = "huaweidata_dli_connection.test"
+
+// connConfig is two ready general queues (q1 = acc_cq1, q2 = acc_cq2) and a connection
+// with the given body.
+func connConfig(body string) string {
+	return `
+resource "huaweidata_dli_queue" "q1" {
+  name       = "acc_cq1"
+  cu_count   = 16
+  queue_type = "general"
+}
+
+resource "huaweidata_dli_queue" "q2" {
+  name       = "acc_cq2"
+  cu_count   = 16
+  queue_type = "general"
+}
+
+resource "huaweidata_dli_connection" "test" {
+  vpc_id    = "vpc-0001"
+  subnet_id = "subnet-0001"
+` + body + `
+}
+`
+}
+
+// connHas checks, in the emulator, that the connection in state has exactly these queues
+// bound, every one ACTIVE, and these hosts ("name=ip").
+func connHas(env *acctest.Env, t *testing.T, queues []string, hosts ...string) resource.TestCheckFunc {
+	return func(s *terraform.State) error {
+		rs := s.RootModule().Resources[connAddr]
+		if rs == nil {
+			return fmt.Errorf("%s is not in state", connAddr)
+		}
+		c, err := env.Client(t).GetEnhancedConnection(context.Background(), rs.Primary.ID)
+		if err != nil {
+			return err
+		}
+		var got []string
+		for _, q := range *c.AvailableQueueInfo {
+			if *q.Status != "ACTIVE" {
+				return fmt.Errorf("queue %s is %s in the emulator, want ACTIVE", *q.Name, *q.Status)
+			}
+			got = append(got, *q.Name)
+		}
+		sort.Strings(got)
+		if !slices.Equal(got, queues) {
+			return fmt.Errorf("emulator has queues %v bound, want %v", got, queues)
+		}
+		var gotHosts []string
+		for _, h := range *c.Hosts {
+			gotHosts = append(gotHosts, *h.Name+"="+*h.Ip)
+		}
+		if !slices.Equal(gotHosts, hosts) {
+			return fmt.Errorf("emulator has hosts %v, want %v", gotHosts, hosts)
+		}
+		return nil
+	}
+}
+
+func connDestroyed(env *acctest.Env, t *testing.T) resource.TestCheckFunc {
+	return acctest.CheckDestroyed("huaweidata_dli_connection", func(ctx context.Context, id string) error {
+		_, err := env.Client(t).GetEnhancedConnection(ctx, id)
+		return err
+	})
+}
+
+func TestAccDLIConnection_lifecycle(t *testing.T) {
+	env := acctest.NewEnv(t)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.ProviderFactories(),
+		CheckDestroy:             connDestroyed(env, t),
+		Steps: []resource.TestStep{
+			{
+				Config: env.Config(connConfig(`
+  name           = "acc_conn"
+  route_table_id = "rtb-0001"
+  queues         = [huaweidata_dli_queue.q1.name]
+  hosts          = [{ name = "db-primary", ip = "192.168.0.10" }]
+  tags           = { team = "data" }`)),
+				Check: resource.ComposeAggregateTestCheckFunc(
+					resource.TestMatchResourceAttr(connAddr, "id", regexp.MustCompile(`^[0-9a-f-]{36}$`)),
+					resource.TestCheckResourceAttr(connAddr, "status", "ACTIVE"),
+					resource.TestCheckResourceAttr(connAddr, "queues.#", "1"),
+					resource.TestCheckResourceAttr(connAddr, "queue_status.#", "1"),
+					resource.TestCheckResourceAttr(connAddr, "queue_status.0.name", "acc_cq1"),
+					resource.TestCheckResourceAttr(connAddr, "queue_status.0.status", "ACTIVE"),
+					resource.TestCheckResourceAttr(connAddr, "queue_status.0.err_msg", ""),
+					resource.TestCheckResourceAttrSet(connAddr, "queue_status.0.peer_id"),
+					resource.TestMatchResourceAttr(connAddr, "create_time", regexp.MustCompile(`^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$`)),
+					connHas(env, t, []string{"acc_cq1"}, "db-primary=192.168.0.10"),
+				),
+			},
+			{
+				ResourceName:      connAddr,
+				ImportState:       true,
+				ImportStateVerify: true,
+				// DLI never returns the route table or tags; timeouts are configuration only.
+				ImportStateVerifyIgnore: []string{"route_table_id", "tags", "tags.%", "tags.team", "timeouts"},
+			},
+			{
+				ResourceName:  connAddr,
+				ImportState:   true,
+				ImportStateId: "acc_conn",
+				ExpectError:   regexp.MustCompile(`Import a DLI enhanced connection by its id`),
+			},
+			{
+				// A second queue is bound in place and waited for.
+				Config: env.Config(connConfig(`
+  name           = "acc_conn"
+  route_table_id = "rtb-0001"
+  queues         = [huaweidata_dli_queue.q1.name, huaweidata_dli_queue.q2.name]
+  hosts          = [{ name = "db-primary", ip = "192.168.0.10" }]
+  tags           = { team = "data" }`)),
+				ConfigPlanChecks: acctest.ExpectAction(connAddr, plancheck.ResourceActionUpdate),
+				Check: resource.ComposeAggregateTestCheckFunc(
+					resource.TestCheckResourceAttr(connAddr, "queues.#", "2"),
+					resource.TestCheckResourceAttr(connAddr, "queue_status.1.name", "acc_cq2"),
+					resource.TestCheckResourceAttr(connAddr, "queue_status.1.status", "ACTIVE"),
+					connHas(env, t, []string{"acc_cq1", "acc_cq2"}, "db-primary=192.168.0.10"),
+				),
+			},
+			{
+				// Hosts are replaced in full, in place.
+				Config: env.Config(connConfig(`
+  name           = "acc_conn"
+  route_table_id = "rtb-0001"
+  queues         = [huaweidata_dli_queue.q1.name, huaweidata_dli_queue.q2.name]
+  hosts = [
+    { name = "db-replica", ip = "192.168.0.11" },
+    { name = "kafka.broker-1", ip = "192.168.1.20" },
+  ]
+  tags = { team = "data" }`)),
+				ConfigPlanChecks: acctest.ExpectAction(connAddr, plancheck.ResourceActionUpdate),
+				Check: resource.ComposeAggregateTestCheckFunc(
+					resource.TestCheckResourceAttr(connAddr, "hosts.#", "2"),
+					resource.TestCheckResourceAttr(connAddr, "hosts.1.name", "kafka.broker-1"),
+					connHas(env, t, []string{"acc_cq1", "acc_cq2"}, "db-replica=192.168.0.11", "kafka.broker-1=192.168.1.20"),
+				),
+			},
+			{
+				// Unbinding a queue and clearing the hosts are in place too.
+				Config: env.Config(connConfig(`
+  name           = "acc_conn"
+  route_table_id = "rtb-0001"
+  queues         = [huaweidata_dli_queue.q2.name]
+  tags           = { team = "data" }`)),
+				ConfigPlanChecks: acctest.ExpectAction(connAddr, plancheck.ResourceActionUpdate),
+				Check: resource.ComposeAggregateTestCheckFunc(
+					resource.TestCheckNoResourceAttr(connAddr, "hosts"),
+					resource.TestCheckResourceAttr(connAddr, "queue_status.#", "1"),
+					connHas(env, t, []string{"acc_cq2"}),
+				),
+			},
+			{
+				// The API cannot update the route table: it replaces the connection.
+				Config: env.Config(connConfig(`
+  name           = "acc_conn"
+  route_table_id = "rtb-0002"
+  queues         = [huaweidata_dli_queue.q2.name]
+  tags           = { team = "data" }`)),
+				ConfigPlanChecks: acctest.ExpectAction(connAddr, plancheck.ResourceActionDestroyBeforeCreate),
+				Check:            connHas(env, t, []string{"acc_cq2"}),
+			},
+		},
+	})
+}
+
+// A peering that ends FAILED fails the apply with DLI's reason: on create the connection is
+// left tainted (replaced by the next apply); on update the failed queue is left out of
+// queues, so the next apply binds it again.
+func TestAccDLIConnection_activationFails(t *testing.T) {
+	env := acctest.NewEnv(t)
+	failQueue := func(queue string) func() {
+		return func() {
+			if err := env.Emulator.FailConnectionActivation("", queue, "no route to subnet-0001"); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	clearQueue := func(queue string) func() {
+		return func() {
+			if err := env.Emulator.ClearConnectionActivationFailure("", queue); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	one := env.Config(connConfig(`
+  name   = "acc_fail"
+  queues = [huaweidata_dli_queue.q1.name]`))
+	two := env.Config(connConfig(`
+  name   = "acc_fail"
+  queues = [huaweidata_dli_queue.q1.name, huaweidata_dli_queue.q2.name]`))
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.ProviderFactories(),
+		CheckDestroy:             connDestroyed(env, t),
+		Steps: []resource.TestStep{
+			{
+				PreConfig:   failQueue("acc_cq1"),
+				Config:      one,
+				ExpectError: regexp.MustCompile(`(?s)peering of queue "acc_cq1".*FAILED: no route to\s+subnet-0001`),
+			},
+			{
+				PreConfig:        clearQueue("acc_cq1"),
+				Config:           one,
+				ConfigPlanChecks: acctest.ExpectAction(connAddr, plancheck.ResourceActionDestroyBeforeCreate),
+				Check:            connHas(env, t, []string{"acc_cq1"}),
+			},
+			{
+				PreConfig:   failQueue("acc_cq2"),
+				Config:      two,
+				ExpectError: regexp.MustCompile(`(?s)peering of queue "acc_cq2".*FAILED: no route to\s+subnet-0001`),
+			},
+			{
+				PreConfig:        clearQueue("acc_cq2"),
+				Config:           two,
+				ConfigPlanChecks: acctest.ExpectAction(connAddr, plancheck.ResourceActionUpdate),
+				Check: resource.ComposeAggregateTestCheckFunc(
+					resource.TestCheckResourceAttr(connAddr, "queue_status.1.status", "ACTIVE"),
+					connHas(env, t, []string{"acc_cq1", "acc_cq2"}),
+				),
+			},
+		},
+	})
+}
+
+func TestAccDLIConnection_disappears(t *testing.T) {
+	env := acctest.NewEnv(t)
+	config := env.Config(connConfig(`
+  name   = "acc_gone"
+  queues = [huaweidata_dli_queue.q1.name]`))
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.ProviderFactories(),
+		CheckDestroy:             connDestroyed(env, t),
+		Steps: []resource.TestStep{
+			{
+				Config: config,
+				Check: func(s *terraform.State) error {
+					// DLI keeps the deleted connection visible as DELETED: Read must treat it as gone.
+					return env.Client(t).DeleteEnhancedConnection(context.Background(), s.RootModule().Resources[connAddr].Primary.ID)
+				},
+				ExpectNonEmptyPlan: true,
+			},
+			{
+				Config:           config,
+				ConfigPlanChecks: acctest.ExpectAction(connAddr, plancheck.ResourceActionCreate),
+				Check:            connHas(env, t, []string{"acc_cq1"}),
+			},
+		},
+	})
+}
+
+// bareConn is a connection with no queues (no queue to provision) and extra arguments.
+func bareConn(extra string) string {
+	return `
+resource "huaweidata_dli_connection" "test" {
+  name      = "acc_conn"
+  vpc_id    = "vpc-0001"
+  subnet_id = "subnet-0001"
+` + extra + `
+}
+`
+}
+
+func TestAccDLIConnection_planTimeValidation(t *testing.T) {
+	env := acctest.NewEnv(t)
+	hosts := func(h string) string { return `  hosts = [` + h + `]` }
+	env.ExpectPlanErrors(t, map[string]acctest.PlanError{
+		"name too long":        {Config: strings.Replace(bareConn(""), "acc_conn", strings.Repeat("a", 65), 1), Want: `(?s)name string length must be between 1 and 64, got: 65`},
+		"name empty":           {Config: strings.Replace(bareConn(""), "acc_conn", "", 1), Want: `(?s)name string length must be between 1 and 64, got: 0`},
+		"name with dash":       {Config: strings.Replace(bareConn(""), "acc_conn", "acc-conn", 1), Want: `(?s)name must contain only letters, digits and\s+underscores`},
+		"vpc_id empty":         {Config: strings.Replace(bareConn(""), "vpc-0001", "", 1), Want: `(?s)vpc_id string length must be at least 1`},
+		"subnet_id empty":      {Config: strings.Replace(bareConn(""), "subnet-0001", "", 1), Want: `(?s)subnet_id string length must be at least 1`},
+		"route_table_id empty": {Config: bareConn(`  route_table_id = ""`), Want: `(?s)route_table_id string length must be at least\s+1`},
+		"queue name invalid":   {Config: bareConn(`  queues = ["Bad-Queue"]`), Want: `(?s)queues.*"Bad-Queue" contains a character other than a\s+letter`},
+		"host name digit":      {Config: bareConn(hosts(`{ name = "1db", ip = "10.0.0.1" }`)), Want: `(?s)hosts\[0\]\.name must start with a letter`},
+		"host name character":  {Config: bareConn(hosts(`{ name = "db 1", ip = "10.0.0.1" }`)), Want: `(?s)hosts\[0\]\.name must start with a letter and contain only letters`},
+		"host name too long":   {Config: bareConn(hosts(`{ name = "` + strings.Repeat("d", 129) + `", ip = "10.0.0.1" }`)), Want: `(?s)hosts\[0\]\.name string length must be between 1 and 128, got: 129`},
+		"host ip IPv6":         {Config: bareConn(hosts(`{ name = "db", ip = "fe80::1" }`)), Want: `(?s)hosts\[0\]\.ip must be an IPv4 address such as 192.168.0.10, got\s+"fe80::1"`},
+		"host ip out of range": {Config: bareConn(hosts(`{ name = "a", ip = "10.0.0.1" }, { name = "b", ip = "10.0.0.256" }`)),
+			Want: `(?s)hosts\[1\]\.ip must be an IPv4 address.*"10.0.0.256"`},
+		"host ip a name": {Config: bareConn(hosts(`{ name = "db", ip = "db.local" }`)), Want: `(?s)hosts\[0\]\.ip must be an IPv4 address`},
+		"too many hosts": {
+			Config: bareConn(`  hosts = flatten([for a in range(21) : [for b in range(1000) : { name = "h", ip = "10.0.0.1" }]])`),
+			Want:   `(?s)hosts list must contain at most 20000 elements, got: 21000`,
+		},
+		"tag value empty":    {Config: bareConn(`  tags = { team = "" }`), Want: `(?s)tags\["team"\] string length must be between 1 and 255, got: 0`},
+		"tag value too long": {Config: bareConn(`  tags = { team = "` + strings.Repeat("v", 256) + `" }`), Want: `(?s)tags\["team"\] string length must be between 1 and 255, got: 256`},
+		"tag key too long":   {Config: bareConn(`  tags = { "` + strings.Repeat("k", 129) + `" = "v" }`), Want: `(?s)tags.*must be between 1 and 128, got: 129`},
+	})
+}
+
+// Injected 500/502 faults on the connection calls of an update and the destroy, and a create whose 408 comes after
+// the emulator committed it: the connection is created once and converges.
+func TestAccDLIConnection_withFaults(t *testing.T) {
+	env := acctest.NewEnv(t)
+	env.Emulator.SetFaults(emulator.Faults{ErrorRates: map[int]float64{408: 1}, Operations: []string{"CreateEnhancedConnection"}})
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.ProviderFactories(),
+		CheckDestroy: func(s *terraform.State) error {
+			env.Emulator.SetFaults(emulator.Faults{})
+			return connDestroyed(env, t)(s)
+		},
+		Steps: []resource.TestStep{
+			{
+				Config: env.Config(bareConn(`  hosts = [{ name = "db", ip = "10.0.0.1" }]`)),
+				Check: resource.ComposeAggregateTestCheckFunc(
+					connHas(env, t, nil, "db=10.0.0.1"),
+					func(*terraform.State) error {
+						if n := env.Count("CreateEnhancedConnection"); n != 1 {
+							return fmt.Errorf("CreateEnhancedConnection sent %d times, want 1 (the 408 came after the commit)", n)
+						}
+						env.Emulator.SetFaults(emulator.Faults{
+							ErrorRates: map[int]float64{500: 0.15, 502: 0.1},
+							Operations: []string{"ShowEnhancedConnection", "UpdateEnhancedConnection", "DeleteEnhancedConnection",
+								"ListEnhancedConnections"},
+						})
+						return nil
+					},
+				),
+			},
+			{
+				Config:           env.Config(bareConn(`  hosts = [{ name = "db", ip = "10.0.0.2" }]`)),
+				ConfigPlanChecks: acctest.ExpectAction(connAddr, plancheck.ResourceActionUpdate),
+				Check:            connHas(env, t, nil, "db=10.0.0.2"),
+			},
+		},
+	})
+}
+
+// A create whose wait times out leaves the connection in state, tainted, not orphaned in the
+// cloud: the next apply replaces it (its delete first waits for the peering to settle).
+func TestAccDLIConnection_createTimeoutTaints(t *testing.T) {
+	env := acctest.NewEnv(t)
+	body := `
+  name   = "acc_slow"
+  queues = [huaweidata_dli_queue.q1.name]`
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.ProviderFactories(),
+		CheckDestroy:             connDestroyed(env, t),
+		Steps: []resource.TestStep{
+			{
+				// Activation takes 120 emulated seconds, 0.2 real seconds: 20ms is too short.
+				Config:      env.Config(connConfig(body + "\n  timeouts {\n    create = \"20ms\"\n  }")),
+				ExpectError: regexp.MustCompile(`(?s)timed out waiting for enhanced connection.*to be ACTIVE on queues\s+\[acc_cq1\];\s+last\s+state:\s+acc_cq1:\s+CREATING`),
+			},
+			{
+				Config:           env.Config(connConfig(body)),
+				ConfigPlanChecks: acctest.ExpectAction(connAddr, plancheck.ResourceActionDestroyBeforeCreate),
+				Check:            connHas(env, t, []string{"acc_cq1"}),
+			},
+		},
+	})
+}
