@@ -1,0 +1,102 @@
+package client
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"strconv"
+)
+
+// RelationsPageSize is the limit of each ListRelations page (the documented maximum);
+// offsets are multiples of it, as the API requires.
+const RelationsPageSize = 100
+
+// RelationQuery filters ListRelations. The time window applies only when both ends are
+// set (RFC 3339); the API ignores one end alone.
+type RelationQuery struct {
+	Workspace string
+	Name      string // case-insensitive substring of the relation name
+	CreateBy  string
+	BeginTime string
+	EndTime   string
+}
+
+// Relation is an Architecture ER relationship (seed 003 RelationVO). Ids are strings: the
+// 19-digit values do not survive a float64.
+type Relation struct {
+	ID              flexString        `json:"id"`
+	Name            string            `json:"name"`
+	SourceTableID   flexString        `json:"source_table_id"`
+	SourceTableName string            `json:"source_table_name"`
+	TargetTableID   flexString        `json:"target_table_id"`
+	TargetTableName string            `json:"target_table_name"`
+	Role            string            `json:"role"`
+	TenantID        string            `json:"tenant_id"`
+	SourceType      string            `json:"source_type"`
+	TargetType      string            `json:"target_type"`
+	CreateBy        string            `json:"create_by"`
+	UpdateBy        string            `json:"update_by"`
+	CreateTime      string            `json:"create_time"`
+	UpdateTime      string            `json:"update_time"`
+	Mappings        []RelationMapping `json:"mappings"`
+}
+
+// RelationMapping is one field mapping of a relation (RelationMappingVO).
+type RelationMapping struct {
+	ID              flexString `json:"id"`
+	RelationID      flexString `json:"relation_id"`
+	SourceFieldID   flexString `json:"source_field_id"`
+	SourceFieldName string     `json:"source_field_name"`
+	TargetFieldID   flexString `json:"target_field_id"`
+	TargetFieldName string     `json:"target_field_name"`
+	CreateBy        string     `json:"create_by"`
+	UpdateBy        string     `json:"update_by"`
+	CreateTime      string     `json:"create_time"`
+	UpdateTime      string     `json:"update_time"`
+}
+
+type relationsPage struct {
+	Data struct {
+		Value struct {
+			Total   flexInt    `json:"total"`
+			Records []Relation `json:"records"`
+		} `json:"value"`
+	} `json:"data"`
+}
+
+// ListRelations returns every relation matching q, merging all pages in the API's order.
+func (c *Client) ListRelations(ctx context.Context, q RelationQuery) ([]Relation, error) {
+	query := url.Values{"limit": {strconv.Itoa(RelationsPageSize)}}
+	for k, v := range map[string]string{"name": q.Name, "create_by": q.CreateBy} {
+		if v != "" {
+			query.Set(k, v)
+		}
+	}
+	if q.BeginTime != "" && q.EndTime != "" {
+		query.Set("begin_time", q.BeginTime)
+		query.Set("end_time", q.EndTime)
+	}
+	var all []Relation
+	seen := map[flexString]bool{}
+	for offset := 0; ; offset += RelationsPageSize {
+		query.Set("offset", strconv.Itoa(offset))
+		var page relationsPage
+		err := c.Do(ctx, Request{
+			Service: ServiceDataArts, Operation: "ListRelations", Method: http.MethodGet,
+			Path: "/v2/{project_id}/design/relation", Query: query,
+			Header: dataArtsHeader("workspace", q.Workspace),
+		}, &page)
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range page.Data.Value.Records {
+			if !seen[r.ID] { // a record that moved across a page boundary
+				seen[r.ID] = true
+				all = append(all, r)
+			}
+		}
+		if len(page.Data.Value.Records) < RelationsPageSize || offset+RelationsPageSize >= int(page.Data.Value.Total) {
+			return all, nil
+		}
+	}
+}
