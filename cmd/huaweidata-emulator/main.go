@@ -40,6 +40,7 @@ func run() error {
 	latency := flag.Duration("latency", 0, "latency added to every API request")
 	consistency := flag.Duration("consistency-delay", 0, "how long new objects stay invisible to reads")
 	stateFile := flag.String("state-file", "", "JSON file to load state from and save it to")
+	fixtures := flag.String("fixtures", "", "DataArts fixture file (JSON, see internal/emulator/README.md); default: the built-in fixture")
 	addrFile := flag.String("addr-file", "", `file to write "http://host:port" to once listening`)
 	verbose := flag.Bool("v", false, "log every request")
 	flag.Parse()
@@ -51,7 +52,7 @@ func run() error {
 	opts := emulator.Options{
 		AccessKey: *ak, SecretKey: *sk,
 		Projects: map[string]string{*region: *projectID},
-		Speed:    *speed, Seed: *seed, StateFile: *stateFile,
+		Speed:    *speed, Seed: *seed, StateFile: *stateFile, DataArtsFixtures: *fixtures,
 		Faults: emulator.Faults{
 			ErrorRates: rates, RetryAfterSeconds: *retryAfter,
 			Latency: *latency, ConsistencyDelay: *consistency,
@@ -74,6 +75,13 @@ func run() error {
 			return err
 		}
 	}
+	instance, workspace := emu.DataArtsIDs()
+	if instance == "" { // the fixture accepts any instance
+		instance = emulator.DemoDataArtsInstanceID
+	}
+	if workspace == "" {
+		workspace = emulator.DemoDataArtsWorkspaceID
+	}
 	fmt.Printf("huaweidata emulator listening on %s\n\n", addr)
 	fmt.Printf(`provider "huaweidata" {
   region     = %q
@@ -81,8 +89,9 @@ func run() error {
   access_key = %q
   secret_key = %q
   endpoints = { dli = %q, dataarts = %q, iam = %q }
+  dataarts  = { instance_id = %q, workspace_id = %q }
 }
-`, *region, *projectID, *ak, *sk, addr, addr, addr)
+`, *region, *projectID, *ak, *sk, addr, addr, addr, instance, workspace)
 
 	srv := &http.Server{Handler: emu, ReadHeaderTimeout: 10 * time.Second}
 	errc := make(chan error, 1)

@@ -6,9 +6,25 @@ import (
 	"time"
 )
 
+// adminRoute is an unauthenticated /_emulator/ endpoint added by a feature
+// file (forced failures and the like) with registerAdminRoutes in its init.
+type adminRoute struct {
+	Pattern string // ServeMux pattern with method, e.g. "POST /_emulator/batches/{batch_id}/fail"
+	Handle  func(e *Emulator, w http.ResponseWriter, r *http.Request)
+}
+
+var allAdminRoutes []adminRoute
+
+// registerAdminRoutes adds admin endpoints; called from init functions of feature files.
+func registerAdminRoutes(rs ...adminRoute) { allAdminRoutes = append(allAdminRoutes, rs...) }
+
 // registerAdmin adds the unauthenticated /_emulator/ endpoints. They are
 // never faulted and never counted.
 func (e *Emulator) registerAdmin() {
+	for _, rt := range allAdminRoutes {
+		handle := rt.Handle
+		e.mux.HandleFunc(rt.Pattern, func(w http.ResponseWriter, r *http.Request) { handle(e, w, r) })
+	}
 	e.mux.HandleFunc("GET /_emulator/health", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})

@@ -39,6 +39,7 @@ type Options struct {
 	Seed                 int64                            // fault-injection randomness (deterministic per seed)
 	Faults               Faults                           // initial fault configuration
 	StateFile            string                           // "" -> in memory only; else loaded at New, written by Save
+	DataArtsFixtures     string                           // DataArts fixture file; "" -> DefaultDataArtsFixture
 	Logf                 func(format string, args ...any) // optional request log
 }
 
@@ -54,6 +55,8 @@ type Emulator struct {
 
 	mu   sync.Mutex // guards data and saves
 	data *stateData
+
+	dataarts dataArtsState // DataArts fixture (dataarts_fixtures.go); guarded by mu
 
 	fmu    sync.Mutex // guards faults, rng and counts
 	faults Faults
@@ -105,6 +108,9 @@ func New(opts Options) (*Emulator, error) {
 	}
 	e.clock = newClock(time.Now(), speed)
 	e.data = newStateData()
+	if err := e.initDataArts(); err != nil {
+		return nil, err
+	}
 	if err := opts.Faults.validate(); err != nil {
 		return nil, fmt.Errorf("emulator: %w", err)
 	}
@@ -121,6 +127,7 @@ func New(opts Options) (*Emulator, error) {
 		e.mux.Handle(rt.Method+" "+rt.Pattern, apiHandler{e: e, rt: rt})
 	}
 	e.registerAdmin()
+	e.registerDataArtsAdmin()
 	e.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, newError(http.StatusNotFound, "DLI.0023",
 			fmt.Sprintf("No API matches %s %s.", r.Method, r.URL.Path)))

@@ -23,9 +23,14 @@ type stateData struct {
 
 // projectData is the data of one project. Feature files add their maps here.
 type projectData struct {
-	Queues    map[string]*queue     `json:"queues"`           // lowercase name -> queue
-	Variables map[string]*globalVar `json:"global_variables"` // name -> variable
-	QueueJobs []queueJob            `json:"queue_jobs"`       // RESTART_QUEUE jobs from forced restarts
+	Queues      map[string]*queue     `json:"queues"`                         // lowercase name -> queue
+	Variables   map[string]*globalVar `json:"global_variables"`               // name -> variable
+	QueueJobs   []queueJob            `json:"queue_jobs"`                     // RESTART_QUEUE jobs from forced restarts
+	Connections *connectionData       `json:"enhanced_connections,omitempty"` // enhanced connections (dli_connections.go)
+	Batches     *batchData            `json:"batches,omitempty"`              // Spark batch jobs (dli_batches.go)
+	Flink       *flinkData            `json:"flink,omitempty"`                // Flink SQL jobs (dli_flink_jobs.go)
+	Databases   map[string]*database  `json:"databases"`                      // lowercase name -> database with its tables (dli_databases.go)
+	SQLJobs     map[string]*sqlJob    `json:"sql_jobs"`                       // job id -> SQL job (dli_sql_jobs.go)
 }
 
 func newStateData() *stateData {
@@ -50,6 +55,7 @@ func (p *projectData) init() {
 	if p.Variables == nil {
 		p.Variables = map[string]*globalVar{}
 	}
+	p.initCatalog()
 }
 
 // nextID allocates a numeric id.
@@ -130,6 +136,7 @@ func (e *Emulator) load() error {
 func (e *Emulator) resetData() {
 	e.mu.Lock()
 	e.data = newStateData()
+	e.resetDataArtsLocked()
 	if err := e.saveLocked(); err != nil {
 		e.logf("emulator: saving state: %v", err)
 	}

@@ -1,6 +1,7 @@
 package provider_test
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -47,6 +48,31 @@ func TestAccExamples_resources(t *testing.T) {
 				Steps: []resource.TestStep{{
 					Config:          env.Config(readExample(t, filepath.Join("resources", name, "resource.tf"))),
 					ConfigVariables: vars,
+				}},
+			})
+		})
+	}
+}
+
+// TestAccExamples_dataSources applies every examples/data-sources/<type>/data-source.tf
+// against the emulator's default DataArts fixture, with the provider's dataarts block set to
+// the fixture's instance and workspace (the examples rely on it).
+func TestAccExamples_dataSources(t *testing.T) {
+	dirs, err := filepath.Glob(filepath.Join("..", "..", "examples", "data-sources", "*"))
+	if err != nil || len(dirs) == 0 {
+		t.Fatalf("no data source examples found (err=%v)", err)
+	}
+	for _, dir := range dirs {
+		name := filepath.Base(dir)
+		t.Run(name, func(t *testing.T) {
+			env := acctest.NewEnv(t)
+			block := fmt.Sprintf("provider \"huaweidata\" {\n  dataarts = {\n    instance_id  = %q\n    workspace_id = %q\n  }\n",
+				emulator.DemoDataArtsInstanceID, emulator.DemoDataArtsWorkspaceID)
+			providerBlock := strings.Replace(env.ProviderBlock(), "provider \"huaweidata\" {\n", block, 1)
+			resource.Test(t, resource.TestCase{
+				ProtoV6ProviderFactories: env.ProviderFactories(),
+				Steps: []resource.TestStep{{
+					Config: providerBlock + readExample(t, filepath.Join("data-sources", name, "data-source.tf")),
 				}},
 			})
 		})

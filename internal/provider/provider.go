@@ -19,6 +19,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/client"
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/datasources"
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/resources"
 )
 
@@ -161,11 +162,20 @@ func (p *huaweidataProvider) Resources(context.Context) []func() resource.Resour
 	return []func() resource.Resource{
 		resources.NewDLIQueue,
 		resources.NewDLIGlobalVariable,
+		resources.NewDLIDatabase,
+		resources.NewDLITable,
+		resources.NewDLIFlinkSQLJob,
+		resources.NewDLIConnection,
+		resources.NewDLIBatchJob,
 	}
 }
 
 func (p *huaweidataProvider) DataSources(context.Context) []func() datasource.DataSource {
-	return nil
+	return []func() datasource.DataSource{
+		datasources.NewDataArtsLineage,
+		datasources.NewDataArtsRelations,
+		datasources.NewDataArtsNodeInstances,
+	}
 }
 
 // providerModel is the provider block.
