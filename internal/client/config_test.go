@@ -98,3 +98,16 @@ func TestNewAppliesDefaults(t *testing.T) {
 		t.Errorf("explicit settings were not kept: %+v", c.cfg)
 	}
 }
+
+func TestFromProviderData(t *testing.T) {
+	if c, err := FromProviderData(nil); c != nil || err != nil {
+		t.Errorf("nil provider data = %v, %v; want nil, nil (provider not configured yet)", c, err)
+	}
+	want := &Client{}
+	if c, err := FromProviderData(want); c != want || err != nil {
+		t.Errorf("FromProviderData(client) = %v, %v", c, err)
+	}
+	if _, err := FromProviderData("oops"); err == nil || !strings.Contains(err.Error(), "got string") {
+		t.Errorf("wrong type: err = %v, want one naming the type", err)
+	}
+}

@@ -24,14 +24,9 @@ import (
 // clientFrom extracts the API client handed over by the provider's Configure. It returns nil
 // while the provider is not configured yet (validation before configure).
 func clientFrom(providerData any, diags *diag.Diagnostics) *client.Client {
-	if providerData == nil {
-		return nil
-	}
-	c, ok := providerData.(*client.Client)
-	if !ok {
-		diags.AddError("Unexpected provider data",
-			fmt.Sprintf("Expected *client.Client, got %T. This is a bug in the provider; please report it.", providerData))
-		return nil
+	c, err := client.FromProviderData(providerData)
+	if err != nil {
+		diags.AddError("Unexpected provider data", err.Error())
 	}
 	return c
 }

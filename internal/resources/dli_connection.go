@@ -230,18 +230,7 @@ func (r *dliConnectionResource) Create(ctx context.Context, req resource.CreateR
 }
 
 func (r *dliConnectionResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state dliConnectionModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if found := r.readInto(ctx, &state, &resp.Diagnostics); !found {
-		if !resp.Diagnostics.HasError() {
-			resp.State.RemoveResource(ctx)
-		}
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	readOrRemove(ctx, req, resp, r.readInto)
 }
 
 // Update replaces the hosts when they changed, then makes the bound queues match the plan

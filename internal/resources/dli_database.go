@@ -134,18 +134,7 @@ func (r *dliDatabaseResource) Create(ctx context.Context, req resource.CreateReq
 }
 
 func (r *dliDatabaseResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state dliDatabaseModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if found := r.readInto(ctx, &state, &resp.Diagnostics); !found {
-		if !resp.Diagnostics.HasError() {
-			resp.State.RemoveResource(ctx)
-		}
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	readOrRemove(ctx, req, resp, r.readInto)
 }
 
 func (r *dliDatabaseResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {

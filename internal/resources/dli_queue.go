@@ -230,18 +230,7 @@ func (r *dliQueueResource) Create(ctx context.Context, req resource.CreateReques
 }
 
 func (r *dliQueueResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state dliQueueModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if found := r.readInto(ctx, &state, &resp.Diagnostics); !found {
-		if !resp.Diagnostics.HasError() {
-			resp.State.RemoveResource(ctx)
-		}
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	readOrRemove(ctx, req, resp, r.readInto)
 }
 
 func (r *dliQueueResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
