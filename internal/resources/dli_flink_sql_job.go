@@ -310,14 +310,12 @@ func (r *dliFlinkSQLJobResource) Create(ctx context.Context, req resource.Create
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := plan.Timeouts.Create(ctx, flinkCreateTimeout)
-	resp.Diagnostics.Append(diags...)
+	ctx, cancel := withTimeout(ctx, plan.Timeouts.Create, flinkCreateTimeout, &resp.Diagnostics)
+	defer cancel()
 	body := plan.createBody(ctx, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 
 	id, err := r.client.CreateFlinkSQLJob(ctx, body)
 	if err != nil {
@@ -381,14 +379,12 @@ func (r *dliFlinkSQLJobResource) Update(ctx context.Context, req resource.Update
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := plan.Timeouts.Update(ctx, flinkUpdateTimeout)
-	resp.Diagnostics.Append(diags...)
+	ctx, cancel := withTimeout(ctx, plan.Timeouts.Update, flinkUpdateTimeout, &resp.Diagnostics)
+	defer cancel()
 	changes := plan.changedFields(ctx, state, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 	plan.ID, plan.JobID = state.ID, state.JobID
 	id := state.JobID.ValueInt64()
 
@@ -444,13 +440,11 @@ func (r *dliFlinkSQLJobResource) Delete(ctx context.Context, req resource.Delete
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := state.Timeouts.Delete(ctx, flinkDeleteTimeout)
-	resp.Diagnostics.Append(diags...)
+	ctx, cancel := withTimeout(ctx, state.Timeouts.Delete, flinkDeleteTimeout, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 	id := state.JobID.ValueInt64()
 
 	job, err := r.client.ShowFlinkJob(ctx, id)

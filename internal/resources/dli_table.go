@@ -414,15 +414,13 @@ func (r *dliTableResource) Create(ctx context.Context, req resource.CreateReques
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := plan.Timeouts.Create(ctx, tableCreateTimeout)
-	resp.Diagnostics.Append(diags...)
+	ctx, cancel := withTimeout(ctx, plan.Timeouts.Create, tableCreateTimeout, &resp.Diagnostics)
+	defer cancel()
 	body, diags := plan.createBody(ctx)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 
 	db := plan.DatabaseName.ValueString()
 	if err := r.client.CreateTable(ctx, db, body); err != nil {
@@ -467,13 +465,11 @@ func (r *dliTableResource) Update(ctx context.Context, req resource.UpdateReques
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := plan.Timeouts.Update(ctx, tableUpdateTimeout)
-	resp.Diagnostics.Append(diags...)
+	ctx, cancel := withTimeout(ctx, plan.Timeouts.Update, tableUpdateTimeout, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 
 	plan.ID = state.ID
 	statements, err := r.alterStatements(ctx, plan, state)
@@ -563,13 +559,11 @@ func (r *dliTableResource) Delete(ctx context.Context, req resource.DeleteReques
 				"To keep the table, revert the change instead.", id))
 		return
 	}
-	timeout, diags := state.Timeouts.Delete(ctx, tableDeleteTimeout)
-	resp.Diagnostics.Append(diags...)
+	ctx, cancel := withTimeout(ctx, state.Timeouts.Delete, tableDeleteTimeout, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 	if err := r.client.DeleteTable(ctx, state.DatabaseName.ValueString(), state.Name.ValueString()); err != nil {
 		apiError(&resp.Diagnostics, "Dropping DLI table "+id, err)
 	}
