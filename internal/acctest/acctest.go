@@ -22,6 +22,11 @@ import (
 // emulated seconds) in half a real second.
 const EmulatorSpeed = 600
 
+// ConsistencyWindow is the provider's consistency window in acceptance tests: longer than
+// the emulator's consistency delay, short enough that a test of an object deleted outside
+// Terraform does not wait long before the provider removes it from state.
+const ConsistencyWindow = 3 * time.Second
+
 // Env is one test's world: its own emulator and a provider configured against it.
 type Env struct {
 	Emulator *emulator.Emulator
@@ -68,6 +73,7 @@ func (e *Env) ProviderFactories() map[string]func() (tfprotov6.ProviderServer, e
 		c.RetryBaseDelay = 10 * time.Millisecond
 		c.RetryMaxDelay = 100 * time.Millisecond
 		c.RateLimit = 1000
+		c.ConsistencyWindow = ConsistencyWindow
 	}
 	return map[string]func() (tfprotov6.ProviderServer, error){
 		"huaweidata": providerserver.NewProtocol6WithError(provider.New("test", fast)()),

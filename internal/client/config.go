@@ -51,6 +51,9 @@ type Config struct {
 	PollMinDelay   time.Duration
 	PollMaxDelay   time.Duration
 	ListCacheTTL   time.Duration
+	// ConsistencyWindow: how long after a write a not-found means "not visible yet";
+	// zero means DefaultConsistencyWindow.
+	ConsistencyWindow time.Duration
 
 	HTTPClient *http.Client // optional; default: a client with sane timeouts
 }
@@ -90,6 +93,7 @@ func (c Config) withDefaults() Config {
 	c.PollMinDelay = orDefault(c.PollMinDelay, DefaultPollMinDelay)
 	c.PollMaxDelay = orDefault(c.PollMaxDelay, DefaultPollMaxDelay)
 	c.ListCacheTTL = orDefault(c.ListCacheTTL, DefaultListCacheTTL)
+	c.ConsistencyWindow = orDefault(c.ConsistencyWindow, DefaultConsistencyWindow)
 	return c
 }
 

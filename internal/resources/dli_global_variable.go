@@ -19,6 +19,9 @@ import (
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/services/dli/v1/model"
 
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/client"
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/framework"
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/framework/validators"
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/ptr"
 )
 
 var (
@@ -32,14 +35,12 @@ var (
 const maskedValue = "******"
 
 // NewDLIGlobalVariable returns the huaweidata_dli_global_variable resource.
-func NewDLIGlobalVariable() resource.Resource { return &dliGlobalVariableResource{} }
-
-type dliGlobalVariableResource struct {
-	client *client.Client
+func NewDLIGlobalVariable() resource.Resource {
+	return &dliGlobalVariableResource{ResourceBase: framework.NewResourceBase("dli_global_variable", framework.Timeouts{})}
 }
 
-func (r *dliGlobalVariableResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_dli_global_variable"
+type dliGlobalVariableResource struct {
+	framework.ResourceBase
 }
 
 func (r *dliGlobalVariableResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -58,7 +59,7 @@ func (r *dliGlobalVariableResource) Schema(_ context.Context, _ resource.SchemaR
 				MarkdownDescription: "Variable name: 1 to 128 characters, letters, digits and underscores, not only digits, not starting with an underscore. Changing it replaces the variable.",
 				Required:            true,
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
-				Validators:          []validator.String{variableName()},
+				Validators:          []validator.String{validators.VariableName()},
 			},
 			"value": schema.StringAttribute{
 				MarkdownDescription: "Value of the variable. Stored in state (marked sensitive). Updated in place. Conflicts with `value_wo`.",
@@ -90,10 +91,6 @@ func (r *dliGlobalVariableResource) Schema(_ context.Context, _ resource.SchemaR
 	}
 }
 
-func (r *dliGlobalVariableResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = clientFrom(req.ProviderData, &resp.Diagnostics)
-}
-
 func (r *dliGlobalVariableResource) ConfigValidators(context.Context) []resource.ConfigValidator {
 	return []resource.ConfigValidator{
 		resourcevalidator.ExactlyOneOf(path.MatchRoot("value"), path.MatchRoot("value_wo")),
@@ -109,43 +106,43 @@ func (r *dliGlobalVariableResource) Create(ctx context.Context, req resource.Cre
 		return
 	}
 	name := plan.Name.ValueString()
-	err := r.client.CreateGlobalVariable(ctx, &model.CreateGlobalVariableRequestBody{
+	err := r.Client.CreateGlobalVariable(ctx, &model.CreateGlobalVariableRequestBody{
 		VarName:     name,
 		VarValue:    value,
 		IsSensitive: plan.IsSensitive.ValueBoolPointer(),
 	})
 	if err != nil {
-		apiError(&resp.Diagnostics, "Creating DLI global variable "+name, err)
+		framework.APIError(&resp.Diagnostics, "Creating DLI global variable "+name, err)
 		return
 	}
 	plan.ID = types.StringValue(name)
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	framework.MarkWritten(ctx, resp.Private, &resp.Diagnostics)
 }
 
 func (r *dliGlobalVariableResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state dliGlobalVariableModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	name := state.Name.ValueString()
-	v, err := r.client.GetGlobalVariable(ctx, name)
+	framework.ReadOrRemove(ctx, &r.ResourceBase, req, resp, r.readInto)
+}
+
+// readInto refreshes m from the shared variable listing; it reports false when the variable is gone.
+func (r *dliGlobalVariableResource) readInto(ctx context.Context, m *dliGlobalVariableModel, diags *diag.Diagnostics) bool {
+	name := m.Name.ValueString()
+	v, err := r.Client.GetGlobalVariable(ctx, name)
 	if client.IsNotFound(err) {
-		resp.State.RemoveResource(ctx)
-		return
+		return false
 	}
 	if err != nil {
-		apiError(&resp.Diagnostics, "Reading DLI global variable "+name, err)
-		return
+		framework.APIError(diags, "Reading DLI global variable "+name, err)
+		return false
 	}
-	state.ID = types.StringValue(name)
-	state.IsSensitive = types.BoolValue(deref(v.IsSensitive))
+	m.ID = types.StringValue(name)
+	m.IsSensitive = types.BoolValue(ptr.Deref(v.IsSensitive))
 	// Only a value DLI really returns can show drift: a masked one, or one set through the
 	// write-only argument (value stays null), keeps what the state has.
-	if apiValue, ok := visibleValue(v); ok && !state.Value.IsNull() {
-		state.Value = types.StringValue(apiValue)
+	if apiValue, ok := visibleValue(v); ok && !m.Value.IsNull() {
+		m.Value = types.StringValue(apiValue)
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	return true
 }
 
 func (r *dliGlobalVariableResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -160,13 +157,16 @@ func (r *dliGlobalVariableResource) Update(ctx context.Context, req resource.Upd
 	changed := !plan.Value.Equal(state.Value) || !plan.ValueWOVersion.Equal(state.ValueWOVersion)
 	name := state.Name.ValueString()
 	if changed {
-		if err := r.client.UpdateGlobalVariable(ctx, name, value); err != nil {
-			apiError(&resp.Diagnostics, "Updating DLI global variable "+name, err)
+		if err := r.Client.UpdateGlobalVariable(ctx, name, value); err != nil {
+			framework.APIError(&resp.Diagnostics, "Updating DLI global variable "+name, err)
 			return
 		}
 	}
 	plan.ID = state.ID
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	if changed {
+		framework.MarkWritten(ctx, resp.Private, &resp.Diagnostics)
+	}
 }
 
 func (r *dliGlobalVariableResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -175,8 +175,8 @@ func (r *dliGlobalVariableResource) Delete(ctx context.Context, req resource.Del
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if err := r.client.DeleteGlobalVariable(ctx, state.Name.ValueString()); err != nil {
-		apiError(&resp.Diagnostics, "Deleting DLI global variable "+state.Name.ValueString(), err)
+	if err := r.Client.DeleteGlobalVariable(ctx, state.Name.ValueString()); err != nil {
+		framework.APIError(&resp.Diagnostics, "Deleting DLI global variable "+state.Name.ValueString(), err)
 	}
 }
 
@@ -184,15 +184,15 @@ func (r *dliGlobalVariableResource) Delete(ctx context.Context, req resource.Del
 // into `value`; a sensitive one's value cannot be read back and stays empty.
 func (r *dliGlobalVariableResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	vresp := &validator.StringResponse{}
-	variableName().ValidateString(ctx, validator.StringRequest{Path: path.Root("name"), ConfigValue: types.StringValue(req.ID)}, vresp)
+	validators.VariableName().ValidateString(ctx, validator.StringRequest{Path: path.Root("name"), ConfigValue: types.StringValue(req.ID)}, vresp)
 	if vresp.Diagnostics.HasError() {
 		resp.Diagnostics.AddError("Invalid import id", fmt.Sprintf(
 			"Import a DLI global variable by its name, e.g. `terraform import huaweidata_dli_global_variable.example my_variable`; got %q.", req.ID))
 		return
 	}
-	v, err := r.client.GetGlobalVariable(ctx, req.ID)
+	v, err := r.Client.GetGlobalVariable(ctx, req.ID)
 	if err != nil {
-		apiError(&resp.Diagnostics, "Importing DLI global variable "+req.ID, err)
+		framework.APIError(&resp.Diagnostics, "Importing DLI global variable "+req.ID, err)
 		return
 	}
 	state := dliGlobalVariableModel{
@@ -201,7 +201,7 @@ func (r *dliGlobalVariableResource) ImportState(ctx context.Context, req resourc
 		Value:          types.StringNull(),
 		ValueWO:        types.StringNull(),
 		ValueWOVersion: types.Int64Null(),
-		IsSensitive:    types.BoolValue(deref(v.IsSensitive)),
+		IsSensitive:    types.BoolValue(ptr.Deref(v.IsSensitive)),
 	}
 	if apiValue, ok := visibleValue(v); ok {
 		state.Value = types.StringValue(apiValue)
@@ -233,8 +233,8 @@ func valueToSend(ctx context.Context, plan dliGlobalVariableModel,
 
 // visibleValue returns the variable's value unless DLI hid it.
 func visibleValue(v *model.GlobalVariable) (string, bool) {
-	if deref(v.IsSensitive) || deref(v.VarValue) == maskedValue {
+	if ptr.Deref(v.IsSensitive) || ptr.Deref(v.VarValue) == maskedValue {
 		return "", false
 	}
-	return deref(v.VarValue), true
+	return ptr.Deref(v.VarValue), true
 }

@@ -7,8 +7,11 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/acctest"
@@ -27,9 +30,9 @@ resource "huaweidata_dli_global_variable" "test" {
 }
 
 // variableValue checks the value the emulator really holds (for non-sensitive variables).
-func variableValue(env *acctest.Env, t *testing.T, name, want string) resource.TestCheckFunc {
-	return func(*terraform.State) error {
-		v, err := env.Client(t).GetGlobalVariable(context.Background(), name)
+func variableValue(env *acctest.Env, t *testing.T, name, want string) statecheck.StateCheck {
+	return acctest.CheckEmulator(func(ctx context.Context) error {
+		v, err := env.Client(t).GetGlobalVariable(ctx, name)
 		if err != nil {
 			return err
 		}
@@ -37,7 +40,11 @@ func variableValue(env *acctest.Env, t *testing.T, name, want string) resource.T
 			return fmt.Errorf("variable %s holds %q in the emulator, want %q", name, got, want)
 		}
 		return nil
-	}
+	})
+}
+
+func expectVar(attr string, v knownvalue.Check) statecheck.StateCheck {
+	return statecheck.ExpectKnownValue(varAddr, tfjsonpath.New(attr), v)
 }
 
 func variablesDestroyed(env *acctest.Env, t *testing.T) resource.TestCheckFunc {
@@ -48,6 +55,7 @@ func variablesDestroyed(env *acctest.Env, t *testing.T) resource.TestCheckFunc {
 }
 
 func TestAccDLIGlobalVariable_lifecycle(t *testing.T) {
+	t.Parallel()
 	env := acctest.NewEnv(t)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
@@ -55,12 +63,12 @@ func TestAccDLIGlobalVariable_lifecycle(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				Config: env.Config(variableConfig("acc_var", `  value = "one"`)),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr(varAddr, "id", "acc_var"),
-					resource.TestCheckResourceAttr(varAddr, "value", "one"),
-					resource.TestCheckResourceAttr(varAddr, "is_sensitive", "false"),
+				ConfigStateChecks: []statecheck.StateCheck{
+					expectVar("id", knownvalue.StringExact("acc_var")),
+					expectVar("value", knownvalue.StringExact("one")),
+					expectVar("is_sensitive", knownvalue.Bool(false)),
 					variableValue(env, t, "acc_var", "one"),
-				),
+				},
 			},
 			{
 				ResourceName:      varAddr,
@@ -68,9 +76,9 @@ func TestAccDLIGlobalVariable_lifecycle(t *testing.T) {
 				ImportStateVerify: true,
 			},
 			{
-				Config:           env.Config(variableConfig("acc_var", `  value = "two"`)),
-				ConfigPlanChecks: acctest.ExpectAction(varAddr, plancheck.ResourceActionUpdate),
-				Check:            variableValue(env, t, "acc_var", "two"),
+				Config:            env.Config(variableConfig("acc_var", `  value = "two"`)),
+				ConfigPlanChecks:  acctest.ExpectAction(varAddr, plancheck.ResourceActionUpdate),
+				ConfigStateChecks: []statecheck.StateCheck{variableValue(env, t, "acc_var", "two")},
 			},
 			{
 				// Drift made outside Terraform is detected and corrected in place.
@@ -79,20 +87,21 @@ func TestAccDLIGlobalVariable_lifecycle(t *testing.T) {
 						t.Fatal(err)
 					}
 				},
-				Config:           env.Config(variableConfig("acc_var", `  value = "two"`)),
-				ConfigPlanChecks: acctest.ExpectAction(varAddr, plancheck.ResourceActionUpdate),
-				Check:            variableValue(env, t, "acc_var", "two"),
+				Config:            env.Config(variableConfig("acc_var", `  value = "two"`)),
+				ConfigPlanChecks:  acctest.ExpectAction(varAddr, plancheck.ResourceActionUpdate),
+				ConfigStateChecks: []statecheck.StateCheck{variableValue(env, t, "acc_var", "two")},
 			},
 			{
-				Config:           env.Config(variableConfig("acc_var2", `  value = "two"`)),
-				ConfigPlanChecks: acctest.ExpectAction(varAddr, plancheck.ResourceActionDestroyBeforeCreate),
-				Check:            variableValue(env, t, "acc_var2", "two"),
+				Config:            env.Config(variableConfig("acc_var2", `  value = "two"`)),
+				ConfigPlanChecks:  acctest.ExpectAction(varAddr, plancheck.ResourceActionDestroyBeforeCreate),
+				ConfigStateChecks: []statecheck.StateCheck{variableValue(env, t, "acc_var2", "two")},
 			},
 		},
 	})
 }
 
 func TestAccDLIGlobalVariable_sensitive(t *testing.T) {
+	t.Parallel()
 	env := acctest.NewEnv(t)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
@@ -102,10 +111,10 @@ func TestAccDLIGlobalVariable_sensitive(t *testing.T) {
 				// The emulator masks the value of sensitive variables; the masked value must never
 				// show as drift (the test framework fails on a non-empty plan after apply).
 				Config: env.Config(variableConfig("acc_secret", "  value        = \"s3cret\"\n  is_sensitive = true")),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr(varAddr, "value", "s3cret"),
-					resource.TestCheckResourceAttr(varAddr, "is_sensitive", "true"),
-				),
+				ConfigStateChecks: []statecheck.StateCheck{
+					expectVar("value", knownvalue.StringExact("s3cret")),
+					expectVar("is_sensitive", knownvalue.Bool(true)),
+				},
 			},
 			{
 				ResourceName:            varAddr,
@@ -114,15 +123,16 @@ func TestAccDLIGlobalVariable_sensitive(t *testing.T) {
 				ImportStateVerifyIgnore: []string{"value"}, // DLI never returns a sensitive value
 			},
 			{
-				Config:           env.Config(variableConfig("acc_secret", "  value        = \"s3cret\"\n  is_sensitive = false")),
-				ConfigPlanChecks: acctest.ExpectAction(varAddr, plancheck.ResourceActionDestroyBeforeCreate),
-				Check:            variableValue(env, t, "acc_secret", "s3cret"),
+				Config:            env.Config(variableConfig("acc_secret", "  value        = \"s3cret\"\n  is_sensitive = false")),
+				ConfigPlanChecks:  acctest.ExpectAction(varAddr, plancheck.ResourceActionDestroyBeforeCreate),
+				ConfigStateChecks: []statecheck.StateCheck{variableValue(env, t, "acc_secret", "s3cret")},
 			},
 		},
 	})
 }
 
 func TestAccDLIGlobalVariable_writeOnly(t *testing.T) {
+	t.Parallel()
 	env := acctest.NewEnv(t)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
@@ -131,12 +141,12 @@ func TestAccDLIGlobalVariable_writeOnly(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				Config: env.Config(variableConfig("acc_wo", "  value_wo         = \"first\"\n  value_wo_version = 1")),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckNoResourceAttr(varAddr, "value"),
-					resource.TestCheckNoResourceAttr(varAddr, "value_wo"),
-					resource.TestCheckResourceAttr(varAddr, "value_wo_version", "1"),
+				ConfigStateChecks: []statecheck.StateCheck{
+					expectVar("value", knownvalue.Null()),
+					expectVar("value_wo", knownvalue.Null()),
+					expectVar("value_wo_version", knownvalue.Int64Exact(1)),
 					variableValue(env, t, "acc_wo", "first"),
-				),
+				},
 			},
 			{
 				// A new value alone is not sent: the version says when to send it.
@@ -145,15 +155,16 @@ func TestAccDLIGlobalVariable_writeOnly(t *testing.T) {
 				ExpectNonEmptyPlan: false,
 			},
 			{
-				Config:           env.Config(variableConfig("acc_wo", "  value_wo         = \"second\"\n  value_wo_version = 2")),
-				ConfigPlanChecks: acctest.ExpectAction(varAddr, plancheck.ResourceActionUpdate),
-				Check:            variableValue(env, t, "acc_wo", "second"),
+				Config:            env.Config(variableConfig("acc_wo", "  value_wo         = \"second\"\n  value_wo_version = 2")),
+				ConfigPlanChecks:  acctest.ExpectAction(varAddr, plancheck.ResourceActionUpdate),
+				ConfigStateChecks: []statecheck.StateCheck{variableValue(env, t, "acc_wo", "second")},
 			},
 		},
 	})
 }
 
 func TestAccDLIGlobalVariable_planTimeValidation(t *testing.T) {
+	t.Parallel()
 	env := acctest.NewEnv(t)
 	cases := map[string]acctest.PlanError{
 		"name starts with _":  {Config: variableConfig("_v", `  value = "x"`), Want: `(?s)name.*"_v".*starts with an underscore`},
@@ -168,6 +179,7 @@ func TestAccDLIGlobalVariable_planTimeValidation(t *testing.T) {
 }
 
 func TestAccDLIGlobalVariable_disappears(t *testing.T) {
+	t.Parallel()
 	env := acctest.NewEnv(t)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
@@ -181,15 +193,16 @@ func TestAccDLIGlobalVariable_disappears(t *testing.T) {
 				ExpectNonEmptyPlan: true,
 			},
 			{
-				Config:           env.Config(variableConfig("acc_gone", `  value = "x"`)),
-				ConfigPlanChecks: acctest.ExpectAction(varAddr, plancheck.ResourceActionCreate),
-				Check:            variableValue(env, t, "acc_gone", "x"),
+				Config:            env.Config(variableConfig("acc_gone", `  value = "x"`)),
+				ConfigPlanChecks:  acctest.ExpectAction(varAddr, plancheck.ResourceActionCreate),
+				ConfigStateChecks: []statecheck.StateCheck{variableValue(env, t, "acc_gone", "x")},
 			},
 		},
 	})
 }
 
 func TestAccDLIGlobalVariable_withFaults(t *testing.T) {
+	t.Parallel()
 	env := acctest.NewEnv(t)
 	env.Emulator.SetFaults(emulator.Faults{
 		ErrorRates:        map[int]float64{500: 0.07, 503: 0.07, 429: 0.06},
@@ -209,8 +222,8 @@ resource "huaweidata_dli_global_variable" "test" {
 			return variablesDestroyed(env, t)(s)
 		},
 		Steps: []resource.TestStep{{
-			Config: config,
-			Check:  variableValue(env, t, "acc_fault_9", "v9"),
+			Config:            config,
+			ConfigStateChecks: []statecheck.StateCheck{variableValue(env, t, "acc_fault_9", "v9")},
 		}},
 	})
 }
@@ -218,6 +231,7 @@ resource "huaweidata_dli_global_variable" "test" {
 // TestAccDLIGlobalVariable_refreshCost refreshes 500 variables and counts list calls: they
 // share one paged listing (100 per page), so a refresh costs at most 5 list calls.
 func TestAccDLIGlobalVariable_refreshCost(t *testing.T) {
+	t.Parallel()
 	env := acctest.NewEnv(t)
 	config := env.Config(`
 resource "huaweidata_dli_global_variable" "test" {
@@ -234,13 +248,7 @@ resource "huaweidata_dli_global_variable" "test" {
 			{
 				PreConfig:    env.Emulator.ResetCounts,
 				RefreshState: true,
-				Check: func(*terraform.State) error {
-					if n := env.Count("ListGlobalVariables"); n == 0 || n > 5 {
-						return fmt.Errorf("refreshing 500 variables cost %d list calls, want 1 to 5", n)
-					}
-					t.Logf("refreshing 500 global variables: %d ListGlobalVariables calls", env.Count("ListGlobalVariables"))
-					return nil
-				},
+				Check:        env.CheckRequests("ListGlobalVariables", 1, 5),
 			},
 		},
 	})
