@@ -1,0 +1,192 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+)
+
+// kinds maps each benchmarked kind to the configuration (without provider block) of n of it.
+func kinds() map[string]func(n int) string {
+	return map[string]func(n int) string{
+		"variables":     variables,
+		"databases":     databases,
+		"tables_one_db": tablesOneDatabase,
+		"tables_per_db": tablesPerDatabase,
+		"queues":        queues,
+		"flink_jobs":    flinkJobs,
+		"batch_jobs":    batchJobs,
+		"connections":   connections,
+		"mixed":         mixed,
+	}
+}
+
+// resourceCount is how many resources a kind's configuration at n manages.
+func resourceCount(kind string, n int) int {
+	switch kind {
+	case "tables_one_db", "flink_jobs", "batch_jobs", "connections":
+		return n + 1
+	case "tables_per_db":
+		return 2 * n
+	case "mixed":
+		m := mixedSizes(n)
+		return m.vars + m.dbs + m.tables + m.queues + 1 + m.flink + m.batch + m.conns
+	}
+	return n
+}
+
+func providerBlock(url string) string {
+	return fmt.Sprintf(`terraform {
+  required_providers {
+    huaweidata = { source = "huaweidata/huaweidata" }
+  }
+}
+
+provider "huaweidata" {
+  region     = "cn-north-4"
+  project_id = "0a1b2c3d4e5f60718293a4b5c6d7e8f9"
+  endpoints  = { dli = %[1]q, dataarts = %[1]q, iam = %[1]q }
+}
+`, url)
+}
+
+func variables(n int) string {
+	return fmt.Sprintf(`
+resource "huaweidata_dli_global_variable" "v" {
+  count = %d
+  name  = "bench_v${count.index}"
+  value = "value-${count.index}"
+}
+`, n)
+}
+
+func databases(n int) string {
+	return fmt.Sprintf(`
+resource "huaweidata_dli_database" "d" {
+  count = %d
+  name  = "bench_db${count.index}"
+}
+`, n)
+}
+
+const tableColumns = `  columns = [
+    { name = "id", type = "bigint" },
+    { name = "name", type = "string" },
+  ]
+  deletion_protection = false`
+
+func tablesOneDatabase(n int) string {
+	return fmt.Sprintf(`
+resource "huaweidata_dli_database" "d" {
+  name          = "bench_tables"
+  force_destroy = true
+}
+
+resource "huaweidata_dli_table" "t" {
+  count         = %d
+  database_name = huaweidata_dli_database.d.name
+  name          = "t${count.index}"
+  data_location = "DLI"
+%s
+}
+`, n, tableColumns)
+}
+
+func tablesPerDatabase(n int) string {
+	return databases(n) + fmt.Sprintf(`
+resource "huaweidata_dli_table" "t" {
+  count         = %d
+  database_name = huaweidata_dli_database.d[count.index].name
+  name          = "t"
+  data_location = "DLI"
+%s
+}
+`, n, tableColumns)
+}
+
+func queues(n int) string {
+	return fmt.Sprintf(`
+resource "huaweidata_dli_queue" "q" {
+  count    = %d
+  name     = "bench_q${count.index}"
+  cu_count = 16
+}
+`, n)
+}
+
+const generalQueue = `
+resource "huaweidata_dli_queue" "general" {
+  name       = "bench_general"
+  cu_count   = 64
+  queue_type = "general"
+}
+`
+
+func flinkJobs(n int) string {
+	return generalQueue + fmt.Sprintf(`
+resource "huaweidata_dli_flink_sql_job" "f" {
+  count           = %d
+  name            = "bench_flink_${count.index}"
+  queue_name      = huaweidata_dli_queue.general.name
+  run_mode        = "exclusive_cluster"
+  sql             = "INSERT INTO sink SELECT * FROM source"
+  cu_number       = 2
+  parallel_number = 1
+  desired_state   = "running"
+}
+`, n)
+}
+
+func batchJobs(n int) string {
+	return generalQueue + fmt.Sprintf(`
+resource "huaweidata_dli_batch_job" "b" {
+  count      = %d
+  name       = "bench_batch_${count.index}"
+  queue_name = huaweidata_dli_queue.general.name
+  file       = "obs://bench/jars/etl.jar"
+  class_name = "com.example.Etl"
+  wait_for   = "submitted"
+}
+`, n)
+}
+
+func connections(n int) string {
+	return generalQueue + fmt.Sprintf(`
+resource "huaweidata_dli_connection" "c" {
+  count     = %d
+  name      = "bench_conn_${count.index}"
+  vpc_id    = "0f4c1e2d-3b5a-4c6d-8e7f-9a0b1c2d3e4f"
+  subnet_id = "5d6e7f80-91a2-4b3c-8d4e-5f6a7b8c9d0e"
+  queues    = [huaweidata_dli_queue.general.name]
+}
+`, n)
+}
+
+type mixedSize struct{ vars, dbs, tables, queues, flink, batch, conns int }
+
+// mixedSizes splits n resources the way a data platform's estate looks: mostly variables,
+// databases and tables, a few queues and jobs.
+func mixedSizes(n int) mixedSize {
+	return mixedSize{vars: n * 3 / 10, dbs: n / 5, tables: n * 3 / 10, queues: n / 20, flink: n / 20, batch: n / 40, conns: n / 40}
+}
+
+func mixed(n int) string {
+	m := mixedSizes(n)
+	var b strings.Builder
+	b.WriteString(variables(m.vars))
+	b.WriteString(databases(m.dbs))
+	fmt.Fprintf(&b, `
+resource "huaweidata_dli_table" "t" {
+  count         = %d
+  database_name = huaweidata_dli_database.d[count.index %% %d].name
+  name          = "t${count.index}"
+  data_location = "DLI"
+%s
+}
+`, m.tables, m.dbs, tableColumns)
+	b.WriteString(queues(m.queues))
+	body := flinkJobs(m.flink)
+	b.WriteString(body)
+	b.WriteString(strings.Replace(batchJobs(m.batch), generalQueue, "", 1))
+	b.WriteString(strings.Replace(connections(m.conns), generalQueue, "", 1))
+	return b.String()
+}
