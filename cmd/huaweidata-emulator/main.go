@@ -39,6 +39,8 @@ func run() error {
 	retryAfter := flag.Int("retry-after", 1, "Retry-After seconds sent with 429 and 503")
 	latency := flag.Duration("latency", 0, "latency added to every API request")
 	consistency := flag.Duration("consistency-delay", 0, "how long new objects stay invisible to reads")
+	rateLimit := flag.Float64("rate-limit", 0, "API requests per second per project before 429 (token bucket, burst = limit; 0 = none)")
+	unpublished := flag.String("unpublished", "", `operations to answer as not published in the region (APIGW.0101), comma-separated, e.g. "ListQueueProperties"`)
 	stateFile := flag.String("state-file", "", "JSON file to load state from and save it to")
 	fixtures := flag.String("fixtures", "", "DataArts fixture file (JSON, see internal/emulator/README.md); default: the built-in fixture")
 	addrFile := flag.String("addr-file", "", `file to write "http://host:port" to once listening`)
@@ -53,6 +55,7 @@ func run() error {
 		AccessKey: *ak, SecretKey: *sk,
 		Projects: map[string]string{*region: *projectID},
 		Speed:    *speed, Seed: *seed, StateFile: *stateFile, DataArtsFixtures: *fixtures,
+		RateLimit: *rateLimit, Unpublished: splitList(*unpublished),
 		Faults: emulator.Faults{
 			ErrorRates: rates, RetryAfterSeconds: *retryAfter,
 			Latency: *latency, ConsistencyDelay: *consistency,
@@ -68,6 +71,9 @@ func run() error {
 	ln, err := net.Listen("tcp", *listen)
 	if err != nil {
 		return err
+	}
+	if !isLoopback(ln.Addr()) {
+		fmt.Fprint(os.Stderr, nonLoopbackWarning(ln.Addr().String()))
 	}
 	addr := "http://" + ln.Addr().String()
 	if *addrFile != "" {
@@ -115,6 +121,35 @@ func run() error {
 		}
 	}
 	return nil
+}
+
+// isLoopback reports whether a listener accepts only local connections.
+func isLoopback(a net.Addr) bool {
+	tcp, ok := a.(*net.TCPAddr)
+	return ok && tcp.IP.IsLoopback()
+}
+
+// nonLoopbackWarning is printed when the emulator listens beyond this machine.
+func nonLoopbackWarning(addr string) string {
+	line := strings.Repeat("!", 78)
+	return fmt.Sprintf(`%[1]s
+WARNING: huaweidata-emulator is listening on %[2]s, which is NOT a loopback address.
+Anyone who can reach it can read and change all emulated data with the published demo
+credentials, and read every admin endpoint (/_emulator/...) without any credential.
+Use -listen 127.0.0.1:PORT unless you really mean to expose it.
+%[1]s
+`, line, addr)
+}
+
+// splitList splits a comma-separated list, dropping empty items.
+func splitList(s string) []string {
+	var out []string
+	for _, part := range strings.Split(s, ",") {
+		if part = strings.TrimSpace(part); part != "" {
+			out = append(out, part)
+		}
+	}
+	return out
 }
 
 // parseRates parses "500=0.1,503=0.05" into a status -> probability map.

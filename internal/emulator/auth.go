@@ -48,16 +48,24 @@ func authError(detail string) *apiError {
 	return newError(http.StatusUnauthorized, authErrorCode, authErrorMsgPrefix+detail)
 }
 
-// authenticate verifies the SDK-HMAC-SHA256 signature of r against the
-// configured AK/SK. body is the exact request body.
-func (e *Emulator) authenticate(r *http.Request, body []byte) (userInfo, *apiError) {
+// authHeaders is what checkAuthHeaders learned from the request headers.
+type authHeaders struct {
+	date      time.Time
+	signed    []string
+	signature string
+}
+
+// checkAuthHeaders checks everything about the signature that the headers
+// alone decide (scheme, AK, date, signed headers), so that an unsigned or
+// foreign request is refused before its body is read.
+func (e *Emulator) checkAuthHeaders(r *http.Request) (authHeaders, *apiError) {
 	authz := strings.TrimSpace(r.Header.Get("Authorization"))
 	if authz == "" {
-		return userInfo{}, authError("Authorization header is missing.")
+		return authHeaders{}, authError("Authorization header is missing.")
 	}
 	alg, rest, _ := strings.Cut(authz, " ")
 	if alg != signAlgorithm {
-		return userInfo{}, authError("unsupported signature algorithm; expected " + signAlgorithm + ".")
+		return authHeaders{}, authError("unsupported signature algorithm; expected " + signAlgorithm + ".")
 	}
 	params := map[string]string{}
 	for _, part := range strings.Split(rest, ",") {
@@ -68,42 +76,50 @@ func (e *Emulator) authenticate(r *http.Request, body []byte) (userInfo, *apiErr
 	}
 	access, signedList, sig := params["Access"], params["SignedHeaders"], params["Signature"]
 	if access == "" || signedList == "" || sig == "" {
-		return userInfo{}, authError("Authorization header is malformed (Access, SignedHeaders and Signature are required).")
+		return authHeaders{}, authError("Authorization header is malformed (Access, SignedHeaders and Signature are required).")
 	}
 	if access != e.ak {
-		return userInfo{}, authError("the access key does not exist.")
+		return authHeaders{}, authError("the access key does not exist.")
 	}
 	date := r.Header.Get(headerSdkDate)
 	if date == "" {
-		return userInfo{}, authError("X-Sdk-Date header is missing.")
+		return authHeaders{}, authError("X-Sdk-Date header is missing.")
 	}
 	t, err := time.Parse(sdkDateFormat, date)
 	if err != nil {
-		return userInfo{}, authError("X-Sdk-Date must have the form YYYYMMDDTHHMMSSZ.")
+		return authHeaders{}, authError("X-Sdk-Date must have the form YYYYMMDDTHHMMSSZ.")
 	}
 	if skew := time.Since(t); skew > maxClockSkew || skew < -maxClockSkew {
-		return userInfo{}, authError("X-Sdk-Date is more than 15 minutes from the server time.")
+		return authHeaders{}, authError("X-Sdk-Date is more than 15 minutes from the server time.")
 	}
 	signed := strings.Split(signedList, ";")
 	hasDate := false
 	for _, h := range signed {
 		if h != strings.ToLower(h) || h == "" {
-			return userInfo{}, authError("SignedHeaders must be lowercase header names.")
+			return authHeaders{}, authError("SignedHeaders must be lowercase header names.")
 		}
 		if h == "x-sdk-date" {
 			hasDate = true
 		}
 	}
 	if !hasDate {
-		return userInfo{}, authError("x-sdk-date must be a signed header.")
+		return authHeaders{}, authError("x-sdk-date must be a signed header.")
 	}
-	cr := canonicalRequest(r, signed, body)
+	if len(sig) != sha256.Size*2 {
+		return authHeaders{}, authError("the request signature does not match.")
+	}
+	return authHeaders{date: t, signed: signed, signature: sig}, nil
+}
+
+// verifySignature recomputes the signature over the request and its body.
+func (e *Emulator) verifySignature(r *http.Request, pre authHeaders, body []byte) (userInfo, *apiError) {
+	cr := canonicalRequest(r, pre.signed, body)
 	crHash := sha256.Sum256([]byte(cr))
-	sts := signAlgorithm + "\n" + t.UTC().Format(sdkDateFormat) + "\n" + hex.EncodeToString(crHash[:])
+	sts := signAlgorithm + "\n" + pre.date.UTC().Format(sdkDateFormat) + "\n" + hex.EncodeToString(crHash[:])
 	mac := hmac.New(sha256.New, []byte(e.sk))
 	mac.Write([]byte(sts))
 	want := hex.EncodeToString(mac.Sum(nil))
-	if !hmac.Equal([]byte(want), []byte(strings.ToLower(sig))) {
+	if !hmac.Equal([]byte(want), []byte(strings.ToLower(pre.signature))) {
 		return userInfo{}, authError("the request signature does not match.")
 	}
 	u := userFor(e.ak)

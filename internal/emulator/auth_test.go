@@ -130,8 +130,8 @@ func TestSignatureVerification(t *testing.T) {
 func TestUnknownProjectAndRoute(t *testing.T) {
 	env := newEnv(t, Options{})
 	env.wantError("GET", "/v1.0/ffffffffffffffffffffffffffffffff/queues", nil, nil, 401, "DLI.0013")
-	env.wantError("GET", testPrefix+"/no-such-thing", nil, nil, 404, "DLI.0023")
-	env.wantError("PATCH", testPrefix+"/queues", nil, nil, 404, "DLI.0023")
+	env.wantError("GET", testPrefix+"/no-such-thing", nil, nil, 404, "APIGW.0101")
+	env.wantError("PATCH", testPrefix+"/queues", nil, nil, 404, "APIGW.0101")
 }
 
 func TestProjectIsolation(t *testing.T) {

@@ -89,6 +89,7 @@ type batchJob struct {
 	FailReason  string       `json:"fail_reason,omitempty"` // the first attempt ends dead with this
 	CancelAt    int64        `json:"cancel_at,omitempty"`
 	CancelledBy string       `json:"cancelled_by,omitempty"`
+	CreatedReal time.Time    `json:"-"` // real creation time, for the consistency delay
 }
 
 // batchResource is an item of resources and of groups[].resources (Table 10-4).
@@ -403,7 +404,7 @@ func (e *Emulator) createBatch(c *call) result {
 		ID: newUUID(), Owner: c.user.UserName, Queue: q.Name, Req: *b, ScType: reportedScType(b),
 		AppID:      fmt.Sprintf("application_%d_%04d", now, data.Seq%10000),
 		CreateTime: now, StartMillis: start.Milliseconds(), RunMillis: run.Milliseconds(),
-		FailReason: data.FailNamed[batchVal(b.Name)],
+		FailReason: data.FailNamed[batchVal(b.Name)], CreatedReal: c.real,
 	}
 	data.Jobs[job.ID] = job
 	return ok(job.view(now, false))
@@ -675,17 +676,18 @@ func orEmpty[T any](s []T) []T {
 	return s
 }
 
-func (e *Emulator) lookupBatch(c *call) (*batchJob, *apiError) {
+// lookupBatch finds a batch job; visibleOnly applies the consistency delay (reads).
+func (e *Emulator) lookupBatch(c *call, visibleOnly bool) (*batchJob, *apiError) {
 	id := c.path("batch_id")
 	j := c.proj.batches().Jobs[id]
-	if j == nil {
+	if j == nil || (visibleOnly && !e.visible(j.CreatedReal)) {
 		return nil, batchNotFound(id)
 	}
 	return j, nil
 }
 
 func (e *Emulator) showBatch(c *call) result {
-	j, err := e.lookupBatch(c)
+	j, err := e.lookupBatch(c, true)
 	if err != nil {
 		return fail(err)
 	}
@@ -693,7 +695,7 @@ func (e *Emulator) showBatch(c *call) result {
 }
 
 func (e *Emulator) showBatchState(c *call) result {
-	j, err := e.lookupBatch(c)
+	j, err := e.lookupBatch(c, true)
 	if err != nil {
 		return fail(err)
 	}
@@ -703,7 +705,7 @@ func (e *Emulator) showBatchState(c *call) result {
 // cancelBatch is §10.1.2: refused for a job that has succeeded or failed; otherwise the job
 // becomes dead batchCancelTime later and stays queryable.
 func (e *Emulator) cancelBatch(c *call) result {
-	j, err := e.lookupBatch(c)
+	j, err := e.lookupBatch(c, false)
 	if err != nil {
 		return fail(err)
 	}
@@ -720,7 +722,7 @@ func (e *Emulator) cancelBatch(c *call) result {
 }
 
 func (e *Emulator) showBatchLog(c *call) result {
-	j, err := e.lookupBatch(c)
+	j, err := e.lookupBatch(c, true)
 	if err != nil {
 		return fail(err)
 	}
@@ -802,6 +804,9 @@ func (e *Emulator) listBatches(c *call) result {
 	name, owner := c.query("job_name"), c.query("owner")
 	items := []batchView{}
 	for _, j := range c.proj.batches().Jobs {
+		if !e.visible(j.CreatedReal) {
+			continue
+		}
 		v := j.view(now, true)
 		switch {
 		case id != "" && j.ID != id,

@@ -303,7 +303,7 @@ func (e *Emulator) createConnection(c *call) result {
 	conn := &connection{
 		ID: newUUID(), Name: *b.Name, DestVpcID: *b.DestVpcID, DestNetworkID: *b.DestNetworkID,
 		Tags: []queueTag{}, Hosts: hosts, Queues: []connectionQueue{}, CreateTime: c.nowMillis(),
-		CreatedReal: time.Now(),
+		CreatedReal: c.real,
 	}
 	if b.RoutetableID != nil {
 		conn.RoutetableID = *b.RoutetableID

@@ -37,7 +37,7 @@ type database struct {
 func newDatabase(name, owner string, now int64) *database {
 	return &database{
 		Name: name, Owner: owner, EnterpriseProjectID: "0", ResourceID: newUUID(), Tags: []queueTag{},
-		CreateTime: now, Tables: map[string]*table{}, CreatedReal: time.Now(),
+		CreateTime: now, Tables: map[string]*table{},
 	}
 }
 
@@ -52,7 +52,6 @@ func (p *projectData) initCatalog() {
 	if p.Databases[defaultDatabase] == nil {
 		db := newDatabase(defaultDatabase, "dli_system", 0)
 		db.Description = "Built-in database"
-		db.CreatedReal = time.Time{}
 		p.Databases[defaultDatabase] = db
 	}
 	for _, db := range p.Databases {
@@ -131,6 +130,7 @@ func (e *Emulator) createDatabase(c *call) result {
 		return fail(newError(http.StatusBadRequest, "DLI.0006", fmt.Sprintf("Database %s already exists.", name)))
 	}
 	db := newDatabase(name, c.user.UserName, c.nowMillis())
+	db.CreatedReal = c.real
 	db.Tags = tags
 	if b.Description != nil {
 		db.Description = *b.Description

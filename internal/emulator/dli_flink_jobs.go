@@ -76,20 +76,21 @@ func (p *projectData) flink() *flinkData {
 
 // flinkJob is a stored Flink SQL job. Times are emulated epoch milliseconds.
 type flinkJob struct {
-	ID         int64          `json:"job_id"`
-	Name       string         `json:"name"`
-	Desc       string         `json:"desc"`
-	JobType    string         `json:"job_type"`
-	QueueName  string         `json:"queue_name"`
-	SQL        string         `json:"sql_body"`
-	RunMode    string         `json:"run_mode"`
-	Config     flinkJobConfig `json:"job_config"`
-	Tags       []queueTag     `json:"tags"`
-	UserName   string         `json:"user_name"`
-	UserID     string         `json:"user_id"`
-	CreateTime int64          `json:"create_time"`
-	UpdateTime int64          `json:"update_time"`
-	Deleted    bool           `json:"deleted"` // §9.11 keeps the job record; reads see "not exist"
+	ID          int64          `json:"job_id"`
+	Name        string         `json:"name"`
+	Desc        string         `json:"desc"`
+	JobType     string         `json:"job_type"`
+	QueueName   string         `json:"queue_name"`
+	SQL         string         `json:"sql_body"`
+	RunMode     string         `json:"run_mode"`
+	Config      flinkJobConfig `json:"job_config"`
+	Tags        []queueTag     `json:"tags"`
+	UserName    string         `json:"user_name"`
+	UserID      string         `json:"user_id"`
+	CreateTime  int64          `json:"create_time"`
+	UpdateTime  int64          `json:"update_time"`
+	Deleted     bool           `json:"deleted"` // §9.11 keeps the job record; reads see "not exist"
+	CreatedReal time.Time      `json:"-"`       // real creation time, for the consistency delay
 
 	// The last run or stop request, from which the status is derived lazily.
 	Action      string `json:"action"`       // "" (never run), "run" or "stop"
@@ -514,7 +515,7 @@ func (e *Emulator) createFlinkSQLJob(c *call) result {
 	now := c.nowMillis()
 	j := &flinkJob{
 		JobType: "flink_sql_job", RunMode: "shared_cluster", UserName: c.user.UserName, UserID: c.user.UserID,
-		CreateTime: now, UpdateTime: now, Tags: []queueTag{},
+		CreateTime: now, UpdateTime: now, Tags: []queueTag{}, CreatedReal: c.real,
 		Config: flinkJobConfig{CheckpointMode: 1, CheckpointInterval: 10, IdleStateRetention: 3600, DirtyDataStrategy: "0",
 			CuNumber: 2, ManagerCuNumber: 1, ParallelNumber: 1, TmCus: 1, ResumeMaxNum: -1},
 	}
@@ -751,6 +752,9 @@ func nullIfEmpty(s string) any {
 
 func (e *Emulator) showFlinkJob(c *call) result {
 	j, err := lookupFlinkJob(c, c.path("job_id"))
+	if err == nil && !e.visible(j.CreatedReal) {
+		err = flinkJobNotFound(c.path("job_id"))
+	}
 	if err != nil {
 		return fail(err)
 	}
@@ -798,6 +802,9 @@ func (e *Emulator) listFlinkJobs(c *call) result {
 	now := c.nowMillis()
 	var jobs []*flinkJob
 	for _, j := range c.proj.flink().Jobs {
+		if !e.visible(j.CreatedReal) {
+			continue
+		}
 		st, _ := j.status(now)
 		if j.Deleted || (jobType != "" && j.JobType != jobType) || (status != "" && st != status) ||
 			(queueName != "" && !strings.EqualFold(j.QueueName, queueName)) || (name != "" && j.Name != name) ||

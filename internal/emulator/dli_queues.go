@@ -272,7 +272,7 @@ func (e *Emulator) createQueue(c *call) result {
 	q.ID = e.data.nextID()
 	q.ReadyAt = q.CreateTime + queueProvisionTime.Milliseconds()
 	q.ScaleFrom, q.ScaleTarget, q.ScaleStart = q.CUSpec, q.CUSpec, q.ReadyAt
-	q.CreatedReal = time.Now()
+	q.CreatedReal = c.real
 	c.proj.Queues[name] = q
 	return ok(map[string]any{"is_success": true, "message": "", "queue_name": name})
 }

@@ -31,22 +31,23 @@ const (
 
 // sqlJob is a submitted SQL job. Times are emulated epoch ms.
 type sqlJob struct {
-	ID        string     `json:"job_id"`
-	Seq       int64      `json:"seq"` // submission order, to settle jobs ending together in order
-	JobType   string     `json:"job_type"`
-	JobMode   string     `json:"job_mode"`
-	QueueName string     `json:"queue_name"`
-	Owner     string     `json:"owner"`
-	Statement string     `json:"statement"`
-	CurrentDB string     `json:"currentdb"`
-	Database  string     `json:"database_name,omitempty"`
-	Table     string     `json:"table_name,omitempty"`
-	Tags      []queueTag `json:"tags"`
-	StartTime int64      `json:"start_time"`
-	EndTime   int64      `json:"end_time"`             // when it finishes (or finished, or was cancelled)
-	Status    string     `json:"status,omitempty"`     // terminal status once settled; "" before
-	Message   string     `json:"message,omitempty"`    // failure text
-	ForceFail string     `json:"force_fail,omitempty"` // failure text forced by a fixture
+	ID          string     `json:"job_id"`
+	Seq         int64      `json:"seq"` // submission order, to settle jobs ending together in order
+	JobType     string     `json:"job_type"`
+	JobMode     string     `json:"job_mode"`
+	QueueName   string     `json:"queue_name"`
+	Owner       string     `json:"owner"`
+	Statement   string     `json:"statement"`
+	CurrentDB   string     `json:"currentdb"`
+	Database    string     `json:"database_name,omitempty"`
+	Table       string     `json:"table_name,omitempty"`
+	Tags        []queueTag `json:"tags"`
+	StartTime   int64      `json:"start_time"`
+	EndTime     int64      `json:"end_time"`             // when it finishes (or finished, or was cancelled)
+	Status      string     `json:"status,omitempty"`     // terminal status once settled; "" before
+	Message     string     `json:"message,omitempty"`    // failure text
+	ForceFail   string     `json:"force_fail,omitempty"` // failure text forced by a fixture
+	CreatedReal time.Time  `json:"-"`                    // real creation time, for the consistency delay
 }
 
 // status returns the job's state at now.
@@ -238,7 +239,7 @@ func (e *Emulator) submitSQLJob(c *call) result {
 	j := &sqlJob{
 		ID: newUUID(), Seq: e.data.nextID(), JobType: st.JobType, JobMode: "async", QueueName: queueName,
 		Owner: c.user.UserName, Statement: *b.SQL, Tags: tags, StartTime: now,
-		ForceFail: e.forcedFailure(*b.SQL),
+		ForceFail: e.forcedFailure(*b.SQL), CreatedReal: c.real,
 	}
 	if b.CurrentDB != nil {
 		j.CurrentDB = strings.ToLower(*b.CurrentDB)
@@ -339,9 +340,12 @@ func (j *sqlJob) view(now int64) jobView {
 
 // lookupJob finds an SQL job, or presents a forced-restart job (§6.5) as a finished
 // RESTART_QUEUE job.
-func (e *Emulator) lookupJob(c *call) (*sqlJob, *apiError) {
+func (e *Emulator) lookupJob(c *call, visibleOnly bool) (*sqlJob, *apiError) {
 	id := c.path("job_id")
 	if j := c.proj.SQLJobs[id]; j != nil {
+		if visibleOnly && !e.visible(j.CreatedReal) {
+			return nil, sqlJobNotFound(id)
+		}
 		return j, nil
 	}
 	for _, qj := range c.proj.QueueJobs {
@@ -355,12 +359,16 @@ func (e *Emulator) lookupJob(c *call) (*sqlJob, *apiError) {
 			return j, nil
 		}
 	}
-	return nil, newError(http.StatusBadRequest, "DLI.0002", fmt.Sprintf("The job %s does not exist.", id))
+	return nil, sqlJobNotFound(id)
+}
+
+func sqlJobNotFound(id string) *apiError {
+	return newError(http.StatusBadRequest, "DLI.0002", fmt.Sprintf("The job %s does not exist.", id))
 }
 
 func (e *Emulator) showSQLJobStatus(c *call) result {
 	e.settleSQLJobs(c)
-	j, err := e.lookupJob(c)
+	j, err := e.lookupJob(c, true)
 	if err != nil {
 		return fail(err)
 	}
@@ -372,7 +380,7 @@ func (e *Emulator) showSQLJobStatus(c *call) result {
 
 func (e *Emulator) showSQLJobDetail(c *call) result {
 	e.settleSQLJobs(c)
-	j, err := e.lookupJob(c)
+	j, err := e.lookupJob(c, true)
 	if err != nil {
 		return fail(err)
 	}
@@ -386,7 +394,7 @@ func (e *Emulator) showSQLJobDetail(c *call) result {
 
 func (e *Emulator) cancelSQLJob(c *call) result {
 	e.settleSQLJobs(c)
-	j, err := e.lookupJob(c)
+	j, err := e.lookupJob(c, false)
 	if err != nil {
 		return fail(err)
 	}
@@ -439,6 +447,9 @@ func (e *Emulator) listSQLJobs(c *call) result {
 	now := c.nowMillis()
 	views := []jobView{}
 	for _, j := range c.proj.SQLJobs {
+		if !e.visible(j.CreatedReal) {
+			continue
+		}
 		v := j.view(now)
 		switch {
 		case jobType != "" && jobType != "ALL" && v.JobType != jobType,

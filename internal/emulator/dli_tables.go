@@ -209,7 +209,7 @@ func (e *Emulator) createTable(c *call) result {
 	if err := validTableName(*b.TableName); err != nil {
 		return fail(err)
 	}
-	t := &table{Name: strings.ToLower(*b.TableName), Owner: c.user.UserName, CreateTime: c.nowMillis(), CreatedReal: time.Now()}
+	t := &table{Name: strings.ToLower(*b.TableName), Owner: c.user.UserName, CreateTime: c.nowMillis(), CreatedReal: c.real}
 	t.LastAccessTime = t.CreateTime
 	if b.DataLocation == nil || *b.DataLocation == "" {
 		return fail(badRequest("data_location is required."))

@@ -77,7 +77,7 @@ func (e *Emulator) createGlobalVariable(c *call) result {
 	c.proj.Variables[name] = &globalVar{
 		ID: e.data.nextID(), Name: name, Value: *b.VarValue, IsSensitive: b.IsSensitive.Value,
 		UserID: c.user.UserID, UserName: c.user.UserName, CreateTime: now, UpdateTime: now,
-		CreatedReal: time.Now(),
+		CreatedReal: c.real,
 	}
 	return ok(success(""))
 }

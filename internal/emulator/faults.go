@@ -18,6 +18,7 @@ type Faults struct {
 	Latency           time.Duration   `json:"latency"`             // JSON: "latency_ms"
 	ConsistencyDelay  time.Duration   `json:"consistency_delay"`   // JSON: "consistency_delay_ms"; new objects are invisible to reads for this long (real time)
 	Operations        []string        `json:"operations"`          // optional: only these operations get error rates and latency
+	RateLimit         float64         `json:"rate_limit"`          // requests per second per project (token bucket, burst = limit); 0 = none; never filtered by Operations
 }
 
 // faultStatuses are the HTTP statuses that can be injected.
@@ -30,6 +31,7 @@ type faultsJSON struct {
 	LatencyMS          int64              `json:"latency_ms"`
 	ConsistencyDelayMS int64              `json:"consistency_delay_ms"`
 	Operations         []string           `json:"operations"`
+	RateLimit          float64            `json:"rate_limit"`
 }
 
 // MarshalJSON renders the admin form: error_rates keyed by status string,
@@ -41,6 +43,7 @@ func (f Faults) MarshalJSON() ([]byte, error) {
 		LatencyMS:          f.Latency.Milliseconds(),
 		ConsistencyDelayMS: f.ConsistencyDelay.Milliseconds(),
 		Operations:         f.Operations,
+		RateLimit:          f.RateLimit,
 	}
 	for k, v := range f.ErrorRates {
 		out.ErrorRates[strconv.Itoa(k)] = v
@@ -62,6 +65,7 @@ func (f *Faults) UnmarshalJSON(data []byte) error {
 		Latency:           time.Duration(in.LatencyMS) * time.Millisecond,
 		ConsistencyDelay:  time.Duration(in.ConsistencyDelayMS) * time.Millisecond,
 		Operations:        in.Operations,
+		RateLimit:         in.RateLimit,
 	}
 	if len(in.ErrorRates) > 0 {
 		nf.ErrorRates = map[int]float64{}
@@ -90,6 +94,9 @@ func (f Faults) validate() error {
 			return fmt.Errorf("error_rates: probability %v for %d is outside [0, 1]", p, code)
 		}
 	}
+	if f.RateLimit < 0 {
+		return fmt.Errorf("rate_limit %v must not be negative", f.RateLimit)
+	}
 	if f.Latency < 0 || f.ConsistencyDelay < 0 {
 		return fmt.Errorf("latency and consistency delay must not be negative")
 	}
@@ -103,10 +110,14 @@ func newFaultRand(seed int64) *faultRand {
 	return &faultRand{r: rand.New(rand.NewPCG(uint64(seed), 0x9e3779b97f4a7c15))}
 }
 
-// SetFaults replaces the fault configuration.
+// SetFaults replaces the fault configuration, including the rate limit (a
+// changed limit starts every project with a full bucket).
 func (e *Emulator) SetFaults(f Faults) {
 	e.fmu.Lock()
 	e.faults = f
+	if e.limiter.rate != f.RateLimit {
+		e.limiter = newRateLimiter(f.RateLimit)
+	}
 	e.fmu.Unlock()
 }
 
@@ -149,7 +160,7 @@ func (e *Emulator) pickFault(op string) (status int, latency time.Duration) {
 // seen by reads, given the consistency delay.
 func (e *Emulator) visible(createdReal time.Time) bool {
 	d := e.currentFaults().ConsistencyDelay
-	return d <= 0 || createdReal.IsZero() || time.Since(createdReal) >= d
+	return d <= 0 || createdReal.IsZero() || e.realNow().Sub(createdReal) >= d
 }
 
 // writeFault writes an injected error response.

@@ -80,21 +80,6 @@ func TestLatency(t *testing.T) {
 	}
 }
 
-func TestConsistencyDelay(t *testing.T) {
-	env := newEnv(t, Options{Faults: Faults{ConsistencyDelay: 150 * time.Millisecond}})
-	env.createQueue("lagging", 16, "sql")
-	env.must("POST", testPrefix+"/variables", nil, map[string]any{"var_name": "lagging", "var_value": "v"}, nil)
-	env.wantError("GET", testPrefix+"/queues/lagging", nil, nil, 400, "DLI.0002")
-	if vars := listVars(t, env, nil); *vars.Count != 0 {
-		t.Fatalf("variable visible early: %v", vars)
-	}
-	time.Sleep(160 * time.Millisecond)
-	env.must("GET", testPrefix+"/queues/lagging", nil, nil, nil)
-	if vars := listVars(t, env, nil); *vars.Count != 1 {
-		t.Fatalf("variable invisible after delay: %v", vars)
-	}
-}
-
 func TestAdminAPI(t *testing.T) {
 	env := newEnv(t, Options{})
 	var health map[string]string

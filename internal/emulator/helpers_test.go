@@ -7,7 +7,9 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"reflect"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/auth/signer"
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/request"
@@ -117,6 +119,7 @@ func (env *testEnv) admin(method, path string, body any, out any) int {
 		rd = bytes.NewReader(data)
 	}
 	req, _ := http.NewRequest(method, env.srv.URL+path, rd)
+	req.Header.Set(AdminHeader, "1")
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		env.t.Fatalf("admin %s: %v", path, err)
@@ -135,4 +138,31 @@ func (env *testEnv) admin(method, path string, body any, out any) int {
 func (env *testEnv) createQueue(name string, cu int, qtype string) {
 	env.t.Helper()
 	env.must("POST", testPrefix+"/queues", nil, map[string]any{"queue_name": name, "cu_count": cu, "queue_type": qtype}, nil)
+}
+
+// fakeReal is a manual real clock for the consistency delay and the rate limit.
+type fakeReal struct {
+	mu  sync.Mutex
+	now time.Time
+}
+
+func (f *fakeReal) Now() time.Time {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.now
+}
+
+func (f *fakeReal) Add(d time.Duration) {
+	f.mu.Lock()
+	f.now = f.now.Add(d)
+	f.mu.Unlock()
+}
+
+// newEnvFakeReal is newEnv with the emulator's real clock replaced by a manual one.
+func newEnvFakeReal(t *testing.T, opts Options) (*testEnv, *fakeReal) {
+	t.Helper()
+	env := newEnv(t, opts)
+	fr := &fakeReal{now: time.Unix(1_700_000_000, 0)}
+	env.emu.realNow = fr.Now
+	return env, fr
 }

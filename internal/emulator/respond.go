@@ -51,6 +51,7 @@ type call struct {
 	projectID string
 	user      userInfo
 	now       time.Time    // emulated time when the request started
+	real      time.Time    // real time when the request started (consistency delay)
 	proj      *projectData // nil for routes without {project_id}
 }
 
