@@ -37,6 +37,13 @@ type Env struct {
 // when the Terraform CLI is missing: acceptance tests are never skipped silently.
 func NewEnv(t *testing.T) *Env {
 	t.Helper()
+	return NewEnvSeeded(t, 1)
+}
+
+// NewEnvSeeded is NewEnv with the emulator's fault-injection randomness seeded by seed, so
+// a run with injected faults can be replayed.
+func NewEnvSeeded(t *testing.T, seed int64) *Env {
+	t.Helper()
 	if os.Getenv("HUAWEIDATA_ACC_REAL") == "1" {
 		// make testacc: these tests assert through the emulator (request counts, injected
 		// faults, out-of-band changes) and are not yet written for a real account. Say so
@@ -44,7 +51,7 @@ func NewEnv(t *testing.T) *Env {
 		t.Skip("not run against real Huawei Cloud: this test needs the emulator (run make test)")
 	}
 	RequireTerraform(t)
-	emu, err := emulator.New(emulator.Options{Speed: EmulatorSpeed, Seed: 1})
+	emu, err := emulator.New(emulator.Options{Speed: EmulatorSpeed, Seed: seed})
 	if err != nil {
 		t.Fatalf("starting emulator: %v", err)
 	}

@@ -2,9 +2,7 @@ package provider_test
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
 
@@ -14,19 +12,6 @@ import (
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/acctest"
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/emulator"
 )
-
-// terraformBlock matches the top-level terraform { ... } block of an example. The test
-// harness serves the provider in-process under its own address, so the block is dropped.
-var terraformBlock = regexp.MustCompile(`(?ms)^terraform \{.*?^\}\n`)
-
-func readExample(t *testing.T, path string) string {
-	t.Helper()
-	b, err := os.ReadFile(filepath.Join("..", "..", "examples", path))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return terraformBlock.ReplaceAllString(string(b), "")
-}
 
 // TestAccExamples_resources applies every examples/resources/<type>/resource.tf against the
 // emulator: the documented examples are valid and work.
@@ -46,7 +31,7 @@ func TestAccExamples_resources(t *testing.T) {
 			resource.Test(t, resource.TestCase{
 				ProtoV6ProviderFactories: env.ProviderFactories(),
 				Steps: []resource.TestStep{{
-					Config:          env.Config(readExample(t, filepath.Join("resources", name, "resource.tf"))),
+					Config:          env.Config(acctest.ReadExample(t, filepath.Join("resources", name, "resource.tf"))),
 					ConfigVariables: vars,
 				}},
 			})
@@ -72,7 +57,7 @@ func TestAccExamples_dataSources(t *testing.T) {
 			resource.Test(t, resource.TestCase{
 				ProtoV6ProviderFactories: env.ProviderFactories(),
 				Steps: []resource.TestStep{{
-					Config: providerBlock + readExample(t, filepath.Join("data-sources", name, "data-source.tf")),
+					Config: providerBlock + acctest.ReadExample(t, filepath.Join("data-sources", name, "data-source.tf")),
 				}},
 			})
 		})
@@ -85,25 +70,10 @@ func TestAccExamples_provider(t *testing.T) {
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		Steps: []resource.TestStep{{
-			Config:   readExample(t, filepath.Join("provider", "provider.tf")),
+			Config:   acctest.ReadExample(t, filepath.Join("provider", "provider.tf")),
 			PlanOnly: true,
 		}},
 	})
-}
-
-// readDemo joins every .tf file of examples/demo (one per area of the pipeline).
-func readDemo(t *testing.T) string {
-	t.Helper()
-	files, err := filepath.Glob(filepath.Join("..", "..", "examples", "demo", "*.tf"))
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no demo files (err=%v)", err)
-	}
-	var all strings.Builder
-	for _, f := range files {
-		all.WriteString(readExample(t, filepath.Join("demo", filepath.Base(f))))
-		all.WriteString("\n")
-	}
-	return all.String()
 }
 
 // TestAccExamples_demo applies and destroys the demo against the emulator, as `make demo`
@@ -115,7 +85,7 @@ func TestAccExamples_demo(t *testing.T) {
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		Steps: []resource.TestStep{{
-			Config:          readDemo(t),
+			Config:          acctest.ReadDemo(t),
 			ConfigVariables: config.Variables{"emulator_url": config.StringVariable(env.URL)},
 			Check: resource.ComposeAggregateTestCheckFunc(
 				resource.TestCheckResourceAttr("huaweidata_dli_queue.sql", "cu_count", "16"),
