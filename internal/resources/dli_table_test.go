@@ -348,7 +348,7 @@ func TestAccDLITable_planTimeValidation(t *testing.T) {
 		"bad format":             {Config: obs("  data_format = \"CSV\"\n  bucket_location = \"obs://b/p\""), Want: `(?s)data_format.*parquet.*avro`},
 		"csv option on parquet":  {Config: obs("  data_format = \"parquet\"\n  bucket_location = \"obs://b/p\"\n  quote_char = \"'\""), Want: `(?s)quote_char applies only when data_format is "csv"`},
 		"date on orc":            {Config: obs("  data_format = \"orc\"\n  bucket_location = \"obs://b/p\"\n  date_format = \"yyyy\""), Want: `(?s)date_format applies only when data_format is\s+"csv" or "json"`},
-		"two-char quote":         {Config: obs("  data_format = \"csv\"\n  bucket_location = \"obs://b/p\"\n  quote_char = \"''\""), Want: `(?s)quote_char must be exactly one character`},
+		"two-char quote":         {Config: obs("  data_format = \"csv\"\n  bucket_location = \"obs://b/p\"\n  quote_char = \"''\""), Want: `(?s)quote_char UTF-8 character count must be between 1 and 1, got: 2`},
 		"bad date letter":        {Config: obs("  data_format = \"json\"\n  bucket_location = \"obs://b/p\"\n  timestamp_format = \"yyyy-MM-dd'T'HH:mm:ssXXX\""), Want: `(?s)timestamp_format.*pattern letter "X"`},
 		"bad table name":         {Config: strings.Replace(dli(columns("a int")), `"orders"`, `"_orders"`, 1), Want: `(?s)name.*"_orders".*starts with an underscore`},
 		"bad sql_queue":          {Config: dli(columns("a int") + `  sql_queue = "Q-1"`), Want: `(?s)sql_queue.*"Q-1"`},
