@@ -6,43 +6,14 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/huaweicloud/huaweicloud-sdk-go-v3/services/dli/v1/model"
+
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/client"
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/framework/fwtypes"
 )
 
-func TestNormalizeSparkType(t *testing.T) {
-	good := map[string]string{
-		"INT": "int", "Integer": "int", "LONG": "bigint", "short": "smallint", "byte": "tinyint", "real": "float",
-		"decimal": "decimal(10,0)", "NUMERIC(5)": "decimal(5,0)", " decimal ( 12 , 2 ) ": "decimal(12,2)",
-		"VARCHAR(20)": "varchar(20)", "char(1)": "char(1)", "Array< INT >": "array<int>",
-		"map<STRING, array<bigint>>":           "map<string,array<bigint>>",
-		"struct<Sku:string, qty : int>":        "struct<sku:string,qty:int>",
-		"array<struct<a:map<string,decimal>>>": "array<struct<a:map<string,decimal(10,0)>>>",
-		"struct<>":                             "struct<>",
-	}
-	for in, want := range good {
-		if got, err := normalizeSparkType(in); err != nil || got != want {
-			t.Errorf("normalizeSparkType(%q) = %q, %v; want %q", in, got, err, want)
-		}
-	}
-	bad := map[string]string{
-		"": "missing", "int4": "not a Spark SQL type", "varchar": "needs a length", "char(256)": "out of range",
-		"decimal(0)": "out of range", "decimal(5,6)": "out of range", "decimal(x)": "whole number",
-		"array<int": "missing '>'", "map<int>": "key and a value", "struct<a int>": "':'", "int int": "unexpected",
-		"array<>": "expected a type name",
-	}
-	for in, want := range bad {
-		if _, err := normalizeSparkType(in); err == nil || !strings.Contains(err.Error(), want) {
-			t.Errorf("normalizeSparkType(%q) error = %v, want one containing %q", in, err, want)
-		}
-	}
-	eq, _ := newSparkType("DECIMAL(10, 2)").StringSemanticEquals(context.Background(), newSparkType("decimal(10,2)"))
-	ne, _ := newSparkType("int").StringSemanticEquals(context.Background(), newSparkType("bigint"))
-	if !eq || ne {
-		t.Errorf("semantic equality: DECIMAL(10, 2)~decimal(10,2) = %v, int~bigint = %v", eq, ne)
-	}
-}
-
 func col(name, typ, desc string, part bool) tableColumnModel {
-	return tableColumnModel{Name: types.StringValue(name), Type: newSparkType(typ), Description: types.StringValue(desc), IsPartition: types.BoolValue(part)}
+	return tableColumnModel{Name: types.StringValue(name), Type: fwtypes.NewSparkTypeValue(typ), Description: types.StringValue(desc), IsPartition: types.BoolValue(part)}
 }
 
 func TestDiffColumns(t *testing.T) {
@@ -65,7 +36,7 @@ func TestDiffColumns(t *testing.T) {
 		{"partition added", []tableColumnModel{col("id", "int", "", false), col("name", "string", "", false), col("dt", "string", "", true), col("h", "int", "", true)}, false, "partition columns change", 0, 0},
 		{"partition comment", []tableColumnModel{col("id", "int", "", false), col("name", "string", "", false), col("dt", "string", "day", true)}, false, "partition column", 0, 0},
 		{"view append", []tableColumnModel{col("id", "int", "", false), col("name", "string", "", false), col("x", "int", "", false), col("dt", "string", "", true)}, true, "view", 0, 0},
-		{"unknown type", []tableColumnModel{{Name: types.StringValue("id"), Type: sparkTypeValue{StringValue: types.StringUnknown()}, Description: types.StringValue(""), IsPartition: types.BoolValue(false)}}, false, "not known", 0, 0},
+		{"unknown type", []tableColumnModel{{Name: types.StringValue("id"), Type: fwtypes.NewSparkTypeUnknown(), Description: types.StringValue(""), IsPartition: types.BoolValue(false)}}, false, "not known", 0, 0},
 	}
 	for _, tc := range cases {
 		ch := diffColumns(old, tc.cur, tc.view)
@@ -77,12 +48,6 @@ func TestDiffColumns(t *testing.T) {
 }
 
 func TestTableHelpers(t *testing.T) {
-	if got := badPatternLetter("yyyy-MM-dd'T'HH:mm:ss.SSS z"); got != "" {
-		t.Errorf("valid format rejected at %q", got)
-	}
-	if got := badPatternLetter("yyyy-MM-dd HH:mm:ssXXX"); got != "X" {
-		t.Errorf("badPatternLetter = %q, want X", got)
-	}
 	if got := viewQuery("CREATE VIEW `db`.`v` (id, name) AS\nselect * from db.t\n").ValueString(); got != "select * from db.t" {
 		t.Errorf("viewQuery = %q", got)
 	}
@@ -91,5 +56,35 @@ func TestTableHelpers(t *testing.T) {
 	}
 	if got := columnDDL(col("note", "VARCHAR(10)", "who's", false)); got != "`note` varchar(10) COMMENT 'who\\'s'" {
 		t.Errorf("columnDDL = %s", got)
+	}
+}
+
+// TestTableDescriptionWithoutColumns: a describe answer without columns is an error for a
+// table, never data (it would plan a replacement); only a view without columns may have none.
+func TestTableDescriptionWithoutColumns(t *testing.T) {
+	ctx := context.Background()
+	noCols := types.ListNull(tableColumnObjectType)
+	someCols, _ := types.ListValueFrom(ctx, tableColumnObjectType, []tableColumnModel{col("id", "int", "", false)})
+	cases := []struct {
+		name    string
+		d       client.TableDescription
+		columns types.List
+		wantErr bool
+	}{
+		{"table with columns", client.TableDescription{TableType: "MANAGED", Columns: []model.Column{{ColumnName: "id", Type: "int"}}}, someCols, false},
+		{"table without columns", client.TableDescription{TableType: "MANAGED"}, someCols, true},
+		{"imported table without columns", client.TableDescription{TableType: "EXTERNAL"}, noCols, true},
+		{"view without columns", client.TableDescription{TableType: "VIEW"}, noCols, false},
+		{"view that had columns", client.TableDescription{TableType: "VIEW"}, someCols, true},
+	}
+	for _, tc := range cases {
+		m := dliTableModel{DatabaseName: types.StringValue("db"), Name: types.StringValue("t"), Columns: tc.columns}
+		err := m.checkDescription(&tc.d)
+		if (err != nil) != tc.wantErr {
+			t.Errorf("%s: checkDescription = %v, want error %v", tc.name, err, tc.wantErr)
+		}
+		if err != nil && !strings.Contains(err.Error(), "db.t") {
+			t.Errorf("%s: error %q does not name the table", tc.name, err)
+		}
 	}
 }

@@ -8,13 +8,12 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
-	"github.com/hashicorp/terraform-plugin-testing/terraform"
-	"github.com/huaweicloud/huaweicloud-sdk-go-v3/services/dli/v1/model"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/acctest"
-	"github.com/huaweidata/terraform-provider-huaweidata/internal/client"
-	"github.com/huaweidata/terraform-provider-huaweidata/internal/emulator"
 )
 
 const tableAddr = "huaweidata_dli_table.test"
@@ -67,10 +66,25 @@ func tablesDestroyed(env *acctest.Env, t *testing.T) resource.TestCheckFunc {
 	})
 }
 
+// expectTable checks an attribute of huaweidata_dli_table.test.
+func expectTable(attr string, v knownvalue.Check) statecheck.StateCheck {
+	return expectTableAt(tableAddr, attr, v)
+}
+
+// expectTableAt checks an attribute of the table resource at addr.
+func expectTableAt(addr, attr string, v knownvalue.Check) statecheck.StateCheck {
+	return statecheck.ExpectKnownValue(addr, tfjsonpath.New(attr), v)
+}
+
+// expectTableColumn checks an attribute of the i-th element of columns.
+func expectTableColumn(i int, attr string, v knownvalue.Check) statecheck.StateCheck {
+	return statecheck.ExpectKnownValue(tableAddr, tfjsonpath.New("columns").AtSliceIndex(i).AtMapKey(attr), v)
+}
+
 // tableColumns checks the columns the emulated table really has ("name type", in order).
-func tableColumns(env *acctest.Env, t *testing.T, want ...string) resource.TestCheckFunc {
-	return func(*terraform.State) error {
-		d, err := env.Client(t).ShowTable(context.Background(), "acc_catalog", "orders")
+func tableColumns(env *acctest.Env, t *testing.T, want ...string) statecheck.StateCheck {
+	return acctest.CheckEmulator(func(ctx context.Context) error {
+		d, err := env.Client(t).ShowTable(ctx, "acc_catalog", "orders")
 		if err != nil {
 			return err
 		}
@@ -82,10 +96,22 @@ func tableColumns(env *acctest.Env, t *testing.T, want ...string) resource.TestC
 			return fmt.Errorf("emulated table has columns [%s], want [%s]", strings.Join(got, ", "), strings.Join(want, ", "))
 		}
 		return nil
-	}
+	})
+}
+
+// tableComment checks the comment the emulated table really has.
+func tableComment(env *acctest.Env, t *testing.T, want string) statecheck.StateCheck {
+	return acctest.CheckEmulator(func(ctx context.Context) error {
+		d, err := env.Client(t).ShowTable(ctx, "acc_catalog", "orders")
+		if err == nil && d.TableComment != want {
+			err = fmt.Errorf("table comment is %q, want %q", d.TableComment, want)
+		}
+		return err
+	})
 }
 
 func TestAccDLITable_schemaEvolution(t *testing.T) {
+	t.Parallel()
 	env := acctest.NewEnv(t)
 	base := columns("id INT", "amount decimal(10, 2)", "items array<STRUCT<sku:string,qty:int>>", "dt string partition")
 	appended := columns("id INT", "amount decimal(10, 2)", "items array<STRUCT<sku:string,qty:int>>", "note string", "dt string partition")
@@ -98,14 +124,15 @@ func TestAccDLITable_schemaEvolution(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				Config: env.Config(tableConfig(`  data_location = "DLI"` + "\n  description = \"orders\"\n" + queue + base)),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr(tableAddr, "id", "acc_catalog/orders"),
-					resource.TestCheckResourceAttr(tableAddr, "table_type", "MANAGED"),
-					resource.TestCheckResourceAttr(tableAddr, "owner", "demo_user"),
-					resource.TestCheckResourceAttr(tableAddr, "deletion_protection", "true"),
-					resource.TestCheckResourceAttr(tableAddr, "columns.0.type", "INT"), // the configured spelling is kept
+				ConfigStateChecks: []statecheck.StateCheck{
+					expectTable("id", knownvalue.StringExact("acc_catalog/orders")),
+					expectTable("table_type", knownvalue.StringExact("MANAGED")),
+					expectTable("owner", knownvalue.StringExact("demo_user")),
+					expectTable("deletion_protection", knownvalue.Bool(true)),
+					expectTable("create_time", knownvalue.StringRegexp(regexp.MustCompile(`^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$`))),
+					expectTableColumn(0, "type", knownvalue.StringExact("INT")), // the configured spelling is kept
 					tableColumns(env, t, "id int", "amount decimal(10,2)", "items array<struct<sku:string,qty:int>>", "dt string"),
-				),
+				},
 			},
 			{
 				ResourceName:            tableAddr,
@@ -117,15 +144,10 @@ func TestAccDLITable_schemaEvolution(t *testing.T) {
 				// Appending a column is an update in place, run as ALTER TABLE ... ADD COLUMNS.
 				Config:           env.Config(tableConfig(`  data_location = "DLI"` + "\n  description = \"orders\"\n" + queue + appended)),
 				ConfigPlanChecks: acctest.ExpectAction(tableAddr, plancheck.ResourceActionUpdate),
-				Check: resource.ComposeAggregateTestCheckFunc(
+				ConfigStateChecks: []statecheck.StateCheck{
 					tableColumns(env, t, "id int", "amount decimal(10,2)", "items array<struct<sku:string,qty:int>>", "note string", "dt string"),
-					func(*terraform.State) error {
-						if n := env.Count("DeleteTable"); n != 0 {
-							return fmt.Errorf("an update that only adds columns dropped a table %d times", n)
-						}
-						return nil
-					},
-				),
+					env.ExpectRequests("DeleteTable", 0, 0), // an update that only adds columns drops nothing
+				},
 			},
 			{
 				// Other spellings of the same types plan nothing.
@@ -134,15 +156,9 @@ func TestAccDLITable_schemaEvolution(t *testing.T) {
 			},
 			{
 				// The description changes in place too.
-				Config:           env.Config(tableConfig(`  data_location = "DLI"` + "\n  description = \"all orders\"\n" + queue + lower)),
-				ConfigPlanChecks: acctest.ExpectAction(tableAddr, plancheck.ResourceActionUpdate),
-				Check: func(*terraform.State) error {
-					d, err := env.Client(t).ShowTable(context.Background(), "acc_catalog", "orders")
-					if err == nil && d.TableComment != "all orders" {
-						err = fmt.Errorf("table comment is %q", d.TableComment)
-					}
-					return err
-				},
+				Config:            env.Config(tableConfig(`  data_location = "DLI"` + "\n  description = \"all orders\"\n" + queue + lower)),
+				ConfigPlanChecks:  acctest.ExpectAction(tableAddr, plancheck.ResourceActionUpdate),
+				ConfigStateChecks: []statecheck.StateCheck{tableComment(env, t, "all orders"), expectTable("description", knownvalue.StringExact("all orders"))},
 			},
 			{
 				// Retyping needs a replacement, which deletion protection stops at apply.
@@ -153,18 +169,23 @@ func TestAccDLITable_schemaEvolution(t *testing.T) {
 				Config:           env.Config(tableConfig(`  data_location = "DLI"` + "\n  description = \"all orders\"\n  deletion_protection = false\n" + queue + lower)),
 				ConfigPlanChecks: acctest.ExpectAction(tableAddr, plancheck.ResourceActionUpdate),
 				// The protected table survived the refused replacement with its data columns.
-				Check: tableColumns(env, t, "id int", "amount decimal(10,2)", "items array<struct<sku:string,qty:int>>", "note string", "dt string"),
+				ConfigStateChecks: []statecheck.StateCheck{
+					tableColumns(env, t, "id int", "amount decimal(10,2)", "items array<struct<sku:string,qty:int>>", "note string", "dt string"),
+					expectTable("deletion_protection", knownvalue.Bool(false)),
+				},
 			},
 			{
 				Config:           env.Config(tableConfig(`  data_location = "DLI"` + "\n  description = \"all orders\"\n  deletion_protection = false\n" + queue + retyped)),
 				ConfigPlanChecks: acctest.ExpectAction(tableAddr, plancheck.ResourceActionDestroyBeforeCreate),
-				Check:            tableColumns(env, t, "id bigint", "amount decimal(10,2)", "items array<struct<sku:string,qty:int>>", "note string", "dt string"),
+				ConfigStateChecks: []statecheck.StateCheck{
+					tableColumns(env, t, "id bigint", "amount decimal(10,2)", "items array<struct<sku:string,qty:int>>", "note string", "dt string"),
+				},
 			},
 			{
 				// Removing a column replaces the table too.
-				Config:           env.Config(tableConfig(`  data_location = "DLI"` + "\n  deletion_protection = false\n" + columns("id bigint", "dt string partition"))),
-				ConfigPlanChecks: acctest.ExpectAction(tableAddr, plancheck.ResourceActionDestroyBeforeCreate),
-				Check:            tableColumns(env, t, "id bigint", "dt string"),
+				Config:            env.Config(tableConfig(`  data_location = "DLI"` + "\n  deletion_protection = false\n" + columns("id bigint", "dt string partition"))),
+				ConfigPlanChecks:  acctest.ExpectAction(tableAddr, plancheck.ResourceActionDestroyBeforeCreate),
+				ConfigStateChecks: []statecheck.StateCheck{tableColumns(env, t, "id bigint", "dt string")},
 			},
 		},
 	})
@@ -172,6 +193,7 @@ func TestAccDLITable_schemaEvolution(t *testing.T) {
 
 // TestAccDLITable_protected: destroying a protected table fails and drops nothing.
 func TestAccDLITable_protected(t *testing.T) {
+	t.Parallel()
 	env := acctest.NewEnv(t)
 	config := env.Config(tableConfig(`  data_location = "DLI"` + "\n" + columns("id int")))
 	resource.Test(t, resource.TestCase{
@@ -192,6 +214,10 @@ func TestAccDLITable_protected(t *testing.T) {
 					}
 				},
 				ConfigPlanChecks: acctest.ExpectAction(tableAddr, plancheck.ResourceActionUpdate),
+				ConfigStateChecks: []statecheck.StateCheck{
+					env.ExpectRequests("DeleteTable", 0, 0),
+					tableColumns(env, t, "id int"),
+				},
 			},
 		},
 	})
@@ -200,14 +226,13 @@ func TestAccDLITable_protected(t *testing.T) {
 // TestAccDLITable_alterFailure: a failed ALTER TABLE job is reported with the job's message,
 // and the next plan still shows the update that is left to do.
 func TestAccDLITable_alterFailure(t *testing.T) {
+	t.Parallel()
 	env := acctest.NewEnv(t)
 	queue := "  sql_queue = huaweidata_dli_queue.sql.name\n"
 	appended := env.Config(tableConfig(`  data_location = "DLI"` + "\n" + queue + columns("id int", "extra string")))
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
-		CheckDestroy: func(s *terraform.State) error {
-			return nil // the table is protected; the database's force_destroy drops it
-		},
+		CheckDestroy:             tablesDestroyed(env, t), // the last step lifts the protection
 		Steps: []resource.TestStep{
 			{Config: env.Config(tableConfig(`  data_location = "DLI"` + "\n" + queue + columns("id int")))},
 			{
@@ -216,14 +241,16 @@ func TestAccDLITable_alterFailure(t *testing.T) {
 				ExpectError: regexp.MustCompile(`(?s)Updating DLI table acc_catalog/orders.*FAILED:\s+java.lang.OutOfMemoryError`),
 			},
 			{
-				PreConfig:          func() { env.Emulator.FailSQLJobs("", "") },
-				Config:             appended,
-				PlanOnly:           true,
-				ExpectNonEmptyPlan: true,
-			},
-			{
-				Config: appended,
-				Check:  tableColumns(env, t, "id int", "extra string"),
+				PreConfig: func() { env.Emulator.FailSQLJobs("", "") },
+				Config:    appended,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectNonEmptyPlan(),
+					plancheck.ExpectResourceAction(tableAddr, plancheck.ResourceActionUpdate),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					tableColumns(env, t, "id int", "extra string"),
+					expectTableColumn(1, "name", knownvalue.StringExact("extra")),
+				},
 			},
 			{
 				Config: env.Config(tableConfig(`  data_location = "DLI"` + "\n  deletion_protection = false\n" + queue + columns("id int", "extra string"))),
@@ -234,6 +261,7 @@ func TestAccDLITable_alterFailure(t *testing.T) {
 
 // TestAccDLITable_needsQueue: appending without sql_queue fails at plan time.
 func TestAccDLITable_needsQueue(t *testing.T) {
+	t.Parallel()
 	env := acctest.NewEnv(t)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
@@ -250,18 +278,19 @@ func TestAccDLITable_needsQueue(t *testing.T) {
 				Config:      env.Config(tableConfig(`  data_location = "DLI"` + "\n  description = \"x\"\n  deletion_protection = false\n" + columns("id int"))),
 				PlanOnly:    true,
 				ExpectError: regexp.MustCompile(`(?s)sql_queue is required.*changing description`),
-				Check: func(*terraform.State) error {
-					if n := env.Count("CreateSqlJob"); n != 0 {
-						return fmt.Errorf("plan-time error sent %d SQL jobs", n)
-					}
-					return nil
-				},
+			},
+			{
+				// The plan-time errors above sent no SQL job and changed nothing.
+				Config:            env.Config(tableConfig(`  data_location = "DLI"` + "\n  deletion_protection = false\n" + columns("id int"))),
+				ConfigPlanChecks:  resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+				ConfigStateChecks: []statecheck.StateCheck{env.ExpectRequests("CreateSqlJob", 0, 0), tableColumns(env, t, "id int")},
 			},
 		},
 	})
 }
 
 func TestAccDLITable_obsAndView(t *testing.T) {
+	t.Parallel()
 	env := acctest.NewEnv(t)
 	config := env.Config(catalogBase + `
 resource "huaweidata_dli_table" "test" {
@@ -289,206 +318,48 @@ resource "huaweidata_dli_table" "view" {
   depends_on          = [huaweidata_dli_table.test]
 }
 `)
+	const viewAddr = "huaweidata_dli_table.view"
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		CheckDestroy:             tablesDestroyed(env, t),
 		Steps: []resource.TestStep{
 			{
 				Config: config,
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr(tableAddr, "table_type", "EXTERNAL"),
-					resource.TestCheckResourceAttr(tableAddr, "quote_char", `"`), // DLI's default, read back
-					resource.TestCheckResourceAttr(tableAddr, "escape_char", `\`),
-					resource.TestCheckResourceAttr(tableAddr, "timestamp_format", "yyyy-MM-dd HH:mm:ss"),
-					resource.TestCheckResourceAttr(tableAddr, "delimiter", "|"),
-					resource.TestCheckResourceAttr("huaweidata_dli_table.view", "table_type", "VIEW"),
-				),
+				ConfigStateChecks: []statecheck.StateCheck{
+					expectTable("table_type", knownvalue.StringExact("EXTERNAL")),
+					expectTable("quote_char", knownvalue.StringExact(`"`)), // DLI's default, read back
+					expectTable("escape_char", knownvalue.StringExact(`\`)),
+					expectTable("timestamp_format", knownvalue.StringExact("yyyy-MM-dd HH:mm:ss")),
+					expectTable("delimiter", knownvalue.StringExact("|")),
+					expectTable("with_column_header", knownvalue.Bool(true)),
+					expectTable("bucket_location", knownvalue.StringExact("obs://acc-bucket/orders")),
+					expectTableAt(viewAddr, "table_type", knownvalue.StringExact("VIEW")),
+					expectTableAt(viewAddr, "columns", knownvalue.Null()),
+				},
 			},
 			{
 				ResourceName: tableAddr, ImportState: true, ImportStateVerify: true,
 				ImportStateVerifyIgnore: []string{"deletion_protection"}, // not in DLI: an import is protected
 			},
 			{
-				ResourceName: "huaweidata_dli_table.view", ImportState: true, ImportStateVerify: true,
+				ResourceName: viewAddr, ImportState: true, ImportStateVerify: true,
 				ImportStateVerifyIgnore: []string{"deletion_protection", "columns"}, // columns not configured; import reads them
 			},
 			{
-				Config:           strings.Replace(config, `"|"`, `";"`, 1),
-				ConfigPlanChecks: acctest.ExpectAction(tableAddr, plancheck.ResourceActionDestroyBeforeCreate),
-			},
-		},
-	})
-}
-
-func TestAccDLITable_planTimeValidation(t *testing.T) {
-	env := acctest.NewEnv(t)
-	dli := func(body string) string { return tableConfig("  data_location = \"DLI\"\n" + body) }
-	obs := func(body string) string {
-		return tableConfig("  data_location = \"OBS\"\n" + columns("a string") + body)
-	}
-	env.ExpectPlanErrors(t, map[string]acctest.PlanError{
-		"bad type":               {Config: dli(columns("a int4")), Want: `(?s)columns\[0\].type "int4".*not\s+a\s+Spark\s+SQL\s+type`},
-		"varchar without length": {Config: dli(columns("a varchar")), Want: `(?s)Invalid column type.*varchar`},
-		"decimal out of range":   {Config: dli(columns("a decimal(40,2)")), Want: `(?s)decimal\(40,2\)\s+is\s+out\s+of\s+range`},
-		"unclosed map":           {Config: dli(columns("a map<string,int")), Want: `(?s)Invalid column type.*missing '>'`},
-		"struct without colon":   {Config: dli(`  columns = [{ name = "a", type = "struct<x int>" }]`), Want: `(?s)Invalid column type.*':'`},
-		"uppercase column":       {Config: dli(columns("Amount int")), Want: `(?s)columns\[0\].name.*uppercase`},
-		"duplicate column":       {Config: dli(columns("a int", "a string")), Want: `(?s)Duplicate column.*"a"`},
-		"partition not last":     {Config: dli(columns("dt string partition", "a int")), Want: `(?s)Partition columns must come last`},
-		"only partitions":        {Config: dli(columns("dt string partition")), Want: `(?s)at least one column that is not a partition`},
-		"no columns":             {Config: dli(""), Want: `(?s)Missing columns.*DLI table`},
-		"bad data_location":      {Config: tableConfig("  data_location = \"HDFS\"\n" + columns("a int")), Want: `(?s)data_location.*DLI.*OBS.*VIEW`},
-		"obs option on dli":      {Config: dli(columns("a int") + `  delimiter = ","`), Want: `(?s)delimiter applies only when data_location is "OBS"`},
-		"select on dli":          {Config: dli(columns("a int") + `  select_statement = "select 1"`), Want: `(?s)select_statement applies only when\s+data_location is "VIEW"`},
-		"view without select":    {Config: tableConfig(`  data_location = "VIEW"`), Want: `(?s)view.*needs select_statement`},
-		"view select not query":  {Config: tableConfig("  data_location = \"VIEW\"\n  select_statement = \"drop table x\""), Want: `(?s)must be a query starting with SELECT`},
-		"obs without format":     {Config: obs(`  bucket_location = "obs://b/p"`), Want: `(?s)data_format is required for OBS tables`},
-		"obs without bucket":     {Config: obs(`  data_format = "csv"`), Want: `(?s)bucket_location is required for OBS tables`},
-		"bucket not obs":         {Config: obs("  data_format = \"csv\"\n  bucket_location = \"s3://b/p\""), Want: `(?s)must be an OBS path`},
-		"bad format":             {Config: obs("  data_format = \"CSV\"\n  bucket_location = \"obs://b/p\""), Want: `(?s)data_format.*parquet.*avro`},
-		"csv option on parquet":  {Config: obs("  data_format = \"parquet\"\n  bucket_location = \"obs://b/p\"\n  quote_char = \"'\""), Want: `(?s)quote_char applies only when data_format is "csv"`},
-		"date on orc":            {Config: obs("  data_format = \"orc\"\n  bucket_location = \"obs://b/p\"\n  date_format = \"yyyy\""), Want: `(?s)date_format applies only when data_format is\s+"csv" or "json"`},
-		"two-char quote":         {Config: obs("  data_format = \"csv\"\n  bucket_location = \"obs://b/p\"\n  quote_char = \"''\""), Want: `(?s)quote_char must be exactly one character`},
-		"bad date letter":        {Config: obs("  data_format = \"json\"\n  bucket_location = \"obs://b/p\"\n  timestamp_format = \"yyyy-MM-dd'T'HH:mm:ssXXX\""), Want: `(?s)timestamp_format.*pattern letter "X"`},
-		"bad table name":         {Config: strings.Replace(dli(columns("a int")), `"orders"`, `"_orders"`, 1), Want: `(?s)name.*"_orders".*starts with an underscore`},
-		"bad sql_queue":          {Config: dli(columns("a int") + `  sql_queue = "Q-1"`), Want: `(?s)sql_queue.*"Q-1"`},
-	})
-}
-
-func TestAccDLITable_importInvalidID(t *testing.T) {
-	env := acctest.NewEnv(t)
-	for _, id := range []string{"orders", "db/t/x", "db/_t", "default_db/"} {
-		resource.Test(t, resource.TestCase{
-			ProtoV6ProviderFactories: env.ProviderFactories(),
-			Steps: []resource.TestStep{{
-				Config:        env.Config(`resource "huaweidata_dli_table" "test" {}` + "\n"),
-				ResourceName:  tableAddr,
-				ImportState:   true,
-				ImportStateId: id,
-				ExpectError:   regexp.MustCompile(`(?s)Invalid import id.*<database>/<table>`),
-			}},
-		})
-	}
-}
-
-func TestAccDLITable_disappearsAndLostCreate(t *testing.T) {
-	env := acctest.NewEnv(t)
-	env.Emulator.SetFaults(emulator.Faults{ErrorRates: map[int]float64{408: 1}, Operations: []string{"CreateTable"}})
-	config := env.Config(tableConfig(`  data_location = "DLI"` + "\n  deletion_protection = false\n" + columns("id int")))
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.ProviderFactories(),
-		CheckDestroy:             tablesDestroyed(env, t),
-		Steps: []resource.TestStep{
-			{
-				// The create is answered 408 after it took effect: it is not sent again.
-				Config: config,
-				Check: resource.ComposeTestCheckFunc(sentOnce(env, "CreateTable"), func(*terraform.State) error {
-					env.Emulator.SetFaults(emulator.Faults{})
-					return env.Client(t).DeleteTable(context.Background(), "acc_catalog", "orders")
-				}),
-				ExpectNonEmptyPlan: true,
+				Config:            strings.Replace(config, `"|"`, `";"`, 1),
+				ConfigPlanChecks:  acctest.ExpectAction(tableAddr, plancheck.ResourceActionDestroyBeforeCreate),
+				ConfigStateChecks: []statecheck.StateCheck{expectTable("delimiter", knownvalue.StringExact(";"))},
 			},
 			{
-				Config:           config,
-				ConfigPlanChecks: acctest.ExpectAction(tableAddr, plancheck.ResourceActionCreate),
+				// A view has no in-place comment change: a new description replaces it.
+				Config: strings.Replace(strings.Replace(config, `"|"`, `";"`, 1),
+					`  depends_on          = [huaweidata_dli_table.test]`, "  description         = \"big ones\"\n  depends_on          = [huaweidata_dli_table.test]", 1),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(viewAddr, plancheck.ResourceActionDestroyBeforeCreate),
+					plancheck.ExpectResourceAction(tableAddr, plancheck.ResourceActionNoop),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{expectTableAt(viewAddr, "description", knownvalue.StringExact("big ones"))},
 			},
-		},
-	})
-}
-
-// fastClient is a client against the emulator without the default rate limit, to set up
-// hundreds of objects quickly.
-func fastClient(env *acctest.Env, t *testing.T) *client.Client {
-	t.Helper()
-	c, err := client.New(client.Config{
-		Region: emulator.DemoRegion, ProjectID: emulator.DemoProjectID,
-		AccessKey: emulator.DemoAccessKey, SecretKey: emulator.DemoSecretKey, RateLimit: 10000,
-		Endpoints: map[client.Service]string{client.ServiceDLI: env.URL, client.ServiceIAM: env.URL},
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
-}
-
-// TestAccDLITable_refreshCost refreshes 200 tables of one database: one describe per table
-// and a shared, paged table listing. The tables are made through the API and imported
-// (import blocks), and finally forgotten (a removed block) rather than destroyed one by one:
-// the test measures a refresh, and Terraform's own cost for 200 creates and deletes would
-// only make it slow.
-func TestAccDLITable_refreshCost(t *testing.T) {
-	env := acctest.NewEnv(t)
-	setup := func() {
-		ctx := context.Background()
-		c := fastClient(env, t)
-		if err := c.CreateDatabase(ctx, &model.CreateDatabaseRequestBody{DatabaseName: "acc_bulk"}); err != nil {
-			t.Fatal(err)
-		}
-		for i := 0; i < 200; i++ {
-			err := c.CreateTable(ctx, "acc_bulk", &model.CreateTableRequestBody{
-				TableName: fmt.Sprintf("t_%d", i), DataLocation: "DLI", Columns: []model.Column{{ColumnName: "id", Type: "int"}},
-			})
-			if err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
-	tables := `
-locals {
-  tables = range(200)
-}
-
-resource "huaweidata_dli_database" "db" {
-  name          = "acc_bulk"
-  force_destroy = true
-}
-`
-	managed := tables + `
-import {
-  to = huaweidata_dli_database.db
-  id = "acc_bulk"
-}
-
-import {
-  for_each = local.tables
-  to       = huaweidata_dli_table.test[each.value]
-  id       = "acc_bulk/t_${each.value}"
-}
-
-resource "huaweidata_dli_table" "test" {
-  count         = 200
-  database_name = huaweidata_dli_database.db.name
-  name          = "t_${count.index}"
-  data_location = "DLI"
-  columns       = [{ name = "id", type = "INT" }]
-}
-`
-	forgotten := tables + `
-removed {
-  from = huaweidata_dli_table.test
-  lifecycle {
-    destroy = false
-  }
-}
-`
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.ProviderFactories(),
-		CheckDestroy:             databasesDestroyed(env, t), // the cascade drops the forgotten tables
-		Steps: []resource.TestStep{
-			{PreConfig: setup, Config: env.Config(managed)},
-			{
-				PreConfig:    env.Emulator.ResetCounts,
-				RefreshState: true,
-				Check: func(*terraform.State) error {
-					show, list := env.Count("ShowTable"), env.Count("ListTables")
-					t.Logf("refreshing 200 tables: %d ShowTable and %d ListTables calls", show, list)
-					if show > 200 || list == 0 || list > 5 {
-						return fmt.Errorf("refreshing 200 tables cost %d describe and %d list calls, want at most 200 and 1 to 5", show, list)
-					}
-					return nil
-				},
-			},
-			{Config: env.Config(forgotten)},
 		},
 	})
 }
