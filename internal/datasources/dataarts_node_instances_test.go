@@ -16,16 +16,15 @@ import (
 
 const instancesAddr = "data.huaweidata_dataarts_node_instances.test"
 
-func instancesConfig(taskID, jobName, start, end, extra string) string {
+func instancesConfig(taskID, jobName, start, end string) string {
 	return fmt.Sprintf(`
 data "huaweidata_dataarts_node_instances" "test" {
   task_id    = %q
   job_name   = %q
   start_time = %q
   end_time   = %q
-%s
 }
-`, taskID, jobName, start, end, extra)
+`, taskID, jobName, start, end)
 }
 
 func TestAccDataArtsNodeInstances_allPagesTypedRows(t *testing.T) {
@@ -37,7 +36,7 @@ func TestAccDataArtsNodeInstances_allPagesTypedRows(t *testing.T) {
 			{
 				// 240 hourly runs from 2024-01-01 and seed 002's run: three pages of 100.
 				// Another job name of the same operator has no instances (one call).
-				Config: withDataArts(env, instancesConfig("937987", "ETL_Job_dli2dws", "2024-01-01T00:00:00Z", "2024-01-12T00:00:00Z", "")+`
+				Config: withDataArts(env, instancesConfig("937987", "ETL_Job_dli2dws", "2024-01-01T00:00:00Z", "2024-01-12T00:00:00Z")+`
 data "huaweidata_dataarts_node_instances" "other" {
   task_id    = "937987"
   job_name   = "other_job"
@@ -90,11 +89,11 @@ func TestAccDataArtsNodeInstances_malformedBody(t *testing.T) {
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		Steps: []resource.TestStep{
 			{
-				Config:      withDataArts(env, instancesConfig("1", "broken", "2024-01-01T00:00:00Z", "2024-01-02T00:00:00Z", "")),
+				Config:      withDataArts(env, instancesConfig("1", "broken", "2024-01-01T00:00:00Z", "2024-01-02T00:00:00Z")),
 				ExpectError: regexp.MustCompile(`(?s)Reading DataArts node instances failed.*body\s+field\s+is\s+not\s+the\s+expected\s+JSON\s+document`),
 			},
 			{
-				Config:      withDataArts(env, instancesConfig("2", "down", "2024-01-01T00:00:00Z", "2024-01-02T00:00:00Z", "")),
+				Config:      withDataArts(env, instancesConfig("2", "down", "2024-01-01T00:00:00Z", "2024-01-02T00:00:00Z")),
 				ExpectError: regexp.MustCompile(`(?s)status_code\s+503.*scheduler\s+unavailable`),
 			},
 		},
@@ -105,11 +104,11 @@ func TestAccDataArtsNodeInstances_planErrors(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
 	ok := func(start, end string) string {
-		return withDataArts(env, instancesConfig("937987", "ETL_Job_dli2dws", start, end, ""))
+		return withDataArts(env, instancesConfig("937987", "ETL_Job_dli2dws", start, end))
 	}
 	env.ExpectPlanErrors(t, map[string]acctest.PlanError{
 		"instance missing in both places": {
-			Config: instancesConfig("937987", "ETL_Job_dli2dws", "2024-01-01T00:00:00Z", "2024-01-02T00:00:00Z", ""),
+			Config: instancesConfig("937987", "ETL_Job_dli2dws", "2024-01-01T00:00:00Z", "2024-01-02T00:00:00Z"),
 			Want:   `(?s)Missing DataArts Studio instance ID.*instance_id on the data source.*dataarts = \{\s+instance_id`,
 		},
 		"end equals start":  {Config: ok("2024-01-01T00:00:00Z", "2024-01-01T08:00:00+08:00"), Want: `(?s)end_time \(2024-01-01T08:00:00\+08:00\) must be after start_time`},
@@ -117,11 +116,11 @@ func TestAccDataArtsNodeInstances_planErrors(t *testing.T) {
 		"start not rfc3339": {Config: ok("1705248000000", "2024-01-01T00:00:00Z"), Want: `(?s)Invalid RFC3339 String Value.*start_time.*Given\s+Value:\s+1705248000000`},
 		"end not rfc3339":   {Config: ok("2024-01-01T00:00:00Z", "tomorrow"), Want: `(?s)Invalid RFC3339 String Value.*end_time.*Given\s+Value:\s+tomorrow`},
 		"empty task_id": {
-			Config: withDataArts(env, instancesConfig("", "ETL_Job_dli2dws", "2024-01-01T00:00:00Z", "2024-01-02T00:00:00Z", "")),
+			Config: withDataArts(env, instancesConfig("", "ETL_Job_dli2dws", "2024-01-01T00:00:00Z", "2024-01-02T00:00:00Z")),
 			Want:   `Attribute\s+task_id\s+string\s+length\s+must\s+be\s+at\s+least\s+1,\s+got:\s+0`,
 		},
 		"blank job_name": {
-			Config: withDataArts(env, instancesConfig("937987", " ", "2024-01-01T00:00:00Z", "2024-01-02T00:00:00Z", "")),
+			Config: withDataArts(env, instancesConfig("937987", " ", "2024-01-01T00:00:00Z", "2024-01-02T00:00:00Z")),
 			Want:   `Attribute\s+job_name\s+must\s+not\s+be\s+blank`,
 		},
 		"missing job_name": {

@@ -37,7 +37,9 @@ func (v timeWindowValidator) Description(context.Context) string {
 	return fmt.Sprintf("must be %s %s", v.rule(), v.start)
 }
 
-func (v timeWindowValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+func (v timeWindowValidator) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
 
 func (v timeWindowValidator) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
 	if unset(req) {
