@@ -6,6 +6,8 @@
 package tools
 
 import (
+	// Linters and formatters: make lint (.golangci.yml).
+	_ "github.com/golangci/golangci-lint/v2/cmd/golangci-lint"
 	// Documentation generation: make generate.
 	_ "github.com/hashicorp/terraform-plugin-docs/cmd/tfplugindocs"
 )

@@ -24,7 +24,7 @@ func CheckDestroyed(resourceType string, lookup func(ctx context.Context, id str
 				continue
 			}
 			if err := lookup(context.Background(), rs.Primary.ID); !client.IsNotFound(err) {
-				return fmt.Errorf("%s %s still exists after destroy (lookup error: %v)", resourceType, rs.Primary.ID, err)
+				return fmt.Errorf("%s %s still exists after destroy (lookup error: %w)", resourceType, rs.Primary.ID, err)
 			}
 		}
 		return nil

@@ -1,3 +1,5 @@
+// Package datasources holds one file per data source of the provider (DataArts Studio
+// metadata, read only).
 package datasources
 
 import (
@@ -14,6 +16,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/client"
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/framework"
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/framework/flex"
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/framework/validators"
 )
 
 var (
@@ -30,14 +35,12 @@ const (
 )
 
 // NewDataArtsLineage is the huaweidata_dataarts_lineage data source.
-func NewDataArtsLineage() datasource.DataSource { return &dataArtsLineageDataSource{} }
-
-type dataArtsLineageDataSource struct {
-	dataArtsBase
+func NewDataArtsLineage() datasource.DataSource {
+	return &dataArtsLineageDataSource{DataSourceBase: framework.NewDataSourceBase("dataarts_lineage")}
 }
 
-func (d *dataArtsLineageDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_dataarts_lineage"
+type dataArtsLineageDataSource struct {
+	framework.DataSourceBase
 }
 
 // lineageFilters are the bulk-mode filters: argument name -> field of an edge.
@@ -55,7 +58,7 @@ var lineageFilters = []struct {
 
 func (d *dataArtsLineageDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	guidOnly := []validator.String{stringvalidator.AlsoRequires(path.MatchRoot("guid"))}
-	str := computedString
+	str := framework.ComputedString
 	side := func(which string) map[string]schema.Attribute {
 		return map[string]schema.Attribute{
 			which + "_guid":           str("GUID of the " + which + " asset."),
@@ -79,14 +82,14 @@ func (d *dataArtsLineageDataSource) Schema(_ context.Context, _ datasource.Schem
 		}
 	}
 	attrs := map[string]schema.Attribute{
-		"id":          computedString("Identifier of this query."),
-		"instance_id": instanceID.schema(""),
+		"id":          framework.ComputedString("Identifier of this query."),
+		"instance_id": framework.DataArtsInstanceID.Attribute(),
 		"guid": schema.StringAttribute{
 			MarkdownDescription: "GUID of a data asset (table or job operator). When set, the data source reads the lineage graph " +
 				"around this asset (asset lineage API, one call per asset visited); when unset, it reads the table lineage of every " +
 				"job operator (batch lineage API, all pages).",
 			Optional:   true,
-			Validators: []validator.String{nonEmpty()},
+			Validators: []validator.String{stringvalidator.LengthAtLeast(1), validators.NotBlank()},
 		},
 		"direction": schema.StringAttribute{
 			MarkdownDescription: "With `guid`: `OUT` follows downstream consumers, `IN` upstream sources, `BOTH` (the default) " +
@@ -145,7 +148,8 @@ func (d *dataArtsLineageDataSource) Schema(_ context.Context, _ datasource.Schem
 		attrs[f.attr] = schema.StringAttribute{
 			MarkdownDescription: "Without `guid` only: keep the edges whose " + f.what + " equals this value.",
 			Optional:            true,
-			Validators:          []validator.String{nonEmpty(), stringvalidator.ConflictsWith(path.MatchRoot("guid"))},
+			Validators: []validator.String{stringvalidator.LengthAtLeast(1), validators.NotBlank(),
+				stringvalidator.ConflictsWith(path.MatchRoot("guid"))},
 		}
 	}
 	resp.Schema = schema.Schema{
@@ -157,19 +161,21 @@ func (d *dataArtsLineageDataSource) Schema(_ context.Context, _ datasource.Schem
 }
 
 func (d *dataArtsLineageDataSource) ValidateConfig(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
-	m, ok := getConfig[lineageModel](ctx, req.Config, &resp.Diagnostics)
-	if !ok {
+	var m lineageModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
 		return
 	}
-	instanceID.resolve(d.client, m.InstanceID, &resp.Diagnostics)
+	framework.DataArtsInstanceID.Resolve(d.Client, m.InstanceID, &resp.Diagnostics)
 }
 
 func (d *dataArtsLineageDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	m, ok := getConfig[lineageModel](ctx, req.Config, &resp.Diagnostics)
-	if !ok {
+	var m lineageModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
 		return
 	}
-	instance := instanceID.resolve(d.client, m.InstanceID, &resp.Diagnostics)
+	instance := framework.DataArtsInstanceID.Resolve(d.Client, m.InstanceID, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -189,15 +195,15 @@ func (d *dataArtsLineageDataSource) Read(ctx context.Context, req datasource.Rea
 		if !m.MaxAssets.IsNull() {
 			maxAssets = m.MaxAssets.ValueInt64()
 		}
-		res, err = d.client.TraverseLineage(ctx, instance, guid, direction, int(depth), int(maxAssets))
-		m.ID = types.StringValue(queryID(instance, guid, direction, strconv.FormatInt(depth, 10)))
+		res, err = d.Client.TraverseLineage(ctx, instance, guid, direction, int(depth), int(maxAssets))
+		m.ID = types.StringValue(framework.QueryID(instance, guid, direction, strconv.FormatInt(depth, 10)))
 		if err == nil && res.Truncated {
 			resp.Diagnostics.AddAttributeWarning(path.Root("max_assets"), "Lineage traversal truncated",
 				fmt.Sprintf("The traversal read %d assets (max_assets) before reaching depth %d; edges beyond them are missing. "+
 					"Raise max_assets or lower depth.", res.Visited, depth))
 		}
 	} else {
-		res, err = d.client.BulkLineage(ctx, instance)
+		res, err = d.Client.BulkLineage(ctx, instance)
 		if err == nil {
 			res.FilterEdges(func(e client.LineageEdge) bool {
 				for i, f := range lineageFilters {
@@ -212,10 +218,10 @@ func (d *dataArtsLineageDataSource) Read(ctx context.Context, req datasource.Rea
 		for i := range lineageFilters {
 			parts = append(parts, m.filter(i).ValueString())
 		}
-		m.ID = types.StringValue(queryID(parts...))
+		m.ID = types.StringValue(framework.QueryID(parts...))
 	}
 	if err != nil {
-		resp.Diagnostics.AddError("Reading DataArts lineage failed", err.Error())
+		framework.APIError(&resp.Diagnostics, "Reading DataArts lineage failed", err)
 		return
 	}
 	m.InstanceID = types.StringValue(instance)
@@ -294,12 +300,12 @@ type lineageEntityModel struct {
 func lineageEdgeFrom(e client.LineageEdge) lineageEdgeModel {
 	return lineageEdgeModel{
 		SourceGUID: types.StringValue(e.SourceGUID), SourceQualifiedName: types.StringValue(e.SourceQualifiedName),
-		SourceType: types.StringValue(e.SourceType), SourceDatabase: nullIfEmpty(e.SourceDatabase),
-		SourceSchema: nullIfEmpty(e.SourceSchema), SourceTable: types.StringValue(e.SourceTable),
+		SourceType: types.StringValue(e.SourceType), SourceDatabase: flex.StringOrNull(e.SourceDatabase),
+		SourceSchema: flex.StringOrNull(e.SourceSchema), SourceTable: types.StringValue(e.SourceTable),
 		TargetGUID: types.StringValue(e.TargetGUID), TargetQualifiedName: types.StringValue(e.TargetQualifiedName),
-		TargetType: types.StringValue(e.TargetType), TargetDatabase: nullIfEmpty(e.TargetDatabase),
-		TargetSchema: nullIfEmpty(e.TargetSchema), TargetTable: types.StringValue(e.TargetTable),
-		NodeGUID: nullIfEmpty(e.NodeGUID), NodeName: nullIfEmpty(e.NodeName), NodeType: nullIfEmpty(e.NodeType),
-		NodeQualifiedName: nullIfEmpty(e.NodeQualifiedName), WorkspaceID: nullIfEmpty(e.WorkspaceID),
+		TargetType: types.StringValue(e.TargetType), TargetDatabase: flex.StringOrNull(e.TargetDatabase),
+		TargetSchema: flex.StringOrNull(e.TargetSchema), TargetTable: types.StringValue(e.TargetTable),
+		NodeGUID: flex.StringOrNull(e.NodeGUID), NodeName: flex.StringOrNull(e.NodeName), NodeType: flex.StringOrNull(e.NodeType),
+		NodeQualifiedName: flex.StringOrNull(e.NodeQualifiedName), WorkspaceID: flex.StringOrNull(e.WorkspaceID),
 	}
 }

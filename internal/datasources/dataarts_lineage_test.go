@@ -5,7 +5,6 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"strconv"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -65,30 +64,34 @@ data "huaweidata_dataarts_lineage" "seed001" {
   target_table = "wk_02"
 }
 `),
-			Check: resource.ComposeAggregateTestCheckFunc(
-				countIsMultiple(env, "ShowLineageBulk", 3*pages),
-				resource.TestCheckResourceAttr(lineageAddr, "instance_id", emulator.DemoDataArtsInstanceID),
-				resource.TestCheckResourceAttr(lineageAddr, "edges.#", "4"),
-				resource.TestCheckResourceAttr(lineageAddr, "entities.#", "8"), // 5 tables, 3 operators
-				resource.TestCheckResourceAttr(lineageAddr, "visited_assets", "0"),
+			ConfigStateChecks: []statecheck.StateCheck{
+				readsOf(env, "ShowLineageBulk", 3*pages),
+				expectAttr(lineageAddr, "instance_id", knownvalue.StringExact(emulator.DemoDataArtsInstanceID)),
+				expectAttr(lineageAddr, "edges", knownvalue.ListSizeExact(4)),
+				expectAttr(lineageAddr, "entities", knownvalue.ListSizeExact(8)), // 5 tables, 3 operators
+				expectAttr(lineageAddr, "visited_assets", knownvalue.Int64Exact(0)),
 				// Sorted by source, then target qualified name.
-				resource.TestCheckResourceAttr(lineageAddr, "edges.0.source_table", "customers_raw"),
-				resource.TestCheckResourceAttr(lineageAddr, "edges.1.target_table", "customer_ltv"),
-				resource.TestCheckResourceAttr(lineageAddr, "edges.2.target_table", "orders_daily"),
-				resource.TestCheckResourceAttr(lineageAddr, "edges.3.source_table", "orders_raw"),
-				resource.TestCheckResourceAttr(lineageAddr, "edges.3.node_name", "clean_orders"),
-				resource.TestCheckResourceAttr(lineageAddr, "edges.3.node_type", "dli_sql_node"),
-				resource.TestCheckResourceAttr(lineageAddr, "edges.3.source_type", "dli_table_managed"),
-				resource.TestCheckNoResourceAttr(lineageAddr, "edges.3.source_schema"),
-				resource.TestCheckResourceAttr(lineageAddr, "edges.3.workspace_id", emulator.DemoDataArtsWorkspaceID),
+				expectAttr(lineageAddr, "edges.0.source_table", knownvalue.StringExact("customers_raw")),
+				expectAttr(lineageAddr, "edges.1.target_table", knownvalue.StringExact("customer_ltv")),
+				expectAttr(lineageAddr, "edges.2.target_table", knownvalue.StringExact("orders_daily")),
+				expectAttr(lineageAddr, "edges.3", knownvalue.ObjectPartial(map[string]knownvalue.Check{
+					"source_table":  knownvalue.StringExact("orders_raw"),
+					"node_name":     knownvalue.StringExact("clean_orders"),
+					"node_type":     knownvalue.StringExact("dli_sql_node"),
+					"source_type":   knownvalue.StringExact("dli_table_managed"),
+					"source_schema": knownvalue.Null(),
+					"workspace_id":  knownvalue.StringExact(emulator.DemoDataArtsWorkspaceID),
+				})),
 				// Seed 000's row, filtered on both ends; seed 001's dws row keeps its schema.
-				resource.TestCheckResourceAttr(seed000, "edges.#", "1"),
-				resource.TestCheckResourceAttr(seed000, "edges.0.node_name", "DLI_SQL_6038"),
-				resource.TestCheckResourceAttr(seed000, "edges.0.source_guid", "da431e05-804a-491f-945a-a29cfb77e635"),
-				resource.TestCheckResourceAttr(seed001, "edges.#", "1"),
-				resource.TestCheckResourceAttr(seed001, "edges.0.target_schema", "public"),
-				resource.TestCheckResourceAttr(seed001, "edges.0.node_type", "dws_sql_node"),
-			),
+				expectAttr(seed000, "edges", knownvalue.ListExact([]knownvalue.Check{knownvalue.ObjectPartial(map[string]knownvalue.Check{
+					"node_name":   knownvalue.StringExact("DLI_SQL_6038"),
+					"source_guid": knownvalue.StringExact("da431e05-804a-491f-945a-a29cfb77e635"),
+				})})),
+				expectAttr(seed001, "edges", knownvalue.ListExact([]knownvalue.Check{knownvalue.ObjectPartial(map[string]knownvalue.Check{
+					"target_schema": knownvalue.StringExact("public"),
+					"node_type":     knownvalue.StringExact("dws_sql_node"),
+				})})),
+			},
 		}},
 	})
 }
@@ -104,7 +107,7 @@ func TestAccDataArtsLineage_depthThreeOneCallPerAsset(t *testing.T) {
 	bothRoot := emulator.GeneratedTableGUID(2) // upstream t0, t1 (diamond); downstream through the cycle
 	both := len(fx.ExpectedTraversal(bothRoot, "BOTH", 3))
 	t.Logf("depth 3: OUT from t0000 visits %d assets, BOTH from t0002 %d", out, both)
-	callsPerRead := func(want int) resource.TestCheckFunc { return countIsMultiple(env, "ShowDatamapLineage", want) }
+	callsPerRead := func(want int) statecheck.StateCheck { return readsOf(env, "ShowDatamapLineage", want) }
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		Steps: []resource.TestStep{
@@ -114,30 +117,38 @@ func TestAccDataArtsLineage_depthThreeOneCallPerAsset(t *testing.T) {
   guid      = %q
   direction = "OUT"
   depth     = 3`, root))),
-				Check: resource.ComposeAggregateTestCheckFunc(
+				ConfigStateChecks: []statecheck.StateCheck{
 					callsPerRead(out),
-					resource.TestCheckResourceAttr(lineageAddr, "visited_assets", strconv.Itoa(out)),
-					resource.TestCheckResourceAttr(lineageAddr, "truncated", "false"),
-					resource.TestCheckTypeSetElemNestedAttrs(lineageAddr, "edges.*", map[string]string{
-						"source_table": "t0005", "target_table": "t0000", "node_name": "gen_node_0005", "source_database": "gen_db",
-					}),
-					resource.TestCheckTypeSetElemNestedAttrs(lineageAddr, "edges.*", map[string]string{"source_table": "t0001", "target_table": "t0002"}),
-					resource.TestCheckTypeSetElemNestedAttrs(lineageAddr, "entities.*", map[string]string{
-						"display_name": "gen_node_0005", "type": "dlf.dli_sql", "attributes.nodeType": "dli_sql_node",
-					}),
-				),
+					expectAttr(lineageAddr, "visited_assets", knownvalue.Int64Exact(int64(out))),
+					expectAttr(lineageAddr, "truncated", knownvalue.Bool(false)),
+					expectAttr(lineageAddr, "edges", containsObject(map[string]knownvalue.Check{
+						"source_table": knownvalue.StringExact("t0005"), "target_table": knownvalue.StringExact("t0000"),
+						"node_name": knownvalue.StringExact("gen_node_0005"), "source_database": knownvalue.StringExact("gen_db"),
+					})),
+					expectAttr(lineageAddr, "edges", containsObject(map[string]knownvalue.Check{
+						"source_table": knownvalue.StringExact("t0001"), "target_table": knownvalue.StringExact("t0002"),
+					})),
+					expectAttr(lineageAddr, "entities", containsObject(map[string]knownvalue.Check{
+						"display_name": knownvalue.StringExact("gen_node_0005"), "type": knownvalue.StringExact("dlf.dli_sql"),
+						"attributes": knownvalue.MapPartial(map[string]knownvalue.Check{"nodeType": knownvalue.StringExact("dli_sql_node")}),
+					})),
+				},
 			},
 			{
 				PreConfig: env.Emulator.ResetCounts,
 				Config: withDataArts(env, lineageConfig(fmt.Sprintf(`
   guid  = %q
   depth = 3`, bothRoot))),
-				Check: resource.ComposeAggregateTestCheckFunc(
+				ConfigStateChecks: []statecheck.StateCheck{
 					callsPerRead(both),
-					resource.TestCheckResourceAttr(lineageAddr, "visited_assets", strconv.Itoa(both)),
-					resource.TestCheckTypeSetElemNestedAttrs(lineageAddr, "edges.*", map[string]string{"source_table": "t0000", "target_table": "t0002"}),
-					resource.TestCheckTypeSetElemNestedAttrs(lineageAddr, "edges.*", map[string]string{"source_table": "t0006", "target_table": "t0014"}),
-				),
+					expectAttr(lineageAddr, "visited_assets", knownvalue.Int64Exact(int64(both))),
+					expectAttr(lineageAddr, "edges", containsObject(map[string]knownvalue.Check{
+						"source_table": knownvalue.StringExact("t0000"), "target_table": knownvalue.StringExact("t0002"),
+					})),
+					expectAttr(lineageAddr, "edges", containsObject(map[string]knownvalue.Check{
+						"source_table": knownvalue.StringExact("t0006"), "target_table": knownvalue.StringExact("t0014"),
+					})),
+				},
 			},
 			{
 				// depth 1 is one call; max_assets caps a deep walk with a warning.
@@ -145,11 +156,12 @@ func TestAccDataArtsLineage_depthThreeOneCallPerAsset(t *testing.T) {
 				Config: withDataArts(env, lineageConfig(fmt.Sprintf(`
   guid      = %q
   direction = "IN"`, root))),
-				Check: resource.ComposeAggregateTestCheckFunc(
+				ConfigStateChecks: []statecheck.StateCheck{
 					callsPerRead(1),
-					resource.TestCheckResourceAttr(lineageAddr, "edges.#", "1"),
-					resource.TestCheckResourceAttr(lineageAddr, "edges.0.source_table", "t0005"), // the cycle
-				),
+					expectAttr(lineageAddr, "edges", knownvalue.ListExact([]knownvalue.Check{knownvalue.ObjectPartial(map[string]knownvalue.Check{
+						"source_table": knownvalue.StringExact("t0005"), // the cycle
+					})})),
+				},
 			},
 			{
 				Config: withDataArts(env, lineageConfig(fmt.Sprintf(`
@@ -157,10 +169,10 @@ func TestAccDataArtsLineage_depthThreeOneCallPerAsset(t *testing.T) {
   direction  = "OUT"
   depth      = 10
   max_assets = 7`, root))),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr(lineageAddr, "visited_assets", "7"),
-					resource.TestCheckResourceAttr(lineageAddr, "truncated", "true"),
-				),
+				ConfigStateChecks: []statecheck.StateCheck{
+					expectAttr(lineageAddr, "visited_assets", knownvalue.Int64Exact(7)),
+					expectAttr(lineageAddr, "truncated", knownvalue.Bool(true)),
+				},
 			},
 		},
 	})
@@ -177,11 +189,12 @@ func TestAccDataArtsLineage_instanceOverride(t *testing.T) {
 				Config: env.Config(lineageConfig(fmt.Sprintf(`
   instance_id = %q
   guid        = %q`, emulator.DemoDataArtsInstanceID, emulator.DemoOrdersRawGUID))),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr(lineageAddr, "edges.#", "1"),
-					resource.TestCheckResourceAttr(lineageAddr, "edges.0.target_table", "orders_clean"),
-					resource.TestCheckResourceAttr(lineageAddr, "entities.#", "3"), // the import node writing orders_raw has no edge
-				),
+				ConfigStateChecks: []statecheck.StateCheck{
+					expectAttr(lineageAddr, "edges", knownvalue.ListExact([]knownvalue.Check{knownvalue.ObjectPartial(map[string]knownvalue.Check{
+						"target_table": knownvalue.StringExact("orders_clean"),
+					})})),
+					expectAttr(lineageAddr, "entities", knownvalue.ListSizeExact(3)), // the import node writing orders_raw has no edge
+				},
 			},
 			{
 				// The override wins over the provider default; the emulator knows no such instance.
@@ -204,7 +217,7 @@ func TestAccDataArtsLineage_planErrors(t *testing.T) {
 			Config: lineageConfig(`  guid = "x"`),
 			Want:   `(?s)Missing DataArts Studio instance ID.*instance_id on the data source.*dataarts = \{\s+instance_id`,
 		},
-		"empty instance_id":       {Config: withDataArts(env, lineageConfig(`  instance_id = ""`)), Want: `instance_id must not be empty`},
+		"empty instance_id":       {Config: withDataArts(env, lineageConfig(`  instance_id = ""`)), Want: `Attribute\s+instance_id\s+string\s+length\s+must\s+be\s+at\s+least\s+1,\s+got:\s+0`},
 		"direction without guid":  {Config: withDataArts(env, lineageConfig(`  direction = "OUT"`)), Want: `(?s)Attribute "guid" must be specified when "direction"`},
 		"depth without guid":      {Config: withDataArts(env, lineageConfig(`  depth = 2`)), Want: `(?s)Attribute "guid" must be specified when "depth"`},
 		"unknown direction":       {Config: withDataArts(env, lineageConfig("  guid = \"x\"\n  direction = \"DOWN\"")), Want: `(?s)direction value must be one of`},
@@ -212,8 +225,10 @@ func TestAccDataArtsLineage_planErrors(t *testing.T) {
 		"depth too deep":          {Config: withDataArts(env, lineageConfig("  guid = \"x\"\n  depth = 11")), Want: `(?s)depth value must be between 1 and 10`},
 		"max_assets zero":         {Config: withDataArts(env, lineageConfig("  guid = \"x\"\n  max_assets = 0")), Want: `(?s)max_assets value must be between 1 and 5000`},
 		"filter with guid":        {Config: withDataArts(env, lineageConfig("  guid = \"x\"\n  source_table = \"t\"")), Want: `(?s)Attribute "guid" cannot be specified when "source_table"`},
-		"empty filter":            {Config: withDataArts(env, lineageConfig(`  target_database = ""`)), Want: `target_database must not be empty`},
-		"empty guid":              {Config: withDataArts(env, lineageConfig(`  guid = ""`)), Want: `guid must not be empty`},
+		"empty filter":            {Config: withDataArts(env, lineageConfig(`  target_database = ""`)), Want: `Attribute\s+target_database\s+string\s+length\s+must\s+be\s+at\s+least\s+1,\s+got:\s+0`},
+		"empty guid":              {Config: withDataArts(env, lineageConfig(`  guid = ""`)), Want: `Attribute\s+guid\s+string\s+length\s+must\s+be\s+at\s+least\s+1,\s+got:\s+0`},
+		"blank guid":              {Config: withDataArts(env, lineageConfig(`  guid = "  "`)), Want: `Attribute\s+guid\s+must\s+not\s+be\s+blank`},
+		"blank source_table":      {Config: withDataArts(env, lineageConfig(`  source_table = " "`)), Want: `Attribute\s+source_table\s+must\s+not\s+be\s+blank`},
 		"max_assets without guid": {Config: withDataArts(env, lineageConfig(`  max_assets = 3`)), Want: `(?s)Attribute "guid" must be specified when "max_assets"`},
 	})
 }

@@ -4,12 +4,18 @@ import (
 	"context"
 	"strconv"
 
+	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/client"
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/framework"
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/framework/flex"
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/framework/validators"
 )
 
 var (
@@ -19,48 +25,50 @@ var (
 )
 
 // NewDataArtsNodeInstances is the huaweidata_dataarts_node_instances data source.
-func NewDataArtsNodeInstances() datasource.DataSource { return &dataArtsNodeInstancesDataSource{} }
-
-type dataArtsNodeInstancesDataSource struct {
-	dataArtsBase
+func NewDataArtsNodeInstances() datasource.DataSource {
+	return &dataArtsNodeInstancesDataSource{DataSourceBase: framework.NewDataSourceBase("dataarts_node_instances")}
 }
 
-func (d *dataArtsNodeInstancesDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_dataarts_node_instances"
+type dataArtsNodeInstancesDataSource struct {
+	framework.DataSourceBase
 }
 
 func (d *dataArtsNodeInstancesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	str := computedString
-	num := computedInt64
-	window := func(desc string) schema.StringAttribute {
+	str, at := framework.ComputedString, framework.ComputedRFC3339
+	num := func(desc string) schema.Int64Attribute {
+		return schema.Int64Attribute{MarkdownDescription: desc, Computed: true}
+	}
+	window := func(desc string, more ...validator.String) schema.StringAttribute {
 		return schema.StringAttribute{
 			MarkdownDescription: desc + " (RFC 3339, e.g. `2024-01-11T00:00:00Z`; sent to the API as epoch milliseconds).",
+			CustomType:          timetypes.RFC3339Type{},
 			Required:            true,
-			Validators:          []validator.String{rfc3339()},
+			Validators:          more,
 		}
 	}
-	ws := workspaceID.schema("")
+	ws := framework.DataArtsWorkspaceID.Attribute()
 	ws.MarkdownDescription = "DataArts Studio workspace of the job, sent as the `workspace_id` query filter. Defaults to " +
 		"`workspace_id` in the provider's `dataarts` block; when neither is set, instances of every workspace are returned."
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Lists the run instances of a DataArts Studio job operator (job node) planned within a time window, " +
 			"merging every page and decoding the API's JSON-encoded body into typed rows.",
 		Attributes: map[string]schema.Attribute{
-			"id":           computedString("Identifier of this query."),
-			"instance_id":  instanceID.schema(""),
+			"id":           framework.ComputedString("Identifier of this query."),
+			"instance_id":  framework.DataArtsInstanceID.Attribute(),
 			"workspace_id": ws,
 			"task_id": schema.StringAttribute{
 				MarkdownDescription: "Id of the job operator (the `task_id` DataArts associates with a table).",
 				Required:            true,
-				Validators:          []validator.String{nonEmpty()},
+				Validators:          []validator.String{stringvalidator.LengthAtLeast(1), validators.NotBlank()},
 			},
 			"job_name": schema.StringAttribute{
 				MarkdownDescription: "Name of the job the operator belongs to.",
 				Required:            true,
-				Validators:          []validator.String{nonEmpty()},
+				Validators:          []validator.String{stringvalidator.LengthAtLeast(1), validators.NotBlank()},
 			},
 			"start_time": window("Start of the window of plan times"),
-			"end_time":   window("End of the window of plan times; must be after `start_time`"),
+			"end_time": window("End of the window of plan times; must be after `start_time`",
+				validators.EndsAfter(path.MatchRoot("start_time"))),
 			"instances": schema.ListNestedAttribute{
 				MarkdownDescription: "The instances, sorted by plan time (oldest first). Times are RFC 3339 in UTC, null when not set.",
 				Computed:            true,
@@ -73,10 +81,10 @@ func (d *dataArtsNodeInstancesDataSource) Schema(_ context.Context, _ datasource
 					"task_name":           str("Operator (task) name."),
 					"task_running_log_id": num("Id of this run."),
 					"owner":               str("Owner."),
-					"plan_time":           str("Planned start."),
-					"submit_time":         str("Submission time."),
-					"start_time":          str("Actual start."),
-					"end_time":            str("End; null while running."),
+					"plan_time":           at("Planned start."),
+					"submit_time":         at("Submission time."),
+					"start_time":          at("Actual start."),
+					"end_time":            at("End; null while running."),
 					"running_time":        num("Running time as reported by DataArts."),
 					"retry_times":         num("Retries so far."),
 					"fail_count":          num("Failure count (-1: not reported)."),
@@ -96,55 +104,58 @@ func (d *dataArtsNodeInstancesDataSource) Schema(_ context.Context, _ datasource
 }
 
 func (d *dataArtsNodeInstancesDataSource) ValidateConfig(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
-	m, ok := getConfig[nodeInstancesModel](ctx, req.Config, &resp.Diagnostics)
-	if !ok {
+	var m nodeInstancesModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeWindow(m.StartTime, m.EndTime, "start_time", "end_time", false, &resp.Diagnostics)
-	instanceID.resolve(d.client, m.InstanceID, &resp.Diagnostics)
+	framework.DataArtsInstanceID.Resolve(d.Client, m.InstanceID, &resp.Diagnostics)
 }
 
 func (d *dataArtsNodeInstancesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	m, ok := getConfig[nodeInstancesModel](ctx, req.Config, &resp.Diagnostics)
-	if !ok {
+	var m nodeInstancesModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
 		return
 	}
-	instance := instanceID.resolve(d.client, m.InstanceID, &resp.Diagnostics)
+	instance := framework.DataArtsInstanceID.Resolve(d.Client, m.InstanceID, &resp.Diagnostics)
+	start, diags := m.StartTime.ValueRFC3339Time()
+	resp.Diagnostics.Append(diags...)
+	end, diags := m.EndTime.ValueRFC3339Time()
+	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	ws := m.WorkspaceID.ValueString()
 	if ws == "" {
-		ws = d.client.DataArtsWorkspaceID()
+		ws = d.Client.DataArtsWorkspaceID()
 	}
-	start, _ := parseRFC3339(m.StartTime)
-	end, _ := parseRFC3339(m.EndTime)
 	q := client.NodeInstancesQuery{
 		Instance: instance, WorkspaceID: ws, TaskID: m.TaskID.ValueString(), JobName: m.JobName.ValueString(),
 		StartMillis: start.UnixMilli(), EndMillis: end.UnixMilli(),
 	}
-	rows, err := d.client.ListNodeInstances(ctx, q)
+	rows, err := d.Client.ListNodeInstances(ctx, q)
 	if err != nil {
-		resp.Diagnostics.AddError("Reading DataArts node instances failed", err.Error())
+		framework.APIError(&resp.Diagnostics, "Reading DataArts node instances failed", err)
 		return
 	}
-	m.ID = types.StringValue(queryID(instance, ws, q.TaskID, q.JobName, strconv.FormatInt(q.StartMillis, 10), strconv.FormatInt(q.EndMillis, 10)))
+	m.ID = types.StringValue(framework.QueryID(instance, ws, q.TaskID, q.JobName, strconv.FormatInt(q.StartMillis, 10), strconv.FormatInt(q.EndMillis, 10)))
 	m.InstanceID = types.StringValue(instance)
-	m.WorkspaceID = nullIfEmpty(ws)
+	m.WorkspaceID = flex.StringOrNull(ws)
 	m.Instances = make([]nodeInstanceModel, 0, len(rows))
 	for _, r := range rows {
 		m.Instances = append(m.Instances, nodeInstanceModel{
-			Status: types.StringValue(r.Status), Type: nullIfEmpty(r.Type), JobID: types.Int64Value(int64(r.JobID)),
-			JobName: nullIfEmpty(r.JobName), TaskID: types.Int64Value(int64(r.TaskID)), TaskName: nullIfEmpty(r.TaskName),
-			TaskRunningLogID: types.Int64Value(int64(r.TaskRunningLogID)), Owner: nullIfEmpty(r.Owner),
-			PlanTime: rfc3339FromMillis(int64(r.PlanTime)), SubmitTime: rfc3339FromMillis(int64(r.SubmitTime)),
-			StartTime: rfc3339FromMillis(int64(r.StartTime)), EndTime: rfc3339FromMillis(int64(r.EndTime)),
+			Status: types.StringValue(r.Status), Type: flex.StringOrNull(r.Type), JobID: types.Int64Value(int64(r.JobID)),
+			JobName: flex.StringOrNull(r.JobName), TaskID: types.Int64Value(int64(r.TaskID)), TaskName: flex.StringOrNull(r.TaskName),
+			TaskRunningLogID: types.Int64Value(int64(r.TaskRunningLogID)), Owner: flex.StringOrNull(r.Owner),
+			PlanTime: flex.RFC3339FromMillis(int64(r.PlanTime)), SubmitTime: flex.RFC3339FromMillis(int64(r.SubmitTime)),
+			StartTime: flex.RFC3339FromMillis(int64(r.StartTime)), EndTime: flex.RFC3339FromMillis(int64(r.EndTime)),
 			RunningTime: types.Int64Value(int64(r.RunningTime)), RetryTimes: types.Int64Value(int64(r.RetryTimes)),
 			FailCount: types.Int64Value(int64(r.FailCount)), ForceSuccess: types.BoolValue(r.ForceSuccess != 0),
 			InputRowCount: types.Int64Value(int64(r.InputRowCount)), OutputRowCount: types.Int64Value(int64(r.OutputRowCount)),
-			Speed: types.Float64Value(r.Speed), ExecutionLogPath: nullIfEmpty(r.ExecutionLogPath),
-			WorkspaceID: nullIfEmpty(r.WorkspaceID), WorkspaceName: nullIfEmpty(r.WorkspaceName),
-			RunningData: nullIfEmpty(r.RunningData), RunningParam: nullIfEmpty(r.RunningParam),
+			Speed: types.Float64Value(r.Speed), ExecutionLogPath: flex.StringOrNull(r.ExecutionLogPath),
+			WorkspaceID: flex.StringOrNull(r.WorkspaceID), WorkspaceName: flex.StringOrNull(r.WorkspaceName),
+			RunningData: flex.StringOrNull(r.RunningData), RunningParam: flex.StringOrNull(r.RunningParam),
 		})
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
@@ -156,34 +167,34 @@ type nodeInstancesModel struct {
 	WorkspaceID types.String        `tfsdk:"workspace_id"`
 	TaskID      types.String        `tfsdk:"task_id"`
 	JobName     types.String        `tfsdk:"job_name"`
-	StartTime   types.String        `tfsdk:"start_time"`
-	EndTime     types.String        `tfsdk:"end_time"`
+	StartTime   timetypes.RFC3339   `tfsdk:"start_time"`
+	EndTime     timetypes.RFC3339   `tfsdk:"end_time"`
 	Instances   []nodeInstanceModel `tfsdk:"instances"`
 }
 
 type nodeInstanceModel struct {
-	Status           types.String  `tfsdk:"status"`
-	Type             types.String  `tfsdk:"type"`
-	JobID            types.Int64   `tfsdk:"job_id"`
-	JobName          types.String  `tfsdk:"job_name"`
-	TaskID           types.Int64   `tfsdk:"task_id"`
-	TaskName         types.String  `tfsdk:"task_name"`
-	TaskRunningLogID types.Int64   `tfsdk:"task_running_log_id"`
-	Owner            types.String  `tfsdk:"owner"`
-	PlanTime         types.String  `tfsdk:"plan_time"`
-	SubmitTime       types.String  `tfsdk:"submit_time"`
-	StartTime        types.String  `tfsdk:"start_time"`
-	EndTime          types.String  `tfsdk:"end_time"`
-	RunningTime      types.Int64   `tfsdk:"running_time"`
-	RetryTimes       types.Int64   `tfsdk:"retry_times"`
-	FailCount        types.Int64   `tfsdk:"fail_count"`
-	ForceSuccess     types.Bool    `tfsdk:"force_success"`
-	InputRowCount    types.Int64   `tfsdk:"input_row_count"`
-	OutputRowCount   types.Int64   `tfsdk:"output_row_count"`
-	Speed            types.Float64 `tfsdk:"speed"`
-	ExecutionLogPath types.String  `tfsdk:"execution_log_path"`
-	WorkspaceID      types.String  `tfsdk:"workspace_id"`
-	WorkspaceName    types.String  `tfsdk:"workspace_name"`
-	RunningData      types.String  `tfsdk:"running_data"`
-	RunningParam     types.String  `tfsdk:"running_param"`
+	Status           types.String      `tfsdk:"status"`
+	Type             types.String      `tfsdk:"type"`
+	JobID            types.Int64       `tfsdk:"job_id"`
+	JobName          types.String      `tfsdk:"job_name"`
+	TaskID           types.Int64       `tfsdk:"task_id"`
+	TaskName         types.String      `tfsdk:"task_name"`
+	TaskRunningLogID types.Int64       `tfsdk:"task_running_log_id"`
+	Owner            types.String      `tfsdk:"owner"`
+	PlanTime         timetypes.RFC3339 `tfsdk:"plan_time"`
+	SubmitTime       timetypes.RFC3339 `tfsdk:"submit_time"`
+	StartTime        timetypes.RFC3339 `tfsdk:"start_time"`
+	EndTime          timetypes.RFC3339 `tfsdk:"end_time"`
+	RunningTime      types.Int64       `tfsdk:"running_time"`
+	RetryTimes       types.Int64       `tfsdk:"retry_times"`
+	FailCount        types.Int64       `tfsdk:"fail_count"`
+	ForceSuccess     types.Bool        `tfsdk:"force_success"`
+	InputRowCount    types.Int64       `tfsdk:"input_row_count"`
+	OutputRowCount   types.Int64       `tfsdk:"output_row_count"`
+	Speed            types.Float64     `tfsdk:"speed"`
+	ExecutionLogPath types.String      `tfsdk:"execution_log_path"`
+	WorkspaceID      types.String      `tfsdk:"workspace_id"`
+	WorkspaceName    types.String      `tfsdk:"workspace_name"`
+	RunningData      types.String      `tfsdk:"running_data"`
+	RunningParam     types.String      `tfsdk:"running_param"`
 }

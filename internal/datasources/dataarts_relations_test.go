@@ -2,9 +2,12 @@ package datasources_test
 
 import (
 	"fmt"
+	"regexp"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/acctest"
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/emulator"
@@ -43,31 +46,35 @@ data "huaweidata_dataarts_relations" "by_window" {
   end_time   = "2024-01-01T23:59:59+08:00"
 }
 `),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					countIsMultiple(env, "ListRelations", 3+1+1),
-					resource.TestCheckResourceAttr(relationsAddr, "workspace_id", emulator.DemoDataArtsWorkspaceID),
-					resource.TestCheckResourceAttr(relationsAddr, "relations.#", "234"),
+				ConfigStateChecks: []statecheck.StateCheck{
+					readsOf(env, "ListRelations", 3+1+1),
+					expectAttr(relationsAddr, "workspace_id", knownvalue.StringExact(emulator.DemoDataArtsWorkspaceID)),
+					expectAttr(relationsAddr, "relations", knownvalue.ListSizeExact(234)),
 					// Sorted by name: the demo's customer_ltv_customers comes first.
-					resource.TestCheckResourceAttr(relationsAddr, "relations.0.name", "customer_ltv_customers"),
-					resource.TestCheckTypeSetElemNestedAttrs(relationsAddr, "relations.*", map[string]string{
-						"id": "1225137038202957824", "name": "left_relation_right_test", "source_type": "ONE",
-						"create_time": "2024-04-03T17:37:12+08:00", "mappings.#": "1", "mappings.0.id": "1225137038211346432",
-						"mappings.0.relation_id": "1225137038202957824", "mappings.0.source_field_name": "id",
-					}),
-					resource.TestCheckResourceAttr(byName, "relations.#", "2"),
-					resource.TestCheckResourceAttr(byName, "relations.0.name", "orders_clean_customers"),
-					resource.TestCheckResourceAttr(byName, "relations.1.mappings.#", "2"),
-					resource.TestCheckResourceAttr(byName, "relations.1.mappings.1.target_field_name", "region"),
-					resource.TestCheckNoResourceAttr(byName, "relations.0.role"),
-					resource.TestCheckResourceAttr(byWindow, "relations.#", "2"),
-					resource.TestCheckResourceAttr(byWindow, "relations.0.name", "fact_sales_dim_000"),
-					resource.TestCheckResourceAttr(byWindow, "relations.1.create_by", "alice"),
-				),
+					expectAttr(relationsAddr, "relations.0.name", knownvalue.StringExact("customer_ltv_customers")),
+					expectAttr(relationsAddr, "relations", containsObject(map[string]knownvalue.Check{
+						"id": knownvalue.StringExact("1225137038202957824"), "name": knownvalue.StringExact("left_relation_right_test"),
+						"source_type": knownvalue.StringExact("ONE"), "create_time": knownvalue.StringExact("2024-04-03T17:37:12+08:00"),
+						"mappings": knownvalue.ListExact([]knownvalue.Check{knownvalue.ObjectPartial(map[string]knownvalue.Check{
+							"id":                knownvalue.StringExact("1225137038211346432"),
+							"relation_id":       knownvalue.StringExact("1225137038202957824"),
+							"source_field_name": knownvalue.StringExact("id"),
+						})}),
+					})),
+					expectAttr(byName, "relations", knownvalue.ListSizeExact(2)),
+					expectAttr(byName, "relations.0.name", knownvalue.StringExact("orders_clean_customers")),
+					expectAttr(byName, "relations.0.role", knownvalue.Null()),
+					expectAttr(byName, "relations.1.mappings", knownvalue.ListSizeExact(2)),
+					expectAttr(byName, "relations.1.mappings.1.target_field_name", knownvalue.StringExact("region")),
+					expectAttr(byWindow, "relations", knownvalue.ListSizeExact(2)),
+					expectAttr(byWindow, "relations.0.name", knownvalue.StringExact("fact_sales_dim_000")),
+					expectAttr(byWindow, "relations.1.create_by", knownvalue.StringExact("alice")),
+				},
 			},
 			{
 				// The workspace can be set per data source; the emulator knows no other one.
 				Config:      withDataArts(env, relationsConfig(`  workspace_id = "feedfeedfeedfeedfeedfeedfeedfeed"`)),
-				ExpectError: regexpMust(`(?s)HTTP\s+403,\s+error_code\s+DS.6000.*feedfeed`),
+				ExpectError: regexp.MustCompile(`(?s)HTTP\s+403,\s+error_code\s+DS.6000.*feedfeed`),
 			},
 		},
 	})
@@ -91,12 +98,14 @@ func TestAccDataArtsRelations_planErrors(t *testing.T) {
 		},
 		"not rfc3339": {
 			Config: withDataArts(env, relationsConfig("  begin_time = \"2024-01-01 00:00:00\"\n  end_time = \"2024-01-02T00:00:00Z\"")),
-			Want:   `(?s)begin_time "2024-01-01 00:00:00" is not an RFC 3339 timestamp`,
+			Want:   `(?s)Invalid RFC3339 String Value.*begin_time.*Given\s+Value:\s+2024-01-01\s+00:00:00`,
 		},
 		"end before begin": {
 			Config: withDataArts(env, relationsConfig("  begin_time = \"2024-01-02T00:00:00Z\"\n  end_time = \"2024-01-01T00:00:00Z\"")),
 			Want:   `(?s)end_time \(2024-01-01T00:00:00Z\) must be at or after begin_time`,
 		},
-		"empty name": {Config: withDataArts(env, relationsConfig(`  name = ""`)), Want: `name must not be empty`},
+		"empty name":      {Config: withDataArts(env, relationsConfig(`  name = ""`)), Want: `Attribute\s+name\s+string\s+length\s+must\s+be\s+at\s+least\s+1,\s+got:\s+0`},
+		"blank create_by": {Config: withDataArts(env, relationsConfig(`  create_by = "  "`)), Want: `Attribute\s+create_by\s+must\s+not\s+be\s+blank`},
+		"blank workspace": {Config: withDataArts(env, relationsConfig(`  workspace_id = " "`)), Want: `Attribute\s+workspace_id\s+must\s+not\s+be\s+blank`},
 	})
 }

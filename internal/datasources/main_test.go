@@ -1,12 +1,15 @@
 package datasources_test
 
 import (
+	"context"
 	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
-	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/acctest"
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/emulator"
@@ -22,14 +25,35 @@ func withDataArts(env *acctest.Env, body string) string {
 	return strings.Replace(env.ProviderBlock(), "provider \"huaweidata\" {\n", block, 1) + body
 }
 
-// countIsMultiple checks that the emulator saw a whole number (at least one) of reads of
-// perRead calls each: Terraform reads a data source several times per test step.
-func countIsMultiple(env *acctest.Env, op string, perRead int) resource.TestCheckFunc {
-	return func(*terraform.State) error {
+// expectAttr is statecheck.ExpectKnownValue with the attribute path written as Terraform
+// prints it: "edges.3.source_table" (a number indexes a list, a name an object or a map).
+func expectAttr(addr, attrPath string, check knownvalue.Check) statecheck.StateCheck {
+	parts := strings.Split(attrPath, ".")
+	p := tfjsonpath.New(parts[0])
+	for _, s := range parts[1:] {
+		if i, err := strconv.Atoi(s); err == nil {
+			p = p.AtSliceIndex(i)
+		} else {
+			p = p.AtMapKey(s)
+		}
+	}
+	return statecheck.ExpectKnownValue(addr, p, check)
+}
+
+// containsObject checks that a list holds, at any index, an object with these attribute
+// values (knownvalue.SetPartial matches the elements of any JSON array in any order).
+func containsObject(attrs map[string]knownvalue.Check) knownvalue.Check {
+	return knownvalue.SetPartial([]knownvalue.Check{knownvalue.ObjectPartial(attrs)})
+}
+
+// readsOf checks that the emulator saw a whole number (at least one) of reads of perRead
+// calls each: Terraform reads a data source several times per test step.
+func readsOf(env *acctest.Env, op string, perRead int) statecheck.StateCheck {
+	return acctest.CheckEmulator(func(context.Context) error {
 		got := env.Count(op)
 		if perRead <= 0 || got == 0 || got%perRead != 0 {
 			return fmt.Errorf("%s: %d calls, want a multiple of %d (one read = %d calls)", op, got, perRead, perRead)
 		}
 		return nil
-	}
+	})
 }
