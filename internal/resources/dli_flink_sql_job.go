@@ -287,13 +287,20 @@ func (r *dliFlinkSQLJobResource) Create(ctx context.Context, req resource.Create
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan.withUnknownsNull())...)
 	framework.MarkWritten(ctx, resp.Private, &resp.Diagnostics)
 
+	what := "DLI Flink SQL job " + plan.ID.ValueString()
 	if plan.DesiredState.ValueString() == flinkDesiredRunning {
+		// A job is only run once it is visible: a run request or the wait for it would fail
+		// on a job still hidden by the consistency delay.
+		probe := plan
+		if !framework.ReadBack(ctx, &r.ResourceBase, &probe, r.readInto, what, &resp.Diagnostics) {
+			return
+		}
 		if !r.lifecycle().run(ctx, id, false, &resp.Diagnostics) {
 			r.refreshAfterError(ctx, &plan, &resp.State)
 			return
 		}
 	}
-	if framework.ReadBack(ctx, &r.ResourceBase, &plan, r.readInto, "DLI Flink SQL job "+plan.ID.ValueString(), &resp.Diagnostics) {
+	if framework.ReadBack(ctx, &r.ResourceBase, &plan, r.readInto, what, &resp.Diagnostics) {
 		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 	}
 }
