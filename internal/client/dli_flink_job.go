@@ -131,10 +131,10 @@ func (c *Client) flinkJobIDsByName(ctx context.Context, name string) (map[int64]
 	}
 }
 
-// UpdateFlinkSQLJob updates a Flink SQL job's stored configuration (§9.3). body is a
-// model.UpdateFlinkSqlJobRequestBody or a map of just the fields to change (all are
-// optional). A running job keeps running with its old configuration until it is run again.
-func (c *Client) UpdateFlinkSQLJob(ctx context.Context, id int64, body any) error {
+// UpdateFlinkSQLJob updates a Flink SQL job's stored configuration (§9.3). body carries just
+// the fields to change (all are optional; a nil field is not sent). A running job keeps
+// running with its old configuration until it is run again.
+func (c *Client) UpdateFlinkSQLJob(ctx context.Context, id int64, body *model.UpdateFlinkSqlJobRequestBody) error {
 	return c.Do(ctx, Request{
 		Service: ServiceDLI, Operation: "UpdateFlinkSqlJob", Method: http.MethodPut,
 		Path: "/v1.0/{project_id}/streaming/sql-jobs/" + strconv.FormatInt(id, 10), Body: body,

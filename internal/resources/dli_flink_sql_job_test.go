@@ -9,8 +9,11 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/acctest"
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/client"
@@ -42,23 +45,36 @@ resource "huaweidata_dli_queue" "flink" {
 }
 `
 
-// flinkJobID is the job id of the resource at addr in the state.
-func flinkJobID(s *terraform.State, addr string) (int64, error) {
-	rs, ok := s.RootModule().Resources[addr]
+// expectFlink is a state check of one attribute of the job at flinkAddr.
+func expectFlink(attr string, v knownvalue.Check) statecheck.StateCheck {
+	return statecheck.ExpectKnownValue(flinkAddr, tfjsonpath.New(attr), v)
+}
+
+// withFlinkJobID is a state check that hands the job id in the state (its `id`) to check.
+func withFlinkJobID(check func(id int64) error) statecheck.StateCheck {
+	return expectFlink("id", knownvalue.StringFunc(func(v string) error {
+		id, err := strconv.ParseInt(v, 10, 64)
+		if err != nil {
+			return err
+		}
+		return check(id)
+	}))
+}
+
+// flinkJobIDInState is the job id of the job at flinkAddr in a state, for hooks that act on
+// the job between steps.
+func flinkJobIDInState(s *terraform.State) (int64, error) {
+	rs, ok := s.RootModule().Resources[flinkAddr]
 	if !ok {
-		return 0, fmt.Errorf("%s is not in the state", addr)
+		return 0, fmt.Errorf("%s is not in the state", flinkAddr)
 	}
 	return strconv.ParseInt(rs.Primary.ID, 10, 64)
 }
 
-// flinkHistory checks what the emulator recorded for the job at addr: its runs, stops and
-// savepoints.
-func flinkHistory(env *acctest.Env, addr string, check func(h emulator.FlinkJobHistory) error) resource.TestCheckFunc {
-	return func(s *terraform.State) error {
-		id, err := flinkJobID(s, addr)
-		if err != nil {
-			return err
-		}
+// flinkHistory checks what the emulator recorded for the job at flinkAddr: its runs, stops
+// and savepoints.
+func flinkHistory(env *acctest.Env, check func(h emulator.FlinkJobHistory) error) statecheck.StateCheck {
+	return withFlinkJobID(func(id int64) error {
 		h, found := env.Emulator.FlinkJob(id)
 		if !found {
 			return fmt.Errorf("the emulator has no Flink job %d", id)
@@ -67,7 +83,52 @@ func flinkHistory(env *acctest.Env, addr string, check func(h emulator.FlinkJobH
 			return fmt.Errorf("Flink job %d: %w (runs %+v, stops %+v)", id, err, h.Runs, h.Stops)
 		}
 		return nil
+	})
+}
+
+// idIsJobID is a state check that `id` is `job_id` as a string.
+var idIsJobID = statecheck.CompareValuePairs(flinkAddr, tfjsonpath.New("id"), flinkAddr, tfjsonpath.New("job_id"), sameText{})
+
+// sameText compares values by their text, e.g. the string "12" and the number 12.
+type sameText struct{}
+
+func (sameText) CompareValues(values ...any) error {
+	if len(values) == 2 && fmt.Sprint(values[0]) == fmt.Sprint(values[1]) {
+		return nil
 	}
+	return fmt.Errorf("the values differ: %v", values)
+}
+
+// expectRefreshed is a plan check of an attribute of the job at flinkAddr in the state the
+// refresh produced (the plan's prior state), for refresh-only steps.
+func expectRefreshed(attr string, want knownvalue.Check) plancheck.PlanCheck {
+	return refreshedCheck{attr: attr, want: want}
+}
+
+type refreshedCheck struct {
+	attr string
+	want knownvalue.Check
+}
+
+func (c refreshedCheck) CheckPlan(_ context.Context, req plancheck.CheckPlanRequest, resp *plancheck.CheckPlanResponse) {
+	if req.Plan.PriorState == nil || req.Plan.PriorState.Values == nil || req.Plan.PriorState.Values.RootModule == nil {
+		resp.Error = fmt.Errorf("the plan has no prior state")
+		return
+	}
+	for _, r := range req.Plan.PriorState.Values.RootModule.Resources {
+		if r.Address != flinkAddr {
+			continue
+		}
+		v, err := tfjsonpath.Traverse(r.AttributeValues, tfjsonpath.New(c.attr))
+		if err == nil {
+			err = c.want.CheckValue(v)
+		}
+		if err != nil {
+			resp.Error = fmt.Errorf("%s.%s after refresh: %w", flinkAddr, c.attr, err)
+		}
+		return
+	}
+	resp.Error = fmt.Errorf("%s is not in the refreshed state", flinkAddr)
 }
 
 // wantRuns checks the number of runs and where the last one resumed from: "" for a fresh
@@ -76,6 +137,9 @@ func wantRuns(n int, resumedFrom string) func(emulator.FlinkJobHistory) error {
 	return func(h emulator.FlinkJobHistory) error {
 		if len(h.Runs) != n {
 			return fmt.Errorf("%d runs, want %d", len(h.Runs), n)
+		}
+		if n == 0 {
+			return nil
 		}
 		last := h.Runs[n-1]
 		want := resumedFrom
@@ -139,6 +203,7 @@ func flinkStopsSaved(env *acctest.Env, allowUnsavedDelete bool) error {
 }
 
 func TestAccDLIFlinkSQLJob_lifecycle(t *testing.T) {
+	t.Parallel()
 	env := acctest.NewEnv(t)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
@@ -146,21 +211,21 @@ func TestAccDLIFlinkSQLJob_lifecycle(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				Config: env.Config(flinkConfig("acc_flink", flinkSQL1, "")),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr(flinkAddr, "status", "job_running"),
-					resource.TestCheckResourceAttr(flinkAddr, "desired_state", "running"),
-					resource.TestCheckResourceAttr(flinkAddr, "run_mode", "shared_cluster"),
-					resource.TestCheckResourceAttr(flinkAddr, "type", "flink_sql_job"),
-					resource.TestCheckResourceAttr(flinkAddr, "cu_number", "2"),
-					resource.TestCheckResourceAttr(flinkAddr, "tm_slot_num", "1"),
-					resource.TestCheckResourceAttr(flinkAddr, "idle_state_retention", "3600"),
-					resource.TestCheckResourceAttr(flinkAddr, "checkpoint_mode", "exactly_once"),
-					resource.TestCheckResourceAttr(flinkAddr, "resume_max_num", "-1"),
-					resource.TestCheckResourceAttr(flinkAddr, "savepoint_path", ""),
-					resource.TestCheckResourceAttrPair(flinkAddr, "id", flinkAddr, "job_id"),
-					resource.TestMatchResourceAttr(flinkAddr, "start_time", regexp.MustCompile(`^\d{4}-\d\d-\d\dT`)),
-					flinkHistory(env, flinkAddr, wantRuns(1, "")),
-				),
+				ConfigStateChecks: []statecheck.StateCheck{
+					expectFlink("status", knownvalue.StringExact("job_running")),
+					expectFlink("desired_state", knownvalue.StringExact("running")),
+					expectFlink("run_mode", knownvalue.StringExact("shared_cluster")),
+					expectFlink("type", knownvalue.StringExact("flink_sql_job")),
+					expectFlink("cu_number", knownvalue.Int32Exact(2)),
+					expectFlink("tm_slot_num", knownvalue.Int32Exact(1)),
+					expectFlink("idle_state_retention", knownvalue.Int32Exact(3600)),
+					expectFlink("checkpoint_mode", knownvalue.StringExact("exactly_once")),
+					expectFlink("resume_max_num", knownvalue.Int32Exact(-1)),
+					expectFlink("savepoint_path", knownvalue.StringExact("")),
+					idIsJobID,
+					expectFlink("start_time", knownvalue.StringRegexp(regexp.MustCompile(`^\d{4}-\d\d-\d\dT`))),
+					flinkHistory(env, wantRuns(1, "")),
+				},
 			},
 			{
 				ResourceName:            flinkAddr,
@@ -176,77 +241,77 @@ func TestAccDLIFlinkSQLJob_lifecycle(t *testing.T) {
   restart_when_exception = true
   resume_max_num         = 5`)),
 				ConfigPlanChecks: acctest.ExpectAction(flinkAddr, plancheck.ResourceActionUpdate),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr(flinkAddr, "name", "acc_flink_renamed"),
-					resource.TestCheckResourceAttr(flinkAddr, "smn_topic", "flink_alarms"),
-					resource.TestCheckResourceAttr(flinkAddr, "status", "job_running"),
-					flinkHistory(env, flinkAddr, wantRuns(1, "")),
-					flinkHistory(env, flinkAddr, wantStops(0)),
-				),
+				ConfigStateChecks: []statecheck.StateCheck{
+					expectFlink("name", knownvalue.StringExact("acc_flink_renamed")),
+					expectFlink("smn_topic", knownvalue.StringExact("flink_alarms")),
+					expectFlink("status", knownvalue.StringExact("job_running")),
+					flinkHistory(env, wantRuns(1, "")),
+					flinkHistory(env, wantStops(0)),
+				},
 			},
 			{
 				// An SQL change restarts the job: stop with a savepoint, update, resume from it.
 				Config:           env.Config(flinkConfig("acc_flink_renamed", flinkSQL2, "")),
 				ConfigPlanChecks: acctest.ExpectAction(flinkAddr, plancheck.ResourceActionUpdate),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr(flinkAddr, "status", "job_running"),
-					resource.TestCheckNoResourceAttr(flinkAddr, "smn_topic"),
-					resource.TestMatchResourceAttr(flinkAddr, "savepoint_path", regexp.MustCompile(`savepoint-1$`)),
-					flinkHistory(env, flinkAddr, wantStops(1)),
-					flinkHistory(env, flinkAddr, wantRuns(2, "latest")),
-					flinkHistory(env, flinkAddr, func(h emulator.FlinkJobHistory) error {
+				ConfigStateChecks: []statecheck.StateCheck{
+					expectFlink("status", knownvalue.StringExact("job_running")),
+					expectFlink("smn_topic", knownvalue.Null()),
+					expectFlink("savepoint_path", knownvalue.StringRegexp(regexp.MustCompile(`savepoint-1$`))),
+					flinkHistory(env, wantStops(1)),
+					flinkHistory(env, wantRuns(2, "latest")),
+					flinkHistory(env, func(h emulator.FlinkJobHistory) error {
 						if !h.Stops[0].TriggerSavepoint || h.Runs[1].SQL != flinkSQL2 {
 							return fmt.Errorf("the restart did not stop with a savepoint and run the new SQL")
 						}
 						return nil
 					}),
-				),
+				},
 			},
 			{
 				Config:           env.Config(flinkConfig("acc_flink_renamed", flinkSQL2, `  desired_state = "stopped"`)),
 				ConfigPlanChecks: acctest.ExpectAction(flinkAddr, plancheck.ResourceActionUpdate),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr(flinkAddr, "status", "job_cancel_success"),
-					resource.TestMatchResourceAttr(flinkAddr, "savepoint_path", regexp.MustCompile(`savepoint-2$`)),
-					flinkHistory(env, flinkAddr, wantStops(2)),
-					flinkHistory(env, flinkAddr, wantRuns(2, "latest")),
-				),
+				ConfigStateChecks: []statecheck.StateCheck{
+					expectFlink("status", knownvalue.StringExact("job_cancel_success")),
+					expectFlink("savepoint_path", knownvalue.StringRegexp(regexp.MustCompile(`savepoint-2$`))),
+					flinkHistory(env, wantStops(2)),
+					flinkHistory(env, wantRuns(2, "latest")),
+				},
 			},
 			{
 				// A stopped job takes every change without running.
 				Config:           env.Config(flinkConfig("acc_flink_renamed", flinkSQL1, "  desired_state = \"stopped\"\n  parallel_number = 4")),
 				ConfigPlanChecks: acctest.ExpectAction(flinkAddr, plancheck.ResourceActionUpdate),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr(flinkAddr, "status", "job_cancel_success"),
-					resource.TestCheckResourceAttr(flinkAddr, "parallel_number", "4"),
-					resource.TestCheckResourceAttr(flinkAddr, "tm_slot_num", "4"),
-					flinkHistory(env, flinkAddr, wantRuns(2, "latest")),
-				),
+				ConfigStateChecks: []statecheck.StateCheck{
+					expectFlink("status", knownvalue.StringExact("job_cancel_success")),
+					expectFlink("parallel_number", knownvalue.Int32Exact(4)),
+					expectFlink("tm_slot_num", knownvalue.Int32Exact(4)),
+					flinkHistory(env, wantRuns(2, "latest")),
+				},
 			},
 			{
 				Config:           env.Config(flinkConfig("acc_flink_renamed", flinkSQL1, "  parallel_number = 4")),
 				ConfigPlanChecks: acctest.ExpectAction(flinkAddr, plancheck.ResourceActionUpdate),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr(flinkAddr, "status", "job_running"),
-					flinkHistory(env, flinkAddr, wantRuns(3, "latest")),
-					flinkHistory(env, flinkAddr, func(h emulator.FlinkJobHistory) error {
+				ConfigStateChecks: []statecheck.StateCheck{
+					expectFlink("status", knownvalue.StringExact("job_running")),
+					flinkHistory(env, wantRuns(3, "latest")),
+					flinkHistory(env, func(h emulator.FlinkJobHistory) error {
 						if h.Runs[2].ResumedFrom != h.Savepoints[1].Path || h.Runs[2].SQL != flinkSQL1 {
 							return fmt.Errorf("the run did not resume from the stop's savepoint with the new SQL")
 						}
 						return nil
 					}),
-				),
+				},
 			},
 			{
 				// fresh_start: the stop still takes a savepoint, the run does not resume.
 				Config: env.Config(flinkConfig("acc_flink_renamed", flinkSQL2,
 					"  parallel_number = 4\n  restart_policy = \"fresh_start\"")),
 				ConfigPlanChecks: acctest.ExpectAction(flinkAddr, plancheck.ResourceActionUpdate),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr(flinkAddr, "status", "job_running"),
-					flinkHistory(env, flinkAddr, wantStops(3)),
-					flinkHistory(env, flinkAddr, wantRuns(4, "")),
-				),
+				ConfigStateChecks: []statecheck.StateCheck{
+					expectFlink("status", knownvalue.StringExact("job_running")),
+					flinkHistory(env, wantStops(3)),
+					flinkHistory(env, wantRuns(4, "")),
+				},
 			},
 		},
 	})
@@ -255,6 +320,7 @@ func TestAccDLIFlinkSQLJob_lifecycle(t *testing.T) {
 // An exclusive_cluster job on a queue, created stopped, then run; every argument set; delete
 // without a savepoint when asked.
 func TestAccDLIFlinkSQLJob_exclusiveCreatedStopped(t *testing.T) {
+	t.Parallel()
 	env := acctest.NewEnv(t)
 	full := func(desired string, cu int) string {
 		return flinkQueue + flinkConfig("acc_flink_full", flinkSQL1, fmt.Sprintf(`
@@ -289,8 +355,8 @@ func TestAccDLIFlinkSQLJob_exclusiveCreatedStopped(t *testing.T) {
 			flinkDestroyed(env, t, true),
 			func(*terraform.State) error {
 				for id, h := range env.Emulator.FlinkJobs() {
-					if last := h.Stops[len(h.Stops)-1]; last.TriggerSavepoint || !h.Deleted {
-						return fmt.Errorf("job %d: the delete did not stop without a savepoint as configured: %+v", id, last)
+					if len(h.Stops) == 0 || h.Stops[len(h.Stops)-1].TriggerSavepoint || !h.Deleted {
+						return fmt.Errorf("job %d: the delete did not stop without a savepoint as configured: %+v", id, h.Stops)
 					}
 				}
 				return nil
@@ -299,19 +365,19 @@ func TestAccDLIFlinkSQLJob_exclusiveCreatedStopped(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				Config: env.Config(full("stopped", 4)),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr(flinkAddr, "status", "job_init"),
-					resource.TestCheckResourceAttr(flinkAddr, "queue_name", "acc_flink"),
-					resource.TestCheckResourceAttr(flinkAddr, "checkpoint_mode", "at_least_once"),
-					resource.TestCheckResourceAttr(flinkAddr, "runtime_config.table.exec.state.ttl", "1h"),
-					resource.TestCheckResourceAttr(flinkAddr, "start_time", ""),
-					flinkHistory(env, flinkAddr, func(h emulator.FlinkJobHistory) error {
+				ConfigStateChecks: []statecheck.StateCheck{
+					expectFlink("status", knownvalue.StringExact("job_init")),
+					expectFlink("queue_name", knownvalue.StringExact("acc_flink")),
+					expectFlink("checkpoint_mode", knownvalue.StringExact("at_least_once")),
+					statecheck.ExpectKnownValue(flinkAddr, tfjsonpath.New("runtime_config").AtMapKey("table.exec.state.ttl"), knownvalue.StringExact("1h")),
+					expectFlink("start_time", knownvalue.Null()),
+					flinkHistory(env, func(h emulator.FlinkJobHistory) error {
 						if len(h.Runs) != 0 {
 							return fmt.Errorf("a stopped job was run")
 						}
 						return nil
 					}),
-				),
+				},
 			},
 			{
 				ResourceName:      flinkAddr,
@@ -323,10 +389,10 @@ func TestAccDLIFlinkSQLJob_exclusiveCreatedStopped(t *testing.T) {
 			{
 				Config:           env.Config(full("running", 4)),
 				ConfigPlanChecks: acctest.ExpectAction(flinkAddr, plancheck.ResourceActionUpdate),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr(flinkAddr, "status", "job_running"),
-					flinkHistory(env, flinkAddr, wantRuns(1, "")), // nothing to resume from yet
-				),
+				ConfigStateChecks: []statecheck.StateCheck{
+					expectFlink("status", knownvalue.StringExact("job_running")),
+					flinkHistory(env, wantRuns(1, "")), // nothing to resume from yet
+				},
 			},
 			{
 				// More CUs than the queue has: the run is refused with DLI's reason, after the
@@ -337,12 +403,12 @@ func TestAccDLIFlinkSQLJob_exclusiveCreatedStopped(t *testing.T) {
 			{
 				Config:           env.Config(full("running", 8)),
 				ConfigPlanChecks: acctest.ExpectAction(flinkAddr, plancheck.ResourceActionUpdate),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr(flinkAddr, "status", "job_running"),
-					resource.TestCheckResourceAttr(flinkAddr, "cu_number", "8"),
-					flinkHistory(env, flinkAddr, wantRuns(2, "latest")),
-					flinkHistory(env, flinkAddr, wantStops(1)),
-				),
+				ConfigStateChecks: []statecheck.StateCheck{
+					expectFlink("status", knownvalue.StringExact("job_running")),
+					expectFlink("cu_number", knownvalue.Int32Exact(8)),
+					flinkHistory(env, wantRuns(2, "latest")),
+					flinkHistory(env, wantStops(1)),
+				},
 			},
 			{
 				Config:           env.Config(strings.Replace(full("running", 8), `team = "data"`, `team = "ops"`, 1)),
@@ -350,236 +416,4 @@ func TestAccDLIFlinkSQLJob_exclusiveCreatedStopped(t *testing.T) {
 			},
 		},
 	})
-}
-
-// A job that fails to submit: a clear error with DLI's reason, the job kept in state
-// (tainted) and replaced by the next apply, never orphaned.
-func TestAccDLIFlinkSQLJob_submitFailureTaints(t *testing.T) {
-	env := acctest.NewEnv(t)
-	if err := env.Emulator.FailNextFlinkRun(emulator.FlinkFailure{JobName: "acc_doomed", Reason: "Insufficient resources in the shared cluster"}); err != nil {
-		t.Fatal(err)
-	}
-	var firstID int64
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.ProviderFactories(),
-		CheckDestroy:             flinkDestroyed(env, t, false),
-		Steps: []resource.TestStep{
-			{
-				Config:      env.Config(flinkConfig("acc_doomed", flinkSQL1, "")),
-				ExpectError: regexp.MustCompile(`(?s)job_submit_fail.*Insufficient resources in the shared\s+cluster`),
-			},
-			{
-				Config:           env.Config(flinkConfig("acc_doomed", flinkSQL1, "")),
-				ConfigPlanChecks: acctest.ExpectAction(flinkAddr, plancheck.ResourceActionDestroyBeforeCreate),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr(flinkAddr, "status", "job_running"),
-					func(s *terraform.State) error {
-						jobs := env.Emulator.FlinkJobs()
-						if len(jobs) != 2 {
-							return fmt.Errorf("%d jobs in the emulator, want the failed one (deleted) and its replacement", len(jobs))
-						}
-						id, _ := flinkJobID(s, flinkAddr)
-						for jid, h := range jobs {
-							if jid != id {
-								firstID = jid
-								if !h.Deleted || h.Status != "job_submit_fail" {
-									return fmt.Errorf("the failed job %d was not deleted: %+v", jid, h)
-								}
-							}
-						}
-						return nil
-					},
-				),
-			},
-		},
-	})
-	if firstID == 0 {
-		t.Error("the failed job was never seen")
-	}
-}
-
-// Refresh notices a job stopped out of band, or failed, and plans it back to running.
-func TestAccDLIFlinkSQLJob_outOfBandStopAndCrash(t *testing.T) {
-	env := acctest.NewEnv(t)
-	config := env.Config(flinkConfig("acc_oob", flinkSQL1, ""))
-	stopOutOfBand := func(s *terraform.State) error {
-		id, err := flinkJobID(s, flinkAddr)
-		if err != nil {
-			return err
-		}
-		c, ctx := env.Client(t), context.Background()
-		if err := c.StopFlinkJob(ctx, id, true); err != nil {
-			return err
-		}
-		_, err = c.WaitForFlinkJob(ctx, id, "to stop", func(s string) bool { return s == client.FlinkCancelSuccess })
-		return err
-	}
-	crash := func(s *terraform.State) error {
-		id, err := flinkJobID(s, flinkAddr)
-		if err != nil {
-			return err
-		}
-		return env.Emulator.CrashFlinkJob(id, "java.lang.OutOfMemoryError")
-	}
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.ProviderFactories(),
-		CheckDestroy:             flinkDestroyed(env, t, false),
-		Steps: []resource.TestStep{
-			{Config: config, Check: stopOutOfBand, ExpectNonEmptyPlan: true},
-			{
-				Config:           config,
-				ConfigPlanChecks: acctest.ExpectAction(flinkAddr, plancheck.ResourceActionUpdate),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr(flinkAddr, "status", "job_running"),
-					flinkHistory(env, flinkAddr, wantRuns(2, "latest")),
-				),
-			},
-			{Config: config, Check: crash, ExpectNonEmptyPlan: true},
-			{
-				RefreshState: true,
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr(flinkAddr, "status", "job_running_exception"),
-					resource.TestCheckResourceAttr(flinkAddr, "status_desc", "java.lang.OutOfMemoryError"),
-				),
-				ExpectNonEmptyPlan: true,
-			},
-			{
-				Config:           config,
-				ConfigPlanChecks: acctest.ExpectAction(flinkAddr, plancheck.ResourceActionUpdate),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr(flinkAddr, "status", "job_running"),
-					resource.TestCheckResourceAttr(flinkAddr, "status_desc", ""),
-					flinkHistory(env, flinkAddr, wantRuns(3, "latest")),
-					flinkHistory(env, flinkAddr, wantStops(1)),
-				),
-			},
-			{
-				// A job that crashes while being restarted: the update fails at once with
-				// DLI's description, and the next apply tries again.
-				PreConfig: func() {
-					for id := range env.Emulator.FlinkJobs() {
-						if err := env.Emulator.FailNextFlinkRun(emulator.FlinkFailure{JobID: id, Phase: emulator.FlinkFailRunning, Reason: "UDF class not found"}); err != nil {
-							t.Fatal(err)
-						}
-					}
-				},
-				Config:      env.Config(flinkConfig("acc_oob", flinkSQL2, "")),
-				ExpectError: regexp.MustCompile(`(?s)job_running_exception.*UDF class not found`),
-			},
-			{
-				Config:           env.Config(flinkConfig("acc_oob", flinkSQL2, "")),
-				ConfigPlanChecks: acctest.ExpectAction(flinkAddr, plancheck.ResourceActionUpdate),
-				Check:            resource.TestCheckResourceAttr(flinkAddr, "status", "job_running"),
-			},
-		},
-	})
-}
-
-func TestAccDLIFlinkSQLJob_disappears(t *testing.T) {
-	env := acctest.NewEnv(t)
-	config := env.Config(flinkConfig("acc_gone", flinkSQL1, ""))
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.ProviderFactories(),
-		CheckDestroy:             flinkDestroyed(env, t, true),
-		Steps: []resource.TestStep{
-			{
-				Config: config,
-				Check: func(s *terraform.State) error {
-					id, err := flinkJobID(s, flinkAddr)
-					if err != nil {
-						return err
-					}
-					return env.Client(t).DeleteFlinkJob(context.Background(), id)
-				},
-				ExpectNonEmptyPlan: true,
-			},
-			{
-				Config:           config,
-				ConfigPlanChecks: acctest.ExpectAction(flinkAddr, plancheck.ResourceActionCreate),
-				Check:            resource.TestCheckResourceAttr(flinkAddr, "status", "job_running"),
-			},
-			{
-				ResourceName:  flinkAddr,
-				ImportState:   true,
-				ImportStateId: "not-a-number",
-				ExpectError:   regexp.MustCompile(`Import a DLI Flink SQL job by its numeric job id`),
-			},
-		},
-	})
-}
-
-func TestAccDLIFlinkSQLJob_withFaults(t *testing.T) {
-	env := acctest.NewEnv(t)
-	env.Emulator.SetFaults(emulator.Faults{
-		ErrorRates:        map[int]float64{500: 0.08, 502: 0.04, 503: 0.03, 429: 0.03, 408: 0.06}, // 24% of requests
-		RetryAfterSeconds: 1,
-		Operations:        []string{"CreateFlinkSqlJob", "UpdateFlinkSqlJob", "BatchRunFlinkJobs", "BatchStopFlinkJobs", "ShowFlinkJob", "ListFlinkJobs", "DeleteFlinkJob"},
-	})
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.ProviderFactories(),
-		CheckDestroy: func(s *terraform.State) error {
-			env.Emulator.SetFaults(emulator.Faults{})
-			if n := len(env.Emulator.FlinkJobs()); n != 1 {
-				return fmt.Errorf("%d jobs were created, want 1", n)
-			}
-			return flinkDestroyed(env, t, false)(s)
-		},
-		Steps: []resource.TestStep{
-			{
-				Config: env.Config(flinkConfig("acc_faults", flinkSQL1, "")),
-				Check:  resource.TestCheckResourceAttr(flinkAddr, "status", "job_running"),
-			},
-			{
-				Config: env.Config(flinkConfig("acc_faults", flinkSQL2, "")),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr(flinkAddr, "status", "job_running"),
-					flinkHistory(env, flinkAddr, wantRuns(2, "latest")),
-				),
-			},
-		},
-	})
-}
-
-func TestAccDLIFlinkSQLJob_planTimeValidation(t *testing.T) {
-	env := acctest.NewEnv(t)
-	job := func(extra string) string { return flinkConfig("acc_plan", flinkSQL1, extra) }
-	cases := map[string]acctest.PlanError{
-		// Cross-field rules.
-		"queue_name without exclusive_cluster": {Config: job(`  queue_name = "q1"`), Want: `(?s)queue_name can only be set when run_mode is\s+exclusive_cluster; run_mode is\s+shared_cluster`},
-		"queue_name with edge_node":            {Config: job("  run_mode = \"edge_node\"\n  queue_name = \"q1\""), Want: `(?s)queue_name can only be set.*run_mode is\s+edge_node`},
-		"exclusive_cluster without queue_name": {Config: job(`  run_mode = "exclusive_cluster"`), Want: `(?s)queue_name is required when run_mode is\s+exclusive_cluster`},
-		"checkpoint_enabled without obs":       {Config: job(`  checkpoint_enabled = true`), Want: `(?s)checkpoint_enabled = true needs obs_bucket`},
-		"log_enabled without obs":              {Config: job(`  log_enabled = true`), Want: `(?s)log_enabled = true needs obs_bucket`},
-		"manager_cu_number not below cu":       {Config: job("  cu_number = 4\n  manager_cu_number = 4"), Want: `(?s)manager_cu_number \(4\) must be less than\s+cu_number \(4\)`},
-		"manager_cu_number vs default cu":      {Config: job(`  manager_cu_number = 2`), Want: `(?s)manager_cu_number \(2\) must be less than\s+cu_number \(2\)`},
-		"parallel_number over 4x":              {Config: job("  cu_number = 3\n  parallel_number = 9"), Want: `(?s)parallel_number \(9\) must be at most 4 x.*= 8`},
-		"parallel_number over default 4x":      {Config: job(`  parallel_number = 5`), Want: `(?s)parallel_number \(5\) must be at most.*= 4`},
-		"opensource type on shared cluster":    {Config: job(`  type = "flink_opensource_sql_job"`), Want: `(?s)run_mode shared_cluster must be of type\s+flink_sql_job`},
-		// Single-attribute rules.
-		"name empty":               {Config: flinkConfig("", flinkSQL1, ""), Want: `(?s)name.*length must be between 1 and 57`},
-		"name too long":            {Config: flinkConfig(strings.Repeat("n", 58), flinkSQL1, ""), Want: `(?s)name.*length must be between 1 and 57`},
-		"description too long":     {Config: job(fmt.Sprintf("  description = %q", strings.Repeat("d", 513))), Want: `(?s)description.*at most 512`},
-		"sql without sink":         {Config: flinkConfig("acc_plan", "SELECT * FROM demo_db.orders", ""), Want: `(?s)must contain a query \(SELECT\) and a sink\s+\(INSERT INTO\)`},
-		"type unknown":             {Config: job(`  type = "flink_jar_job"`), Want: `(?s)type.*must be one of`},
-		"run_mode unknown":         {Config: job(`  run_mode = "dedicated"`), Want: `(?s)run_mode.*must be one of`},
-		"queue_name invalid":       {Config: job("  run_mode = \"exclusive_cluster\"\n  queue_name = \"Bad-Queue\""), Want: `(?s)queue_name.*"Bad-Queue"`},
-		"cu_number 1":              {Config: job(`  cu_number = 1`), Want: `(?s)cu_number.*between 2 and 400`},
-		"cu_number 401":            {Config: job(`  cu_number = 401`), Want: `(?s)cu_number.*between 2 and 400`},
-		"manager_cu_number 0":      {Config: job(`  manager_cu_number = 0`), Want: `(?s)manager_cu_number.*at least 1`},
-		"parallel_number 2001":     {Config: job("  cu_number = 400\n  parallel_number = 2001"), Want: `(?s)parallel_number.*between 1 and 2000`},
-		"tm_cus 0":                 {Config: job(`  tm_cus = 0`), Want: `(?s)tm_cus.*at least 1`},
-		"tm_slot_num 0":            {Config: job(`  tm_slot_num = 0`), Want: `(?s)tm_slot_num.*at least 1`},
-		"checkpoint_mode unknown":  {Config: job(`  checkpoint_mode = "once"`), Want: `(?s)checkpoint_mode.*must be one of`},
-		"checkpoint_interval < 0":  {Config: job(`  checkpoint_interval = -1`), Want: `(?s)checkpoint_interval.*at least 0`},
-		"idle_state_retention 0":   {Config: job(`  idle_state_retention = 0`), Want: `(?s)idle_state_retention.*at least 1`},
-		"dirty_data_strategy 2":    {Config: job(`  dirty_data_strategy = "2"`), Want: `(?s)dirty_data_strategy.*"2:<obs dir>"`},
-		"resume_max_num 0":         {Config: job(`  resume_max_num = 0`), Want: `(?s)resume_max_num.*-1`},
-		"flink_version unknown":    {Config: job(`  flink_version = "2.0"`), Want: `(?s)flink_version.*must be one of`},
-		"tag value too long":       {Config: job(fmt.Sprintf("  tags = { k = %q }", strings.Repeat("v", 256))), Want: `(?s)tags.*between 1 and 255`},
-		"desired_state unknown":    {Config: job(`  desired_state = "paused"`), Want: `(?s)desired_state.*must be one of`},
-		"restart_policy unknown":   {Config: job(`  restart_policy = "resume"`), Want: `(?s)restart_policy.*must be one of`},
-		"obs_bucket empty":         {Config: job(`  obs_bucket = ""`), Want: `(?s)obs_bucket.*at least 1`},
-		"runtime_config empty key": {Config: job(`  runtime_config = { "" = "x" }`), Want: `(?s)runtime_config.*at least 1`},
-	}
-	env.ExpectPlanErrors(t, cases)
 }

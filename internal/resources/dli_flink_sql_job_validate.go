@@ -3,12 +3,12 @@ package resources
 import (
 	"context"
 	"fmt"
-	"regexp"
 
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/framework/flex"
 )
 
 // Defaults of §9.2 that the cross-field rules need when an argument is not configured.
@@ -46,9 +46,9 @@ type flinkRuleConfig struct {
 	ObsBucket         types.String `tfsdk:"obs_bucket"`
 	CheckpointEnabled types.Bool   `tfsdk:"checkpoint_enabled"`
 	LogEnabled        types.Bool   `tfsdk:"log_enabled"`
-	CUNumber          types.Int64  `tfsdk:"cu_number"`
-	ManagerCUNumber   types.Int64  `tfsdk:"manager_cu_number"`
-	ParallelNumber    types.Int64  `tfsdk:"parallel_number"`
+	CUNumber          types.Int32  `tfsdk:"cu_number"`
+	ManagerCUNumber   types.Int32  `tfsdk:"manager_cu_number"`
+	ParallelNumber    types.Int32  `tfsdk:"parallel_number"`
 }
 
 func (flinkJobRules) ValidateResource(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
@@ -68,7 +68,7 @@ func (flinkJobRules) ValidateResource(ctx context.Context, req resource.Validate
 	}
 
 	if !c.RunMode.IsUnknown() && !c.QueueName.IsUnknown() {
-		runMode := stringOr(c.RunMode, flinkDefaultRunMode)
+		runMode := flex.StringOrDefault(c.RunMode, flinkDefaultRunMode)
 		switch {
 		case runMode == "exclusive_cluster" && c.QueueName.IsNull():
 			fail("queue_name", "Missing queue_name",
@@ -80,7 +80,7 @@ func (flinkJobRules) ValidateResource(ctx context.Context, req resource.Validate
 		}
 	}
 	if !c.RunMode.IsUnknown() && !c.Type.IsUnknown() {
-		if runMode, jobType := stringOr(c.RunMode, flinkDefaultRunMode), stringOr(c.Type, flinkDefaultJobType); runMode == "shared_cluster" && jobType != "flink_sql_job" {
+		if runMode, jobType := flex.StringOrDefault(c.RunMode, flinkDefaultRunMode), flex.StringOrDefault(c.Type, flinkDefaultJobType); runMode == "shared_cluster" && jobType != "flink_sql_job" {
 			fail("type", "Invalid type for run_mode shared_cluster",
 				fmt.Sprintf("A job with run_mode shared_cluster must be of type flink_sql_job, got %s.", jobType))
 		}
@@ -97,61 +97,16 @@ func (flinkJobRules) ValidateResource(ctx context.Context, req resource.Validate
 	if c.CUNumber.IsUnknown() || c.ManagerCUNumber.IsUnknown() || c.ParallelNumber.IsUnknown() {
 		return
 	}
-	cu, manager := int64Or(c.CUNumber, flinkDefaultCUs), int64Or(c.ManagerCUNumber, flinkDefaultManagerCU)
+	cu := int64(flex.Int32OrDefault(c.CUNumber, flinkDefaultCUs))
+	manager := int64(flex.Int32OrDefault(c.ManagerCUNumber, flinkDefaultManagerCU))
 	if manager >= cu {
 		fail("manager_cu_number", "manager_cu_number too large",
 			fmt.Sprintf("manager_cu_number (%d) must be less than cu_number (%d): cu_number counts the management units too.", manager, cu))
 		return
 	}
-	if parallel, limit := int64Or(c.ParallelNumber, flinkDefaultParallel), 4*(cu-manager); parallel > limit {
+	if parallel, limit := int64(flex.Int32OrDefault(c.ParallelNumber, flinkDefaultParallel)), 4*(cu-manager); parallel > limit {
 		fail("parallel_number", "parallel_number too large",
 			fmt.Sprintf("parallel_number (%d) must be at most 4 x (cu_number - manager_cu_number) = 4 x (%d - %d) = %d.",
 				parallel, cu, manager, limit))
-	}
-}
-
-func stringOr(v types.String, def string) string {
-	if v.IsNull() {
-		return def
-	}
-	return v.ValueString()
-}
-
-func int64Or(v types.Int64, def int64) int64 {
-	if v.IsNull() {
-		return def
-	}
-	return v.ValueInt64()
-}
-
-// flinkSQLShape checks that the SQL has a query (SELECT) and a sink (INSERT INTO): §9.2 says a
-// Flink SQL job contains at least a source, a query and a sink. The source may be a table of
-// the catalog, so it is not checked.
-func flinkSQLShape() validator.String { return flinkSQLShapeValidator{} }
-
-type flinkSQLShapeValidator struct{}
-
-var (
-	flinkSQLSink  = regexp.MustCompile(`(?is)\binsert\s+into\b`)
-	flinkSQLQuery = regexp.MustCompile(`(?is)\bselect\b`)
-)
-
-func (flinkSQLShapeValidator) Description(context.Context) string {
-	return "must contain a query (SELECT) and a sink (INSERT INTO)"
-}
-
-func (v flinkSQLShapeValidator) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-
-func (v flinkSQLShapeValidator) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	s := req.ConfigValue.ValueString()
-	if !flinkSQLSink.MatchString(s) || !flinkSQLQuery.MatchString(s) {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid Flink SQL",
-			fmt.Sprintf("%s %s: a Flink SQL job reads a source, queries it and writes a sink, e.g. INSERT INTO sink SELECT ... FROM source.",
-				req.Path, v.Description(ctx)))
 	}
 }
