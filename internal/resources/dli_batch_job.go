@@ -41,13 +41,6 @@ var (
 	_ resource.ResourceWithImportState      = (*dliBatchJobResource)(nil)
 )
 
-// What apply waits for (wait_for).
-const (
-	batchWaitSubmitted = "submitted"
-	batchWaitRunning   = "running"
-	batchWaitCompleted = "completed"
-)
-
 // batchDefaultMaxRetryTimes is DLI's default max_retry_times.
 const batchDefaultMaxRetryTimes = 20
 
@@ -79,6 +72,15 @@ func (r *dliBatchJobResource) Schema(ctx context.Context, _ resource.SchemaReque
 			Validators:          []validator.String{stringvalidator.OneOf(batchResourceTypes...)},
 		},
 	}}
+	// count is an optional positive count (cores, executors) that overrides sc_type.
+	count := func(what string) schema.Int32Attribute {
+		return schema.Int32Attribute{
+			MarkdownDescription: what + " (at least 1). Overrides `sc_type`. Changing it replaces (re-runs) the job.",
+			Optional:            true,
+			PlanModifiers:       replaceInt,
+			Validators:          []validator.Int32{int32validator.AtLeast(1)},
+		}
+	}
 	packages := func(what string) schema.ListAttribute {
 		return schema.ListAttribute{
 			MarkdownDescription: what + ": package names uploaded to DLI resource management, or OBS paths `obs://bucket/object`. Changing it replaces (re-runs) the job.",
@@ -187,30 +189,15 @@ func (r *dliBatchJobResource) Schema(ctx context.Context, _ resource.SchemaReque
 				PlanModifiers:       replace,
 				Validators:          []validator.String{validators.MemorySize()},
 			},
-			"driver_cores": schema.Int32Attribute{
-				MarkdownDescription: "Driver CPU cores (at least 1). Overrides `sc_type`. Changing it replaces (re-runs) the job.",
-				Optional:            true,
-				PlanModifiers:       replaceInt,
-				Validators:          []validator.Int32{int32validator.AtLeast(1)},
-			},
+			"driver_cores": count("Driver CPU cores"),
 			"executor_memory": schema.StringAttribute{
 				MarkdownDescription: "Memory of each executor with a unit, e.g. `4G` or `4096M`. Overrides `sc_type`. Changing it replaces (re-runs) the job.",
 				Optional:            true,
 				PlanModifiers:       replace,
 				Validators:          []validator.String{validators.MemorySize()},
 			},
-			"executor_cores": schema.Int32Attribute{
-				MarkdownDescription: "CPU cores of each executor (at least 1). Overrides `sc_type`. Changing it replaces (re-runs) the job.",
-				Optional:            true,
-				PlanModifiers:       replaceInt,
-				Validators:          []validator.Int32{int32validator.AtLeast(1)},
-			},
-			"num_executors": schema.Int32Attribute{
-				MarkdownDescription: "Number of executors (at least 1). Overrides `sc_type`. Changing it replaces (re-runs) the job.",
-				Optional:            true,
-				PlanModifiers:       replaceInt,
-				Validators:          []validator.Int32{int32validator.AtLeast(1)},
-			},
+			"executor_cores": count("CPU cores of each executor"),
+			"num_executors":  count("Number of executors"),
 			"obs_bucket": schema.StringAttribute{
 				MarkdownDescription: "OBS bucket where DLI saves the Spark job. Changing it replaces (re-runs) the job.",
 				Optional:            true,
@@ -387,21 +374,6 @@ func (r *dliBatchJobResource) Create(ctx context.Context, req resource.CreateReq
 		return
 	}
 	resp.Diagnostics.Append(readDiags...)
-}
-
-// waitFor waits until the job reaches what wait_for asks for.
-func (r *dliBatchJobResource) waitFor(ctx context.Context, id, waitFor string) error {
-	switch waitFor {
-	case batchWaitRunning:
-		_, err := r.Client.WaitForBatchJob(ctx, id, "to start running", func(s string) bool {
-			return s == client.BatchRunning || s == client.BatchRecovering || s == client.BatchSuccess
-		})
-		return err
-	case batchWaitCompleted:
-		_, err := r.Client.WaitForBatchJob(ctx, id, "to complete", func(s string) bool { return s == client.BatchSuccess })
-		return err
-	}
-	return nil
 }
 
 func (r *dliBatchJobResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
