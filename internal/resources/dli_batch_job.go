@@ -4,23 +4,21 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"regexp"
 	"strings"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
-	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
+	"github.com/hashicorp/terraform-plugin-framework-validators/int32validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64default"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int32default"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int32planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/listplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/mapplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
@@ -31,49 +29,42 @@ import (
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/client"
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/framework"
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/framework/validators"
 )
 
 var (
-	_ resource.Resource                   = (*dliBatchJobResource)(nil)
-	_ resource.ResourceWithConfigure      = (*dliBatchJobResource)(nil)
-	_ resource.ResourceWithValidateConfig = (*dliBatchJobResource)(nil)
-	_ resource.ResourceWithImportState    = (*dliBatchJobResource)(nil)
+	_ resource.Resource                     = (*dliBatchJobResource)(nil)
+	_ resource.ResourceWithConfigure        = (*dliBatchJobResource)(nil)
+	_ resource.ResourceWithValidateConfig   = (*dliBatchJobResource)(nil)
+	_ resource.ResourceWithConfigValidators = (*dliBatchJobResource)(nil)
+	_ resource.ResourceWithImportState      = (*dliBatchJobResource)(nil)
 )
 
-// Batch job timeouts: create covers the run itself when wait_for is completed.
-const (
-	batchJobCreateTimeout = 60 * time.Minute
-	batchJobDeleteTimeout = 10 * time.Minute
-)
+// batchDefaultMaxRetryTimes is DLI's default max_retry_times.
+const batchDefaultMaxRetryTimes = 20
 
-// What apply waits for (wait_for).
-const (
-	batchWaitSubmitted = "submitted"
-	batchWaitRunning   = "running"
-	batchWaitCompleted = "completed"
-)
-
-// NewDLIBatchJob returns the huaweidata_dli_batch_job resource.
-func NewDLIBatchJob() resource.Resource { return &dliBatchJobResource{} }
-
-type dliBatchJobResource struct {
-	client *client.Client
+// NewDLIBatchJob returns the huaweidata_dli_batch_job resource. Its create timeout covers the
+// run itself when wait_for is completed.
+func NewDLIBatchJob() resource.Resource {
+	return &dliBatchJobResource{ResourceBase: framework.NewResourceBase("dli_batch_job",
+		framework.Timeouts{Create: 60 * time.Minute, Delete: 10 * time.Minute})}
 }
 
-func (r *dliBatchJobResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_dli_batch_job"
+type dliBatchJobResource struct {
+	framework.ResourceBase
 }
 
 func (r *dliBatchJobResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	replace := []planmodifier.String{stringplanmodifier.RequiresReplace()}
 	replaceList := []planmodifier.List{listplanmodifier.RequiresReplace()}
-	replaceInt := []planmodifier.Int64{int64planmodifier.RequiresReplace()}
+	replaceInt := []planmodifier.Int32{int32planmodifier.RequiresReplace()}
 	keep := []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
 	resourceItem := schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
 		"name": schema.StringAttribute{
 			MarkdownDescription: "Package name in DLI resource management (for a group, the name within the group), or an OBS path `obs://bucket/object`.",
 			Required:            true,
-			Validators:          []validator.String{batchPackage()},
+			Validators:          []validator.String{validators.PackageRef()},
 		},
 		"type": schema.StringAttribute{
 			MarkdownDescription: "Package type: `jar`, `pyFile`, `file` or `modelFile`.",
@@ -81,13 +72,22 @@ func (r *dliBatchJobResource) Schema(ctx context.Context, _ resource.SchemaReque
 			Validators:          []validator.String{stringvalidator.OneOf(batchResourceTypes...)},
 		},
 	}}
+	// count is an optional positive count (cores, executors) that overrides sc_type.
+	count := func(what string) schema.Int32Attribute {
+		return schema.Int32Attribute{
+			MarkdownDescription: what + " (at least 1). Overrides `sc_type`. Changing it replaces (re-runs) the job.",
+			Optional:            true,
+			PlanModifiers:       replaceInt,
+			Validators:          []validator.Int32{int32validator.AtLeast(1)},
+		}
+	}
 	packages := func(what string) schema.ListAttribute {
 		return schema.ListAttribute{
 			MarkdownDescription: what + ": package names uploaded to DLI resource management, or OBS paths `obs://bucket/object`. Changing it replaces (re-runs) the job.",
 			Optional:            true,
 			ElementType:         types.StringType,
 			PlanModifiers:       replaceList,
-			Validators:          []validator.List{listvalidator.ValueStringsAre(batchPackage())},
+			Validators:          []validator.List{listvalidator.ValueStringsAre(validators.PackageRef())},
 		}
 	}
 	resp.Schema = schema.Schema{
@@ -107,7 +107,7 @@ func (r *dliBatchJobResource) Schema(ctx context.Context, _ resource.SchemaReque
 				MarkdownDescription: "Name of the general-purpose queue that runs the job (the API's `queue`). Changing it replaces (re-runs) the job.",
 				Required:            true,
 				PlanModifiers:       replace,
-				Validators:          []validator.String{queueName()},
+				Validators:          []validator.String{validators.QueueName()},
 			},
 			"name": schema.StringAttribute{
 				MarkdownDescription: "Name of the batch job, at most 128 characters. Defaults to no name. Changing it replaces (re-runs) the job.",
@@ -121,7 +121,7 @@ func (r *dliBatchJobResource) Schema(ctx context.Context, _ resource.SchemaReque
 				MarkdownDescription: "The program: a jar or Python file uploaded to DLI resource management, or an OBS path `obs://bucket/object`. Changing it replaces (re-runs) the job.",
 				Required:            true,
 				PlanModifiers:       replace,
-				Validators:          []validator.String{batchPackage()},
+				Validators:          []validator.String{validators.PackageRef()},
 			},
 			"class_name": schema.StringAttribute{
 				MarkdownDescription: "Java/Spark main class, e.g. `org.apache.spark.examples.SparkPi`. Required unless `file` is a Python file (ending in `.py`). Changing it replaces (re-runs) the job.",
@@ -187,32 +187,17 @@ func (r *dliBatchJobResource) Schema(ctx context.Context, _ resource.SchemaReque
 				MarkdownDescription: "Driver memory with a unit, e.g. `2G` or `2048M` (without a unit the job fails to start). Overrides `sc_type`. Changing it replaces (re-runs) the job.",
 				Optional:            true,
 				PlanModifiers:       replace,
-				Validators:          []validator.String{batchMemory()},
+				Validators:          []validator.String{validators.MemorySize()},
 			},
-			"driver_cores": schema.Int64Attribute{
-				MarkdownDescription: "Driver CPU cores (at least 1). Overrides `sc_type`. Changing it replaces (re-runs) the job.",
-				Optional:            true,
-				PlanModifiers:       replaceInt,
-				Validators:          []validator.Int64{int64validator.AtLeast(1)},
-			},
+			"driver_cores": count("Driver CPU cores"),
 			"executor_memory": schema.StringAttribute{
 				MarkdownDescription: "Memory of each executor with a unit, e.g. `4G` or `4096M`. Overrides `sc_type`. Changing it replaces (re-runs) the job.",
 				Optional:            true,
 				PlanModifiers:       replace,
-				Validators:          []validator.String{batchMemory()},
+				Validators:          []validator.String{validators.MemorySize()},
 			},
-			"executor_cores": schema.Int64Attribute{
-				MarkdownDescription: "CPU cores of each executor (at least 1). Overrides `sc_type`. Changing it replaces (re-runs) the job.",
-				Optional:            true,
-				PlanModifiers:       replaceInt,
-				Validators:          []validator.Int64{int64validator.AtLeast(1)},
-			},
-			"num_executors": schema.Int64Attribute{
-				MarkdownDescription: "Number of executors (at least 1). Overrides `sc_type`. Changing it replaces (re-runs) the job.",
-				Optional:            true,
-				PlanModifiers:       replaceInt,
-				Validators:          []validator.Int64{int64validator.AtLeast(1)},
-			},
+			"executor_cores": count("CPU cores of each executor"),
+			"num_executors":  count("Number of executors"),
 			"obs_bucket": schema.StringAttribute{
 				MarkdownDescription: "OBS bucket where DLI saves the Spark job. Changing it replaces (re-runs) the job.",
 				Optional:            true,
@@ -226,13 +211,13 @@ func (r *dliBatchJobResource) Schema(ctx context.Context, _ resource.SchemaReque
 				Default:             booldefault.StaticBool(false),
 				PlanModifiers:       []planmodifier.Bool{boolplanmodifier.RequiresReplace()},
 			},
-			"max_retry_times": schema.Int64Attribute{
+			"max_retry_times": schema.Int32Attribute{
 				MarkdownDescription: "Maximum number of retries with `auto_recovery`: 0 to 100. Defaults to `20`. Changing it replaces (re-runs) the job.",
 				Optional:            true,
 				Computed:            true,
-				Default:             int64default.StaticInt64(20),
+				Default:             int32default.StaticInt32(batchDefaultMaxRetryTimes),
 				PlanModifiers:       replaceInt,
-				Validators:          []validator.Int64{int64validator.Between(0, 100)},
+				Validators:          []validator.Int32{int32validator.Between(0, 100)},
 			},
 			"catalog_name": schema.StringAttribute{
 				MarkdownDescription: "Set to `dli` (the only value) when the job accesses DLI metadata. Changing it replaces (re-runs) the job.",
@@ -318,11 +303,13 @@ func (r *dliBatchJobResource) Schema(ctx context.Context, _ resource.SchemaReque
 			},
 			"create_time": schema.StringAttribute{
 				MarkdownDescription: "When the job was submitted (RFC 3339, UTC).",
+				CustomType:          timetypes.RFC3339Type{},
 				Computed:            true,
 				PlanModifiers:       keep,
 			},
 			"update_time": schema.StringAttribute{
 				MarkdownDescription: "When the job last changed state (RFC 3339, UTC).",
+				CustomType:          timetypes.RFC3339Type{},
 				Computed:            true,
 			},
 			"duration": schema.Int64Attribute{
@@ -336,42 +323,8 @@ func (r *dliBatchJobResource) Schema(ctx context.Context, _ resource.SchemaReque
 			},
 		},
 		Blocks: map[string]schema.Block{
-			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Delete: true}),
+			"timeouts": r.Timeouts.Block(ctx),
 		},
-	}
-}
-
-func (r *dliBatchJobResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = clientFrom(req.ProviderData, &resp.Diagnostics)
-}
-
-// ValidateConfig checks the combinations the API documents (§10.1.1 and the SDK).
-func (r *dliBatchJobResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
-	var m dliBatchJobModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	known := func(v types.String) bool { return !v.IsUnknown() }
-	if known(m.File) && known(m.ClassName) && m.ClassName.IsNull() && !strings.HasSuffix(strings.ToLower(m.File.ValueString()), ".py") {
-		resp.Diagnostics.AddAttributeError(path.Root("class_name"), "Missing class_name",
-			fmt.Sprintf("class_name is required: file %q is not a Python file (ending in .py), so the job needs its main class.", m.File.ValueString()))
-	}
-	if known(m.Feature) && known(m.Image) {
-		custom := m.Feature.ValueString() == "custom"
-		switch {
-		case custom && m.Image.IsNull():
-			resp.Diagnostics.AddAttributeError(path.Root("image"), "Missing image", `image is required when feature is "custom".`)
-		case !custom && !m.Image.IsNull():
-			resp.Diagnostics.AddAttributeError(path.Root("image"), "image needs feature = \"custom\"",
-				`image is only used with feature = "custom"; set feature = "custom" or remove image.`)
-		}
-	}
-	if !m.ExecutionAgencyURN.IsNull() && known(m.SparkVersion) {
-		if v := m.SparkVersion.ValueString(); m.SparkVersion.IsNull() || batchVersionLess(v, "3.3.1") {
-			resp.Diagnostics.AddAttributeError(path.Root("execution_agency_urn"), "execution_agency_urn needs Spark 3.3.1",
-				fmt.Sprintf("execution_agency_urn is supported from spark_version 3.3.1 on; spark_version is %q.", v))
-		}
 	}
 }
 
@@ -381,7 +334,7 @@ func (r *dliBatchJobResource) Create(ctx context.Context, req resource.CreateReq
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := withTimeout(ctx, plan.Timeouts.Create, batchJobCreateTimeout, &resp.Diagnostics)
+	ctx, cancel := r.CreateContext(ctx, plan.Timeouts, &resp.Diagnostics)
 	defer cancel()
 	body, diags := plan.createBody(ctx)
 	resp.Diagnostics.Append(diags...)
@@ -389,9 +342,9 @@ func (r *dliBatchJobResource) Create(ctx context.Context, req resource.CreateReq
 		return
 	}
 
-	job, err := r.client.CreateBatchJob(ctx, body)
+	job, err := r.Client.CreateBatchJob(ctx, body)
 	if err != nil {
-		apiError(&resp.Diagnostics, "Submitting DLI batch job on queue "+body.Queue, err)
+		framework.APIError(&resp.Diagnostics, "Submitting DLI batch job on queue "+body.Queue, err)
 		return
 	}
 	// Save the id at once: if the wait below fails, the job stays in state (tainted), so the
@@ -399,13 +352,15 @@ func (r *dliBatchJobResource) Create(ctx context.Context, req resource.CreateReq
 	plan.ID = types.StringValue(job.ID)
 	plan.fromJob(job, &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan.withUnknownsNull())...)
+	framework.MarkWritten(ctx, resp.Private, &resp.Diagnostics)
 
 	waitErr := r.waitFor(ctx, job.ID, plan.WaitFor.ValueString())
-	// Refresh even after a failed wait so that state shows the job as it is (e.g. dead).
+	// Read back even after a failed wait (with time of its own, as the wait may have used up
+	// the timeout) so that state shows the job as it is, e.g. dead.
 	readCtx, readCancel := context.WithTimeout(context.WithoutCancel(ctx), time.Minute)
 	defer readCancel()
 	var readDiags diag.Diagnostics
-	if r.readInto(readCtx, &plan, &readDiags) {
+	if framework.ReadBack(readCtx, &r.ResourceBase, &plan, r.readInto, "DLI batch job "+job.ID, &readDiags) {
 		resp.Diagnostics.Append(resp.State.Set(ctx, plan.withUnknownsNull())...)
 	}
 	if waitErr != nil {
@@ -415,51 +370,32 @@ func (r *dliBatchJobResource) Create(ctx context.Context, req resource.CreateReq
 				waitErr.Error()+"\n\nThe resource is tainted: the next apply submits the job again.")
 			return
 		}
-		apiError(&resp.Diagnostics, fmt.Sprintf("Waiting for DLI batch job %s (wait_for = %s)", job.ID, plan.WaitFor.ValueString()), waitErr)
+		framework.APIError(&resp.Diagnostics, fmt.Sprintf("Waiting for DLI batch job %s (wait_for = %s)", job.ID, plan.WaitFor.ValueString()), waitErr)
 		return
 	}
 	resp.Diagnostics.Append(readDiags...)
 }
 
-// waitFor waits until the job reaches what wait_for asks for.
-func (r *dliBatchJobResource) waitFor(ctx context.Context, id, waitFor string) error {
-	switch waitFor {
-	case batchWaitRunning:
-		_, err := r.client.WaitForBatchJob(ctx, id, "to start running", func(s string) bool {
-			return s == client.BatchRunning || s == client.BatchRecovering || s == client.BatchSuccess
-		})
-		return err
-	case batchWaitCompleted:
-		_, err := r.client.WaitForBatchJob(ctx, id, "to complete", func(s string) bool { return s == client.BatchSuccess })
-		return err
-	}
-	return nil
+func (r *dliBatchJobResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	framework.ReadOrRemove(ctx, &r.ResourceBase, req, resp, r.readOrKeepFinished)
 }
 
-func (r *dliBatchJobResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state dliBatchJobModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
+// readOrKeepFinished is readInto for Read. DLI keeps batch history for a limited time: a
+// finished run that has aged out is still the run this resource stands for, so it stays in
+// state as it is (forgetting it would re-run the job).
+func (r *dliBatchJobResource) readOrKeepFinished(ctx context.Context, m *dliBatchJobModel, diags *diag.Diagnostics) bool {
+	if r.readInto(ctx, m, diags) {
+		return true
 	}
-	if found := r.readInto(ctx, &state, &resp.Diagnostics); !found {
-		if resp.Diagnostics.HasError() {
-			return
-		}
-		if client.BatchFinished(state.State.ValueString()) {
-			// DLI keeps batch history for a limited time. A finished run that has aged out
-			// is still the run this resource stands for: forgetting it would re-run the job.
-			tflog.Info(ctx, "finished DLI batch job no longer listed by DLI; keeping it in state", map[string]any{"id": state.ID.ValueString()})
-			return
-		}
-		resp.State.RemoveResource(ctx)
-		return
+	if diags.HasError() || !client.BatchFinished(m.State.ValueString()) {
+		return false
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	tflog.Info(ctx, "finished DLI batch job no longer listed by DLI; keeping it in state", map[string]any{"id": m.ID.ValueString()})
+	return true
 }
 
 // Update only records the settings that do not touch the job (wait_for, cancel_on_destroy,
-// timeouts): every job argument replaces it.
+// timeouts): every job argument replaces it. Nothing is written to DLI.
 func (r *dliBatchJobResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state dliBatchJobModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
@@ -485,19 +421,19 @@ func (r *dliBatchJobResource) Delete(ctx context.Context, req resource.DeleteReq
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := withTimeout(ctx, state.Timeouts.Delete, batchJobDeleteTimeout, &resp.Diagnostics)
+	ctx, cancel := r.DeleteContext(ctx, state.Timeouts, &resp.Diagnostics)
 	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
 
 	id := state.ID.ValueString()
-	current, err := r.client.BatchJobState(ctx, id)
+	current, err := r.Client.BatchJobState(ctx, id)
 	if client.IsNotFound(err) {
 		return
 	}
 	if err != nil {
-		apiError(&resp.Diagnostics, "Reading the state of DLI batch job "+id, err)
+		framework.APIError(&resp.Diagnostics, "Reading the state of DLI batch job "+id, err)
 		return
 	}
 	if client.BatchFinished(current) {
@@ -507,17 +443,15 @@ func (r *dliBatchJobResource) Delete(ctx context.Context, req resource.DeleteReq
 		tflog.Info(ctx, "cancel_on_destroy is false: leaving the DLI batch job running", map[string]any{"id": id, "state": current})
 		return
 	}
-	if err := r.client.CancelBatchJob(ctx, id); err != nil {
-		apiError(&resp.Diagnostics, "Cancelling DLI batch job "+id, err)
+	if err := r.Client.CancelBatchJob(ctx, id); err != nil {
+		framework.APIError(&resp.Diagnostics, "Cancelling DLI batch job "+id, err)
 		return
 	}
-	_, err = r.client.WaitForBatchJob(ctx, id, "to stop after cancel", client.BatchFinished)
+	_, err = r.Client.WaitForBatchJob(ctx, id, "to stop after cancel", client.BatchFinished)
 	if err != nil && !client.IsNotFound(err) {
-		apiError(&resp.Diagnostics, "Waiting for DLI batch job "+id+" to stop", err)
+		framework.APIError(&resp.Diagnostics, "Waiting for DLI batch job "+id+" to stop", err)
 	}
 }
-
-var batchIDShape = regexp.MustCompile(`^[A-Fa-f0-9][A-Fa-f0-9_-]*$`)
 
 // ImportState imports a batch job by its id; every argument DLI returns is then read back.
 func (r *dliBatchJobResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
@@ -533,237 +467,14 @@ func (r *dliBatchJobResource) ImportState(ctx context.Context, req resource.Impo
 // readInto refreshes m from the job's detail; it reports false when the job is gone.
 func (r *dliBatchJobResource) readInto(ctx context.Context, m *dliBatchJobModel, diags *diag.Diagnostics) bool {
 	id := m.ID.ValueString()
-	job, err := r.client.ShowBatchJob(ctx, id)
+	job, err := r.Client.ShowBatchJob(ctx, id)
 	if client.IsNotFound(err) {
 		return false
 	}
 	if err != nil {
-		apiError(diags, "Reading DLI batch job "+id, err)
+		framework.APIError(diags, "Reading DLI batch job "+id, err)
 		return false
 	}
 	m.fromJob(job, diags)
 	return true
-}
-
-// dliBatchJobModel is the Terraform state of huaweidata_dli_batch_job.
-type dliBatchJobModel struct {
-	ID                 types.String   `tfsdk:"id"`
-	QueueName          types.String   `tfsdk:"queue_name"`
-	Name               types.String   `tfsdk:"name"`
-	File               types.String   `tfsdk:"file"`
-	ClassName          types.String   `tfsdk:"class_name"`
-	Args               types.List     `tfsdk:"args"`
-	Jars               types.List     `tfsdk:"jars"`
-	PythonFiles        types.List     `tfsdk:"python_files"`
-	Files              types.List     `tfsdk:"files"`
-	Modules            types.List     `tfsdk:"modules"`
-	Resources          types.List     `tfsdk:"resources"`
-	Groups             types.List     `tfsdk:"groups"`
-	Conf               types.Map      `tfsdk:"conf"`
-	ScType             types.String   `tfsdk:"sc_type"`
-	DriverMemory       types.String   `tfsdk:"driver_memory"`
-	DriverCores        types.Int64    `tfsdk:"driver_cores"`
-	ExecutorMemory     types.String   `tfsdk:"executor_memory"`
-	ExecutorCores      types.Int64    `tfsdk:"executor_cores"`
-	NumExecutors       types.Int64    `tfsdk:"num_executors"`
-	ObsBucket          types.String   `tfsdk:"obs_bucket"`
-	AutoRecovery       types.Bool     `tfsdk:"auto_recovery"`
-	MaxRetryTimes      types.Int64    `tfsdk:"max_retry_times"`
-	CatalogName        types.String   `tfsdk:"catalog_name"`
-	Feature            types.String   `tfsdk:"feature"`
-	SparkVersion       types.String   `tfsdk:"spark_version"`
-	Image              types.String   `tfsdk:"image"`
-	ExecutionAgencyURN types.String   `tfsdk:"execution_agency_urn"`
-	WaitFor            types.String   `tfsdk:"wait_for"`
-	Triggers           types.Map      `tfsdk:"triggers"`
-	CancelOnDestroy    types.Bool     `tfsdk:"cancel_on_destroy"`
-	State              types.String   `tfsdk:"state"`
-	AppID              types.String   `tfsdk:"app_id"`
-	Owner              types.String   `tfsdk:"owner"`
-	ProxyUser          types.String   `tfsdk:"proxy_user"`
-	Kind               types.String   `tfsdk:"kind"`
-	EffectiveScType    types.String   `tfsdk:"effective_sc_type"`
-	CreateTime         types.String   `tfsdk:"create_time"`
-	UpdateTime         types.String   `tfsdk:"update_time"`
-	Duration           types.Int64    `tfsdk:"duration"`
-	LogTail            types.List     `tfsdk:"log_tail"`
-	Timeouts           timeouts.Value `tfsdk:"timeouts"`
-}
-
-// createBody maps the plan to the §10.1.1 request body.
-func (m dliBatchJobModel) createBody(ctx context.Context) (*client.BatchJobRequest, diag.Diagnostics) {
-	var diags diag.Diagnostics
-	strs := func(l types.List) []string { return batchStrings(ctx, l, &diags) }
-	b := &client.BatchJobRequest{
-		File:               m.File.ValueString(),
-		ClassName:          m.ClassName.ValueString(),
-		Queue:              m.QueueName.ValueString(),
-		Args:               strs(m.Args),
-		ScType:             knownString(m.ScType),
-		Jars:               strs(m.Jars),
-		PythonFiles:        strs(m.PythonFiles),
-		Files:              strs(m.Files),
-		Modules:            strs(m.Modules),
-		Name:               knownString(m.Name),
-		DriverMemory:       knownString(m.DriverMemory),
-		DriverCores:        batchInt32(m.DriverCores),
-		ExecutorMemory:     knownString(m.ExecutorMemory),
-		ExecutorCores:      batchInt32(m.ExecutorCores),
-		NumExecutors:       batchInt32(m.NumExecutors),
-		ObsBucket:          knownString(m.ObsBucket),
-		AutoRecovery:       m.AutoRecovery.ValueBoolPointer(),
-		MaxRetryTimes:      batchInt32(m.MaxRetryTimes),
-		CatalogName:        knownString(m.CatalogName),
-		Feature:            knownString(m.Feature),
-		SparkVersion:       knownString(m.SparkVersion),
-		Image:              knownString(m.Image),
-		ExecutionAgencyURN: knownString(m.ExecutionAgencyURN),
-	}
-	if b.Name != nil && *b.Name == "" {
-		b.Name = nil
-	}
-	if !m.Conf.IsNull() && !m.Conf.IsUnknown() {
-		diags.Append(m.Conf.ElementsAs(ctx, &b.Conf, false)...)
-	}
-	b.Resources = batchResourcesFrom(ctx, m.Resources, &diags)
-	if !m.Groups.IsNull() && !m.Groups.IsUnknown() {
-		var groups []batchGroupModel
-		diags.Append(m.Groups.ElementsAs(ctx, &groups, false)...)
-		for _, g := range groups {
-			b.Groups = append(b.Groups, client.BatchGroup{Name: g.Name.ValueString(), Resources: batchResourcesFrom(ctx, g.Resources, &diags)})
-		}
-	}
-	return b, diags
-}
-
-// fromJob copies what detail (or create) returns. The submitted arguments come back only in
-// req_body, from services that return it; without it the arguments stay as they are.
-func (m *dliBatchJobModel) fromJob(j *client.BatchJob, diags *diag.Diagnostics) {
-	m.ID = types.StringValue(j.ID)
-	if q := j.QueueName(); q != "" {
-		m.QueueName = types.StringValue(strings.ToLower(q))
-	}
-	m.Name = types.StringValue(j.Name)
-	m.State = types.StringValue(j.State)
-	m.AppID = batchOptional(string(j.AppID), types.StringNull())
-	m.Owner = types.StringValue(j.Owner)
-	m.ProxyUser = types.StringValue(j.ProxyUser)
-	m.Kind = types.StringValue(j.Kind)
-	m.EffectiveScType = types.StringValue(j.ScType)
-	m.CreateTime = types.StringValue(rfc3339FromMillis(j.CreateTime))
-	m.UpdateTime = types.StringValue(rfc3339FromMillis(j.UpdateTime))
-	m.Duration = types.Int64Value(j.Duration)
-	m.LogTail = batchList(j.Log, types.ListValueMust(types.StringType, nil))
-	if j.Feature != "" {
-		m.Feature = types.StringValue(j.Feature)
-	}
-	if j.SparkVersion != "" {
-		m.SparkVersion = types.StringValue(j.SparkVersion)
-	}
-	if j.ReqBody != "" {
-		m.fromReqBody(j.ReqBody, diags)
-	}
-	if m.WaitFor.IsNull() { // imported
-		m.WaitFor = types.StringValue(batchWaitCompleted)
-	}
-	if m.CancelOnDestroy.IsNull() {
-		m.CancelOnDestroy = types.BoolValue(true)
-	}
-	if m.AutoRecovery.IsNull() {
-		m.AutoRecovery = types.BoolValue(false)
-	}
-	if m.MaxRetryTimes.IsNull() {
-		m.MaxRetryTimes = types.Int64Value(20)
-	}
-	if m.Name.IsNull() {
-		m.Name = types.StringValue("")
-	}
-}
-
-// copyComputed copies the values only DLI sets from other.
-func (m *dliBatchJobModel) copyComputed(o dliBatchJobModel) {
-	m.State, m.AppID, m.Owner, m.ProxyUser, m.Kind = o.State, o.AppID, o.Owner, o.ProxyUser, o.Kind
-	m.EffectiveScType, m.CreateTime, m.UpdateTime, m.Duration, m.LogTail = o.EffectiveScType, o.CreateTime, o.UpdateTime, o.Duration, o.LogTail
-	m.Feature, m.SparkVersion = o.Feature, o.SparkVersion
-}
-
-// withUnknownsNull returns m with every value not known yet set to null, for the state saved
-// right after the submission.
-func (m dliBatchJobModel) withUnknownsNull() dliBatchJobModel {
-	for _, s := range []*types.String{&m.Feature, &m.SparkVersion, &m.State, &m.AppID, &m.Owner, &m.ProxyUser, &m.Kind, &m.EffectiveScType, &m.CreateTime, &m.UpdateTime} {
-		if s.IsUnknown() {
-			*s = types.StringNull()
-		}
-	}
-	if m.Duration.IsUnknown() {
-		m.Duration = types.Int64Null()
-	}
-	if m.LogTail.IsUnknown() {
-		m.LogTail = types.ListNull(types.StringType)
-	}
-	return m
-}
-
-// batchResourceModel is an item of resources and groups[].resources.
-type batchResourceModel struct {
-	Name types.String `tfsdk:"name"`
-	Type types.String `tfsdk:"type"`
-}
-
-// batchGroupModel is an item of groups.
-type batchGroupModel struct {
-	Name      types.String `tfsdk:"name"`
-	Resources types.List   `tfsdk:"resources"`
-}
-
-var (
-	batchResourceType = types.ObjectType{AttrTypes: map[string]attr.Type{"name": types.StringType, "type": types.StringType}}
-	batchGroupType    = types.ObjectType{AttrTypes: map[string]attr.Type{"name": types.StringType, "resources": types.ListType{ElemType: batchResourceType}}}
-)
-
-func batchResourcesFrom(ctx context.Context, l types.List, diags *diag.Diagnostics) []client.BatchResource {
-	if l.IsNull() || l.IsUnknown() {
-		return nil
-	}
-	var items []batchResourceModel
-	diags.Append(l.ElementsAs(ctx, &items, false)...)
-	out := make([]client.BatchResource, 0, len(items))
-	for _, it := range items {
-		out = append(out, client.BatchResource{Name: it.Name.ValueString(), Type: it.Type.ValueString()})
-	}
-	return out
-}
-
-func batchStrings(ctx context.Context, l types.List, diags *diag.Diagnostics) []string {
-	if l.IsNull() || l.IsUnknown() {
-		return nil
-	}
-	var out []string
-	diags.Append(l.ElementsAs(ctx, &out, false)...)
-	return out
-}
-
-func batchInt32(v types.Int64) *int32 {
-	if v.IsNull() || v.IsUnknown() {
-		return nil
-	}
-	n := int32(v.ValueInt64())
-	return &n
-}
-
-func batchVersionLess(a, b string) bool {
-	as, bs := strings.Split(a, "."), strings.Split(b, ".")
-	for i := 0; i < max(len(as), len(bs)); i++ {
-		var x, y int
-		if i < len(as) {
-			fmt.Sscan(as[i], &x)
-		}
-		if i < len(bs) {
-			fmt.Sscan(bs[i], &y)
-		}
-		if x != y {
-			return x < y
-		}
-	}
-	return false
 }

@@ -9,9 +9,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-testing/compare"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
-	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/acctest"
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/client"
@@ -41,22 +44,36 @@ const sparkPi = `
   class_name = "org.apache.spark.examples.SparkPi"
 `
 
-// batchID captures the job id from state into *id.
-func batchID(id *string) resource.TestCheckFunc {
-	return func(s *terraform.State) error {
-		rs, ok := s.RootModule().Resources[batchAddr]
-		if !ok {
-			return fmt.Errorf("%s not in state", batchAddr)
-		}
-		*id = rs.Primary.ID
-		return nil
-	}
+// expectBatch is a state check of one attribute of the batch job.
+func expectBatch(attr string, v knownvalue.Check) statecheck.StateCheck {
+	return statecheck.ExpectKnownValue(batchAddr, tfjsonpath.New(attr), v)
 }
 
-// batchInEmulator checks the job as the emulator reports it.
-func batchInEmulator(env *acctest.Env, t *testing.T, id *string, check func(state string, reqBody map[string]any, log []string) error) resource.TestCheckFunc {
-	return func(*terraform.State) error {
-		j, err := env.Client(t).ShowBatchJob(context.Background(), *id)
+// expectBatchAt is a state check of the value at a path of the batch job.
+func expectBatchAt(p tfjsonpath.Path, v knownvalue.Check) statecheck.StateCheck {
+	return statecheck.ExpectKnownValue(batchAddr, p, v)
+}
+
+// batchState is a state check that the job is in one of the given states.
+func batchState(states ...string) statecheck.StateCheck {
+	return expectBatch("state", knownvalue.StringRegexp(regexp.MustCompile(`^(`+strings.Join(states, "|")+`)$`)))
+}
+
+// batchID is a state check that captures the job id from state into *id.
+func batchID(id *string) statecheck.StateCheck {
+	return expectBatch("id", knownvalue.StringFunc(func(v string) error {
+		if v == "" {
+			return fmt.Errorf("empty batch job id")
+		}
+		*id = v
+		return nil
+	}))
+}
+
+// batchInEmulator checks the job with id *id as the emulator reports it.
+func batchInEmulator(env *acctest.Env, t *testing.T, id *string, check func(state string, reqBody map[string]any, log []string) error) statecheck.StateCheck {
+	return acctest.CheckEmulator(func(ctx context.Context) error {
+		j, err := env.Client(t).ShowBatchJob(ctx, *id)
 		if err != nil {
 			return err
 		}
@@ -65,13 +82,21 @@ func batchInEmulator(env *acctest.Env, t *testing.T, id *string, check func(stat
 			return fmt.Errorf("req_body %q: %v", j.ReqBody, err)
 		}
 		return check(j.State, req, j.Log)
-	}
+	})
+}
+
+// setBatchFaults is a state check that changes the emulator's injected faults (for the
+// post-apply plans of the step and the steps after it).
+func setBatchFaults(env *acctest.Env, f emulator.Faults) statecheck.StateCheck {
+	return acctest.CheckEmulator(func(context.Context) error { env.Emulator.SetFaults(f); return nil })
 }
 
 func TestAccDLIBatchJob_completedImportAndTriggers(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
-	var first, second string
+	var first string
+	// A triggers change submits a new run: a new id.
+	newRun := statecheck.CompareValue(compare.ValuesDiffer())
 	body := func(run string) string {
 		return sparkPi + fmt.Sprintf(`
   name            = "acc_sales_report"
@@ -104,31 +129,38 @@ func TestAccDLIBatchJob_completedImportAndTriggers(t *testing.T) {
 	}
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
-		CheckDestroy: func(*terraform.State) error {
-			// Finished runs are forgotten on destroy, never cancelled.
-			if n := env.Count("CancelSparkJob"); n != 0 {
-				return fmt.Errorf("destroying finished jobs sent %d cancel requests", n)
-			}
-			return nil
-		},
+		// Finished runs are forgotten on destroy, never cancelled.
+		CheckDestroy: env.CheckRequests("CancelSparkJob", 0, 0),
 		Steps: []resource.TestStep{
 			{
 				Config: env.Config(batchConfig("acc_batch", body("1"))),
-				Check: resource.ComposeAggregateTestCheckFunc(
+				ConfigStateChecks: []statecheck.StateCheck{
 					batchID(&first),
-					resource.TestCheckResourceAttr(batchAddr, "state", "success"),
-					resource.TestCheckResourceAttr(batchAddr, "wait_for", "completed"),
-					resource.TestCheckResourceAttr(batchAddr, "effective_sc_type", "CUSTOMIZED"),
-					resource.TestCheckResourceAttr(batchAddr, "feature", "basic"),
-					resource.TestCheckResourceAttr(batchAddr, "kind", "spark"),
-					resource.TestCheckResourceAttr(batchAddr, "args.#", "5"),
-					resource.TestCheckResourceAttr(batchAddr, "args.3", "demo.sales demo.orders"),
-					resource.TestCheckResourceAttrSet(batchAddr, "app_id"),
-					resource.TestCheckResourceAttrSet(batchAddr, "owner"),
-					resource.TestMatchResourceAttr(batchAddr, "create_time", regexp.MustCompile(`^\d{4}-\d\d-\d\dT`)),
-					resource.TestMatchResourceAttr(batchAddr, "duration", regexp.MustCompile(`^[1-9]\d*$`)),
-					resource.TestCheckResourceAttr(batchAddr, "log_tail.#", "7"),
-					resource.TestMatchResourceAttr(batchAddr, "log_tail.6", regexp.MustCompile(`Shutdown hook called`)),
+					newRun.AddStateValue(batchAddr, tfjsonpath.New("id")),
+					expectBatch("state", knownvalue.StringExact("success")),
+					expectBatch("wait_for", knownvalue.StringExact("completed")),
+					expectBatch("effective_sc_type", knownvalue.StringExact("CUSTOMIZED")),
+					expectBatch("feature", knownvalue.StringExact("basic")),
+					expectBatch("kind", knownvalue.StringExact("spark")),
+					expectBatch("args", knownvalue.ListExact([]knownvalue.Check{
+						knownvalue.StringExact("--date"), knownvalue.StringExact("2024-01-01"), knownvalue.StringExact("--tables"),
+						knownvalue.StringExact("demo.sales demo.orders"), knownvalue.StringExact(""),
+					})),
+					expectBatch("executor_cores", knownvalue.Int32Exact(2)),
+					expectBatch("num_executors", knownvalue.Int32Exact(3)),
+					expectBatch("driver_cores", knownvalue.Int32Exact(1)),
+					expectBatch("max_retry_times", knownvalue.Int32Exact(3)),
+					expectBatch("app_id", knownvalue.StringRegexp(regexp.MustCompile(`\S`))),
+					expectBatch("owner", knownvalue.StringRegexp(regexp.MustCompile(`\S`))),
+					expectBatch("create_time", knownvalue.StringRegexp(regexp.MustCompile(`^\d{4}-\d\d-\d\dT`))),
+					expectBatch("duration", knownvalue.Int64Func(func(v int64) error {
+						if v <= 0 {
+							return fmt.Errorf("duration %d, want a positive number of milliseconds", v)
+						}
+						return nil
+					})),
+					expectBatch("log_tail", knownvalue.ListSizeExact(7)),
+					expectBatchAt(tfjsonpath.New("log_tail").AtSliceIndex(6), knownvalue.StringRegexp(regexp.MustCompile(`Shutdown hook called`))),
 					batchInEmulator(env, t, &first, func(state string, req map[string]any, _ []string) error {
 						if state != "success" || fmt.Sprint(req["args"]) != "[--date 2024-01-01 --tables demo.sales demo.orders ]" ||
 							req["executorMemory"] != "2048M" || req["sc_type"] != "B" || req["execution_agency_urn"] != "dli_agency" {
@@ -136,7 +168,7 @@ func TestAccDLIBatchJob_completedImportAndTriggers(t *testing.T) {
 						}
 						return nil
 					}),
-				),
+				},
 			},
 			{
 				ResourceName:            batchAddr,
@@ -159,16 +191,11 @@ func TestAccDLIBatchJob_completedImportAndTriggers(t *testing.T) {
 			{
 				Config:           env.Config(batchConfig("acc_batch", body("2"))),
 				ConfigPlanChecks: acctest.ExpectAction(batchAddr, plancheck.ResourceActionDestroyBeforeCreate),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					batchID(&second),
-					resource.TestCheckResourceAttr(batchAddr, "state", "success"),
-					func(*terraform.State) error {
-						if second == first || second == "" {
-							return fmt.Errorf("a triggers change did not submit a new run (id %s, before %s)", second, first)
-						}
-						return nil
-					},
-				),
+				ConfigStateChecks: []statecheck.StateCheck{
+					expectBatch("id", knownvalue.StringRegexp(regexp.MustCompile(`\S`))),
+					newRun.AddStateValue(batchAddr, tfjsonpath.New("id")),
+					expectBatch("state", knownvalue.StringExact("success")),
+				},
 			},
 		},
 	})
@@ -183,51 +210,46 @@ func TestAccDLIBatchJob_waitForSubmittedAndRunning(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				Config: env.Config(batchConfig("acc_submitted", sparkPi+`  wait_for = "submitted"`)),
-				Check: resource.ComposeAggregateTestCheckFunc(
+				ConfigStateChecks: []statecheck.StateCheck{
 					// Apply did not wait: no state poll was made. (The job starts 360 emulated
 					// seconds, 0.6 s real, after submission: usually still starting.)
-					resource.TestMatchResourceAttr(batchAddr, "state", regexp.MustCompile(`^(starting|running)$`)),
-					func(*terraform.State) error {
-						if n := env.Count("ShowSparkJobStatus"); n != 0 {
-							return fmt.Errorf("wait_for = submitted polled the job state %d times", n)
-						}
-						return nil
-					},
-				),
+					batchState("starting", "running"),
+					env.ExpectRequests("ShowSparkJobStatus", 0, 0),
+				},
 			},
 			{
 				// Changing wait_for only records it; the finished job refreshes without a diff.
 				PreConfig:        func() { env.Emulator.Advance(time.Hour) },
 				Config:           env.Config(batchConfig("acc_submitted", sparkPi+`  wait_for = "running"`)),
 				ConfigPlanChecks: acctest.ExpectAction(batchAddr, plancheck.ResourceActionUpdate),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr(batchAddr, "state", "success"),
-					resource.TestCheckResourceAttr(batchAddr, "wait_for", "running"),
-				),
+				ConfigStateChecks: []statecheck.StateCheck{
+					expectBatch("state", knownvalue.StringExact("success")),
+					expectBatch("wait_for", knownvalue.StringExact("running")),
+				},
 			},
 			{
 				// A new run with wait_for = running returns once the job runs.
 				PreConfig: func() { env.Emulator.SetBatchRunTime(time.Hour) },
 				Config:    env.Config(batchConfig("acc_submitted", sparkPi+"  wait_for = \"running\"\n  name = \"long_run\"")),
-				Check: resource.ComposeAggregateTestCheckFunc(
+				ConfigStateChecks: []statecheck.StateCheck{
 					batchID(&id),
-					resource.TestCheckResourceAttr(batchAddr, "state", "running"),
-					resource.TestCheckResourceAttrSet(batchAddr, "app_id"),
-				),
+					expectBatch("state", knownvalue.StringExact("running")),
+					expectBatch("app_id", knownvalue.StringRegexp(regexp.MustCompile(`\S`))),
+				},
 			},
 			{
 				// Destroying the running job cancels it and waits until it is dead.
 				Config:  env.Config(batchConfig("acc_submitted", sparkPi+"  wait_for = \"running\"\n  name = \"long_run\"")),
 				Destroy: true,
-				Check: batchInEmulator(env, t, &id, func(state string, _ map[string]any, log []string) error {
-					if state != "dead" || !strings.Contains(strings.Join(log, "\n"), "cancelled by") {
-						return fmt.Errorf("after destroy the job is %s; log %v", state, log)
-					}
-					if n := env.Count("CancelSparkJob"); n != 1 {
-						return fmt.Errorf("cancel requests = %d, want 1", n)
-					}
-					return nil
-				}),
+				ConfigStateChecks: []statecheck.StateCheck{
+					batchInEmulator(env, t, &id, func(state string, _ map[string]any, log []string) error {
+						if state != "dead" || !strings.Contains(strings.Join(log, "\n"), "cancelled by") {
+							return fmt.Errorf("after destroy the job is %s; log %v", state, log)
+						}
+						return nil
+					}),
+					env.ExpectRequests("CancelSparkJob", 1, 1),
+				},
 			},
 		},
 	})
@@ -242,16 +264,19 @@ func TestAccDLIBatchJob_cancelOnDestroyFalse(t *testing.T) {
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		Steps: []resource.TestStep{
-			{Config: cfg, Check: batchID(&id)},
+			{Config: cfg, ConfigStateChecks: []statecheck.StateCheck{batchID(&id)}},
 			{
 				Config:  cfg,
 				Destroy: true,
-				Check: batchInEmulator(env, t, &id, func(state string, _ map[string]any, _ []string) error {
-					if state != "running" || env.Count("CancelSparkJob") != 0 {
-						return fmt.Errorf("job %s after destroy with cancel_on_destroy = false (cancels: %d)", state, env.Count("CancelSparkJob"))
-					}
-					return nil
-				}),
+				ConfigStateChecks: []statecheck.StateCheck{
+					batchInEmulator(env, t, &id, func(state string, _ map[string]any, _ []string) error {
+						if state != "running" {
+							return fmt.Errorf("job %s after destroy with cancel_on_destroy = false, want still running", state)
+						}
+						return nil
+					}),
+					env.ExpectRequests("CancelSparkJob", 0, 0),
+				},
 			},
 		},
 	})
@@ -272,10 +297,10 @@ func TestAccDLIBatchJob_deadRunTaints(t *testing.T) {
 				ExpectError: regexp.MustCompile(`(?s)ended in state dead; last log\s+lines:.*FileNotFoundException: obs://demo-bucket/input/2024-01-01.*Final app status: FAILED.*tainted`),
 			},
 			{
-				PreConfig:        func() { env.Emulator.FailBatchesNamed("acc_doomed", "") },
-				Config:           cfg,
-				ConfigPlanChecks: acctest.ExpectAction(batchAddr, plancheck.ResourceActionDestroyBeforeCreate),
-				Check:            resource.TestCheckResourceAttr(batchAddr, "state", "success"),
+				PreConfig:         func() { env.Emulator.FailBatchesNamed("acc_doomed", "") },
+				Config:            cfg,
+				ConfigPlanChecks:  acctest.ExpectAction(batchAddr, plancheck.ResourceActionDestroyBeforeCreate),
+				ConfigStateChecks: []statecheck.StateCheck{expectBatch("state", knownvalue.StringExact("success"))},
 			},
 		},
 	})
@@ -291,12 +316,12 @@ func TestAccDLIBatchJob_deadAfterSubmitIsKept(t *testing.T) {
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		Steps: []resource.TestStep{
-			{Config: cfg, Check: resource.TestMatchResourceAttr(batchAddr, "state", regexp.MustCompile(`^(starting|running)$`))},
+			{Config: cfg, ConfigStateChecks: []statecheck.StateCheck{batchState("starting", "running")}},
 			{
-				PreConfig:        func() { env.Emulator.Advance(time.Hour) },
-				Config:           cfg,
-				ConfigPlanChecks: acctest.ExpectAction(batchAddr, plancheck.ResourceActionNoop),
-				Check:            resource.TestCheckResourceAttr(batchAddr, "state", "dead"),
+				PreConfig:         func() { env.Emulator.Advance(time.Hour) },
+				Config:            cfg,
+				ConfigPlanChecks:  acctest.ExpectAction(batchAddr, plancheck.ResourceActionNoop),
+				ConfigStateChecks: []statecheck.StateCheck{expectBatch("state", knownvalue.StringExact("dead"))},
 			},
 		},
 	})
@@ -316,18 +341,14 @@ func TestAccDLIBatchJob_createTimeoutTaints(t *testing.T) {
 			},
 			{
 				// The tainted run is still running: the replacement cancels it first.
-				PreConfig: func() { env.Emulator.SetBatchRunTime(0) },
-				Config:    env.Config(batchConfig("acc_slow", sparkPi)),
-				Check: resource.ComposeAggregateTestCheckFunc(
+				PreConfig:        func() { env.Emulator.SetBatchRunTime(0) },
+				Config:           env.Config(batchConfig("acc_slow", sparkPi)),
+				ConfigPlanChecks: acctest.ExpectAction(batchAddr, plancheck.ResourceActionDestroyBeforeCreate),
+				ConfigStateChecks: []statecheck.StateCheck{
 					batchID(&id),
-					resource.TestCheckResourceAttr(batchAddr, "state", "success"),
-					func(*terraform.State) error {
-						if n := env.Count("CancelSparkJob"); n != 1 {
-							return fmt.Errorf("cancel requests = %d, want 1 (the tainted run)", n)
-						}
-						return nil
-					},
-				),
+					expectBatch("state", knownvalue.StringExact("success")),
+					env.ExpectRequests("CancelSparkJob", 1, 1), // the tainted run
+				},
 			},
 		},
 	})
@@ -348,27 +369,26 @@ func TestAccDLIBatchJob_faults(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				Config: env.Config(batchConfig("acc_faults", sparkPi+`  name = "acc_408"`)),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr(batchAddr, "state", "success"),
-					func(*terraform.State) error {
-						if n := env.Count("CreateSparkJob"); n != 1 {
-							return fmt.Errorf("CreateSparkJob requests = %d, want 1", n)
-						}
-						page, err := env.Client(t).ListBatchJobs(context.Background(), client.BatchJobFilter{Name: "acc_408"})
+				ConfigStateChecks: []statecheck.StateCheck{
+					expectBatch("state", knownvalue.StringExact("success")),
+					env.ExpectRequests("CreateSparkJob", 1, 1),
+					acctest.CheckEmulator(func(ctx context.Context) error {
+						page, err := env.Client(t).ListBatchJobs(ctx, client.BatchJobFilter{Name: "acc_408"})
 						if err != nil || page.Total != 1 {
 							return fmt.Errorf("jobs named acc_408: %v (err %v), want exactly 1", page, err)
 						}
-						env.Emulator.SetFaults(emulator.Faults{ErrorRates: map[int]float64{500: 0.15, 502: 0.15}})
 						return nil
-					},
-				),
+					}),
+					// From here on, 15% of all requests fail with 500 and 15% with 502.
+					setBatchFaults(env, emulator.Faults{ErrorRates: map[int]float64{500: 0.15, 502: 0.15}}),
+				},
 			},
 			{
 				Config: env.Config(batchConfig("acc_faults", sparkPi+"  name = \"acc_faulty\"\n  args = [\"a\", \"b\"]")),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr(batchAddr, "state", "success"),
-					func(*terraform.State) error { env.Emulator.SetFaults(emulator.Faults{}); return nil },
-				),
+				ConfigStateChecks: []statecheck.StateCheck{
+					expectBatch("state", knownvalue.StringExact("success")),
+					setBatchFaults(env, emulator.Faults{}),
+				},
 			},
 		},
 	})
@@ -389,12 +409,13 @@ func TestAccDLIBatchJob_python(t *testing.T) {
   args         = []
   conf         = {}
 `)),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr(batchAddr, "state", "success"),
-					resource.TestCheckNoResourceAttr(batchAddr, "class_name"),
-					resource.TestCheckResourceAttr(batchAddr, "effective_sc_type", "A"),
-					resource.TestCheckResourceAttr(batchAddr, "spark_version", "2.3.2"),
-				),
+				ConfigStateChecks: []statecheck.StateCheck{
+					expectBatch("state", knownvalue.StringExact("success")),
+					expectBatch("class_name", knownvalue.Null()),
+					expectBatch("effective_sc_type", knownvalue.StringExact("A")),
+					expectBatch("spark_version", knownvalue.StringExact("2.3.2")),
+					expectBatch("python_files", knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact("obs://demo-bucket/py/helpers.py")})),
+				},
 			},
 			{
 				ResourceName:            batchAddr,
@@ -418,37 +439,45 @@ resource "huaweidata_dli_batch_job" "test" {
 `
 	}
 	pi := func(extra string) string { return job(sparkPi + extra) }
+	// beyondInt32 is the error for an integer the API's int32 cannot hold, naming the attribute.
+	beyondInt32 := func(attr, got string) string {
+		return `(?s)` + attr + `\s+must\s+be\s+a\s+whole\s+number\s+from\s+-2147483648\s+to\s+2147483647.*got\s+` + got
+	}
 	cases := map[string]acctest.PlanError{
-		"queue_name invalid":         {Config: strings.Replace(pi(""), `"q1"`, `"Bad-Queue"`, 1), Want: `(?s)queue_name.*"Bad-Queue"`},
-		"file empty":                 {Config: job(`  file = ""` + "\n  class_name = \"A\""), Want: `(?s)file.*is empty`},
-		"file bad obs path":          {Config: job(`  file = "obs://bucket"` + "\n  class_name = \"A\""), Want: `(?s)file.*not a complete OBS path`},
-		"class_name missing":         {Config: job(`  file = "app.jar"`), Want: `(?s)class_name is required: file "app.jar" is not a Python file`},
-		"name too long":              {Config: pi(fmt.Sprintf("  name = %q", strings.Repeat("n", 129))), Want: `(?s)name.*character count must be at most 128, got: 129`},
-		"sc_type D":                  {Config: pi(`  sc_type = "D"`), Want: `(?s)sc_type.*must be one of: \["A" "B" "C"\]`},
-		"driver_memory no unit":      {Config: pi(`  driver_memory = "2048"`), Want: `(?s)driver_memory "2048" must be a positive size with a unit`},
-		"executor_memory zero":       {Config: pi(`  executor_memory = "0G"`), Want: `(?s)executor_memory "0G" must be a positive size`},
-		"driver_cores 0":             {Config: pi(`  driver_cores = 0`), Want: `(?s)driver_cores.*must be at least 1`},
-		"executor_cores 0":           {Config: pi(`  executor_cores = 0`), Want: `(?s)executor_cores.*must be at least 1`},
-		"num_executors 0":            {Config: pi(`  num_executors = 0`), Want: `(?s)num_executors.*must be at least 1`},
-		"max_retry_times 101":        {Config: pi(`  max_retry_times = 101`), Want: `(?s)max_retry_times.*must be between 0 and 100`},
-		"max_retry_times -1":         {Config: pi(`  max_retry_times = -1`), Want: `(?s)max_retry_times.*must be between 0 and 100`},
-		"catalog_name hive":          {Config: pi(`  catalog_name = "hive"`), Want: `(?s)catalog_name.*must be one of: \["dli"\]`},
-		"module without sys":         {Config: pi(`  modules = ["hbase"]`), Want: `(?s)modules.*system module name`},
-		"jar bad obs path":           {Config: pi(`  jars = ["obs://only-bucket"]`), Want: `(?s)jars.*not a complete OBS path`},
-		"python_files empty":         {Config: pi(`  python_files = [""]`), Want: `(?s)python_files.*is empty`},
-		"files bad obs path":         {Config: pi(`  files = ["obs:///x"]`), Want: `(?s)files.*not a complete OBS path`},
-		"resource type":              {Config: pi(`  resources = [{ name = "a.jar", type = "zip" }]`), Want: `(?s)resources.*type.*must be one of`},
-		"resource name missing":      {Config: pi(`  resources = [{ type = "jar" }]`), Want: `(?s)Incorrect attribute value type|attribute "name" is required`},
-		"group name empty":           {Config: pi(`  groups = [{ name = "" }]`), Want: `(?s)groups.*name.*at least 1`},
-		"group resource type":        {Config: pi(`  groups = [{ name = "g", resources = [{ name = "a", type = "egg" }] }]`), Want: `(?s)groups.*type.*must be one of`},
-		"feature gpu":                {Config: pi(`  feature = "gpu"`), Want: `(?s)feature.*must be one of: \["basic" "ai" "custom"\]`},
-		"custom without image":       {Config: pi(`  feature = "custom"`), Want: `image is required when feature is "custom"`},
-		"image without custom":       {Config: pi(`  image = "org/img:1"`), Want: `(?s)image is only used with feature = "custom"`},
-		"image format":               {Config: pi("  feature = \"custom\"\n  image = \"spark\""), Want: `(?s)image.*organization/image:version`},
-		"spark_version format":       {Config: pi(`  spark_version = "3"`), Want: `(?s)spark_version.*version such as 3.3.1`},
-		"agency without spark 3.3.1": {Config: pi(`  execution_agency_urn = "agency"`), Want: `(?s)execution_agency_urn is supported from spark_version 3.3.1`},
-		"agency on spark 2.4.5":      {Config: pi("  execution_agency_urn = \"agency\"\n  spark_version = \"2.4.5\""), Want: `(?s)spark_version\s+is "2.4.5"`},
-		"wait_for done":              {Config: pi(`  wait_for = "done"`), Want: `(?s)wait_for.*"submitted" "running" "completed"`},
+		"queue_name invalid":           {Config: strings.Replace(pi(""), `"q1"`, `"Bad-Queue"`, 1), Want: `(?s)queue_name.*"Bad-Queue"`},
+		"file empty":                   {Config: job(`  file = ""` + "\n  class_name = \"A\""), Want: `(?s)file.*is empty`},
+		"file bad obs path":            {Config: job(`  file = "obs://bucket"` + "\n  class_name = \"A\""), Want: `(?s)file.*not a complete OBS path`},
+		"class_name missing":           {Config: job(`  file = "app.jar"`), Want: `(?s)class_name is required: file "app.jar" is not a Python file`},
+		"name too long":                {Config: pi(fmt.Sprintf("  name = %q", strings.Repeat("n", 129))), Want: `(?s)name.*character count must be at most 128, got: 129`},
+		"sc_type D":                    {Config: pi(`  sc_type = "D"`), Want: `(?s)sc_type.*must be one of: \["A" "B" "C"\]`},
+		"driver_memory no unit":        {Config: pi(`  driver_memory = "2048"`), Want: `(?s)driver_memory "2048" must be a positive size with a unit`},
+		"executor_memory zero":         {Config: pi(`  executor_memory = "0G"`), Want: `(?s)executor_memory "0G" must be a positive size`},
+		"driver_cores 0":               {Config: pi(`  driver_cores = 0`), Want: `(?s)driver_cores.*must be at least 1`},
+		"executor_cores 0":             {Config: pi(`  executor_cores = 0`), Want: `(?s)executor_cores.*must be at least 1`},
+		"num_executors 0":              {Config: pi(`  num_executors = 0`), Want: `(?s)num_executors.*must be at least 1`},
+		"max_retry_times 101":          {Config: pi(`  max_retry_times = 101`), Want: `(?s)max_retry_times.*must be between 0 and 100`},
+		"max_retry_times -1":           {Config: pi(`  max_retry_times = -1`), Want: `(?s)max_retry_times.*must be between 0 and 100`},
+		"driver_cores beyond int32":    {Config: pi(`  driver_cores = 2147483664`), Want: beyondInt32("driver_cores", "2147483664")},
+		"executor_cores beyond int32":  {Config: pi(`  executor_cores = 2147483648`), Want: beyondInt32("executor_cores", "2147483648")},
+		"num_executors beyond int32":   {Config: pi(`  num_executors = 9223372036854775808`), Want: beyondInt32("num_executors", "9223372036854775808")},
+		"max_retry_times beyond int32": {Config: pi(`  max_retry_times = -2147483649`), Want: beyondInt32("max_retry_times", "-2147483649")},
+		"catalog_name hive":            {Config: pi(`  catalog_name = "hive"`), Want: `(?s)catalog_name.*must be one of: \["dli"\]`},
+		"module without sys":           {Config: pi(`  modules = ["hbase"]`), Want: `(?s)modules.*system module name`},
+		"jar bad obs path":             {Config: pi(`  jars = ["obs://only-bucket"]`), Want: `(?s)jars.*not a complete OBS path`},
+		"python_files empty":           {Config: pi(`  python_files = [""]`), Want: `(?s)python_files.*is empty`},
+		"files bad obs path":           {Config: pi(`  files = ["obs:///x"]`), Want: `(?s)files.*not a complete OBS path`},
+		"resource type":                {Config: pi(`  resources = [{ name = "a.jar", type = "zip" }]`), Want: `(?s)resources.*type.*must be one of`},
+		"resource name missing":        {Config: pi(`  resources = [{ type = "jar" }]`), Want: `(?s)Incorrect attribute value type|attribute "name" is required`},
+		"group name empty":             {Config: pi(`  groups = [{ name = "" }]`), Want: `(?s)groups.*name.*at least 1`},
+		"group resource type":          {Config: pi(`  groups = [{ name = "g", resources = [{ name = "a", type = "egg" }] }]`), Want: `(?s)groups.*type.*must be one of`},
+		"feature gpu":                  {Config: pi(`  feature = "gpu"`), Want: `(?s)feature.*must be one of: \["basic" "ai" "custom"\]`},
+		"custom without image":         {Config: pi(`  feature = "custom"`), Want: `image is required when feature is "custom"`},
+		"image without custom":         {Config: pi(`  image = "org/img:1"`), Want: `(?s)image is only used with feature = "custom"`},
+		"image format":                 {Config: pi("  feature = \"custom\"\n  image = \"spark\""), Want: `(?s)image.*organization/image:version`},
+		"spark_version format":         {Config: pi(`  spark_version = "3"`), Want: `(?s)spark_version.*version such as 3.3.1`},
+		"agency without spark 3.3.1":   {Config: pi(`  execution_agency_urn = "agency"`), Want: `(?s)execution_agency_urn is supported from spark_version 3.3.1`},
+		"agency on spark 2.4.5":        {Config: pi("  execution_agency_urn = \"agency\"\n  spark_version = \"2.4.5\""), Want: `(?s)spark_version\s+is "2.4.5"`},
+		"wait_for done":                {Config: pi(`  wait_for = "done"`), Want: `(?s)wait_for.*"submitted" "running" "completed"`},
 	}
 	env.ExpectPlanErrors(t, cases)
 }

@@ -3,19 +3,16 @@ package resources
 import (
 	"context"
 	"fmt"
-	"net/netip"
 	"regexp"
 	"slices"
-	"sort"
 	"strings"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -26,9 +23,12 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/huaweicloud/huaweicloud-sdk-go-v3/services/dli/v1/model"
 
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/client"
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/framework"
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/framework/flex"
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/framework/validators"
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/ptr"
 )
 
 var (
@@ -38,24 +38,17 @@ var (
 	_ resource.ResourceWithImportState = (*dliConnectionResource)(nil)
 )
 
-// Connection timeouts: each queue peering usually becomes ACTIVE within a few minutes.
-const (
-	connectionCreateTimeout = 20 * time.Minute
-	connectionUpdateTimeout = 20 * time.Minute
-	connectionDeleteTimeout = 20 * time.Minute
-)
-
 var connectionIDShape = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
 
-// NewDLIConnection returns the huaweidata_dli_connection resource.
-func NewDLIConnection() resource.Resource { return &dliConnectionResource{} }
-
-type dliConnectionResource struct {
-	client *client.Client
+// NewDLIConnection returns the huaweidata_dli_connection resource. Each queue peering usually
+// becomes ACTIVE within a few minutes.
+func NewDLIConnection() resource.Resource {
+	return &dliConnectionResource{ResourceBase: framework.NewResourceBase("dli_connection",
+		framework.Timeouts{Create: 20 * time.Minute, Update: 20 * time.Minute, Delete: 20 * time.Minute})}
 }
 
-func (r *dliConnectionResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_dli_connection"
+type dliConnectionResource struct {
+	framework.ResourceBase
 }
 
 func (r *dliConnectionResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -106,7 +99,7 @@ func (r *dliConnectionResource) Schema(ctx context.Context, _ resource.SchemaReq
 					"A queue whose peering `FAILED` is left out of this set when the connection is read, so the next apply binds it again.",
 				Optional:    true,
 				ElementType: types.StringType,
-				Validators:  []validator.Set{setvalidator.ValueStringsAre(queueName())},
+				Validators:  []validator.Set{setvalidator.ValueStringsAre(validators.QueueName())},
 			},
 			"hosts": schema.ListNestedAttribute{
 				MarkdownDescription: "Custom host name to IP mappings that the bound queues resolve (at most 20,000). " +
@@ -129,7 +122,7 @@ func (r *dliConnectionResource) Schema(ctx context.Context, _ resource.SchemaReq
 						"ip": schema.StringAttribute{
 							MarkdownDescription: "IPv4 address of the host, e.g. `192.168.0.10`.",
 							Required:            true,
-							Validators:          []validator.String{ipv4Address()},
+							Validators:          []validator.String{validators.IPv4Address()},
 						},
 					},
 				},
@@ -141,8 +134,8 @@ func (r *dliConnectionResource) Schema(ctx context.Context, _ resource.SchemaReq
 				ElementType:   types.StringType,
 				PlanModifiers: []planmodifier.Map{mapplanmodifier.RequiresReplace()},
 				Validators: []validator.Map{
-					mapvalidator.KeysAre(stringvalidator.LengthBetween(1, 128)),
-					mapvalidator.ValueStringsAre(stringvalidator.LengthBetween(1, 255)),
+					mapvalidator.KeysAre(stringvalidator.UTF8LengthBetween(1, 128)),
+					mapvalidator.ValueStringsAre(stringvalidator.UTF8LengthBetween(1, 255)),
 				},
 			},
 			"status": schema.StringAttribute{
@@ -159,24 +152,21 @@ func (r *dliConnectionResource) Schema(ctx context.Context, _ resource.SchemaReq
 						"status":      schema.StringAttribute{MarkdownDescription: "`CREATING`, `ACTIVE` or `FAILED`.", Computed: true},
 						"err_msg":     schema.StringAttribute{MarkdownDescription: "Why the peering failed (empty unless `FAILED`).", Computed: true},
 						"peer_id":     schema.StringAttribute{MarkdownDescription: "Id of the peering.", Computed: true},
-						"update_time": schema.StringAttribute{MarkdownDescription: "When the status last changed (RFC 3339, UTC).", Computed: true},
+						"update_time": schema.StringAttribute{MarkdownDescription: "When the status last changed (RFC 3339, UTC).", CustomType: timetypes.RFC3339Type{}, Computed: true},
 					},
 				},
 			},
 			"create_time": schema.StringAttribute{
 				MarkdownDescription: "When the connection was created (RFC 3339, UTC).",
+				CustomType:          timetypes.RFC3339Type{},
 				Computed:            true,
 				PlanModifiers:       keep,
 			},
 		},
 		Blocks: map[string]schema.Block{
-			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+			"timeouts": r.Timeouts.Block(ctx),
 		},
 	}
-}
-
-func (r *dliConnectionResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = clientFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 // ModifyPlan keeps queue_status from the state when an in-place update does not touch queues.
@@ -201,7 +191,7 @@ func (r *dliConnectionResource) Create(ctx context.Context, req resource.CreateR
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := withTimeout(ctx, plan.Timeouts.Create, connectionCreateTimeout, &resp.Diagnostics)
+	ctx, cancel := r.CreateContext(ctx, plan.Timeouts, &resp.Diagnostics)
 	defer cancel()
 	body, diags := plan.createBody(ctx)
 	resp.Diagnostics.Append(diags...)
@@ -209,26 +199,29 @@ func (r *dliConnectionResource) Create(ctx context.Context, req resource.CreateR
 		return
 	}
 
-	id, err := r.client.CreateEnhancedConnection(ctx, body)
+	id, err := r.Client.CreateEnhancedConnection(ctx, body)
 	if err != nil {
-		apiError(&resp.Diagnostics, "Creating DLI enhanced connection "+body.Name, err)
+		framework.APIError(&resp.Diagnostics, "Creating DLI enhanced connection "+body.Name, err)
 		return
 	}
 	// Save the id at once: if the wait below fails, the connection stays in state (tainted)
 	// instead of being orphaned in the cloud.
 	plan.ID = types.StringValue(id)
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan.withUnknownsNull())...)
+	framework.MarkWritten(ctx, resp.Private, &resp.Diagnostics)
 
-	if err := r.client.WaitForConnectionQueues(ctx, id, deref(body.Queues), nil); err != nil {
+	if err := r.Client.WaitForConnectionQueues(ctx, id, ptr.Deref(body.Queues), nil); err != nil {
 		r.failAfterWrite(ctx, plan, &resp.State, &resp.Diagnostics,
 			fmt.Sprintf("Waiting for DLI enhanced connection %s (%s) to be ACTIVE", body.Name, id), err)
 		return
 	}
-	r.saveRead(ctx, plan, &resp.State, &resp.Diagnostics)
+	if framework.ReadBack(ctx, &r.ResourceBase, &plan, r.readInto, "DLI enhanced connection "+id, &resp.Diagnostics) {
+		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	}
 }
 
 func (r *dliConnectionResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	readOrRemove(ctx, req, resp, r.readInto)
+	framework.ReadOrRemove(ctx, &r.ResourceBase, req, resp, r.readInto)
 }
 
 // Update replaces the hosts when they changed, then makes the bound queues match the plan
@@ -241,11 +234,11 @@ func (r *dliConnectionResource) Update(ctx context.Context, req resource.UpdateR
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := withTimeout(ctx, plan.Timeouts.Update, connectionUpdateTimeout, &resp.Diagnostics)
+	ctx, cancel := r.UpdateContext(ctx, plan.Timeouts, &resp.Diagnostics)
 	defer cancel()
 	hosts, diags := plan.hostsBody(ctx)
 	resp.Diagnostics.Append(diags...)
-	desired, diags := stringSet(ctx, plan.Queues)
+	desired, diags := flex.StringSet(ctx, plan.Queues)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -253,24 +246,33 @@ func (r *dliConnectionResource) Update(ctx context.Context, req resource.UpdateR
 	id := state.ID.ValueString()
 	plan.ID = state.ID
 
+	// Whatever was written, even by a step that failed later, opens the consistency window.
+	wrote := false
+	defer func() {
+		if wrote {
+			framework.MarkWritten(ctx, resp.Private, &resp.Diagnostics)
+		}
+	}()
 	if !plan.Hosts.Equal(state.Hosts) {
-		if err := r.client.UpdateEnhancedConnectionHosts(ctx, id, hosts); err != nil {
-			apiError(&resp.Diagnostics, "Updating the hosts of DLI enhanced connection "+id, err)
+		if err := r.Client.UpdateEnhancedConnectionHosts(ctx, id, hosts); err != nil {
+			framework.APIError(&resp.Diagnostics, "Updating the hosts of DLI enhanced connection "+id, err)
 			return
 		}
+		wrote = true
 	}
-	conn, err := r.client.GetEnhancedConnection(ctx, id)
+	conn, err := r.Client.GetEnhancedConnection(ctx, id)
 	if err != nil {
-		apiError(&resp.Diagnostics, "Reading DLI enhanced connection "+id, err)
+		framework.APIError(&resp.Diagnostics, "Reading DLI enhanced connection "+id, err)
 		return
 	}
-	unbind, bind := queueChanges(deref(conn.AvailableQueueInfo), desired)
-	if err := r.client.DisassociateConnectionQueues(ctx, id, unbind); err != nil {
+	unbind, bind := queueChanges(ptr.Deref(conn.AvailableQueueInfo), desired)
+	wrote = wrote || len(unbind) > 0 || len(bind) > 0
+	if err := r.Client.DisassociateConnectionQueues(ctx, id, unbind); err != nil {
 		r.failAfterWrite(ctx, plan, &resp.State, &resp.Diagnostics,
 			fmt.Sprintf("Unbinding queues %v from DLI enhanced connection %s", unbind, id), err)
 		return
 	}
-	if err := r.client.AssociateConnectionQueues(ctx, id, bind); err != nil {
+	if err := r.Client.AssociateConnectionQueues(ctx, id, bind); err != nil {
 		r.failAfterWrite(ctx, plan, &resp.State, &resp.Diagnostics,
 			fmt.Sprintf("Binding queues %v to DLI enhanced connection %s", bind, id), err)
 		return
@@ -281,12 +283,14 @@ func (r *dliConnectionResource) Update(ctx context.Context, req resource.UpdateR
 			gone = append(gone, q)
 		}
 	}
-	if err := r.client.WaitForConnectionQueues(ctx, id, desired, gone); err != nil {
+	if err := r.Client.WaitForConnectionQueues(ctx, id, desired, gone); err != nil {
 		r.failAfterWrite(ctx, plan, &resp.State, &resp.Diagnostics,
 			fmt.Sprintf("Waiting for DLI enhanced connection %s to be ACTIVE", id), err)
 		return
 	}
-	r.saveRead(ctx, plan, &resp.State, &resp.Diagnostics)
+	if framework.ReadBack(ctx, &r.ResourceBase, &plan, r.readInto, "DLI enhanced connection "+id, &resp.Diagnostics) {
+		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	}
 }
 
 // Delete waits for peerings still being created (DLI refuses to delete them), deletes the
@@ -297,23 +301,23 @@ func (r *dliConnectionResource) Delete(ctx context.Context, req resource.DeleteR
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := withTimeout(ctx, state.Timeouts.Delete, connectionDeleteTimeout, &resp.Diagnostics)
+	ctx, cancel := r.DeleteContext(ctx, state.Timeouts, &resp.Diagnostics)
 	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
 
 	id := state.ID.ValueString()
-	if err := r.client.WaitForConnectionSettled(ctx, id); err != nil {
-		apiError(&resp.Diagnostics, "Waiting for DLI enhanced connection "+id+" to finish creating before deleting it", err)
+	if err := r.Client.WaitForConnectionSettled(ctx, id); err != nil {
+		framework.APIError(&resp.Diagnostics, "Waiting for DLI enhanced connection "+id+" to finish creating before deleting it", err)
 		return
 	}
-	if err := r.client.DeleteEnhancedConnection(ctx, id); err != nil {
-		apiError(&resp.Diagnostics, "Deleting DLI enhanced connection "+id, err)
+	if err := r.Client.DeleteEnhancedConnection(ctx, id); err != nil {
+		framework.APIError(&resp.Diagnostics, "Deleting DLI enhanced connection "+id, err)
 		return
 	}
-	if err := r.client.WaitForConnectionDeleted(ctx, id); err != nil {
-		apiError(&resp.Diagnostics, "Waiting for DLI enhanced connection "+id+" to be deleted", err)
+	if err := r.Client.WaitForConnectionDeleted(ctx, id); err != nil {
+		framework.APIError(&resp.Diagnostics, "Waiting for DLI enhanced connection "+id+" to be deleted", err)
 	}
 }
 
@@ -332,237 +336,25 @@ func (r *dliConnectionResource) ImportState(ctx context.Context, req resource.Im
 // readInto refreshes m from DLI; it reports false when the connection is gone or DELETED.
 func (r *dliConnectionResource) readInto(ctx context.Context, m *dliConnectionModel, diags *diag.Diagnostics) bool {
 	id := m.ID.ValueString()
-	conn, err := r.client.GetEnhancedConnection(ctx, id)
+	conn, err := r.Client.GetEnhancedConnection(ctx, id)
 	if client.IsNotFound(err) {
 		return false
 	}
 	if err != nil {
-		apiError(diags, "Reading DLI enhanced connection "+id, err)
+		framework.APIError(diags, "Reading DLI enhanced connection "+id, err)
 		return false
 	}
 	diags.Append(m.fromAPI(conn)...)
 	return !diags.HasError()
 }
 
-// saveRead stores m as DLI reports it after a successful create or update.
-func (r *dliConnectionResource) saveRead(ctx context.Context, m dliConnectionModel, state *tfsdk.State, diags *diag.Diagnostics) {
-	if found := r.readInto(ctx, &m, diags); !found {
-		if !diags.HasError() {
-			diags.AddError("DLI enhanced connection disappeared",
-				fmt.Sprintf("Connection %s was not found after it was written.", m.ID.ValueString()))
-		}
-		return
-	}
-	diags.Append(state.Set(ctx, m)...)
-}
-
 // failAfterWrite reports err for action, and stores what DLI reports so that the state shows
 // the failed peering (and leaves it out of queues); the state is kept when that read fails.
 func (r *dliConnectionResource) failAfterWrite(ctx context.Context, m dliConnectionModel, state *tfsdk.State, diags *diag.Diagnostics, action string, err error) {
-	apiError(diags, action, err)
+	framework.APIError(diags, action, err)
 	var ignored diag.Diagnostics
 	m = m.withUnknownsNull()
-	if r.readInto(ctx, &m, &ignored) {
+	if framework.ReadBack(ctx, &r.ResourceBase, &m, r.readInto, "DLI enhanced connection "+m.ID.ValueString(), &ignored) {
 		state.Set(ctx, m)
-	}
-}
-
-// dliConnectionModel is the Terraform state of huaweidata_dli_connection.
-type dliConnectionModel struct {
-	ID           types.String   `tfsdk:"id"`
-	Name         types.String   `tfsdk:"name"`
-	VpcID        types.String   `tfsdk:"vpc_id"`
-	SubnetID     types.String   `tfsdk:"subnet_id"`
-	RouteTableID types.String   `tfsdk:"route_table_id"`
-	Queues       types.Set      `tfsdk:"queues"`
-	Hosts        types.List     `tfsdk:"hosts"`
-	Tags         types.Map      `tfsdk:"tags"`
-	Status       types.String   `tfsdk:"status"`
-	QueueStatus  types.List     `tfsdk:"queue_status"`
-	CreateTime   types.String   `tfsdk:"create_time"`
-	Timeouts     timeouts.Value `tfsdk:"timeouts"`
-}
-
-type connectionHostModel struct {
-	Name types.String `tfsdk:"name"`
-	IP   types.String `tfsdk:"ip"`
-}
-
-var (
-	connectionHostType = types.ObjectType{AttrTypes: map[string]attr.Type{
-		"name": types.StringType, "ip": types.StringType,
-	}}
-	connectionQueueStatusType = types.ObjectType{AttrTypes: map[string]attr.Type{
-		"name": types.StringType, "status": types.StringType, "err_msg": types.StringType,
-		"peer_id": types.StringType, "update_time": types.StringType,
-	}}
-)
-
-// createBody maps the plan to the §12.1 request body.
-func (m dliConnectionModel) createBody(ctx context.Context) (*model.CreateEnhancedConnectionRequestBody, diag.Diagnostics) {
-	body := &model.CreateEnhancedConnectionRequestBody{
-		Name:          m.Name.ValueString(),
-		DestVpcId:     m.VpcID.ValueString(),
-		DestNetworkId: m.SubnetID.ValueString(),
-		RoutetableId:  knownString(m.RouteTableID),
-	}
-	queues, diags := stringSet(ctx, m.Queues)
-	if len(queues) > 0 {
-		body.Queues = &queues
-	}
-	hosts, d := m.hostsBody(ctx)
-	diags.Append(d...)
-	if len(hosts) > 0 {
-		body.Hosts = &hosts
-	}
-	if !m.Tags.IsNull() && !m.Tags.IsUnknown() {
-		var tags map[string]string
-		diags.Append(m.Tags.ElementsAs(ctx, &tags, false)...)
-		list := make([]model.Tag, 0, len(tags))
-		for k, v := range tags {
-			list = append(list, model.Tag{Key: k, Value: v})
-		}
-		sort.Slice(list, func(i, j int) bool { return list[i].Key < list[j].Key })
-		body.Tags = &list
-	}
-	return body, diags
-}
-
-// hostsBody returns the configured hosts in the API's form (empty when unset).
-func (m dliConnectionModel) hostsBody(ctx context.Context) ([]model.EnhancedConnectionHost, diag.Diagnostics) {
-	var diags diag.Diagnostics
-	out := []model.EnhancedConnectionHost{}
-	if m.Hosts.IsNull() || m.Hosts.IsUnknown() {
-		return out, diags
-	}
-	var hosts []connectionHostModel
-	diags.Append(m.Hosts.ElementsAs(ctx, &hosts, false)...)
-	for _, h := range hosts {
-		out = append(out, model.EnhancedConnectionHost{Name: knownString(h.Name), Ip: knownString(h.IP)})
-	}
-	return out, diags
-}
-
-// fromAPI copies what §12.4 returns; route_table_id and tags are not returned and stay as
-// they are. FAILED peerings are left out of queues (so the next plan binds them again).
-func (m *dliConnectionModel) fromAPI(c *model.ShowEnhancedConnectionResponse) diag.Diagnostics {
-	var diags diag.Diagnostics
-	m.ID = types.StringPointerValue(c.Id)
-	m.Name = types.StringPointerValue(c.Name)
-	m.VpcID = types.StringPointerValue(c.DestVpcId)
-	m.SubnetID = types.StringPointerValue(c.DestNetworkId)
-	m.Status = types.StringValue(strings.ToUpper(deref(c.Status)))
-	m.CreateTime = types.StringValue(rfc3339FromMillis(deref(c.CreateTime)))
-
-	infos := append([]model.EnhancedConnectionResource(nil), deref(c.AvailableQueueInfo)...)
-	sort.Slice(infos, func(i, j int) bool { return deref(infos[i].Name) < deref(infos[j].Name) })
-	var queues, statuses []attr.Value
-	for _, q := range infos {
-		name, status := strings.ToLower(deref(q.Name)), strings.ToUpper(deref(q.Status))
-		if status != client.ConnectionQueueFailed {
-			queues = append(queues, types.StringValue(name))
-		}
-		obj, d := types.ObjectValue(connectionQueueStatusType.AttrTypes, map[string]attr.Value{
-			"name": types.StringValue(name), "status": types.StringValue(status),
-			"err_msg": types.StringValue(deref(q.ErrMsg)), "peer_id": types.StringValue(deref(q.PeerId)),
-			"update_time": types.StringValue(rfc3339FromMillis(deref(q.UpdateTime))),
-		})
-		diags.Append(d...)
-		statuses = append(statuses, obj)
-	}
-	if len(queues) == 0 && (m.Queues.IsNull() || m.Queues.IsUnknown()) {
-		m.Queues = types.SetNull(types.StringType)
-	} else {
-		m.Queues = types.SetValueMust(types.StringType, queues)
-	}
-	m.QueueStatus = types.ListValueMust(connectionQueueStatusType, statuses)
-
-	var hosts []attr.Value
-	for _, h := range deref(c.Hosts) {
-		obj, d := types.ObjectValue(connectionHostType.AttrTypes, map[string]attr.Value{
-			"name": types.StringValue(deref(h.Name)), "ip": types.StringValue(deref(h.Ip)),
-		})
-		diags.Append(d...)
-		hosts = append(hosts, obj)
-	}
-	if len(hosts) == 0 && (m.Hosts.IsNull() || m.Hosts.IsUnknown()) {
-		m.Hosts = types.ListNull(connectionHostType)
-	} else {
-		m.Hosts = types.ListValueMust(connectionHostType, hosts)
-	}
-	if m.Tags.IsUnknown() {
-		m.Tags = types.MapNull(types.StringType)
-	}
-	return diags
-}
-
-// withUnknownsNull returns m with every unknown (computed) value set to null, for the state
-// saved right after create, before the connection is read back.
-func (m dliConnectionModel) withUnknownsNull() dliConnectionModel {
-	for _, s := range []*types.String{&m.Status, &m.CreateTime} {
-		if s.IsUnknown() {
-			*s = types.StringNull()
-		}
-	}
-	if m.QueueStatus.IsUnknown() {
-		m.QueueStatus = types.ListNull(connectionQueueStatusType)
-	}
-	return m
-}
-
-// queueChanges compares the peerings DLI reports with the desired queues: unbind holds the
-// bound queues no longer wanted and the wanted ones whose peering FAILED (to be bound again);
-// bind holds every wanted queue without a healthy (CREATING or ACTIVE) peering.
-func queueChanges(bound []model.EnhancedConnectionResource, desired []string) (unbind, bind []string) {
-	healthy := map[string]bool{}
-	for _, q := range bound {
-		name := strings.ToLower(deref(q.Name))
-		failed := strings.EqualFold(deref(q.Status), client.ConnectionQueueFailed)
-		if !slices.Contains(desired, name) || failed {
-			unbind = append(unbind, name)
-		}
-		if !failed {
-			healthy[name] = true
-		}
-	}
-	for _, name := range desired {
-		if !healthy[name] {
-			bind = append(bind, name)
-		}
-	}
-	sort.Strings(unbind)
-	return unbind, bind
-}
-
-// stringSet returns a set of strings sorted (empty when null or unknown).
-func stringSet(ctx context.Context, s types.Set) ([]string, diag.Diagnostics) {
-	var out []string
-	if s.IsNull() || s.IsUnknown() {
-		return out, nil
-	}
-	diags := s.ElementsAs(ctx, &out, false)
-	sort.Strings(out)
-	return out, diags
-}
-
-// ipv4Address validates a dotted-quad IPv4 address.
-func ipv4Address() validator.String { return ipv4Validator{} }
-
-type ipv4Validator struct{}
-
-func (ipv4Validator) Description(context.Context) string {
-	return "must be an IPv4 address such as 192.168.0.10"
-}
-
-func (v ipv4Validator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (v ipv4Validator) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	s := req.ConfigValue.ValueString()
-	if a, err := netip.ParseAddr(s); err != nil || !a.Is4() {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid IPv4 address",
-			fmt.Sprintf("%s %s, got %q.", req.Path, v.Description(ctx), s))
 	}
 }

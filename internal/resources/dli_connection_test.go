@@ -10,8 +10,11 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/acctest"
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/emulator"
@@ -43,38 +46,79 @@ resource "huaweidata_dli_connection" "test" {
 `
 }
 
-// connHas checks, in the emulator, that the connection in state has exactly these queues
-// bound, every one ACTIVE, and these hosts ("name=ip").
-func connHas(env *acctest.Env, t *testing.T, queues []string, hosts ...string) resource.TestCheckFunc {
-	return func(s *terraform.State) error {
-		rs := s.RootModule().Resources[connAddr]
-		if rs == nil {
-			return fmt.Errorf("%s is not in state", connAddr)
-		}
-		c, err := env.Client(t).GetEnhancedConnection(context.Background(), rs.Primary.ID)
-		if err != nil {
-			return err
-		}
-		var got []string
-		for _, q := range *c.AvailableQueueInfo {
-			if *q.Status != "ACTIVE" {
-				return fmt.Errorf("queue %s is %s in the emulator, want ACTIVE", *q.Name, *q.Status)
+// connHas is a state check that the connection in state has, in the emulator, exactly these
+// queues bound, every one ACTIVE, and these hosts ("name=ip").
+func connHas(env *acctest.Env, t *testing.T, queues []string, hosts ...string) statecheck.StateCheck {
+	var id string
+	return connStateChecks{
+		expectConn("id", knownvalue.StringFunc(func(v string) error { id = v; return nil })),
+		acctest.CheckEmulator(func(ctx context.Context) error {
+			c, err := env.Client(t).GetEnhancedConnection(ctx, id)
+			if err != nil {
+				return err
 			}
-			got = append(got, *q.Name)
-		}
-		sort.Strings(got)
-		if !slices.Equal(got, queues) {
-			return fmt.Errorf("emulator has queues %v bound, want %v", got, queues)
-		}
-		var gotHosts []string
-		for _, h := range *c.Hosts {
-			gotHosts = append(gotHosts, *h.Name+"="+*h.Ip)
-		}
-		if !slices.Equal(gotHosts, hosts) {
-			return fmt.Errorf("emulator has hosts %v, want %v", gotHosts, hosts)
-		}
-		return nil
+			var got []string
+			for _, q := range *c.AvailableQueueInfo {
+				if *q.Status != "ACTIVE" {
+					return fmt.Errorf("queue %s is %s in the emulator, want ACTIVE", *q.Name, *q.Status)
+				}
+				got = append(got, *q.Name)
+			}
+			sort.Strings(got)
+			if !slices.Equal(got, queues) {
+				return fmt.Errorf("emulator has queues %v bound, want %v", got, queues)
+			}
+			var gotHosts []string
+			for _, h := range *c.Hosts {
+				gotHosts = append(gotHosts, *h.Name+"="+*h.Ip)
+			}
+			if !slices.Equal(gotHosts, hosts) {
+				return fmt.Errorf("emulator has hosts %v, want %v", gotHosts, hosts)
+			}
+			return nil
+		}),
 	}
+}
+
+// connStateChecks runs state checks in order, stopping at the first failure.
+type connStateChecks []statecheck.StateCheck
+
+func (cs connStateChecks) CheckState(ctx context.Context, req statecheck.CheckStateRequest, resp *statecheck.CheckStateResponse) {
+	for _, c := range cs {
+		if c.CheckState(ctx, req, resp); resp.Error != nil {
+			return
+		}
+	}
+}
+
+// expectConn is a state check of one attribute of the connection.
+func expectConn(attr string, v knownvalue.Check) statecheck.StateCheck {
+	return statecheck.ExpectKnownValue(connAddr, tfjsonpath.New(attr), v)
+}
+
+// connQueues is the check of a queues set.
+func connQueues(names ...string) knownvalue.Check {
+	checks := make([]knownvalue.Check, 0, len(names))
+	for _, n := range names {
+		checks = append(checks, knownvalue.StringExact(n))
+	}
+	return knownvalue.SetExact(checks)
+}
+
+// connQueueActive is the check of a queue_status item whose peering is ACTIVE.
+func connQueueActive(name string) knownvalue.Check {
+	return knownvalue.ObjectPartial(map[string]knownvalue.Check{
+		"name":        knownvalue.StringExact(name),
+		"status":      knownvalue.StringExact("ACTIVE"),
+		"err_msg":     knownvalue.StringExact(""),
+		"peer_id":     knownvalue.StringRegexp(regexp.MustCompile(`\S`)),
+		"update_time": knownvalue.StringRegexp(regexp.MustCompile(`^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$`)),
+	})
+}
+
+// connHost is the check of a hosts item.
+func connHost(name, ip string) knownvalue.Check {
+	return knownvalue.ObjectExact(map[string]knownvalue.Check{"name": knownvalue.StringExact(name), "ip": knownvalue.StringExact(ip)})
 }
 
 func connDestroyed(env *acctest.Env, t *testing.T) resource.TestCheckFunc {
@@ -85,6 +129,7 @@ func connDestroyed(env *acctest.Env, t *testing.T) resource.TestCheckFunc {
 }
 
 func TestAccDLIConnection_lifecycle(t *testing.T) {
+	t.Parallel()
 	env := acctest.NewEnv(t)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
@@ -97,18 +142,17 @@ func TestAccDLIConnection_lifecycle(t *testing.T) {
   queues         = [huaweidata_dli_queue.q1.name]
   hosts          = [{ name = "db-primary", ip = "192.168.0.10" }]
   tags           = { team = "data" }`)),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestMatchResourceAttr(connAddr, "id", regexp.MustCompile(`^[0-9a-f-]{36}$`)),
-					resource.TestCheckResourceAttr(connAddr, "status", "ACTIVE"),
-					resource.TestCheckResourceAttr(connAddr, "queues.#", "1"),
-					resource.TestCheckResourceAttr(connAddr, "queue_status.#", "1"),
-					resource.TestCheckResourceAttr(connAddr, "queue_status.0.name", "acc_cq1"),
-					resource.TestCheckResourceAttr(connAddr, "queue_status.0.status", "ACTIVE"),
-					resource.TestCheckResourceAttr(connAddr, "queue_status.0.err_msg", ""),
-					resource.TestCheckResourceAttrSet(connAddr, "queue_status.0.peer_id"),
-					resource.TestMatchResourceAttr(connAddr, "create_time", regexp.MustCompile(`^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$`)),
+				ConfigStateChecks: []statecheck.StateCheck{
+					expectConn("id", knownvalue.StringRegexp(regexp.MustCompile(`^[0-9a-f-]{36}$`))),
+					expectConn("status", knownvalue.StringExact("ACTIVE")),
+					expectConn("queues", connQueues("acc_cq1")),
+					expectConn("queue_status", knownvalue.ListExact([]knownvalue.Check{connQueueActive("acc_cq1")})),
+					expectConn("hosts", knownvalue.ListExact([]knownvalue.Check{connHost("db-primary", "192.168.0.10")})),
+					expectConn("route_table_id", knownvalue.StringExact("rtb-0001")),
+					expectConn("tags", knownvalue.MapExact(map[string]knownvalue.Check{"team": knownvalue.StringExact("data")})),
+					expectConn("create_time", knownvalue.StringRegexp(regexp.MustCompile(`^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$`))),
 					connHas(env, t, []string{"acc_cq1"}, "db-primary=192.168.0.10"),
-				),
+				},
 			},
 			{
 				ResourceName:      connAddr,
@@ -132,12 +176,11 @@ func TestAccDLIConnection_lifecycle(t *testing.T) {
   hosts          = [{ name = "db-primary", ip = "192.168.0.10" }]
   tags           = { team = "data" }`)),
 				ConfigPlanChecks: acctest.ExpectAction(connAddr, plancheck.ResourceActionUpdate),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr(connAddr, "queues.#", "2"),
-					resource.TestCheckResourceAttr(connAddr, "queue_status.1.name", "acc_cq2"),
-					resource.TestCheckResourceAttr(connAddr, "queue_status.1.status", "ACTIVE"),
+				ConfigStateChecks: []statecheck.StateCheck{
+					expectConn("queues", connQueues("acc_cq1", "acc_cq2")),
+					expectConn("queue_status", knownvalue.ListExact([]knownvalue.Check{connQueueActive("acc_cq1"), connQueueActive("acc_cq2")})),
 					connHas(env, t, []string{"acc_cq1", "acc_cq2"}, "db-primary=192.168.0.10"),
-				),
+				},
 			},
 			{
 				// Hosts are replaced in full, in place.
@@ -151,11 +194,12 @@ func TestAccDLIConnection_lifecycle(t *testing.T) {
   ]
   tags = { team = "data" }`)),
 				ConfigPlanChecks: acctest.ExpectAction(connAddr, plancheck.ResourceActionUpdate),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr(connAddr, "hosts.#", "2"),
-					resource.TestCheckResourceAttr(connAddr, "hosts.1.name", "kafka.broker-1"),
+				ConfigStateChecks: []statecheck.StateCheck{
+					expectConn("hosts", knownvalue.ListExact([]knownvalue.Check{
+						connHost("db-replica", "192.168.0.11"), connHost("kafka.broker-1", "192.168.1.20"),
+					})),
 					connHas(env, t, []string{"acc_cq1", "acc_cq2"}, "db-replica=192.168.0.11", "kafka.broker-1=192.168.1.20"),
-				),
+				},
 			},
 			{
 				// Unbinding a queue and clearing the hosts are in place too.
@@ -165,11 +209,12 @@ func TestAccDLIConnection_lifecycle(t *testing.T) {
   queues         = [huaweidata_dli_queue.q2.name]
   tags           = { team = "data" }`)),
 				ConfigPlanChecks: acctest.ExpectAction(connAddr, plancheck.ResourceActionUpdate),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckNoResourceAttr(connAddr, "hosts"),
-					resource.TestCheckResourceAttr(connAddr, "queue_status.#", "1"),
+				ConfigStateChecks: []statecheck.StateCheck{
+					expectConn("hosts", knownvalue.Null()),
+					expectConn("queues", connQueues("acc_cq2")),
+					expectConn("queue_status", knownvalue.ListExact([]knownvalue.Check{connQueueActive("acc_cq2")})),
 					connHas(env, t, []string{"acc_cq2"}),
-				),
+				},
 			},
 			{
 				// The API cannot update the route table: it replaces the connection.
@@ -178,8 +223,8 @@ func TestAccDLIConnection_lifecycle(t *testing.T) {
   route_table_id = "rtb-0002"
   queues         = [huaweidata_dli_queue.q2.name]
   tags           = { team = "data" }`)),
-				ConfigPlanChecks: acctest.ExpectAction(connAddr, plancheck.ResourceActionDestroyBeforeCreate),
-				Check:            connHas(env, t, []string{"acc_cq2"}),
+				ConfigPlanChecks:  acctest.ExpectAction(connAddr, plancheck.ResourceActionDestroyBeforeCreate),
+				ConfigStateChecks: []statecheck.StateCheck{expectConn("route_table_id", knownvalue.StringExact("rtb-0002")), connHas(env, t, []string{"acc_cq2"})},
 			},
 		},
 	})
@@ -189,6 +234,7 @@ func TestAccDLIConnection_lifecycle(t *testing.T) {
 // left tainted (replaced by the next apply); on update the failed queue is left out of
 // queues, so the next apply binds it again.
 func TestAccDLIConnection_activationFails(t *testing.T) {
+	t.Parallel()
 	env := acctest.NewEnv(t)
 	failQueue := func(queue string) func() {
 		return func() {
@@ -220,10 +266,10 @@ func TestAccDLIConnection_activationFails(t *testing.T) {
 				ExpectError: regexp.MustCompile(`(?s)peering of queue "acc_cq1".*FAILED: no route to\s+subnet-0001`),
 			},
 			{
-				PreConfig:        clearQueue("acc_cq1"),
-				Config:           one,
-				ConfigPlanChecks: acctest.ExpectAction(connAddr, plancheck.ResourceActionDestroyBeforeCreate),
-				Check:            connHas(env, t, []string{"acc_cq1"}),
+				PreConfig:         clearQueue("acc_cq1"),
+				Config:            one,
+				ConfigPlanChecks:  acctest.ExpectAction(connAddr, plancheck.ResourceActionDestroyBeforeCreate),
+				ConfigStateChecks: []statecheck.StateCheck{connHas(env, t, []string{"acc_cq1"})},
 			},
 			{
 				PreConfig:   failQueue("acc_cq2"),
@@ -234,16 +280,18 @@ func TestAccDLIConnection_activationFails(t *testing.T) {
 				PreConfig:        clearQueue("acc_cq2"),
 				Config:           two,
 				ConfigPlanChecks: acctest.ExpectAction(connAddr, plancheck.ResourceActionUpdate),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr(connAddr, "queue_status.1.status", "ACTIVE"),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(connAddr, tfjsonpath.New("queue_status").AtSliceIndex(1), connQueueActive("acc_cq2")),
+					expectConn("queues", connQueues("acc_cq1", "acc_cq2")),
 					connHas(env, t, []string{"acc_cq1", "acc_cq2"}),
-				),
+				},
 			},
 		},
 	})
 }
 
 func TestAccDLIConnection_disappears(t *testing.T) {
+	t.Parallel()
 	env := acctest.NewEnv(t)
 	config := env.Config(connConfig(`
   name   = "acc_gone"
@@ -261,9 +309,9 @@ func TestAccDLIConnection_disappears(t *testing.T) {
 				ExpectNonEmptyPlan: true,
 			},
 			{
-				Config:           config,
-				ConfigPlanChecks: acctest.ExpectAction(connAddr, plancheck.ResourceActionCreate),
-				Check:            connHas(env, t, []string{"acc_cq1"}),
+				Config:            config,
+				ConfigPlanChecks:  acctest.ExpectAction(connAddr, plancheck.ResourceActionCreate),
+				ConfigStateChecks: []statecheck.StateCheck{connHas(env, t, []string{"acc_cq1"})},
 			},
 		},
 	})
@@ -282,6 +330,7 @@ resource "huaweidata_dli_connection" "test" {
 }
 
 func TestAccDLIConnection_planTimeValidation(t *testing.T) {
+	t.Parallel()
 	env := acctest.NewEnv(t)
 	hosts := func(h string) string { return `  hosts = [` + h + `]` }
 	env.ExpectPlanErrors(t, map[string]acctest.PlanError{
@@ -303,15 +352,18 @@ func TestAccDLIConnection_planTimeValidation(t *testing.T) {
 			Config: bareConn(`  hosts = flatten([for a in range(21) : [for b in range(1000) : { name = "h", ip = "10.0.0.1" }]])`),
 			Want:   `(?s)hosts list must contain at most 20000 elements, got: 21000`,
 		},
-		"tag value empty":    {Config: bareConn(`  tags = { team = "" }`), Want: `(?s)tags\["team"\] string length must be between 1 and 255, got: 0`},
-		"tag value too long": {Config: bareConn(`  tags = { team = "` + strings.Repeat("v", 256) + `" }`), Want: `(?s)tags\["team"\] string length must be between 1 and 255, got: 256`},
-		"tag key too long":   {Config: bareConn(`  tags = { "` + strings.Repeat("k", 129) + `" = "v" }`), Want: `(?s)tags.*must be between 1 and 128, got: 129`},
+		"tag value empty":    {Config: bareConn(`  tags = { team = "" }`), Want: `(?s)tags\["team"\] UTF-8 character count must be between 1 and 255, got:\s+0`},
+		"tag value too long": {Config: bareConn(`  tags = { team = "` + strings.Repeat("v", 256) + `" }`), Want: `(?s)tags\["team"\] UTF-8 character count must be between 1 and 255, got:\s+256`},
+		// DLI counts characters, not bytes: 256 two-byte characters are 256, not 512.
+		"tag value in characters": {Config: bareConn(`  tags = { team = "` + strings.Repeat("é", 256) + `" }`), Want: `(?s)tags\["team"\] UTF-8 character count must be between 1 and 255, got:\s+256`},
+		"tag key too long":        {Config: bareConn(`  tags = { "` + strings.Repeat("k", 129) + `" = "v" }`), Want: `(?s)tags.*must be between 1 and 128, got:\s+129`},
 	})
 }
 
 // Injected 500/502 faults on the connection calls of an update and the destroy, and a create whose 408 comes after
 // the emulator committed it: the connection is created once and converges.
 func TestAccDLIConnection_withFaults(t *testing.T) {
+	t.Parallel()
 	env := acctest.NewEnv(t)
 	env.Emulator.SetFaults(emulator.Faults{ErrorRates: map[int]float64{408: 1}, Operations: []string{"CreateEnhancedConnection"}})
 	resource.Test(t, resource.TestCase{
@@ -323,25 +375,25 @@ func TestAccDLIConnection_withFaults(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				Config: env.Config(bareConn(`  hosts = [{ name = "db", ip = "10.0.0.1" }]`)),
-				Check: resource.ComposeAggregateTestCheckFunc(
+				ConfigStateChecks: []statecheck.StateCheck{
 					connHas(env, t, nil, "db=10.0.0.1"),
-					func(*terraform.State) error {
-						if n := env.Count("CreateEnhancedConnection"); n != 1 {
-							return fmt.Errorf("CreateEnhancedConnection sent %d times, want 1 (the 408 came after the commit)", n)
-						}
+					// Sent once: the 408 came after the commit.
+					env.ExpectRequests("CreateEnhancedConnection", 1, 1),
+					// From here on (the post-apply plans included), the connection calls fail at times.
+					acctest.CheckEmulator(func(context.Context) error {
 						env.Emulator.SetFaults(emulator.Faults{
 							ErrorRates: map[int]float64{500: 0.15, 502: 0.1},
 							Operations: []string{"ShowEnhancedConnection", "UpdateEnhancedConnection", "DeleteEnhancedConnection",
 								"ListEnhancedConnections"},
 						})
 						return nil
-					},
-				),
+					}),
+				},
 			},
 			{
-				Config:           env.Config(bareConn(`  hosts = [{ name = "db", ip = "10.0.0.2" }]`)),
-				ConfigPlanChecks: acctest.ExpectAction(connAddr, plancheck.ResourceActionUpdate),
-				Check:            connHas(env, t, nil, "db=10.0.0.2"),
+				Config:            env.Config(bareConn(`  hosts = [{ name = "db", ip = "10.0.0.2" }]`)),
+				ConfigPlanChecks:  acctest.ExpectAction(connAddr, plancheck.ResourceActionUpdate),
+				ConfigStateChecks: []statecheck.StateCheck{connHas(env, t, nil, "db=10.0.0.2")},
 			},
 		},
 	})
@@ -350,6 +402,7 @@ func TestAccDLIConnection_withFaults(t *testing.T) {
 // A create whose wait times out leaves the connection in state, tainted, not orphaned in the
 // cloud: the next apply replaces it (its delete first waits for the peering to settle).
 func TestAccDLIConnection_createTimeoutTaints(t *testing.T) {
+	t.Parallel()
 	env := acctest.NewEnv(t)
 	body := `
   name   = "acc_slow"
@@ -364,9 +417,9 @@ func TestAccDLIConnection_createTimeoutTaints(t *testing.T) {
 				ExpectError: regexp.MustCompile(`(?s)timed out waiting for enhanced connection.*to be ACTIVE on queues\s+\[acc_cq1\];\s+last\s+state:\s+acc_cq1:\s+CREATING`),
 			},
 			{
-				Config:           env.Config(connConfig(body)),
-				ConfigPlanChecks: acctest.ExpectAction(connAddr, plancheck.ResourceActionDestroyBeforeCreate),
-				Check:            connHas(env, t, []string{"acc_cq1"}),
+				Config:            env.Config(connConfig(body)),
+				ConfigPlanChecks:  acctest.ExpectAction(connAddr, plancheck.ResourceActionDestroyBeforeCreate),
+				ConfigStateChecks: []statecheck.StateCheck{connHas(env, t, []string{"acc_cq1"})},
 			},
 		},
 	})
