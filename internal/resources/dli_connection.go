@@ -29,6 +29,7 @@ import (
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/services/dli/v1/model"
 
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/client"
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/ptr"
 )
 
 var (
@@ -219,7 +220,7 @@ func (r *dliConnectionResource) Create(ctx context.Context, req resource.CreateR
 	plan.ID = types.StringValue(id)
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan.withUnknownsNull())...)
 
-	if err := r.client.WaitForConnectionQueues(ctx, id, deref(body.Queues), nil); err != nil {
+	if err := r.client.WaitForConnectionQueues(ctx, id, ptr.Deref(body.Queues), nil); err != nil {
 		r.failAfterWrite(ctx, plan, &resp.State, &resp.Diagnostics,
 			fmt.Sprintf("Waiting for DLI enhanced connection %s (%s) to be ACTIVE", body.Name, id), err)
 		return
@@ -264,7 +265,7 @@ func (r *dliConnectionResource) Update(ctx context.Context, req resource.UpdateR
 		apiError(&resp.Diagnostics, "Reading DLI enhanced connection "+id, err)
 		return
 	}
-	unbind, bind := queueChanges(deref(conn.AvailableQueueInfo), desired)
+	unbind, bind := queueChanges(ptr.Deref(conn.AvailableQueueInfo), desired)
 	if err := r.client.DisassociateConnectionQueues(ctx, id, unbind); err != nil {
 		r.failAfterWrite(ctx, plan, &resp.State, &resp.Diagnostics,
 			fmt.Sprintf("Unbinding queues %v from DLI enhanced connection %s", unbind, id), err)
@@ -451,21 +452,21 @@ func (m *dliConnectionModel) fromAPI(c *model.ShowEnhancedConnectionResponse) di
 	m.Name = types.StringPointerValue(c.Name)
 	m.VpcID = types.StringPointerValue(c.DestVpcId)
 	m.SubnetID = types.StringPointerValue(c.DestNetworkId)
-	m.Status = types.StringValue(strings.ToUpper(deref(c.Status)))
-	m.CreateTime = types.StringValue(rfc3339FromMillis(deref(c.CreateTime)))
+	m.Status = types.StringValue(strings.ToUpper(ptr.Deref(c.Status)))
+	m.CreateTime = types.StringValue(rfc3339FromMillis(ptr.Deref(c.CreateTime)))
 
-	infos := append([]model.EnhancedConnectionResource(nil), deref(c.AvailableQueueInfo)...)
-	sort.Slice(infos, func(i, j int) bool { return deref(infos[i].Name) < deref(infos[j].Name) })
+	infos := append([]model.EnhancedConnectionResource(nil), ptr.Deref(c.AvailableQueueInfo)...)
+	sort.Slice(infos, func(i, j int) bool { return ptr.Deref(infos[i].Name) < ptr.Deref(infos[j].Name) })
 	var queues, statuses []attr.Value
 	for _, q := range infos {
-		name, status := strings.ToLower(deref(q.Name)), strings.ToUpper(deref(q.Status))
+		name, status := strings.ToLower(ptr.Deref(q.Name)), strings.ToUpper(ptr.Deref(q.Status))
 		if status != client.ConnectionQueueFailed {
 			queues = append(queues, types.StringValue(name))
 		}
 		obj, d := types.ObjectValue(connectionQueueStatusType.AttrTypes, map[string]attr.Value{
 			"name": types.StringValue(name), "status": types.StringValue(status),
-			"err_msg": types.StringValue(deref(q.ErrMsg)), "peer_id": types.StringValue(deref(q.PeerId)),
-			"update_time": types.StringValue(rfc3339FromMillis(deref(q.UpdateTime))),
+			"err_msg": types.StringValue(ptr.Deref(q.ErrMsg)), "peer_id": types.StringValue(ptr.Deref(q.PeerId)),
+			"update_time": types.StringValue(rfc3339FromMillis(ptr.Deref(q.UpdateTime))),
 		})
 		diags.Append(d...)
 		statuses = append(statuses, obj)
@@ -478,9 +479,9 @@ func (m *dliConnectionModel) fromAPI(c *model.ShowEnhancedConnectionResponse) di
 	m.QueueStatus = types.ListValueMust(connectionQueueStatusType, statuses)
 
 	var hosts []attr.Value
-	for _, h := range deref(c.Hosts) {
+	for _, h := range ptr.Deref(c.Hosts) {
 		obj, d := types.ObjectValue(connectionHostType.AttrTypes, map[string]attr.Value{
-			"name": types.StringValue(deref(h.Name)), "ip": types.StringValue(deref(h.Ip)),
+			"name": types.StringValue(ptr.Deref(h.Name)), "ip": types.StringValue(ptr.Deref(h.Ip)),
 		})
 		diags.Append(d...)
 		hosts = append(hosts, obj)
@@ -516,8 +517,8 @@ func (m dliConnectionModel) withUnknownsNull() dliConnectionModel {
 func queueChanges(bound []model.EnhancedConnectionResource, desired []string) (unbind, bind []string) {
 	healthy := map[string]bool{}
 	for _, q := range bound {
-		name := strings.ToLower(deref(q.Name))
-		failed := strings.EqualFold(deref(q.Status), client.ConnectionQueueFailed)
+		name := strings.ToLower(ptr.Deref(q.Name))
+		failed := strings.EqualFold(ptr.Deref(q.Status), client.ConnectionQueueFailed)
 		if !slices.Contains(desired, name) || failed {
 			unbind = append(unbind, name)
 		}

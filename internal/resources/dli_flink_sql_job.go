@@ -31,6 +31,8 @@ import (
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/services/dli/v1/model"
 
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/client"
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/framework/flex"
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/ptr"
 )
 
 var (
@@ -392,7 +394,7 @@ func (r *dliFlinkSQLJobResource) Update(ctx context.Context, req resource.Update
 	if !ok {
 		return
 	}
-	status := deref(job.Status)
+	status := ptr.Deref(job.Status)
 	wantRunning := plan.DesiredState.ValueString() == flinkDesiredRunning
 	// job_cancel_fail: a stop failed and the job may still run; it is stopped again first.
 	isRunning := status == client.FlinkRunning || status == client.FlinkCancelFail
@@ -422,7 +424,7 @@ func (r *dliFlinkSQLJobResource) Update(ctx context.Context, req resource.Update
 				apiError(&resp.Diagnostics, "Reading DLI Flink SQL job "+state.ID.ValueString(), err)
 				return
 			}
-			resume = deref(j.SavepointPath) != "" || deref(j.HasSavepoint)
+			resume = ptr.Deref(j.SavepointPath) != "" || ptr.Deref(j.HasSavepoint)
 		}
 		if !r.run(ctx, id, resume, &resp.Diagnostics) {
 			r.refreshAfterError(ctx, &plan, &resp.State)
@@ -455,13 +457,13 @@ func (r *dliFlinkSQLJobResource) Delete(ctx context.Context, req resource.Delete
 		apiError(&resp.Diagnostics, "Reading DLI Flink SQL job "+state.ID.ValueString(), err)
 		return
 	}
-	if client.FlinkTransientStatus(deref(job.Status)) {
+	if client.FlinkTransientStatus(ptr.Deref(job.Status)) {
 		var ok bool
 		if job, ok = r.settle(ctx, id, &resp.Diagnostics); !ok {
 			return
 		}
 	}
-	if status := deref(job.Status); status == client.FlinkRunning || status == client.FlinkCancelFail {
+	if status := ptr.Deref(job.Status); status == client.FlinkRunning || status == client.FlinkCancelFail {
 		savepoint := state.SavepointOnDelete.IsNull() || state.SavepointOnDelete.ValueBool()
 		if !r.stop(ctx, id, savepoint, &resp.Diagnostics) {
 			if savepoint {
@@ -737,60 +739,60 @@ func (m dliFlinkSQLJobModel) changedFields(ctx context.Context, state dliFlinkSQ
 func (m *dliFlinkSQLJobModel) fromAPI(j *model.FlinkJob) {
 	m.ID = types.StringValue(strconv.FormatInt(j.JobId, 10))
 	m.JobID = types.Int64Value(j.JobId)
-	m.Name = types.StringValue(deref(j.Name))
-	m.Description = types.StringValue(deref(j.Desc))
-	m.SQL = types.StringValue(deref(j.SqlBody))
+	m.Name = types.StringValue(ptr.Deref(j.Name))
+	m.Description = types.StringValue(ptr.Deref(j.Desc))
+	m.SQL = types.StringValue(ptr.Deref(j.SqlBody))
 	if j.JobType != nil {
 		m.Type = types.StringValue(j.JobType.Value())
 	}
-	m.RunMode = types.StringValue(deref(j.RunMode))
-	m.QueueName = nullIfEmpty(deref(j.QueueName))
+	m.RunMode = types.StringValue(ptr.Deref(j.RunMode))
+	m.QueueName = nullIfEmpty(ptr.Deref(j.QueueName))
 	cfg := j.JobConfig
 	if cfg == nil {
 		cfg = &model.FlinkJobConfig{}
 	}
-	m.CUNumber = int64Value(cfg.CuNumber)
-	m.ManagerCUNumber = int64Value(cfg.ManagerCuNumber)
-	m.ParallelNumber = int64Value(cfg.ParallelNumber)
-	m.TmCUs = int64Value(cfg.TmCus)
-	m.TmSlotNum = int64Value(cfg.TmSlotNum)
-	m.CheckpointEnabled = types.BoolValue(deref(cfg.CheckpointEnabled))
+	m.CUNumber = flex.Int64Value(cfg.CuNumber)
+	m.ManagerCUNumber = flex.Int64Value(cfg.ManagerCuNumber)
+	m.ParallelNumber = flex.Int64Value(cfg.ParallelNumber)
+	m.TmCUs = flex.Int64Value(cfg.TmCus)
+	m.TmSlotNum = flex.Int64Value(cfg.TmSlotNum)
+	m.CheckpointEnabled = types.BoolValue(ptr.Deref(cfg.CheckpointEnabled))
 	m.CheckpointMode = types.StringValue("exactly_once")
 	if cfg.CheckpointMode != nil && (cfg.CheckpointMode.Value() == "at_least_once" || cfg.CheckpointMode.Value() == "2") {
 		m.CheckpointMode = types.StringValue("at_least_once")
 	}
-	m.CheckpointInterval = int64Value(cfg.CheckpointInterval)
-	m.ObsBucket = nullIfEmpty(deref(cfg.ObsBucket))
-	m.LogEnabled = types.BoolValue(deref(cfg.LogEnabled))
-	m.SmnTopic = nullIfEmpty(deref(cfg.SmnTopic))
-	m.RestartWhenException = types.BoolValue(deref(cfg.RestartWhenException))
-	m.IdleStateRetention = int64Value(cfg.IdleStateRetention)
-	m.DirtyDataStrategy = types.StringValue(deref(cfg.DirtyDataStrategy))
+	m.CheckpointInterval = flex.Int64Value(cfg.CheckpointInterval)
+	m.ObsBucket = nullIfEmpty(ptr.Deref(cfg.ObsBucket))
+	m.LogEnabled = types.BoolValue(ptr.Deref(cfg.LogEnabled))
+	m.SmnTopic = nullIfEmpty(ptr.Deref(cfg.SmnTopic))
+	m.RestartWhenException = types.BoolValue(ptr.Deref(cfg.RestartWhenException))
+	m.IdleStateRetention = flex.Int64Value(cfg.IdleStateRetention)
+	m.DirtyDataStrategy = types.StringValue(ptr.Deref(cfg.DirtyDataStrategy))
 	if m.DirtyDataStrategy.ValueString() == "" {
 		m.DirtyDataStrategy = types.StringValue("0")
 	}
-	m.UdfJarURL = nullIfEmpty(deref(cfg.UdfJarUrl))
-	m.ResumeCheckpoint = types.BoolValue(deref(cfg.ResumeCheckpoint))
-	m.ResumeMaxNum = int64Value(cfg.ResumeMaxNum)
+	m.UdfJarURL = nullIfEmpty(ptr.Deref(cfg.UdfJarUrl))
+	m.ResumeCheckpoint = types.BoolValue(ptr.Deref(cfg.ResumeCheckpoint))
+	m.ResumeMaxNum = flex.Int64Value(cfg.ResumeMaxNum)
 	if cfg.ResumeMaxNum == nil {
 		m.ResumeMaxNum = types.Int64Value(-1)
 	}
-	m.RuntimeConfig = runtimeConfigValue(deref(cfg.RuntimeConfig), m.RuntimeConfig)
-	if v := deref(cfg.FlinkVersion); v != "" || m.FlinkVersion.IsUnknown() {
+	m.RuntimeConfig = runtimeConfigValue(ptr.Deref(cfg.RuntimeConfig), m.RuntimeConfig)
+	if v := ptr.Deref(cfg.FlinkVersion); v != "" || m.FlinkVersion.IsUnknown() {
 		m.FlinkVersion = nullIfEmpty(v)
 	}
 	if m.Tags.IsUnknown() {
 		m.Tags = types.MapNull(types.StringType)
 	}
-	m.Status = types.StringValue(deref(j.Status))
+	m.Status = types.StringValue(ptr.Deref(j.Status))
 	if m.Status.ValueString() == client.FlinkCancelling {
 		m.Status = types.StringValue(client.FlinkCanceling)
 	}
-	m.StatusDesc = types.StringValue(deref(j.StatusDesc))
-	m.SavepointPath = types.StringValue(deref(j.SavepointPath))
+	m.StatusDesc = types.StringValue(ptr.Deref(j.StatusDesc))
+	m.SavepointPath = types.StringValue(ptr.Deref(j.SavepointPath))
 	m.CreateTime = types.StringValue(rfc3339FromMillis(j.CreateTime))
-	m.UpdateTime = types.StringValue(rfc3339FromMillis(deref(j.UpdateTime)))
-	m.StartTime = types.StringValue(rfc3339FromMillis(deref(j.StartTime)))
+	m.UpdateTime = types.StringValue(rfc3339FromMillis(ptr.Deref(j.UpdateTime)))
+	m.StartTime = types.StringValue(rfc3339FromMillis(ptr.Deref(j.StartTime)))
 	// Imported: arguments that only live in the configuration get their defaults, and
 	// desired_state follows what the job does.
 	if m.DesiredState.IsNull() || m.DesiredState.IsUnknown() {

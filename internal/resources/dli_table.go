@@ -23,6 +23,8 @@ import (
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/services/dli/v1/model"
 
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/client"
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/framework/validators"
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/ptr"
 )
 
 var (
@@ -92,14 +94,14 @@ func (r *dliTableResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				MarkdownDescription: "Database holding the table. Changing it replaces the table.",
 				Required:            true,
 				PlanModifiers:       replace,
-				Validators:          []validator.String{catalogName("database")},
+				Validators:          []validator.String{validators.CatalogName("database")},
 			},
 			"name": schema.StringAttribute{
 				MarkdownDescription: "Table name: 1 to 128 characters, lowercase letters, digits, underscores and `$`, not only digits, " +
 					"not starting with an underscore (DLI stores names in lowercase). Changing it replaces the table.",
 				Required:      true,
 				PlanModifiers: replace,
-				Validators:    []validator.String{catalogName("table")},
+				Validators:    []validator.String{validators.CatalogName("table")},
 			},
 			"data_location": schema.StringAttribute{
 				MarkdownDescription: "`DLI` (a table managed by DLI), `OBS` (a table over data in OBS) or `VIEW`. Changing it replaces the table.",
@@ -576,10 +578,10 @@ func (r *dliTableResource) ImportState(ctx context.Context, req resource.ImportS
 	switch {
 	case !found || strings.Contains(table, "/"):
 		problem = "is not of the form <database>/<table>"
-	case catalogNameProblem("database", db) != "":
-		problem = "has a database name that " + catalogNameProblem("database", db)
-	case catalogNameProblem("table", table) != "":
-		problem = "has a table name that " + catalogNameProblem("table", table)
+	case validators.CatalogNameProblem("database", db) != "":
+		problem = "has a database name that " + validators.CatalogNameProblem("database", db)
+	case validators.CatalogNameProblem("table", table) != "":
+		problem = "has a table name that " + validators.CatalogNameProblem("table", table)
 	}
 	if problem != "" {
 		resp.Diagnostics.AddError("Invalid import id",
@@ -741,7 +743,7 @@ func (m *dliTableModel) fromAPI(ctx context.Context, d *client.TableDescription,
 		for i, c := range d.Columns {
 			cols[i] = tableColumnModel{
 				Name: types.StringValue(c.ColumnName), Type: newSparkType(c.Type),
-				Description: types.StringValue(deref(c.Description)), IsPartition: types.BoolValue(deref(c.IsPartitionColumn)),
+				Description: types.StringValue(ptr.Deref(c.Description)), IsPartition: types.BoolValue(ptr.Deref(c.IsPartitionColumn)),
 			}
 			if i < len(prior) && sameColumn(prior[i], cols[i]) {
 				cols[i] = prior[i] // keep the configured spelling (INT for int)
