@@ -4,16 +4,20 @@ import (
 	"context"
 	"fmt"
 	"regexp"
-	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/acctest"
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/emulator"
 )
+
+const queueAddr = "huaweidata_dli_queue.test"
 
 func queueConfig(name string, cu int, extra string) string {
 	return fmt.Sprintf(`
@@ -26,9 +30,9 @@ resource "huaweidata_dli_queue" "test" {
 }
 
 // queueCUs checks the CUs the emulator really has bound to the queue.
-func queueCUs(env *acctest.Env, t *testing.T, name string, want int32) resource.TestCheckFunc {
-	return func(*terraform.State) error {
-		q, err := env.Client(t).ShowQueue(context.Background(), name)
+func queueCUs(env *acctest.Env, t *testing.T, name string, want int32) statecheck.StateCheck {
+	return acctest.CheckEmulator(func(ctx context.Context) error {
+		q, err := env.Client(t).ShowQueue(ctx, name)
 		if err != nil {
 			return err
 		}
@@ -36,7 +40,11 @@ func queueCUs(env *acctest.Env, t *testing.T, name string, want int32) resource.
 			return fmt.Errorf("queue %s has %d CUs in the emulator, want %d", name, got, want)
 		}
 		return nil
-	}
+	})
+}
+
+func expectQueue(attr string, v knownvalue.Check) statecheck.StateCheck {
+	return statecheck.ExpectKnownValue(queueAddr, tfjsonpath.New(attr), v)
 }
 
 func queueDestroyed(env *acctest.Env, t *testing.T) resource.TestCheckFunc {
@@ -47,60 +55,60 @@ func queueDestroyed(env *acctest.Env, t *testing.T) resource.TestCheckFunc {
 }
 
 func TestAccDLIQueue_lifecycle(t *testing.T) {
+	t.Parallel()
 	env := acctest.NewEnv(t)
-	const addr = "huaweidata_dli_queue.test"
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		CheckDestroy:             queueDestroyed(env, t),
 		Steps: []resource.TestStep{
 			{
 				Config: env.Config(queueConfig("acc_queue", 16, `  description = "first"`)),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr(addr, "id", "acc_queue"),
-					resource.TestCheckResourceAttr(addr, "queue_type", "sql"),
-					resource.TestCheckResourceAttr(addr, "cu_count", "16"),
-					resource.TestCheckResourceAttr(addr, "platform", "x86_64"),
-					resource.TestCheckResourceAttr(addr, "enterprise_project_id", "0"),
-					resource.TestCheckResourceAttrSet(addr, "owner"),
-					resource.TestCheckResourceAttrSet(addr, "resource_id"),
-					resource.TestMatchResourceAttr(addr, "create_time", regexp.MustCompile(`^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$`)),
+				ConfigStateChecks: []statecheck.StateCheck{
+					expectQueue("id", knownvalue.StringExact("acc_queue")),
+					expectQueue("queue_type", knownvalue.StringExact("sql")),
+					expectQueue("cu_count", knownvalue.Int32Exact(16)),
+					expectQueue("platform", knownvalue.StringExact("x86_64")),
+					expectQueue("enterprise_project_id", knownvalue.StringExact("0")),
+					expectQueue("owner", knownvalue.NotNull()),
+					expectQueue("resource_id", knownvalue.NotNull()),
+					expectQueue("create_time", knownvalue.StringRegexp(regexp.MustCompile(`^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$`))),
 					queueCUs(env, t, "acc_queue", 16),
-				),
+				},
 			},
 			{
-				ResourceName:            addr,
+				ResourceName:            queueAddr,
 				ImportState:             true,
 				ImportStateVerify:       true,
 				ImportStateVerifyIgnore: []string{"timeouts"},
 			},
 			{
 				Config:           env.Config(queueConfig("acc_queue", 48, `  description = "first"`)),
-				ConfigPlanChecks: acctest.ExpectAction(addr, plancheck.ResourceActionUpdate),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr(addr, "cu_count", "48"),
+				ConfigPlanChecks: acctest.ExpectAction(queueAddr, plancheck.ResourceActionUpdate),
+				ConfigStateChecks: []statecheck.StateCheck{
+					expectQueue("cu_count", knownvalue.Int32Exact(48)),
 					queueCUs(env, t, "acc_queue", 48),
-				),
+				},
 			},
 			{
-				Config:           env.Config(queueConfig("acc_queue", 32, `  description = "first"`)),
-				ConfigPlanChecks: acctest.ExpectAction(addr, plancheck.ResourceActionUpdate),
-				Check:            queueCUs(env, t, "acc_queue", 32),
+				Config:            env.Config(queueConfig("acc_queue", 32, `  description = "first"`)),
+				ConfigPlanChecks:  acctest.ExpectAction(queueAddr, plancheck.ResourceActionUpdate),
+				ConfigStateChecks: []statecheck.StateCheck{queueCUs(env, t, "acc_queue", 32)},
 			},
 			{
 				Config:           env.Config(queueConfig("acc_queue", 16, `  description = "second"`)),
-				ConfigPlanChecks: acctest.ExpectAction(addr, plancheck.ResourceActionDestroyBeforeCreate),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr(addr, "description", "second"),
+				ConfigPlanChecks: acctest.ExpectAction(queueAddr, plancheck.ResourceActionDestroyBeforeCreate),
+				ConfigStateChecks: []statecheck.StateCheck{
+					expectQueue("description", knownvalue.StringExact("second")),
 					queueCUs(env, t, "acc_queue", 16),
-				),
+				},
 			},
 		},
 	})
 }
 
 func TestAccDLIQueue_generalImport(t *testing.T) {
+	t.Parallel()
 	env := acctest.NewEnv(t)
-	const addr = "huaweidata_dli_queue.test"
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		CheckDestroy:             queueDestroyed(env, t),
@@ -114,22 +122,22 @@ func TestAccDLIQueue_generalImport(t *testing.T) {
   timeouts {
     create = "5m"
   }`)),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr(addr, "queue_type", "general"),
-					resource.TestCheckResourceAttr(addr, "resource_mode", "1"),
-					resource.TestCheckResourceAttr(addr, "labels.#", "1"),
-					resource.TestCheckResourceAttr(addr, "cu_count", "64"),
-				),
+				ConfigStateChecks: []statecheck.StateCheck{
+					expectQueue("queue_type", knownvalue.StringExact("general")),
+					expectQueue("resource_mode", knownvalue.Int32Exact(1)),
+					expectQueue("labels", knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact("multi_az=2")})),
+					expectQueue("cu_count", knownvalue.Int32Exact(64)),
+				},
 			},
 			{
-				ResourceName:      addr,
+				ResourceName:      queueAddr,
 				ImportState:       true,
 				ImportStateVerify: true,
 				// DLI never returns tags; timeouts are configuration only.
 				ImportStateVerifyIgnore: []string{"tags", "tags.%", "tags.team", "timeouts"},
 			},
 			{
-				ResourceName:  addr,
+				ResourceName:  queueAddr,
 				ImportState:   true,
 				ImportStateId: "Not-A-Queue!",
 				ExpectError:   regexp.MustCompile(`Import a DLI queue by its name`),
@@ -138,25 +146,8 @@ func TestAccDLIQueue_generalImport(t *testing.T) {
 	})
 }
 
-func TestAccDLIQueue_planTimeValidation(t *testing.T) {
-	env := acctest.NewEnv(t)
-	cases := map[string]acctest.PlanError{
-		"name starts with a digit":  {Config: queueConfig("1abc", 16, ""), Want: `(?s)name.*"1abc".*does not start with a lowercase letter`},
-		"name starts with _":        {Config: queueConfig("_q", 16, ""), Want: `(?s)name.*"_q".*starts with an underscore`},
-		"name too long":             {Config: queueConfig("q"+strings.Repeat("a", 128), 16, ""), Want: `(?s)name.*is 129 characters long`},
-		"name uppercase":            {Config: queueConfig("MyQueue", 16, ""), Want: `(?s)name.*contains uppercase`},
-		"name with dash":            {Config: queueConfig("my-queue", 16, ""), Want: `(?s)name.*character other than`},
-		"cu_count 17":               {Config: queueConfig("q1", 17, ""), Want: `(?s)cu_count must be a positive\s+multiple of 16, got 17`},
-		"cu_count 32 at create":     {Config: queueConfig("q1", 32, ""), Want: `(?s)cu_count must be 16, 64 or 256 when a queue is\s+created, got 32`},
-		"queue_type unknown":        {Config: queueConfig("q1", 16, `  queue_type = "spark"`), Want: `(?s)queue_type.*must be one of: \["sql" "general"\]`},
-		"resource_mode 2":           {Config: queueConfig("q1", 16, `  resource_mode = 2`), Want: `(?s)resource_mode.*must be one of: \["0" "1"\]`},
-		"platform unknown":          {Config: queueConfig("q1", 16, `  platform = "arm"`), Want: `(?s)platform.*"x86_64"`},
-		"label other than multi_az": {Config: queueConfig("q1", 16, `  labels = ["multi_az=3"]`), Want: `(?s)labels.*multi_az=2`},
-	}
-	env.ExpectPlanErrors(t, cases)
-}
-
 func TestAccDLIQueue_invalidScaleTarget(t *testing.T) {
+	t.Parallel()
 	env := acctest.NewEnv(t)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
@@ -174,10 +165,11 @@ func TestAccDLIQueue_invalidScaleTarget(t *testing.T) {
 }
 
 func TestAccDLIQueue_disappears(t *testing.T) {
+	t.Parallel()
 	env := acctest.NewEnv(t)
-	const addr = "huaweidata_dli_queue.test"
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
+		CheckDestroy:             queueDestroyed(env, t),
 		Steps: []resource.TestStep{
 			{
 				Config: env.Config(queueConfig("acc_gone", 16, "")),
@@ -187,15 +179,16 @@ func TestAccDLIQueue_disappears(t *testing.T) {
 				ExpectNonEmptyPlan: true,
 			},
 			{
-				Config:           env.Config(queueConfig("acc_gone", 16, "")),
-				ConfigPlanChecks: acctest.ExpectAction(addr, plancheck.ResourceActionCreate),
-				Check:            queueCUs(env, t, "acc_gone", 16),
+				Config:            env.Config(queueConfig("acc_gone", 16, "")),
+				ConfigPlanChecks:  acctest.ExpectAction(queueAddr, plancheck.ResourceActionCreate),
+				ConfigStateChecks: []statecheck.StateCheck{queueCUs(env, t, "acc_gone", 16)},
 			},
 		},
 	})
 }
 
 func TestAccDLIQueue_withFaults(t *testing.T) {
+	t.Parallel()
 	env := acctest.NewEnv(t)
 	env.Emulator.SetFaults(emulator.Faults{
 		// 20% of all requests fail: 500, 503 and 429 (with Retry-After) alike.
@@ -210,12 +203,12 @@ func TestAccDLIQueue_withFaults(t *testing.T) {
 		},
 		Steps: []resource.TestStep{
 			{
-				Config: env.Config(queueConfig("acc_faults", 16, "")),
-				Check:  queueCUs(env, t, "acc_faults", 16),
+				Config:            env.Config(queueConfig("acc_faults", 16, "")),
+				ConfigStateChecks: []statecheck.StateCheck{queueCUs(env, t, "acc_faults", 16)},
 			},
 			{
-				Config: env.Config(queueConfig("acc_faults", 32, "")),
-				Check:  queueCUs(env, t, "acc_faults", 32),
+				Config:            env.Config(queueConfig("acc_faults", 32, "")),
+				ConfigStateChecks: []statecheck.StateCheck{queueCUs(env, t, "acc_faults", 32)},
 			},
 		},
 	})
@@ -224,8 +217,8 @@ func TestAccDLIQueue_withFaults(t *testing.T) {
 // A create whose wait times out leaves the queue in state, tainted, not orphaned in the
 // cloud: the next apply replaces it.
 func TestAccDLIQueue_createTimeoutTaints(t *testing.T) {
+	t.Parallel()
 	env := acctest.NewEnv(t)
-	const addr = "huaweidata_dli_queue.test"
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		CheckDestroy:             queueDestroyed(env, t),
@@ -236,9 +229,9 @@ func TestAccDLIQueue_createTimeoutTaints(t *testing.T) {
 				ExpectError: regexp.MustCompile(`(?s)timed out waiting for queue "acc_slow" to have 16 CUs; last\s+state: 0 CUs`),
 			},
 			{
-				Config:           env.Config(queueConfig("acc_slow", 16, "")),
-				ConfigPlanChecks: acctest.ExpectAction(addr, plancheck.ResourceActionDestroyBeforeCreate),
-				Check:            queueCUs(env, t, "acc_slow", 16),
+				Config:            env.Config(queueConfig("acc_slow", 16, "")),
+				ConfigPlanChecks:  acctest.ExpectAction(queueAddr, plancheck.ResourceActionDestroyBeforeCreate),
+				ConfigStateChecks: []statecheck.StateCheck{queueCUs(env, t, "acc_slow", 16)},
 			},
 		},
 	})
@@ -246,6 +239,7 @@ func TestAccDLIQueue_createTimeoutTaints(t *testing.T) {
 
 // A create answered with 408 after the emulator committed it is looked up, not sent again.
 func TestAccDLIQueue_createLostResponse(t *testing.T) {
+	t.Parallel()
 	env := acctest.NewEnv(t)
 	env.Emulator.SetFaults(emulator.Faults{ErrorRates: map[int]float64{408: 1}, Operations: []string{"CreateQueue"}})
 	resource.Test(t, resource.TestCase{
@@ -253,15 +247,11 @@ func TestAccDLIQueue_createLostResponse(t *testing.T) {
 		CheckDestroy:             queueDestroyed(env, t),
 		Steps: []resource.TestStep{{
 			Config: env.Config(queueConfig("acc_lost", 16, "")),
-			Check: resource.ComposeAggregateTestCheckFunc(
+			ConfigStateChecks: []statecheck.StateCheck{
 				queueCUs(env, t, "acc_lost", 16),
-				func(*terraform.State) error {
-					if n := env.Count("CreateQueue"); n != 1 {
-						return fmt.Errorf("CreateQueue sent %d times, want 1 (the 408 came after the commit)", n)
-					}
-					return nil
-				},
-			),
+				// The 408 came after the commit: the create is sent once.
+				env.ExpectRequests("CreateQueue", 1, 1),
+			},
 		}},
 	})
 }
