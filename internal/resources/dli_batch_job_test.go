@@ -441,7 +441,7 @@ resource "huaweidata_dli_batch_job" "test" {
 	pi := func(extra string) string { return job(sparkPi + extra) }
 	// beyondInt32 is the error for an integer the API's int32 cannot hold, naming the attribute.
 	beyondInt32 := func(attr, got string) string {
-		return `(?s)` + attr + `\s+must\s+be\s+a\s+whole\s+number\s+from\s+-2147483648\s+to\s+2147483647.*got\s+` + got
+		return `(?s)Invalid number.*` + attr + `\s+is\s+` + got + `,\s+which\s+is\s+not\s+a\s+32-bit\s+integer`
 	}
 	cases := map[string]acctest.PlanError{
 		"queue_name invalid":           {Config: strings.Replace(pi(""), `"q1"`, `"Bad-Queue"`, 1), Want: `(?s)queue_name.*"Bad-Queue"`},

@@ -28,7 +28,7 @@ var (
 // and retries) at plan, naming the attribute.
 func (r *dliBatchJobResource) ConfigValidators(context.Context) []resource.ConfigValidator {
 	return []resource.ConfigValidator{
-		validators.FitInt32("driver_cores", "executor_cores", "num_executors", "max_retry_times"),
+		validators.Int32Attributes(),
 	}
 }
 

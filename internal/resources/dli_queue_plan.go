@@ -17,7 +17,7 @@ var queueCreateCUs = []int32{16, 64, 256}
 
 // ConfigValidators rejects, naming the attribute, integers that do not fit the API's int32.
 func (r *dliQueueResource) ConfigValidators(context.Context) []resource.ConfigValidator {
-	return []resource.ConfigValidator{validators.FitsInt32("cu_count", "resource_mode")}
+	return []resource.ConfigValidator{validators.Int32Attributes()}
 }
 
 // ModifyPlan rejects a create (or replacement) whose cu_count DLI does not accept at create.
