@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-log/tflog"
+	"github.com/huaweicloud/huaweicloud-sdk-go-v3/services/dli/v1/model"
 	"golang.org/x/time/rate"
 )
 
@@ -25,7 +26,12 @@ type Client struct {
 	cfg     Config
 	http    *http.Client
 	limiter *rate.Limiter
-	cache   *listCache
+
+	// The shared listings of the collections that can only be read by listing.
+	queues     *listCache[model.Queue]          // one key: ""
+	databases  *listCache[model.Database]       // one key: ""
+	globalVars *listCache[model.GlobalVariable] // one key: ""
+	tables     *listCache[model.Table]          // keyed by lowercased database name
 
 	projectMu sync.Mutex
 	projectID string
@@ -54,11 +60,14 @@ func New(cfg Config) (*Client, error) {
 		burst = 1
 	}
 	return &Client{
-		cfg:       cfg,
-		http:      hc,
-		limiter:   rate.NewLimiter(rate.Limit(cfg.RateLimit), burst),
-		cache:     newListCache(cfg.ListCacheTTL),
-		projectID: cfg.ProjectID,
+		cfg:        cfg,
+		http:       hc,
+		limiter:    rate.NewLimiter(rate.Limit(cfg.RateLimit), burst),
+		queues:     newListCache[model.Queue](cfg.ListCacheTTL),
+		databases:  newListCache[model.Database](cfg.ListCacheTTL),
+		globalVars: newListCache[model.GlobalVariable](cfg.ListCacheTTL),
+		tables:     newListCache[model.Table](cfg.ListCacheTTL),
+		projectID:  cfg.ProjectID,
 	}, nil
 }
 

@@ -74,7 +74,7 @@ func TestNewAppliesDefaults(t *testing.T) {
 		{"PollMinDelay", c.cfg.PollMinDelay, DefaultPollMinDelay},
 		{"PollMaxDelay", c.cfg.PollMaxDelay, DefaultPollMaxDelay},
 		{"ListCacheTTL", c.cfg.ListCacheTTL, DefaultListCacheTTL},
-		{"cache ttl", c.cache.ttl, DefaultListCacheTTL},
+		{"cache ttl", c.queues.ttl, DefaultListCacheTTL},
 	}
 	for _, ch := range checks {
 		if ch.got != ch.want {
@@ -94,7 +94,7 @@ func TestNewAppliesDefaults(t *testing.T) {
 	if c.limiter.Burst() != 1 || c.limiter.Limit() != 0.5 {
 		t.Errorf("fractional rate: limiter = %v/%d, want 0.5/1", c.limiter.Limit(), c.limiter.Burst())
 	}
-	if c.cfg.RetryBaseDelay != time.Millisecond || c.cache.ttl != time.Second || c.http != hc || c.cfg.MaxRetries != 4 {
+	if c.cfg.RetryBaseDelay != time.Millisecond || c.queues.ttl != time.Second || c.http != hc || c.cfg.MaxRetries != 4 {
 		t.Errorf("explicit settings were not kept: %+v", c.cfg)
 	}
 }

@@ -9,6 +9,8 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/ptr"
 )
 
 // Spark batch job states (§10.1, Table 10-7). The API is not consistent about case
@@ -188,7 +190,7 @@ func (c *Client) ListBatchJobs(ctx context.Context, f BatchJobFilter) (*BatchJob
 // job is looked for among the queue's newest jobs (same name and file, not seen before the
 // submission) before the request is sent again: a job is never run twice by a retry.
 func (c *Client) CreateBatchJob(ctx context.Context, body *BatchJobRequest) (*BatchJob, error) {
-	name := deref(body.Name)
+	name := ptr.Deref(body.Name)
 	filter := BatchJobFilter{Queue: body.Queue, Name: name, Order: "CREATE_TIME_DESC", Size: 100}
 	before, err := c.ListBatchJobs(ctx, filter)
 	if err != nil {

@@ -3,6 +3,7 @@ package client
 import (
 	"context"
 	"fmt"
+	"maps"
 	"net/http"
 	"net/url"
 	"sort"
@@ -10,6 +11,8 @@ import (
 	"strings"
 
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/services/dli/v1/model"
+
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/ptr"
 )
 
 // Statuses of an enhanced connection (§12.3/§12.4) and of its per-queue peerings.
@@ -43,9 +46,9 @@ func (c *Client) CreateEnhancedConnection(ctx context.Context, body *model.Creat
 				return false, err
 			}
 			for _, conn := range conns {
-				if deref(conn.Name) == body.Name && deref(conn.DestVpcId) == body.DestVpcId &&
-					deref(conn.DestNetworkId) == body.DestNetworkId {
-					reconciled = deref(conn.Id)
+				if ptr.Deref(conn.Name) == body.Name && ptr.Deref(conn.DestVpcId) == body.DestVpcId &&
+					ptr.Deref(conn.DestNetworkId) == body.DestNetworkId {
+					reconciled = ptr.Deref(conn.Id)
 					return true, nil
 				}
 			}
@@ -55,12 +58,12 @@ func (c *Client) CreateEnhancedConnection(ctx context.Context, body *model.Creat
 	if err != nil {
 		return "", err
 	}
-	id := deref(out.ConnectionId)
+	id := ptr.Deref(out.ConnectionId)
 	if id == "" {
 		id = reconciled
 	}
 	if id == "" {
-		return "", fmt.Errorf("CreateEnhancedConnection: the response has no connection_id (message %q)", deref(out.Message))
+		return "", fmt.Errorf("CreateEnhancedConnection: the response has no connection_id (message %q)", ptr.Deref(out.Message))
 	}
 	return id, nil
 }
@@ -84,7 +87,7 @@ func (c *Client) GetEnhancedConnection(ctx context.Context, id string) (*model.S
 	if err != nil {
 		return nil, err
 	}
-	if strings.EqualFold(deref(conn.Status), ConnectionStatusDeleted) {
+	if strings.EqualFold(ptr.Deref(conn.Status), ConnectionStatusDeleted) {
 		return nil, &NotFoundError{Kind: "enhanced connection", Name: id}
 	}
 	return conn, nil
@@ -114,23 +117,20 @@ func (c *Client) ListEnhancedConnections(ctx context.Context, f ConnectionFilter
 		sort.Strings(tags)
 		query.Set("tags", strings.Join(tags, ","))
 	}
-	var all []model.EnhancedConnection
-	for {
-		query.Set("offset", strconv.Itoa(len(all)))
-		var page model.ListEnhancedConnectionsResponse
-		err := c.Do(ctx, Request{
-			Service: ServiceDLI, Operation: "ListEnhancedConnections", Method: http.MethodGet,
-			Path: connectionsPath, Query: query,
-		}, &page)
-		if err != nil {
-			return nil, err
-		}
-		items := deref(page.Connections)
-		all = append(all, items...)
-		if len(items) < connectionsListPageLimit {
-			return all, nil
-		}
-	}
+	return listAll(ctx, pager[model.EnhancedConnection]{
+		operation: "ListEnhancedConnections", pageSize: connectionsListPageLimit,
+		fetch: func(ctx context.Context, _, offset int) (listPage[model.EnhancedConnection], error) {
+			q := maps.Clone(query)
+			q.Set("offset", strconv.Itoa(offset))
+			var out model.ListEnhancedConnectionsResponse
+			err := c.Do(ctx, Request{
+				Service: ServiceDLI, Operation: "ListEnhancedConnections", Method: http.MethodGet,
+				Path: connectionsPath, Query: q,
+			}, &out)
+			// count is the number of connections on this page (§12.3), not a total.
+			return listPage[model.EnhancedConnection]{items: ptr.Deref(out.Connections), total: -1}, err
+		},
+	})
 }
 
 // DeleteEnhancedConnection deletes a connection (§12.2). One that is already gone (or
@@ -205,18 +205,18 @@ func (c *Client) WaitForConnectionQueues(ctx context.Context, id string, active,
 			return false, "", err
 		}
 		byName := map[string]model.EnhancedConnectionResource{}
-		for _, q := range deref(conn.AvailableQueueInfo) {
-			byName[strings.ToLower(deref(q.Name))] = q
+		for _, q := range ptr.Deref(conn.AvailableQueueInfo) {
+			byName[strings.ToLower(ptr.Deref(q.Name))] = q
 		}
 		var pending []string
 		for _, name := range active {
 			q, bound := byName[strings.ToLower(name)]
-			status := deref(q.Status)
+			status := ptr.Deref(q.Status)
 			switch {
 			case !bound:
 				pending = append(pending, name+": not bound yet")
 			case strings.EqualFold(status, ConnectionQueueFailed):
-				return false, "", &ConnectionQueueFailedError{ConnectionID: id, Queue: name, ErrMsg: deref(q.ErrMsg)}
+				return false, "", &ConnectionQueueFailedError{ConnectionID: id, Queue: name, ErrMsg: ptr.Deref(q.ErrMsg)}
 			case !strings.EqualFold(status, ConnectionQueueActive):
 				pending = append(pending, name+": "+status)
 			}
@@ -244,9 +244,9 @@ func (c *Client) WaitForConnectionSettled(ctx context.Context, id string) error 
 		if err != nil {
 			return false, "", err
 		}
-		for _, q := range deref(conn.AvailableQueueInfo) {
-			if strings.EqualFold(deref(q.Status), ConnectionQueueCreating) {
-				return false, "queue " + deref(q.Name) + " CREATING", nil
+		for _, q := range ptr.Deref(conn.AvailableQueueInfo) {
+			if strings.EqualFold(ptr.Deref(q.Status), ConnectionQueueCreating) {
+				return false, "queue " + ptr.Deref(q.Name) + " CREATING", nil
 			}
 		}
 		return true, "settled", nil
@@ -263,6 +263,6 @@ func (c *Client) WaitForConnectionDeleted(ctx context.Context, id string) error 
 		if err != nil {
 			return false, "", err
 		}
-		return false, deref(conn.Status), nil
+		return false, ptr.Deref(conn.Status), nil
 	})
 }

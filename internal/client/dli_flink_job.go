@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/services/dli/v1/model"
+
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/ptr"
 )
 
 // Flink job statuses (§9.7 Table 9-33, §9.8 Table 9-41).
@@ -96,39 +98,48 @@ func (c *Client) CreateFlinkSQLJob(ctx context.Context, body *model.CreateFlinkS
 	return *out.Job.JobID, nil
 }
 
-// flinkJobIDsByName lists (§9.7) the ids of the jobs with exactly this name.
+// flinkJobRef is a row of the §9.7 job list, as far as the client needs it.
+type flinkJobRef struct {
+	JobID int64  `json:"job_id"`
+	Name  string `json:"name"`
+}
+
+const flinkJobsPageSize = 100
+
+// flinkJobIDsByName lists (§9.7) the ids of the jobs with exactly this name (the name
+// filter is a fuzzy match).
 func (c *Client) flinkJobIDsByName(ctx context.Context, name string) (map[int64]bool, error) {
-	ids := map[int64]bool{}
-	const limit = 100
-	for offset := 0; ; offset += limit {
-		var out struct {
-			JobList *struct {
-				TotalCount int `json:"total_count"`
-				Jobs       []struct {
-					JobID int64  `json:"job_id"`
-					Name  string `json:"name"`
-				} `json:"jobs"`
-			} `json:"job_list"`
-		}
-		q := url.Values{"name": {name}, "limit": {strconv.Itoa(limit)}, "offset": {strconv.Itoa(offset)}}
-		if err := c.Do(ctx, Request{
-			Service: ServiceDLI, Operation: "ListFlinkJobs", Method: http.MethodGet,
-			Path: "/v1.0/{project_id}/streaming/jobs", Query: q,
-		}, &out); err != nil {
-			return nil, err
-		}
-		if out.JobList == nil {
-			return ids, nil
-		}
-		for _, j := range out.JobList.Jobs {
-			if j.Name == name {
-				ids[j.JobID] = true
+	jobs, err := listAll(ctx, pager[flinkJobRef]{
+		operation: "ListFlinkJobs", pageSize: flinkJobsPageSize,
+		key: func(j flinkJobRef) string { return strconv.FormatInt(j.JobID, 10) },
+		fetch: func(ctx context.Context, _, offset int) (listPage[flinkJobRef], error) {
+			var out struct {
+				JobList *struct {
+					TotalCount *int          `json:"total_count"`
+					Jobs       []flinkJobRef `json:"jobs"`
+				} `json:"job_list"`
 			}
-		}
-		if len(out.JobList.Jobs) < limit || offset+limit >= out.JobList.TotalCount {
-			return ids, nil
+			q := url.Values{"name": {name}, "limit": {strconv.Itoa(flinkJobsPageSize)}, "offset": {strconv.Itoa(offset)}}
+			err := c.Do(ctx, Request{
+				Service: ServiceDLI, Operation: "ListFlinkJobs", Method: http.MethodGet,
+				Path: "/v1.0/{project_id}/streaming/jobs", Query: q,
+			}, &out)
+			if err != nil || out.JobList == nil {
+				return listPage[flinkJobRef]{total: -1}, err
+			}
+			return listPage[flinkJobRef]{items: out.JobList.Jobs, total: totalOf(out.JobList.TotalCount)}, nil
+		},
+	})
+	if err != nil {
+		return nil, err
+	}
+	ids := map[int64]bool{}
+	for _, j := range jobs {
+		if j.Name == name {
+			ids[j.JobID] = true
 		}
 	}
+	return ids, nil
 }
 
 // UpdateFlinkSQLJob updates a Flink SQL job's stored configuration (§9.3). body is a
@@ -194,7 +205,7 @@ func (c *Client) flinkBatch(ctx context.Context, op, path string, id int64, body
 			if err != nil {
 				return false, err
 			}
-			return took(deref(j.Status)), nil
+			return took(ptr.Deref(j.Status)), nil
 		},
 	}, &raw)
 	if err != nil {
@@ -245,7 +256,7 @@ func (c *Client) WaitForFlinkJob(ctx context.Context, id int64, what string, don
 			return false, "", err
 		}
 		job = j
-		status, desc := deref(j.Status), deref(j.StatusDesc)
+		status, desc := ptr.Deref(j.Status), ptr.Deref(j.StatusDesc)
 		if done(status) {
 			return true, status, nil
 		}
@@ -270,6 +281,6 @@ func (c *Client) WaitForFlinkJobDeleted(ctx context.Context, id int64) error {
 		if err != nil {
 			return false, "", err
 		}
-		return false, deref(j.Status), nil
+		return false, ptr.Deref(j.Status), nil
 	})
 }

@@ -6,6 +6,8 @@ import (
 	"net/http"
 
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/services/dli/v1/model"
+
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/ptr"
 )
 
 func queuePath(name string) string {
@@ -75,7 +77,7 @@ func (c *Client) ScaleQueue(ctx context.Context, name string, current, target in
 	}
 	if out.Result != nil && !*out.Result {
 		return fmt.Errorf("RunQueueAction: %s of queue %q by %d CUs was refused (result=false): %s",
-			action, name, delta, deref(out.Message))
+			action, name, delta, ptr.Deref(out.Message))
 	}
 	return nil
 }
@@ -93,7 +95,7 @@ func (c *Client) WaitForQueueCUs(ctx context.Context, name string, target int32)
 		if err != nil {
 			return false, "", err
 		}
-		cu := deref(q.CuCount)
+		cu := ptr.Deref(q.CuCount)
 		return cu == target, fmt.Sprintf("%d CUs", cu), nil
 	})
 }
@@ -107,12 +109,4 @@ func (c *Client) WaitForQueueDeleted(ctx context.Context, name string) error {
 		}
 		return false, "still present", err
 	})
-}
-
-func deref[T any](p *T) T {
-	var zero T
-	if p == nil {
-		return zero
-	}
-	return *p
 }

@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/services/dli/v1/model"
+
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/ptr"
 )
 
 // sqlJobRequestTag tags every SQL job the provider submits with a random value, so that a
@@ -111,7 +113,7 @@ func (c *Client) CheckSQL(ctx context.Context, database, sql string) (string, er
 	err := c.Do(ctx, Request{
 		Service: ServiceDLI, Operation: "CheckSql", Method: http.MethodPost, Path: "/v1.0/{project_id}/jobs/check-sql", Body: body,
 	}, &out)
-	return deref(out.JobType), err
+	return ptr.Deref(out.JobType), err
 }
 
 // WaitForSQLJob waits until a job ends. FAILED and CANCELLED are errors carrying the job's

@@ -136,5 +136,3 @@ func testCtx(t *testing.T) context.Context {
 	t.Cleanup(cancel)
 	return ctx
 }
-
-func ptr[T any](v T) *T { return &v }
