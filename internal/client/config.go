@@ -38,7 +38,7 @@ type Config struct {
 	Endpoints     map[Service]string // per-service override of the default URL
 	MaxRetries    int                // retries after the first attempt
 	Insecure      bool               // skip TLS verification
-	RateLimit     float64            // requests per second; <= 0: DefaultRateLimit
+	RateLimit     float64            // optional hard cap in requests per second; <= 0: none
 	UserAgent     string
 
 	// Defaults for DataArts Studio calls, overridable per data source.
@@ -57,7 +57,6 @@ type Config struct {
 
 // Production defaults for the timing knobs.
 const (
-	DefaultRateLimit      = 20
 	DefaultRetryBaseDelay = 500 * time.Millisecond
 	DefaultRetryMaxDelay  = 30 * time.Second
 	DefaultPollMinDelay   = 2 * time.Second
@@ -79,8 +78,8 @@ func (c Config) Endpoint(s Service) string {
 }
 
 func (c Config) withDefaults() Config {
-	if c.RateLimit <= 0 {
-		c.RateLimit = DefaultRateLimit
+	if c.RateLimit < 0 {
+		c.RateLimit = 0
 	}
 	if c.MaxRetries < 0 {
 		c.MaxRetries = 0

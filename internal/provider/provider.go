@@ -120,7 +120,7 @@ func (p *huaweidataProvider) Schema(_ context.Context, _ provider.SchemaRequest,
 				Optional:            true,
 			},
 			"rate_limit": schema.Float64Attribute{
-				MarkdownDescription: "Most API requests per second the provider sends, across all resources. Defaults to `20`.",
+				MarkdownDescription: "Optional hard cap on API requests per second, across all resources of the provider. Unset means no cap: the provider slows down by itself when the API answers 429 (or 503 with `Retry-After`), and speeds up again as the API allows.",
 				Optional:            true,
 				Validators:          []validator.Float64{float64validator.AtLeast(0.1)},
 			},
