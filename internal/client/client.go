@@ -33,6 +33,8 @@ type Client struct {
 	globalVars *listCache[model.GlobalVariable] // one key: ""
 	tables     *listCache[model.Table]          // keyed by lowercased database name
 
+	writes writeLog // when this process last wrote each object (consistency window)
+
 	projectMu sync.Mutex
 	projectID string
 }

@@ -52,6 +52,11 @@ type Config struct {
 	PollMaxDelay   time.Duration
 	ListCacheTTL   time.Duration
 
+	// ConsistencyWindow is how long after this provider created or changed an object a
+	// not-found for it means "not visible yet" (polled with backoff) rather than "gone".
+	// 0: DefaultConsistencyWindow; negative: no window.
+	ConsistencyWindow time.Duration
+
 	HTTPClient *http.Client // optional; default: a client with sane timeouts
 }
 
@@ -62,6 +67,8 @@ const (
 	DefaultPollMinDelay   = 2 * time.Second
 	DefaultPollMaxDelay   = 10 * time.Second
 	DefaultListCacheTTL   = 30 * time.Second
+
+	DefaultConsistencyWindow = 60 * time.Second
 )
 
 // Endpoint returns the base URL of a service: the override if one is set, else
@@ -89,6 +96,12 @@ func (c Config) withDefaults() Config {
 	c.PollMinDelay = orDefault(c.PollMinDelay, DefaultPollMinDelay)
 	c.PollMaxDelay = orDefault(c.PollMaxDelay, DefaultPollMaxDelay)
 	c.ListCacheTTL = orDefault(c.ListCacheTTL, DefaultListCacheTTL)
+	switch {
+	case c.ConsistencyWindow == 0:
+		c.ConsistencyWindow = DefaultConsistencyWindow
+	case c.ConsistencyWindow < 0:
+		c.ConsistencyWindow = 0
+	}
 	return c
 }
 

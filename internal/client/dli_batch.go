@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/ptr"
 )
@@ -222,12 +223,14 @@ func (c *Client) CreateBatchJob(ctx context.Context, body *BatchJobRequest) (*Ba
 		return nil, err
 	}
 	if adopted != nil {
+		c.noteWrite(kindBatchJob, adopted.ID)
 		return adopted, nil
 	}
 	if out.ID == "" {
 		return nil, errors.New("CreateSparkJob: the response carries no batch job id")
 	}
 	out.normalize()
+	c.noteWrite(kindBatchJob, out.ID)
 	return &out, nil
 }
 
@@ -322,11 +325,16 @@ func (e *BatchJobDeadError) Error() string {
 const batchDeadLogLines = 20
 
 // WaitForBatchJob polls the job's state (§10.1.5) until done(state) holds. A job that ends
-// dead when done does not accept dead fails the wait at once with its last log lines.
+// dead when done does not accept dead fails the wait at once with its last log lines. A job
+// not found within the consistency window after it was submitted is not visible yet.
 func (c *Client) WaitForBatchJob(ctx context.Context, id, what string, done func(state string) bool) (string, error) {
 	var last string
+	start := time.Now()
 	err := c.Wait(ctx, fmt.Sprintf("batch job %s %s", id, what), func(ctx context.Context) (bool, string, error) {
 		state, err := c.BatchJobState(ctx, id)
+		if IsNotFound(err) && c.notVisibleYet(kindBatchJob, id, start) {
+			return false, "not visible yet", nil
+		}
 		if err != nil {
 			return false, "", err
 		}

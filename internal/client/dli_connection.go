@@ -2,6 +2,7 @@ package client
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"maps"
 	"net/http"
@@ -9,6 +10,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/services/dli/v1/model"
 
@@ -65,6 +67,7 @@ func (c *Client) CreateEnhancedConnection(ctx context.Context, body *model.Creat
 	if id == "" {
 		return "", fmt.Errorf("CreateEnhancedConnection: the response has no connection_id (message %q)", ptr.Deref(out.Message))
 	}
+	c.noteWrite(kindConnection, id)
 	return id, nil
 }
 
@@ -91,6 +94,13 @@ func (c *Client) GetEnhancedConnection(ctx context.Context, id string) (*model.S
 		return nil, &NotFoundError{Kind: "enhanced connection", Name: id}
 	}
 	return conn, nil
+}
+
+// connectionDeleted reports whether err is GetEnhancedConnection's report of a connection in
+// status DELETED: definitely gone, unlike a not-found answer, which may mean "not visible yet".
+func connectionDeleted(err error) bool {
+	var nf *NotFoundError
+	return errors.As(err, &nf)
 }
 
 // ConnectionFilter narrows ListEnhancedConnections (§12.3); empty fields do not filter.
@@ -161,6 +171,7 @@ func (c *Client) connectionQueues(ctx context.Context, op, id, suffix string, qu
 		return nil
 	}
 	q := append([]string(nil), queues...)
+	c.noteWrite(kindConnection, id)
 	return c.Do(ctx, Request{
 		Service: ServiceDLI, Operation: op, Method: http.MethodPost, Path: connectionPath(id) + suffix,
 		Body: &model.AssociateQueueToEnhancedConnectionRequestBody{Queues: &q},
@@ -173,6 +184,7 @@ func (c *Client) UpdateEnhancedConnectionHosts(ctx context.Context, id string, h
 	if hosts == nil {
 		hosts = []model.EnhancedConnectionHost{}
 	}
+	c.noteWrite(kindConnection, id)
 	return c.Do(ctx, Request{
 		Service: ServiceDLI, Operation: "UpdateEnhancedConnection", Method: http.MethodPut, Path: connectionPath(id),
 		Body: &model.UpdateEnhancedConnectionRequestBody{Hosts: hosts},
@@ -196,11 +208,16 @@ func (e *ConnectionQueueFailedError) Error() string {
 
 // WaitForConnectionQueues waits until every queue in active is bound to the connection with
 // status ACTIVE and no queue in gone is listed any more. A FAILED queue in active stops the
-// wait at once with a *ConnectionQueueFailedError carrying DLI's err_msg.
+// wait at once with a *ConnectionQueueFailedError carrying DLI's err_msg. A connection not
+// found within the consistency window after it was written is not visible yet.
 func (c *Client) WaitForConnectionQueues(ctx context.Context, id string, active, gone []string) error {
 	what := fmt.Sprintf("enhanced connection %s to be ACTIVE on queues [%s]", id, strings.Join(active, ", "))
+	start := time.Now()
 	return c.Wait(ctx, what, func(ctx context.Context) (bool, string, error) {
 		conn, err := c.GetEnhancedConnection(ctx, id)
+		if IsNotFound(err) && !connectionDeleted(err) && c.notVisibleYet(kindConnection, id, start) {
+			return false, "not visible yet", nil
+		}
 		if err != nil {
 			return false, "", err
 		}
@@ -234,10 +251,14 @@ func (c *Client) WaitForConnectionQueues(ctx context.Context, id string, active,
 }
 
 // WaitForConnectionSettled waits until no queue peering of the connection is CREATING (DLI
-// refuses to delete it before). A connection that is gone counts as settled.
+// refuses to delete it before). A connection that is gone counts as settled, unless this
+// process wrote it within the consistency window (then it is not visible yet).
 func (c *Client) WaitForConnectionSettled(ctx context.Context, id string) error {
 	return c.Wait(ctx, fmt.Sprintf("enhanced connection %s to finish creating its peerings", id), func(ctx context.Context) (bool, string, error) {
 		conn, err := c.GetEnhancedConnection(ctx, id)
+		if IsNotFound(err) && !connectionDeleted(err) && c.recentlyWritten(kindConnection, id) {
+			return false, "not visible yet", nil
+		}
 		if IsNotFound(err) {
 			return true, "gone", nil
 		}

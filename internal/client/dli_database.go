@@ -48,11 +48,19 @@ func (c *Client) listDatabases(ctx context.Context, keyword string) ([]model.Dat
 
 // GetDatabase finds one database by (case-insensitive) name in the shared listing.
 func (c *Client) GetDatabase(ctx context.Context, name string) (*model.Database, error) {
-	dbs, err := c.ListDatabases(ctx)
-	if err != nil {
-		return nil, err
+	for attempt := 0; ; attempt++ {
+		dbs, err := c.ListDatabases(ctx)
+		if err != nil {
+			return nil, err
+		}
+		db, err := findDatabase(dbs, name)
+		// A listing may predate (or not yet reflect) this process's write of the database:
+		// list afresh once before reporting it missing.
+		if err == nil || attempt > 0 || !c.recentlyWritten(kindDatabase, strings.ToLower(name)) {
+			return db, err
+		}
+		c.invalidateDatabases()
 	}
-	return findDatabase(dbs, name)
 }
 
 func findDatabase(dbs []model.Database, name string) (*model.Database, error) {
@@ -69,6 +77,7 @@ func findDatabase(dbs []model.Database, name string) (*model.Database, error) {
 // afresh (filtered by the name) to see whether the database exists before sending again.
 func (c *Client) CreateDatabase(ctx context.Context, body *model.CreateDatabaseRequestBody) error {
 	defer c.invalidateDatabases()
+	c.noteWrite(kindDatabase, strings.ToLower(body.DatabaseName))
 	return c.Do(ctx, Request{
 		Service: ServiceDLI, Operation: "CreateDatabase", Method: http.MethodPost,
 		Path: "/v1.0/{project_id}/databases", Body: body,
@@ -87,6 +96,7 @@ func (c *Client) CreateDatabase(ctx context.Context, body *model.CreateDatabaseR
 // change DLI allows on a database.
 func (c *Client) UpdateDatabaseOwner(ctx context.Context, name, owner string) error {
 	defer c.invalidateDatabases()
+	c.noteWrite(kindDatabase, strings.ToLower(name))
 	return c.Do(ctx, Request{
 		Service: ServiceDLI, Operation: "UpdateDatabaseOwner", Method: http.MethodPut,
 		Path: databasePath(name) + "/owner", Body: &model.UpdateOwnerRequestBody{NewOwner: owner},

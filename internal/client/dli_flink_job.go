@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/services/dli/v1/model"
 
@@ -91,10 +92,12 @@ func (c *Client) CreateFlinkSQLJob(ctx context.Context, body *model.CreateFlinkS
 	case err != nil:
 		return 0, err
 	case found != 0:
+		c.noteWrite(kindFlinkJob, strconv.FormatInt(found, 10))
 		return found, nil
 	case out.Job == nil || out.Job.JobID == nil:
 		return 0, fmt.Errorf("CreateFlinkSqlJob: the response carries no job id")
 	}
+	c.noteWrite(kindFlinkJob, strconv.FormatInt(*out.Job.JobID, 10))
 	return *out.Job.JobID, nil
 }
 
@@ -146,6 +149,7 @@ func (c *Client) flinkJobIDsByName(ctx context.Context, name string) (map[int64]
 // model.UpdateFlinkSqlJobRequestBody or a map of just the fields to change (all are
 // optional). A running job keeps running with its old configuration until it is run again.
 func (c *Client) UpdateFlinkSQLJob(ctx context.Context, id int64, body any) error {
+	c.noteWrite(kindFlinkJob, strconv.FormatInt(id, 10))
 	return c.Do(ctx, Request{
 		Service: ServiceDLI, Operation: "UpdateFlinkSqlJob", Method: http.MethodPut,
 		Path: "/v1.0/{project_id}/streaming/sql-jobs/" + strconv.FormatInt(id, 10), Body: body,
@@ -197,6 +201,7 @@ type flinkResult struct {
 // with is_success false is an error carrying its message. After an attempt whose outcome
 // is unknown, the job's status tells whether it took effect (took), so it is not sent twice.
 func (c *Client) flinkBatch(ctx context.Context, op, path string, id int64, body any, took func(status string) bool) error {
+	c.noteWrite(kindFlinkJob, strconv.FormatInt(id, 10))
 	var raw json.RawMessage
 	err := c.Do(ctx, Request{
 		Service: ServiceDLI, Operation: op, Method: http.MethodPost, Path: path, Body: body,
@@ -247,11 +252,16 @@ func (c *Client) DeleteFlinkJob(ctx context.Context, id int64) error {
 
 // WaitForFlinkJob polls the job until done(status) holds and returns the job as last read.
 // A failure status (job_submit_fail, job_running_exception, job_cancel_fail) that done does
-// not accept ends the wait at once with the service's status description.
+// not accept ends the wait at once with the service's status description. A job not found
+// within the consistency window after it was written is not visible yet.
 func (c *Client) WaitForFlinkJob(ctx context.Context, id int64, what string, done func(status string) bool) (*model.FlinkJob, error) {
 	var job *model.FlinkJob
+	start := time.Now()
 	err := c.Wait(ctx, fmt.Sprintf("Flink job %d %s", id, what), func(ctx context.Context) (bool, string, error) {
 		j, err := c.ShowFlinkJob(ctx, id)
+		if IsNotFound(err) && c.notVisibleYet(kindFlinkJob, strconv.FormatInt(id, 10), start) {
+			return false, "not visible yet", nil
+		}
 		if err != nil {
 			return false, "", err
 		}

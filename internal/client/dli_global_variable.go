@@ -44,11 +44,19 @@ func (c *Client) listGlobalVariables(ctx context.Context) ([]model.GlobalVariabl
 
 // GetGlobalVariable finds one variable by name in the (cached) list; there is no GET by name.
 func (c *Client) GetGlobalVariable(ctx context.Context, name string) (*model.GlobalVariable, error) {
-	vars, err := c.ListGlobalVariables(ctx)
-	if err != nil {
-		return nil, err
+	for attempt := 0; ; attempt++ {
+		vars, err := c.ListGlobalVariables(ctx)
+		if err != nil {
+			return nil, err
+		}
+		v, err := findGlobalVariable(vars, name)
+		// A listing may predate (or not yet reflect) this process's write of the variable:
+		// list afresh once before reporting it missing.
+		if err == nil || attempt > 0 || !c.recentlyWritten(kindVariable, name) {
+			return v, err
+		}
+		c.invalidateGlobalVariables()
 	}
-	return findGlobalVariable(vars, name)
 }
 
 func findGlobalVariable(vars []model.GlobalVariable, name string) (*model.GlobalVariable, error) {
@@ -65,6 +73,7 @@ func findGlobalVariable(vars []model.GlobalVariable, name string) (*model.Global
 // lists afresh to see whether the variable exists before sending the create again.
 func (c *Client) CreateGlobalVariable(ctx context.Context, body *model.CreateGlobalVariableRequestBody) error {
 	defer c.invalidateGlobalVariables()
+	c.noteWrite(kindVariable, body.VarName)
 	return c.Do(ctx, Request{
 		Service: ServiceDLI, Operation: "CreateGlobalVariable", Method: http.MethodPost,
 		Path: "/v1.0/{project_id}/variables", Body: body,
@@ -82,6 +91,7 @@ func (c *Client) CreateGlobalVariable(ctx context.Context, body *model.CreateGlo
 // UpdateGlobalVariable sets a variable's value (§13.3); the value is the only mutable field.
 func (c *Client) UpdateGlobalVariable(ctx context.Context, name, value string) error {
 	defer c.invalidateGlobalVariables()
+	c.noteWrite(kindVariable, name)
 	return c.Do(ctx, Request{
 		Service: ServiceDLI, Operation: "UpdateGlobalVariable", Method: http.MethodPut,
 		Path: globalVariablePath(name), Body: &model.UpdateGlobalVariableRequestBody{VarValue: value},

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"strings"
+	"time"
 
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/services/dli/v1/model"
 
@@ -18,6 +20,7 @@ func queuePath(name string) string {
 // up before sending the create again.
 func (c *Client) CreateQueue(ctx context.Context, body *model.CreateQueueRequestBody) error {
 	defer c.invalidateQueues()
+	c.noteWrite(kindQueue, strings.ToLower(body.QueueName))
 	return c.Do(ctx, Request{
 		Service: ServiceDLI, Operation: "CreateQueue", Method: http.MethodPost,
 		Path: "/v1.0/{project_id}/queues", Body: body,
@@ -62,6 +65,7 @@ func (c *Client) ScaleQueue(ctx context.Context, name string, current, target in
 		return nil
 	}
 	defer c.invalidateQueues()
+	c.noteWrite(kindQueue, strings.ToLower(name))
 	action, delta := "scale_out", target-current
 	if delta < 0 {
 		action, delta = "scale_in", -delta
@@ -87,9 +91,10 @@ func (c *Client) ScaleQueue(ctx context.Context, name string, current, target in
 // resource's refresh may have cached an intermediate state during the wait.
 func (c *Client) WaitForQueueCUs(ctx context.Context, name string, target int32) error {
 	defer c.invalidateQueues()
+	start := time.Now()
 	return c.Wait(ctx, fmt.Sprintf("queue %q to have %d CUs", name, target), func(ctx context.Context) (bool, string, error) {
 		q, err := c.ShowQueue(ctx, name)
-		if IsNotFound(err) {
+		if IsNotFound(err) && c.notVisibleYet(kindQueue, strings.ToLower(name), start) {
 			return false, "not visible yet", nil
 		}
 		if err != nil {

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/services/dli/v1/model"
 
@@ -41,17 +42,24 @@ func (c *Client) ListQueues(ctx context.Context) ([]model.Queue, error) {
 // GetQueue finds one queue by name in the shared listing, which (unlike §6.4) also carries
 // the platform, labels and network CIDRs.
 func (c *Client) GetQueue(ctx context.Context, name string) (*model.Queue, error) {
-	queues, err := c.ListQueues(ctx)
-	if err != nil {
-		return nil, err
-	}
-	for i := range queues {
-		if ptr.Deref(queues[i].QueueName) == name {
-			q := queues[i] // a copy: the listing is shared
-			return &q, nil
+	for attempt := 0; ; attempt++ {
+		queues, err := c.ListQueues(ctx)
+		if err != nil {
+			return nil, err
 		}
+		for i := range queues {
+			if ptr.Deref(queues[i].QueueName) == name {
+				q := queues[i] // a copy: the listing is shared
+				return &q, nil
+			}
+		}
+		// A listing may predate (or not yet reflect) this process's write of the queue:
+		// list afresh once before reporting it missing.
+		if attempt > 0 || !c.recentlyWritten(kindQueue, strings.ToLower(name)) {
+			return nil, &NotFoundError{Kind: "queue", Name: name}
+		}
+		c.invalidateQueues()
 	}
-	return nil, &NotFoundError{Kind: "queue", Name: name}
 }
 
 // invalidateQueues drops the shared queue listing after a write.

@@ -16,6 +16,8 @@ const tablesPageSize = 100
 
 func tablesCacheKey(database string) string { return strings.ToLower(database) }
 
+func tableKey(database, name string) string { return strings.ToLower(database + "/" + name) }
+
 func tablesPath(database string) string {
 	return databasePath(database) + "/tables"
 }
@@ -107,6 +109,7 @@ func (c *Client) GetTableListing(ctx context.Context, database, name string) (*m
 func (c *Client) CreateTable(ctx context.Context, database string, body *model.CreateTableRequestBody) error {
 	defer c.invalidateTables(database)
 	defer c.invalidateDatabases() // table_number changes
+	c.noteWrite(kindTable, tableKey(database, body.TableName))
 	return c.Do(ctx, Request{
 		Service: ServiceDLI, Operation: "CreateTable", Method: http.MethodPost, Path: tablesPath(database), Body: body,
 		Reconcile: func(ctx context.Context) (bool, error) {
