@@ -14,6 +14,8 @@ import (
 	"time"
 
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/services/dli/v1/model"
+
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/ptr"
 )
 
 // varsServer emulates the DLI global variable API with limit/offset paging.
@@ -94,8 +96,8 @@ func checkVars(t *testing.T, got []model.GlobalVariable, n int) {
 		t.Fatalf("got %d variables, want %d", len(got), n)
 	}
 	for i, v := range got {
-		if want := fmt.Sprintf("var%03d", i); deref(v.VarName) != want {
-			t.Fatalf("variable %d = %q, want %q (paging broken?)", i, deref(v.VarName), want)
+		if want := fmt.Sprintf("var%03d", i); ptr.Deref(v.VarName) != want {
+			t.Fatalf("variable %d = %q, want %q (paging broken?)", i, ptr.Deref(v.VarName), want)
 		}
 	}
 }
@@ -184,7 +186,7 @@ func TestGetGlobalVariable(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if deref(v.VarName) != "var105" || deref(v.VarValue) != "v-var105" {
+	if ptr.Deref(v.VarName) != "var105" || ptr.Deref(v.VarValue) != "v-var105" {
 		t.Errorf("got %+v", v)
 	}
 	_, err = c.GetGlobalVariable(ctx, "missing")
@@ -295,67 +297,67 @@ func TestListGlobalVariablesErrorIsNotCached(t *testing.T) {
 }
 
 func TestListCacheTTL(t *testing.T) {
-	lc := newListCache(30 * time.Millisecond)
+	lc := newListCache[int](30 * time.Millisecond)
 	var fetches atomic.Int32
-	fetch := func(context.Context) (any, error) { return int(fetches.Add(1)), nil }
+	fetch := func(context.Context) ([]int, error) { return []int{int(fetches.Add(1))}, nil }
 	ctx := context.Background()
 	v1, _ := lc.get(ctx, "k", fetch)
 	v2, _ := lc.get(ctx, "k", fetch)
-	if v1 != 1 || v2 != 1 {
+	if v1[0] != 1 || v2[0] != 1 {
 		t.Fatalf("values %v %v, want cached 1", v1, v2)
 	}
 	other, _ := lc.get(ctx, "other", fetch)
-	if other != 2 {
+	if other[0] != 2 {
 		t.Errorf("another key should be fetched on its own, got %v", other)
 	}
 	time.Sleep(40 * time.Millisecond)
-	if v, _ := lc.get(ctx, "k", fetch); v != 3 {
+	if v, _ := lc.get(ctx, "k", fetch); v[0] != 3 {
 		t.Errorf("after TTL got %v, want a fresh fetch (3)", v)
 	}
 }
 
 // A listing that was in flight when a write invalidated the key must not be cached.
 func TestListCacheInvalidationDuringFetch(t *testing.T) {
-	lc := newListCache(time.Hour)
+	lc := newListCache[string](time.Hour)
 	started, release := make(chan struct{}), make(chan struct{})
 	var fetches atomic.Int32
 	ctx := context.Background()
-	done := make(chan any)
+	done := make(chan []string)
 	go func() {
-		v, _ := lc.get(ctx, "k", func(context.Context) (any, error) {
+		v, _ := lc.get(ctx, "k", func(context.Context) ([]string, error) {
 			fetches.Add(1)
 			close(started)
 			<-release
-			return "stale", nil
+			return []string{"stale"}, nil
 		})
 		done <- v
 	}()
 	<-started
 	lc.invalidate("k")
 	close(release)
-	if v := <-done; v != "stale" {
+	if v := <-done; len(v) != 1 || v[0] != "stale" {
 		t.Errorf("in-flight caller got %v", v)
 	}
-	v, _ := lc.get(ctx, "k", func(context.Context) (any, error) {
+	v, _ := lc.get(ctx, "k", func(context.Context) ([]string, error) {
 		fetches.Add(1)
-		return "fresh", nil
+		return []string{"fresh"}, nil
 	})
-	if v != "fresh" || fetches.Load() != 2 {
+	if len(v) != 1 || v[0] != "fresh" || fetches.Load() != 2 {
 		t.Errorf("after invalidation got %v with %d fetches, want fresh after 2", v, fetches.Load())
 	}
 }
 
 // A caller whose context ends stops waiting; the shared fetch goes on for the others.
 func TestListCacheCallerCancellation(t *testing.T) {
-	lc := newListCache(time.Hour)
+	lc := newListCache[string](time.Hour)
 	release := make(chan struct{})
 	started := make(chan struct{})
 	fetchErr := make(chan error, 1)
-	fetch := func(ctx context.Context) (any, error) {
+	fetch := func(ctx context.Context) ([]string, error) {
 		close(started)
 		<-release
 		fetchErr <- ctx.Err()
-		return "ok", nil
+		return []string{"ok"}, nil
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	errc := make(chan error)
@@ -384,7 +386,7 @@ func TestListCacheCallerCancellation(t *testing.T) {
 		e, ok := lc.entries["k"]
 		lc.mu.Unlock()
 		if ok {
-			if e.value != "ok" {
+			if len(e.value) != 1 || e.value[0] != "ok" {
 				t.Errorf("cached %v", e.value)
 			}
 			break

@@ -1,5 +1,6 @@
-// Package client is the one API client of the provider: signing, retries, rate limiting,
-// errors, waiters and cached list reads for DLI, DataArts Studio and IAM.
+// Package client is the one API client of the provider: signing, retries, adaptive rate
+// control, errors, consistency handling, waiters and cached list reads for DLI, DataArts
+// Studio and IAM.
 package client
 
 import (
@@ -17,15 +18,22 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-log/tflog"
-	"golang.org/x/time/rate"
+	"github.com/huaweicloud/huaweicloud-sdk-go-v3/services/dli/v1/model"
 )
 
 // Client calls the Huawei Cloud APIs. It is safe for concurrent use.
 type Client struct {
 	cfg     Config
 	http    *http.Client
-	limiter *rate.Limiter
-	cache   *listCache
+	limiter *rateController // adaptive, plus the optional hard cap; shared by every call
+
+	// The shared listings of the collections that can only be read by listing.
+	queues     *listCache[model.Queue]          // one key: ""
+	databases  *listCache[model.Database]       // one key: ""
+	globalVars *listCache[model.GlobalVariable] // one key: ""
+	tables     *listCache[model.Table]          // keyed by lowercased database name
+
+	writes writeLog // when this process last wrote each object (consistency window)
 
 	projectMu sync.Mutex
 	projectID string
@@ -49,16 +57,15 @@ func New(cfg Config) (*Client, error) {
 		transport.TLSClientConfig = &tls.Config{InsecureSkipVerify: cfg.Insecure} //nolint:gosec // user opt-in
 		hc = &http.Client{Transport: transport, Timeout: 2 * time.Minute}
 	}
-	burst := int(cfg.RateLimit)
-	if burst < 1 {
-		burst = 1
-	}
 	return &Client{
-		cfg:       cfg,
-		http:      hc,
-		limiter:   rate.NewLimiter(rate.Limit(cfg.RateLimit), burst),
-		cache:     newListCache(cfg.ListCacheTTL),
-		projectID: cfg.ProjectID,
+		cfg:        cfg,
+		http:       hc,
+		limiter:    newRateController(realClock{}, cfg.RateLimit),
+		queues:     newListCache[model.Queue](cfg.ListCacheTTL),
+		databases:  newListCache[model.Database](cfg.ListCacheTTL),
+		globalVars: newListCache[model.GlobalVariable](cfg.ListCacheTTL),
+		tables:     newListCache[model.Table](cfg.ListCacheTTL),
+		projectID:  cfg.ProjectID,
 	}, nil
 }
 
@@ -148,12 +155,10 @@ func (e *attemptError) Error() string { return e.err.Error() }
 func (e *attemptError) Unwrap() error { return e.err }
 
 func (c *Client) attempt(ctx context.Context, req Request, path string, body []byte) (*response, error) {
-	if err := c.limiter.Wait(ctx); err != nil {
+	sentAt, err := c.limiter.wait(ctx)
+	if err != nil {
 		// Nothing was sent: not retried, and not an unknown outcome. The limiter refuses a
-		// wait that would pass the deadline before the deadline is reached: say so.
-		if ctx.Err() == nil {
-			err = fmt.Errorf("%w: %v", context.DeadlineExceeded, err)
-		}
+		// wait that would pass the deadline before the deadline is reached.
 		return nil, fmt.Errorf("%s: %w", req.Operation, err)
 	}
 	httpReq, err := c.signedRequest(ctx, req, path, body)
@@ -165,6 +170,8 @@ func (c *Client) attempt(ctx context.Context, req Request, path string, body []b
 		return nil, &attemptError{err: fmt.Errorf("%s (%s %s): %w", req.Operation, req.Method, path, err)}
 	}
 	defer httpResp.Body.Close()
+	retryAfter := parseRetryAfter(httpResp.Header.Get("Retry-After"))
+	c.limiter.observe(sentAt, throttled(httpResp.StatusCode, retryAfter))
 	respBody, err := io.ReadAll(io.LimitReader(httpResp.Body, 64<<20))
 	if err != nil {
 		return nil, &attemptError{err: fmt.Errorf("%s (%s %s): reading response: %w", req.Operation, req.Method, path, err)}
@@ -184,7 +191,7 @@ func (c *Client) attempt(ctx context.Context, req Request, path string, body []b
 			Code: code, Message: msg, RequestID: requestID,
 		},
 		status:     httpResp.StatusCode,
-		retryAfter: parseRetryAfter(httpResp.Header.Get("Retry-After")),
+		retryAfter: retryAfter,
 	}
 }
 

@@ -38,7 +38,7 @@ type Config struct {
 	Endpoints     map[Service]string // per-service override of the default URL
 	MaxRetries    int                // retries after the first attempt
 	Insecure      bool               // skip TLS verification
-	RateLimit     float64            // requests per second; <= 0: DefaultRateLimit
+	RateLimit     float64            // optional hard cap in requests per second; <= 0: none
 	UserAgent     string
 
 	// Defaults for DataArts Studio calls, overridable per data source.
@@ -51,8 +51,10 @@ type Config struct {
 	PollMinDelay   time.Duration
 	PollMaxDelay   time.Duration
 	ListCacheTTL   time.Duration
-	// ConsistencyWindow: how long after a write a not-found means "not visible yet";
-	// zero means DefaultConsistencyWindow.
+
+	// ConsistencyWindow is how long after this provider created or changed an object a
+	// not-found for it means "not visible yet" (polled with backoff) rather than "gone".
+	// 0: DefaultConsistencyWindow; negative: no window.
 	ConsistencyWindow time.Duration
 
 	HTTPClient *http.Client // optional; default: a client with sane timeouts
@@ -60,12 +62,13 @@ type Config struct {
 
 // Production defaults for the timing knobs.
 const (
-	DefaultRateLimit      = 20
 	DefaultRetryBaseDelay = 500 * time.Millisecond
 	DefaultRetryMaxDelay  = 30 * time.Second
 	DefaultPollMinDelay   = 2 * time.Second
 	DefaultPollMaxDelay   = 10 * time.Second
 	DefaultListCacheTTL   = 30 * time.Second
+
+	DefaultConsistencyWindow = 60 * time.Second
 )
 
 // Endpoint returns the base URL of a service: the override if one is set, else
@@ -82,8 +85,8 @@ func (c Config) Endpoint(s Service) string {
 }
 
 func (c Config) withDefaults() Config {
-	if c.RateLimit <= 0 {
-		c.RateLimit = DefaultRateLimit
+	if c.RateLimit < 0 {
+		c.RateLimit = 0
 	}
 	if c.MaxRetries < 0 {
 		c.MaxRetries = 0
@@ -93,7 +96,12 @@ func (c Config) withDefaults() Config {
 	c.PollMinDelay = orDefault(c.PollMinDelay, DefaultPollMinDelay)
 	c.PollMaxDelay = orDefault(c.PollMaxDelay, DefaultPollMaxDelay)
 	c.ListCacheTTL = orDefault(c.ListCacheTTL, DefaultListCacheTTL)
-	c.ConsistencyWindow = orDefault(c.ConsistencyWindow, DefaultConsistencyWindow)
+	switch {
+	case c.ConsistencyWindow == 0:
+		c.ConsistencyWindow = DefaultConsistencyWindow
+	case c.ConsistencyWindow < 0:
+		c.ConsistencyWindow = 0
+	}
 	return c
 }
 

@@ -5,8 +5,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"golang.org/x/time/rate"
 )
 
 func TestConfigEndpoint(t *testing.T) {
@@ -62,8 +60,8 @@ func TestNewAppliesDefaults(t *testing.T) {
 	if c.cfg.MaxRetries != 0 {
 		t.Errorf("MaxRetries = %d, want 0", c.cfg.MaxRetries)
 	}
-	if c.limiter.Limit() != rate.Limit(DefaultRateLimit) || c.limiter.Burst() != DefaultRateLimit {
-		t.Errorf("limiter = %v/%d, want %v/%d", c.limiter.Limit(), c.limiter.Burst(), DefaultRateLimit, DefaultRateLimit)
+	if st := c.limiter.stats(); st.Rate != 0 || st.Limiting {
+		t.Errorf("limiter = %+v, want no limit by default (adaptive control starts unlimited)", st)
 	}
 	checks := []struct {
 		name      string
@@ -74,7 +72,7 @@ func TestNewAppliesDefaults(t *testing.T) {
 		{"PollMinDelay", c.cfg.PollMinDelay, DefaultPollMinDelay},
 		{"PollMaxDelay", c.cfg.PollMaxDelay, DefaultPollMaxDelay},
 		{"ListCacheTTL", c.cfg.ListCacheTTL, DefaultListCacheTTL},
-		{"cache ttl", c.cache.ttl, DefaultListCacheTTL},
+		{"cache ttl", c.queues.ttl, DefaultListCacheTTL},
 	}
 	for _, ch := range checks {
 		if ch.got != ch.want {
@@ -91,10 +89,10 @@ func TestNewAppliesDefaults(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.limiter.Burst() != 1 || c.limiter.Limit() != 0.5 {
-		t.Errorf("fractional rate: limiter = %v/%d, want 0.5/1", c.limiter.Limit(), c.limiter.Burst())
+	if st := c.limiter.stats(); st.Rate != 0.5 || c.limiter.capacityLocked() != 1 {
+		t.Errorf("fractional hard cap: limiter = %+v, capacity %v; want 0.5/s with a burst of 1", st, c.limiter.capacityLocked())
 	}
-	if c.cfg.RetryBaseDelay != time.Millisecond || c.cache.ttl != time.Second || c.http != hc || c.cfg.MaxRetries != 4 {
+	if c.cfg.RetryBaseDelay != time.Millisecond || c.queues.ttl != time.Second || c.http != hc || c.cfg.MaxRetries != 4 {
 		t.Errorf("explicit settings were not kept: %+v", c.cfg)
 	}
 }

@@ -13,6 +13,8 @@ import (
 
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/services/dataartsstudio/v1/model"
 	"golang.org/x/sync/errgroup"
+
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/ptr"
 )
 
 // LineageBulkPageSize is the limit of each ShowLineageBulk page (the API default; no
@@ -74,12 +76,12 @@ func (c *Client) BulkLineage(ctx context.Context, instance string) (*LineageResu
 		}
 		for _, r := range page.Data {
 			e := LineageEdge{
-				SourceGUID: deref(r.SourceGuid), SourceQualifiedName: deref(r.SourceQualifiedName), SourceType: deref(r.SourceType),
-				SourceDatabase: deref(r.SourceDb), SourceSchema: deref(r.SourceSchema), SourceTable: deref(r.SourceTable),
-				TargetGUID: deref(r.TargetGuid), TargetQualifiedName: deref(r.TargetQualifiedName), TargetType: deref(r.TargetType),
-				TargetDatabase: deref(r.TargetDb), TargetSchema: deref(r.TargetSchema), TargetTable: deref(r.TargetTable),
-				NodeGUID: deref(r.NodeGuid), NodeName: deref(r.NodeName), NodeType: deref(r.NodeType),
-				NodeQualifiedName: deref(r.NodeQualifiedName), WorkspaceID: deref(r.WorkspaceId),
+				SourceGUID: ptr.Deref(r.SourceGuid), SourceQualifiedName: ptr.Deref(r.SourceQualifiedName), SourceType: ptr.Deref(r.SourceType),
+				SourceDatabase: ptr.Deref(r.SourceDb), SourceSchema: ptr.Deref(r.SourceSchema), SourceTable: ptr.Deref(r.SourceTable),
+				TargetGUID: ptr.Deref(r.TargetGuid), TargetQualifiedName: ptr.Deref(r.TargetQualifiedName), TargetType: ptr.Deref(r.TargetType),
+				TargetDatabase: ptr.Deref(r.TargetDb), TargetSchema: ptr.Deref(r.TargetSchema), TargetTable: ptr.Deref(r.TargetTable),
+				NodeGUID: ptr.Deref(r.NodeGuid), NodeName: ptr.Deref(r.NodeName), NodeType: ptr.Deref(r.NodeType),
+				NodeQualifiedName: ptr.Deref(r.NodeQualifiedName), WorkspaceID: ptr.Deref(r.WorkspaceId),
 			}
 			edges[e.key()] = e
 		}

@@ -2,6 +2,7 @@ package client
 
 import (
 	"context"
+	"maps"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -65,38 +66,30 @@ type relationsPage struct {
 }
 
 // ListRelations returns every relation matching q, merging all pages in the API's order.
-func (c *Client) ListRelations(ctx context.Context, q RelationQuery) ([]Relation, error) {
+func (c *Client) ListRelations(ctx context.Context, rq RelationQuery) ([]Relation, error) {
 	query := url.Values{"limit": {strconv.Itoa(RelationsPageSize)}}
-	for k, v := range map[string]string{"name": q.Name, "create_by": q.CreateBy} {
+	for k, v := range map[string]string{"name": rq.Name, "create_by": rq.CreateBy} {
 		if v != "" {
 			query.Set(k, v)
 		}
 	}
-	if q.BeginTime != "" && q.EndTime != "" {
-		query.Set("begin_time", q.BeginTime)
-		query.Set("end_time", q.EndTime)
+	if rq.BeginTime != "" && rq.EndTime != "" {
+		query.Set("begin_time", rq.BeginTime)
+		query.Set("end_time", rq.EndTime)
 	}
-	var all []Relation
-	seen := map[flexString]bool{}
-	for offset := 0; ; offset += RelationsPageSize {
-		query.Set("offset", strconv.Itoa(offset))
-		var page relationsPage
-		err := c.Do(ctx, Request{
-			Service: ServiceDataArts, Operation: "ListRelations", Method: http.MethodGet,
-			Path: "/v2/{project_id}/design/relation", Query: query,
-			Header: dataArtsHeader("workspace", q.Workspace),
-		}, &page)
-		if err != nil {
-			return nil, err
-		}
-		for _, r := range page.Data.Value.Records {
-			if !seen[r.ID] { // a record that moved across a page boundary
-				seen[r.ID] = true
-				all = append(all, r)
-			}
-		}
-		if len(page.Data.Value.Records) < RelationsPageSize || offset+RelationsPageSize >= int(page.Data.Value.Total) {
-			return all, nil
-		}
-	}
+	return listAll(ctx, pager[Relation]{
+		operation: "ListRelations", pageSize: RelationsPageSize,
+		key: func(r Relation) string { return string(r.ID) }, // a record that moved across a page boundary
+		fetch: func(ctx context.Context, _, offset int) (listPage[Relation], error) {
+			q := maps.Clone(query)
+			q.Set("offset", strconv.Itoa(offset))
+			var page relationsPage
+			err := c.Do(ctx, Request{
+				Service: ServiceDataArts, Operation: "ListRelations", Method: http.MethodGet,
+				Path: "/v2/{project_id}/design/relation", Query: q,
+				Header: dataArtsHeader("workspace", rq.Workspace),
+			}, &page)
+			return listPage[Relation]{items: page.Data.Value.Records, total: int(page.Data.Value.Total)}, err
+		},
+	})
 }

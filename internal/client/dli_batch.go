@@ -9,6 +9,9 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
+
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/ptr"
 )
 
 // Spark batch job states (§10.1, Table 10-7). The API is not consistent about case
@@ -188,7 +191,7 @@ func (c *Client) ListBatchJobs(ctx context.Context, f BatchJobFilter) (*BatchJob
 // job is looked for among the queue's newest jobs (same name and file, not seen before the
 // submission) before the request is sent again: a job is never run twice by a retry.
 func (c *Client) CreateBatchJob(ctx context.Context, body *BatchJobRequest) (*BatchJob, error) {
-	name := deref(body.Name)
+	name := ptr.Deref(body.Name)
 	filter := BatchJobFilter{Queue: body.Queue, Name: name, Order: "CREATE_TIME_DESC", Size: 100}
 	before, err := c.ListBatchJobs(ctx, filter)
 	if err != nil {
@@ -220,12 +223,14 @@ func (c *Client) CreateBatchJob(ctx context.Context, body *BatchJobRequest) (*Ba
 		return nil, err
 	}
 	if adopted != nil {
+		c.noteWrite(kindBatchJob, adopted.ID)
 		return adopted, nil
 	}
 	if out.ID == "" {
 		return nil, errors.New("CreateSparkJob: the response carries no batch job id")
 	}
 	out.normalize()
+	c.noteWrite(kindBatchJob, out.ID)
 	return &out, nil
 }
 
@@ -320,11 +325,16 @@ func (e *BatchJobDeadError) Error() string {
 const batchDeadLogLines = 20
 
 // WaitForBatchJob polls the job's state (§10.1.5) until done(state) holds. A job that ends
-// dead when done does not accept dead fails the wait at once with its last log lines.
+// dead when done does not accept dead fails the wait at once with its last log lines. A job
+// not found within the consistency window after it was submitted is not visible yet.
 func (c *Client) WaitForBatchJob(ctx context.Context, id, what string, done func(state string) bool) (string, error) {
 	var last string
+	start := time.Now()
 	err := c.Wait(ctx, fmt.Sprintf("batch job %s %s", id, what), func(ctx context.Context) (bool, string, error) {
 		state, err := c.BatchJobState(ctx, id)
+		if IsNotFound(err) && c.notVisibleYet(kindBatchJob, id, start) {
+			return false, "not visible yet", nil
+		}
 		if err != nil {
 			return false, "", err
 		}

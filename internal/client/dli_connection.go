@@ -2,14 +2,19 @@ package client
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"maps"
 	"net/http"
 	"net/url"
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/services/dli/v1/model"
+
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/ptr"
 )
 
 // Statuses of an enhanced connection (§12.3/§12.4) and of its per-queue peerings.
@@ -43,9 +48,9 @@ func (c *Client) CreateEnhancedConnection(ctx context.Context, body *model.Creat
 				return false, err
 			}
 			for _, conn := range conns {
-				if deref(conn.Name) == body.Name && deref(conn.DestVpcId) == body.DestVpcId &&
-					deref(conn.DestNetworkId) == body.DestNetworkId {
-					reconciled = deref(conn.Id)
+				if ptr.Deref(conn.Name) == body.Name && ptr.Deref(conn.DestVpcId) == body.DestVpcId &&
+					ptr.Deref(conn.DestNetworkId) == body.DestNetworkId {
+					reconciled = ptr.Deref(conn.Id)
 					return true, nil
 				}
 			}
@@ -55,13 +60,14 @@ func (c *Client) CreateEnhancedConnection(ctx context.Context, body *model.Creat
 	if err != nil {
 		return "", err
 	}
-	id := deref(out.ConnectionId)
+	id := ptr.Deref(out.ConnectionId)
 	if id == "" {
 		id = reconciled
 	}
 	if id == "" {
-		return "", fmt.Errorf("CreateEnhancedConnection: the response has no connection_id (message %q)", deref(out.Message))
+		return "", fmt.Errorf("CreateEnhancedConnection: the response has no connection_id (message %q)", ptr.Deref(out.Message))
 	}
+	c.noteWrite(kindConnection, id)
 	return id, nil
 }
 
@@ -84,10 +90,17 @@ func (c *Client) GetEnhancedConnection(ctx context.Context, id string) (*model.S
 	if err != nil {
 		return nil, err
 	}
-	if strings.EqualFold(deref(conn.Status), ConnectionStatusDeleted) {
+	if strings.EqualFold(ptr.Deref(conn.Status), ConnectionStatusDeleted) {
 		return nil, &NotFoundError{Kind: "enhanced connection", Name: id}
 	}
 	return conn, nil
+}
+
+// connectionDeleted reports whether err is GetEnhancedConnection's report of a connection in
+// status DELETED: definitely gone, unlike a not-found answer, which may mean "not visible yet".
+func connectionDeleted(err error) bool {
+	var nf *NotFoundError
+	return errors.As(err, &nf)
 }
 
 // ConnectionFilter narrows ListEnhancedConnections (§12.3); empty fields do not filter.
@@ -114,23 +127,20 @@ func (c *Client) ListEnhancedConnections(ctx context.Context, f ConnectionFilter
 		sort.Strings(tags)
 		query.Set("tags", strings.Join(tags, ","))
 	}
-	var all []model.EnhancedConnection
-	for {
-		query.Set("offset", strconv.Itoa(len(all)))
-		var page model.ListEnhancedConnectionsResponse
-		err := c.Do(ctx, Request{
-			Service: ServiceDLI, Operation: "ListEnhancedConnections", Method: http.MethodGet,
-			Path: connectionsPath, Query: query,
-		}, &page)
-		if err != nil {
-			return nil, err
-		}
-		items := deref(page.Connections)
-		all = append(all, items...)
-		if len(items) < connectionsListPageLimit {
-			return all, nil
-		}
-	}
+	return listAll(ctx, pager[model.EnhancedConnection]{
+		operation: "ListEnhancedConnections", pageSize: connectionsListPageLimit,
+		fetch: func(ctx context.Context, _, offset int) (listPage[model.EnhancedConnection], error) {
+			q := maps.Clone(query)
+			q.Set("offset", strconv.Itoa(offset))
+			var out model.ListEnhancedConnectionsResponse
+			err := c.Do(ctx, Request{
+				Service: ServiceDLI, Operation: "ListEnhancedConnections", Method: http.MethodGet,
+				Path: connectionsPath, Query: q,
+			}, &out)
+			// count is the number of connections on this page (§12.3), not a total.
+			return listPage[model.EnhancedConnection]{items: ptr.Deref(out.Connections), total: -1}, err
+		},
+	})
 }
 
 // DeleteEnhancedConnection deletes a connection (§12.2). One that is already gone (or
@@ -161,6 +171,7 @@ func (c *Client) connectionQueues(ctx context.Context, op, id, suffix string, qu
 		return nil
 	}
 	q := append([]string(nil), queues...)
+	c.noteWrite(kindConnection, id)
 	return c.Do(ctx, Request{
 		Service: ServiceDLI, Operation: op, Method: http.MethodPost, Path: connectionPath(id) + suffix,
 		Body: &model.AssociateQueueToEnhancedConnectionRequestBody{Queues: &q},
@@ -173,6 +184,7 @@ func (c *Client) UpdateEnhancedConnectionHosts(ctx context.Context, id string, h
 	if hosts == nil {
 		hosts = []model.EnhancedConnectionHost{}
 	}
+	c.noteWrite(kindConnection, id)
 	return c.Do(ctx, Request{
 		Service: ServiceDLI, Operation: "UpdateEnhancedConnection", Method: http.MethodPut, Path: connectionPath(id),
 		Body: &model.UpdateEnhancedConnectionRequestBody{Hosts: hosts},
@@ -196,27 +208,32 @@ func (e *ConnectionQueueFailedError) Error() string {
 
 // WaitForConnectionQueues waits until every queue in active is bound to the connection with
 // status ACTIVE and no queue in gone is listed any more. A FAILED queue in active stops the
-// wait at once with a *ConnectionQueueFailedError carrying DLI's err_msg.
+// wait at once with a *ConnectionQueueFailedError carrying DLI's err_msg. A connection not
+// found within the consistency window after it was written is not visible yet.
 func (c *Client) WaitForConnectionQueues(ctx context.Context, id string, active, gone []string) error {
 	what := fmt.Sprintf("enhanced connection %s to be ACTIVE on queues [%s]", id, strings.Join(active, ", "))
+	start := time.Now()
 	return c.Wait(ctx, what, func(ctx context.Context) (bool, string, error) {
 		conn, err := c.GetEnhancedConnection(ctx, id)
+		if IsNotFound(err) && !connectionDeleted(err) && c.notVisibleYet(kindConnection, id, start) {
+			return false, "not visible yet", nil
+		}
 		if err != nil {
 			return false, "", err
 		}
 		byName := map[string]model.EnhancedConnectionResource{}
-		for _, q := range deref(conn.AvailableQueueInfo) {
-			byName[strings.ToLower(deref(q.Name))] = q
+		for _, q := range ptr.Deref(conn.AvailableQueueInfo) {
+			byName[strings.ToLower(ptr.Deref(q.Name))] = q
 		}
 		var pending []string
 		for _, name := range active {
 			q, bound := byName[strings.ToLower(name)]
-			status := deref(q.Status)
+			status := ptr.Deref(q.Status)
 			switch {
 			case !bound:
 				pending = append(pending, name+": not bound yet")
 			case strings.EqualFold(status, ConnectionQueueFailed):
-				return false, "", &ConnectionQueueFailedError{ConnectionID: id, Queue: name, ErrMsg: deref(q.ErrMsg)}
+				return false, "", &ConnectionQueueFailedError{ConnectionID: id, Queue: name, ErrMsg: ptr.Deref(q.ErrMsg)}
 			case !strings.EqualFold(status, ConnectionQueueActive):
 				pending = append(pending, name+": "+status)
 			}
@@ -234,19 +251,23 @@ func (c *Client) WaitForConnectionQueues(ctx context.Context, id string, active,
 }
 
 // WaitForConnectionSettled waits until no queue peering of the connection is CREATING (DLI
-// refuses to delete it before). A connection that is gone counts as settled.
+// refuses to delete it before). A connection that is gone counts as settled, unless this
+// process wrote it within the consistency window (then it is not visible yet).
 func (c *Client) WaitForConnectionSettled(ctx context.Context, id string) error {
 	return c.Wait(ctx, fmt.Sprintf("enhanced connection %s to finish creating its peerings", id), func(ctx context.Context) (bool, string, error) {
 		conn, err := c.GetEnhancedConnection(ctx, id)
+		if IsNotFound(err) && !connectionDeleted(err) && c.recentlyWritten(kindConnection, id) {
+			return false, "not visible yet", nil
+		}
 		if IsNotFound(err) {
 			return true, "gone", nil
 		}
 		if err != nil {
 			return false, "", err
 		}
-		for _, q := range deref(conn.AvailableQueueInfo) {
-			if strings.EqualFold(deref(q.Status), ConnectionQueueCreating) {
-				return false, "queue " + deref(q.Name) + " CREATING", nil
+		for _, q := range ptr.Deref(conn.AvailableQueueInfo) {
+			if strings.EqualFold(ptr.Deref(q.Status), ConnectionQueueCreating) {
+				return false, "queue " + ptr.Deref(q.Name) + " CREATING", nil
 			}
 		}
 		return true, "settled", nil
@@ -263,6 +284,6 @@ func (c *Client) WaitForConnectionDeleted(ctx context.Context, id string) error 
 		if err != nil {
 			return false, "", err
 		}
-		return false, deref(conn.Status), nil
+		return false, ptr.Deref(conn.Status), nil
 	})
 }

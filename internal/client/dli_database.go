@@ -8,12 +8,11 @@ import (
 	"strings"
 
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/services/dli/v1/model"
+
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/ptr"
 )
 
-const (
-	databasesCacheKey = "dli/databases"
-	databasesPageSize = 100
-)
+const databasesPageSize = 100
 
 func databasePath(name string) string {
 	return "/v1.0/{project_id}/databases/" + name // the SDK escapes the path
@@ -22,55 +21,53 @@ func databasePath(name string) string {
 // ListDatabases returns every database of the project (§7.1.3; there is no GET by name),
 // paging through the list. Callers in the same run share one listing.
 func (c *Client) ListDatabases(ctx context.Context) ([]model.Database, error) {
-	v, err := c.cache.get(ctx, databasesCacheKey, func(ctx context.Context) (any, error) {
+	return c.databases.get(ctx, "", func(ctx context.Context) ([]model.Database, error) {
 		return c.listDatabases(ctx, "")
 	})
-	if err != nil {
-		return nil, err
-	}
-	return v.([]model.Database), nil
 }
 
 // listDatabases pages through the list, optionally filtered by a name keyword (a fuzzy,
 // case-insensitive "contains" match).
 func (c *Client) listDatabases(ctx context.Context, keyword string) ([]model.Database, error) {
-	var all []model.Database
-	for offset := 0; ; {
-		q := url.Values{"limit": {strconv.Itoa(databasesPageSize)}, "offset": {strconv.Itoa(offset)}}
-		if keyword != "" {
-			q.Set("keyword", keyword)
-		}
-		var page model.ListDatabasesResponse
-		err := c.Do(ctx, Request{
-			Service: ServiceDLI, Operation: "ListDatabases", Method: http.MethodGet,
-			Path: "/v1.0/{project_id}/databases", Query: q,
-		}, &page)
-		if err != nil {
-			return nil, err
-		}
-		items := deref(page.Databases)
-		all = append(all, items...)
-		offset += len(items)
-		total := int(deref(page.DatabaseCount))
-		if len(items) < databasesPageSize || (total > 0 && offset >= total) {
-			return all, nil
-		}
-	}
+	return listAll(ctx, pager[model.Database]{
+		operation: "ListDatabases", pageSize: databasesPageSize,
+		fetch: func(ctx context.Context, _, offset int) (listPage[model.Database], error) {
+			q := url.Values{"limit": {strconv.Itoa(databasesPageSize)}, "offset": {strconv.Itoa(offset)}}
+			if keyword != "" {
+				q.Set("keyword", keyword)
+			}
+			var out model.ListDatabasesResponse
+			err := c.Do(ctx, Request{
+				Service: ServiceDLI, Operation: "ListDatabases", Method: http.MethodGet,
+				Path: "/v1.0/{project_id}/databases", Query: q,
+			}, &out)
+			return listPage[model.Database]{items: ptr.Deref(out.Databases), total: totalOf(out.DatabaseCount)}, err
+		},
+	})
 }
 
 // GetDatabase finds one database by (case-insensitive) name in the shared listing.
 func (c *Client) GetDatabase(ctx context.Context, name string) (*model.Database, error) {
-	dbs, err := c.ListDatabases(ctx)
-	if err != nil {
-		return nil, err
+	for attempt := 0; ; attempt++ {
+		dbs, err := c.ListDatabases(ctx)
+		if err != nil {
+			return nil, err
+		}
+		db, err := findDatabase(dbs, name)
+		// A listing may predate (or not yet reflect) this process's write of the database:
+		// list afresh once before reporting it missing.
+		if err == nil || attempt > 0 || !c.recentlyWritten(kindDatabase, strings.ToLower(name)) {
+			return db, err
+		}
+		c.invalidateDatabases()
 	}
-	return findDatabase(dbs, name)
 }
 
 func findDatabase(dbs []model.Database, name string) (*model.Database, error) {
 	for i := range dbs {
-		if strings.EqualFold(deref(dbs[i].DatabaseName), name) {
-			return &dbs[i], nil
+		if strings.EqualFold(ptr.Deref(dbs[i].DatabaseName), name) {
+			x := dbs[i] // a copy: the listing is shared
+			return &x, nil
 		}
 	}
 	return nil, &NotFoundError{Kind: "database", Name: name}
@@ -79,7 +76,8 @@ func findDatabase(dbs []model.Database, name string) (*model.Database, error) {
 // CreateDatabase creates a database (§7.1.1). If an attempt's outcome is unknown, it lists
 // afresh (filtered by the name) to see whether the database exists before sending again.
 func (c *Client) CreateDatabase(ctx context.Context, body *model.CreateDatabaseRequestBody) error {
-	defer c.cache.invalidate(databasesCacheKey)
+	defer c.invalidateDatabases()
+	c.noteWrite(kindDatabase, strings.ToLower(body.DatabaseName))
 	return c.Do(ctx, Request{
 		Service: ServiceDLI, Operation: "CreateDatabase", Method: http.MethodPost,
 		Path: "/v1.0/{project_id}/databases", Body: body,
@@ -97,7 +95,8 @@ func (c *Client) CreateDatabase(ctx context.Context, body *model.CreateDatabaseR
 // UpdateDatabaseOwner gives a database to another user of the tenant (§7.1.4), the only
 // change DLI allows on a database.
 func (c *Client) UpdateDatabaseOwner(ctx context.Context, name, owner string) error {
-	defer c.cache.invalidate(databasesCacheKey)
+	defer c.invalidateDatabases()
+	c.noteWrite(kindDatabase, strings.ToLower(name))
 	return c.Do(ctx, Request{
 		Service: ServiceDLI, Operation: "UpdateDatabaseOwner", Method: http.MethodPut,
 		Path: databasePath(name) + "/owner", Body: &model.UpdateOwnerRequestBody{NewOwner: owner},
@@ -108,7 +107,7 @@ func (c *Client) UpdateDatabaseOwner(ctx context.Context, name, owner string) er
 // database that still has tables; with it, the tables are dropped too. A database that is
 // already gone is not an error.
 func (c *Client) DeleteDatabase(ctx context.Context, name string, cascade bool) error {
-	defer c.cache.invalidate(databasesCacheKey)
+	defer c.invalidateDatabases()
 	defer c.invalidateTables(name)
 	err := c.Do(ctx, Request{
 		Service: ServiceDLI, Operation: "DeleteDatabase", Method: http.MethodDelete, Path: databasePath(name),
@@ -119,3 +118,6 @@ func (c *Client) DeleteDatabase(ctx context.Context, name string, cascade bool) 
 	}
 	return err
 }
+
+// invalidateDatabases drops the shared database listing after a write.
+func (c *Client) invalidateDatabases() { c.databases.invalidate("") }

@@ -8,8 +8,11 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/services/dli/v1/model"
+
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/ptr"
 )
 
 // Flink job statuses (§9.7 Table 9-33, §9.8 Table 9-41).
@@ -89,52 +92,64 @@ func (c *Client) CreateFlinkSQLJob(ctx context.Context, body *model.CreateFlinkS
 	case err != nil:
 		return 0, err
 	case found != 0:
+		c.noteWrite(kindFlinkJob, strconv.FormatInt(found, 10))
 		return found, nil
 	case out.Job == nil || out.Job.JobID == nil:
 		return 0, fmt.Errorf("CreateFlinkSqlJob: the response carries no job id")
 	}
+	c.noteWrite(kindFlinkJob, strconv.FormatInt(*out.Job.JobID, 10))
 	return *out.Job.JobID, nil
 }
 
-// flinkJobIDsByName lists (§9.7) the ids of the jobs with exactly this name.
+// flinkJobRef is a row of the §9.7 job list, as far as the client needs it.
+type flinkJobRef struct {
+	JobID int64  `json:"job_id"`
+	Name  string `json:"name"`
+}
+
+const flinkJobsPageSize = 100
+
+// flinkJobIDsByName lists (§9.7) the ids of the jobs with exactly this name (the name
+// filter is a fuzzy match).
 func (c *Client) flinkJobIDsByName(ctx context.Context, name string) (map[int64]bool, error) {
-	ids := map[int64]bool{}
-	const limit = 100
-	for offset := 0; ; offset += limit {
-		var out struct {
-			JobList *struct {
-				TotalCount int `json:"total_count"`
-				Jobs       []struct {
-					JobID int64  `json:"job_id"`
-					Name  string `json:"name"`
-				} `json:"jobs"`
-			} `json:"job_list"`
-		}
-		q := url.Values{"name": {name}, "limit": {strconv.Itoa(limit)}, "offset": {strconv.Itoa(offset)}}
-		if err := c.Do(ctx, Request{
-			Service: ServiceDLI, Operation: "ListFlinkJobs", Method: http.MethodGet,
-			Path: "/v1.0/{project_id}/streaming/jobs", Query: q,
-		}, &out); err != nil {
-			return nil, err
-		}
-		if out.JobList == nil {
-			return ids, nil
-		}
-		for _, j := range out.JobList.Jobs {
-			if j.Name == name {
-				ids[j.JobID] = true
+	jobs, err := listAll(ctx, pager[flinkJobRef]{
+		operation: "ListFlinkJobs", pageSize: flinkJobsPageSize,
+		key: func(j flinkJobRef) string { return strconv.FormatInt(j.JobID, 10) },
+		fetch: func(ctx context.Context, _, offset int) (listPage[flinkJobRef], error) {
+			var out struct {
+				JobList *struct {
+					TotalCount *int          `json:"total_count"`
+					Jobs       []flinkJobRef `json:"jobs"`
+				} `json:"job_list"`
 			}
-		}
-		if len(out.JobList.Jobs) < limit || offset+limit >= out.JobList.TotalCount {
-			return ids, nil
+			q := url.Values{"name": {name}, "limit": {strconv.Itoa(flinkJobsPageSize)}, "offset": {strconv.Itoa(offset)}}
+			err := c.Do(ctx, Request{
+				Service: ServiceDLI, Operation: "ListFlinkJobs", Method: http.MethodGet,
+				Path: "/v1.0/{project_id}/streaming/jobs", Query: q,
+			}, &out)
+			if err != nil || out.JobList == nil {
+				return listPage[flinkJobRef]{total: -1}, err
+			}
+			return listPage[flinkJobRef]{items: out.JobList.Jobs, total: totalOf(out.JobList.TotalCount)}, nil
+		},
+	})
+	if err != nil {
+		return nil, err
+	}
+	ids := map[int64]bool{}
+	for _, j := range jobs {
+		if j.Name == name {
+			ids[j.JobID] = true
 		}
 	}
+	return ids, nil
 }
 
 // UpdateFlinkSQLJob updates a Flink SQL job's stored configuration (§9.3). body carries just
 // the fields to change (all are optional; a nil field is not sent). A running job keeps
 // running with its old configuration until it is run again.
 func (c *Client) UpdateFlinkSQLJob(ctx context.Context, id int64, body *model.UpdateFlinkSqlJobRequestBody) error {
+	c.noteWrite(kindFlinkJob, strconv.FormatInt(id, 10))
 	return c.Do(ctx, Request{
 		Service: ServiceDLI, Operation: "UpdateFlinkSqlJob", Method: http.MethodPut,
 		Path: "/v1.0/{project_id}/streaming/sql-jobs/" + strconv.FormatInt(id, 10), Body: body,
@@ -186,6 +201,7 @@ type flinkResult struct {
 // with is_success false is an error carrying its message. After an attempt whose outcome
 // is unknown, the job's status tells whether it took effect (took), so it is not sent twice.
 func (c *Client) flinkBatch(ctx context.Context, op, path string, id int64, body any, took func(status string) bool) error {
+	c.noteWrite(kindFlinkJob, strconv.FormatInt(id, 10))
 	var raw json.RawMessage
 	err := c.Do(ctx, Request{
 		Service: ServiceDLI, Operation: op, Method: http.MethodPost, Path: path, Body: body,
@@ -194,7 +210,7 @@ func (c *Client) flinkBatch(ctx context.Context, op, path string, id int64, body
 			if err != nil {
 				return false, err
 			}
-			return took(deref(j.Status)), nil
+			return took(ptr.Deref(j.Status)), nil
 		},
 	}, &raw)
 	if err != nil {
@@ -236,16 +252,21 @@ func (c *Client) DeleteFlinkJob(ctx context.Context, id int64) error {
 
 // WaitForFlinkJob polls the job until done(status) holds and returns the job as last read.
 // A failure status (job_submit_fail, job_running_exception, job_cancel_fail) that done does
-// not accept ends the wait at once with the service's status description.
+// not accept ends the wait at once with the service's status description. A job not found
+// within the consistency window after it was written is not visible yet.
 func (c *Client) WaitForFlinkJob(ctx context.Context, id int64, what string, done func(status string) bool) (*model.FlinkJob, error) {
 	var job *model.FlinkJob
+	start := time.Now()
 	err := c.Wait(ctx, fmt.Sprintf("Flink job %d %s", id, what), func(ctx context.Context) (bool, string, error) {
 		j, err := c.ShowFlinkJob(ctx, id)
+		if IsNotFound(err) && c.notVisibleYet(kindFlinkJob, strconv.FormatInt(id, 10), start) {
+			return false, "not visible yet", nil
+		}
 		if err != nil {
 			return false, "", err
 		}
 		job = j
-		status, desc := deref(j.Status), deref(j.StatusDesc)
+		status, desc := ptr.Deref(j.Status), ptr.Deref(j.StatusDesc)
 		if done(status) {
 			return true, status, nil
 		}
@@ -270,6 +291,6 @@ func (c *Client) WaitForFlinkJobDeleted(ctx context.Context, id int64) error {
 		if err != nil {
 			return false, "", err
 		}
-		return false, deref(j.Status), nil
+		return false, ptr.Deref(j.Status), nil
 	})
 }

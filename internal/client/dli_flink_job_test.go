@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/services/dli/v1/model"
+
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/ptr"
 )
 
 const streamingPath = "/v1.0/" + testProjectID + "/streaming"
@@ -36,7 +38,7 @@ func TestCreateFlinkSQLJobReconcilesAfter408(t *testing.T) {
 		}
 	})
 	c := newTestClient(t, ts.URL)
-	id, err := c.CreateFlinkSQLJob(testCtx(t), &model.CreateFlinkSqlJobRequestBody{Name: "j1", SqlBody: ptr("INSERT INTO a SELECT 1")})
+	id, err := c.CreateFlinkSQLJob(testCtx(t), &model.CreateFlinkSqlJobRequestBody{Name: "j1", SqlBody: ptr.Of("INSERT INTO a SELECT 1")})
 	if err != nil || id != 7 {
 		t.Fatalf("CreateFlinkSQLJob = %d, %v; want the job created by the lost attempt (7)", id, err)
 	}

@@ -7,12 +7,11 @@ import (
 	"strconv"
 
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/services/dli/v1/model"
+
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/ptr"
 )
 
-const (
-	globalVariablesCacheKey = "dli/global_variables"
-	globalVariablesPageSize = 100
-)
+const globalVariablesPageSize = 100
 
 func globalVariablePath(name string) string {
 	return "/v1.0/{project_id}/variables/" + name // the SDK escapes the path
@@ -21,53 +20,50 @@ func globalVariablePath(name string) string {
 // ListGlobalVariables returns every global variable of the project (§13.4), paging through
 // the list. Callers in the same run share one listing (see listCache).
 func (c *Client) ListGlobalVariables(ctx context.Context) ([]model.GlobalVariable, error) {
-	v, err := c.cache.get(ctx, globalVariablesCacheKey, func(ctx context.Context) (any, error) {
-		return c.listGlobalVariables(ctx)
-	})
-	if err != nil {
-		return nil, err
-	}
-	return v.([]model.GlobalVariable), nil
+	return c.globalVars.get(ctx, "", c.listGlobalVariables)
 }
 
 func (c *Client) listGlobalVariables(ctx context.Context) ([]model.GlobalVariable, error) {
-	var all []model.GlobalVariable
-	for offset := 0; ; {
-		var page model.ListGlobalVariablesResponse
-		err := c.Do(ctx, Request{
-			Service: ServiceDLI, Operation: "ListGlobalVariables", Method: http.MethodGet,
-			Path: "/v1.0/{project_id}/variables",
-			Query: url.Values{
-				"limit":  {strconv.Itoa(globalVariablesPageSize)},
-				"offset": {strconv.Itoa(offset)},
-			},
-		}, &page)
-		if err != nil {
-			return nil, err
-		}
-		items := deref(page.GlobalVars)
-		all = append(all, items...)
-		offset += len(items)
-		total := int(deref(page.Count))
-		if len(items) < globalVariablesPageSize || (total > 0 && offset >= total) {
-			return all, nil
-		}
-	}
+	return listAll(ctx, pager[model.GlobalVariable]{
+		operation: "ListGlobalVariables", pageSize: globalVariablesPageSize,
+		fetch: func(ctx context.Context, _, offset int) (listPage[model.GlobalVariable], error) {
+			var out model.ListGlobalVariablesResponse
+			err := c.Do(ctx, Request{
+				Service: ServiceDLI, Operation: "ListGlobalVariables", Method: http.MethodGet,
+				Path: "/v1.0/{project_id}/variables",
+				Query: url.Values{
+					"limit":  {strconv.Itoa(globalVariablesPageSize)},
+					"offset": {strconv.Itoa(offset)},
+				},
+			}, &out)
+			// count is the total number of variables (the reading of dli-part2 Ambiguity 43).
+			return listPage[model.GlobalVariable]{items: ptr.Deref(out.GlobalVars), total: totalOf(out.Count)}, err
+		},
+	})
 }
 
 // GetGlobalVariable finds one variable by name in the (cached) list; there is no GET by name.
 func (c *Client) GetGlobalVariable(ctx context.Context, name string) (*model.GlobalVariable, error) {
-	vars, err := c.ListGlobalVariables(ctx)
-	if err != nil {
-		return nil, err
+	for attempt := 0; ; attempt++ {
+		vars, err := c.ListGlobalVariables(ctx)
+		if err != nil {
+			return nil, err
+		}
+		v, err := findGlobalVariable(vars, name)
+		// A listing may predate (or not yet reflect) this process's write of the variable:
+		// list afresh once before reporting it missing.
+		if err == nil || attempt > 0 || !c.recentlyWritten(kindVariable, name) {
+			return v, err
+		}
+		c.invalidateGlobalVariables()
 	}
-	return findGlobalVariable(vars, name)
 }
 
 func findGlobalVariable(vars []model.GlobalVariable, name string) (*model.GlobalVariable, error) {
 	for i := range vars {
-		if deref(vars[i].VarName) == name {
-			return &vars[i], nil
+		if ptr.Deref(vars[i].VarName) == name {
+			x := vars[i] // a copy: the listing is shared
+			return &x, nil
 		}
 	}
 	return nil, &NotFoundError{Kind: "global variable", Name: name}
@@ -76,7 +72,8 @@ func findGlobalVariable(vars []model.GlobalVariable, name string) (*model.Global
 // CreateGlobalVariable creates a variable (§13.1). If an attempt's outcome is unknown, it
 // lists afresh to see whether the variable exists before sending the create again.
 func (c *Client) CreateGlobalVariable(ctx context.Context, body *model.CreateGlobalVariableRequestBody) error {
-	defer c.cache.invalidate(globalVariablesCacheKey)
+	defer c.invalidateGlobalVariables()
+	c.noteWrite(kindVariable, body.VarName)
 	return c.Do(ctx, Request{
 		Service: ServiceDLI, Operation: "CreateGlobalVariable", Method: http.MethodPost,
 		Path: "/v1.0/{project_id}/variables", Body: body,
@@ -93,7 +90,8 @@ func (c *Client) CreateGlobalVariable(ctx context.Context, body *model.CreateGlo
 
 // UpdateGlobalVariable sets a variable's value (§13.3); the value is the only mutable field.
 func (c *Client) UpdateGlobalVariable(ctx context.Context, name, value string) error {
-	defer c.cache.invalidate(globalVariablesCacheKey)
+	defer c.invalidateGlobalVariables()
+	c.noteWrite(kindVariable, name)
 	return c.Do(ctx, Request{
 		Service: ServiceDLI, Operation: "UpdateGlobalVariable", Method: http.MethodPut,
 		Path: globalVariablePath(name), Body: &model.UpdateGlobalVariableRequestBody{VarValue: value},
@@ -102,7 +100,7 @@ func (c *Client) UpdateGlobalVariable(ctx context.Context, name, value string) e
 
 // DeleteGlobalVariable deletes a variable (§13.2). A variable that is already gone is not an error.
 func (c *Client) DeleteGlobalVariable(ctx context.Context, name string) error {
-	defer c.cache.invalidate(globalVariablesCacheKey)
+	defer c.invalidateGlobalVariables()
 	err := c.Do(ctx, Request{
 		Service: ServiceDLI, Operation: "DeleteGlobalVariable", Method: http.MethodDelete,
 		Path: globalVariablePath(name),
@@ -112,3 +110,6 @@ func (c *Client) DeleteGlobalVariable(ctx context.Context, name string) error {
 	}
 	return err
 }
+
+// invalidateGlobalVariables drops the shared variable listing after a write.
+func (c *Client) invalidateGlobalVariables() { c.globalVars.invalidate("") }

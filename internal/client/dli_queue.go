@@ -4,8 +4,12 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"strings"
+	"time"
 
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/services/dli/v1/model"
+
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/ptr"
 )
 
 func queuePath(name string) string {
@@ -16,6 +20,7 @@ func queuePath(name string) string {
 // up before sending the create again.
 func (c *Client) CreateQueue(ctx context.Context, body *model.CreateQueueRequestBody) error {
 	defer c.invalidateQueues()
+	c.noteWrite(kindQueue, strings.ToLower(body.QueueName))
 	return c.Do(ctx, Request{
 		Service: ServiceDLI, Operation: "CreateQueue", Method: http.MethodPost,
 		Path: "/v1.0/{project_id}/queues", Body: body,
@@ -60,6 +65,7 @@ func (c *Client) ScaleQueue(ctx context.Context, name string, current, target in
 		return nil
 	}
 	defer c.invalidateQueues()
+	c.noteWrite(kindQueue, strings.ToLower(name))
 	action, delta := "scale_out", target-current
 	if delta < 0 {
 		action, delta = "scale_in", -delta
@@ -75,7 +81,7 @@ func (c *Client) ScaleQueue(ctx context.Context, name string, current, target in
 	}
 	if out.Result != nil && !*out.Result {
 		return fmt.Errorf("RunQueueAction: %s of queue %q by %d CUs was refused (result=false): %s",
-			action, name, delta, deref(out.Message))
+			action, name, delta, ptr.Deref(out.Message))
 	}
 	return nil
 }
@@ -85,15 +91,16 @@ func (c *Client) ScaleQueue(ctx context.Context, name string, current, target in
 // resource's refresh may have cached an intermediate state during the wait.
 func (c *Client) WaitForQueueCUs(ctx context.Context, name string, target int32) error {
 	defer c.invalidateQueues()
+	start := time.Now()
 	return c.Wait(ctx, fmt.Sprintf("queue %q to have %d CUs", name, target), func(ctx context.Context) (bool, string, error) {
 		q, err := c.ShowQueue(ctx, name)
-		if IsNotFound(err) {
+		if IsNotFound(err) && c.notVisibleYet(kindQueue, strings.ToLower(name), start) {
 			return false, "not visible yet", nil
 		}
 		if err != nil {
 			return false, "", err
 		}
-		cu := deref(q.CuCount)
+		cu := ptr.Deref(q.CuCount)
 		return cu == target, fmt.Sprintf("%d CUs", cu), nil
 	})
 }
@@ -107,12 +114,4 @@ func (c *Client) WaitForQueueDeleted(ctx context.Context, name string) error {
 		}
 		return false, "still present", err
 	})
-}
-
-func deref[T any](p *T) T {
-	var zero T
-	if p == nil {
-		return zero
-	}
-	return *p
 }

@@ -8,8 +8,11 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"time"
 
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/services/dli/v1/model"
+
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/ptr"
 )
 
 // sqlJobRequestTag tags every SQL job the provider submits with a random value, so that a
@@ -76,8 +79,10 @@ func (c *Client) SubmitSQLJob(ctx context.Context, queue, database, sql string) 
 		return nil, err
 	}
 	if found != nil {
+		c.noteWrite(kindSQLJob, found.JobID)
 		return found, nil
 	}
+	c.noteWrite(kindSQLJob, out.JobID)
 	return &out, nil
 }
 
@@ -111,14 +116,19 @@ func (c *Client) CheckSQL(ctx context.Context, database, sql string) (string, er
 	err := c.Do(ctx, Request{
 		Service: ServiceDLI, Operation: "CheckSql", Method: http.MethodPost, Path: "/v1.0/{project_id}/jobs/check-sql", Body: body,
 	}, &out)
-	return deref(out.JobType), err
+	return ptr.Deref(out.JobType), err
 }
 
 // WaitForSQLJob waits until a job ends. FAILED and CANCELLED are errors carrying the job's
-// message.
+// message. A job not found within the consistency window after it was submitted is not
+// visible yet.
 func (c *Client) WaitForSQLJob(ctx context.Context, jobID string) error {
+	start := time.Now()
 	return c.Wait(ctx, fmt.Sprintf("SQL job %s to finish", jobID), func(ctx context.Context) (bool, string, error) {
 		st, err := c.ShowSQLJobStatus(ctx, jobID)
+		if IsNotFound(err) && c.notVisibleYet(kindSQLJob, jobID, start) {
+			return false, "not visible yet", nil
+		}
 		if err != nil {
 			return false, "", err
 		}

@@ -8,11 +8,15 @@ import (
 	"strings"
 
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/services/dli/v1/model"
+
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/ptr"
 )
 
 const tablesPageSize = 100
 
-func tablesCacheKey(database string) string { return "dli/tables/" + strings.ToLower(database) }
+func tablesCacheKey(database string) string { return strings.ToLower(database) }
+
+func tableKey(database, name string) string { return strings.ToLower(database + "/" + name) }
 
 func tablesPath(database string) string {
 	return databasePath(database) + "/tables"
@@ -61,33 +65,23 @@ func (c *Client) ShowTable(ctx context.Context, database, name string) (*TableDe
 // ListTables returns every table of a database with its details (§7.2.3: owner, create time,
 // location), paging through the list. Callers in the same run share one listing per database.
 func (c *Client) ListTables(ctx context.Context, database string) ([]model.Table, error) {
-	v, err := c.cache.get(ctx, tablesCacheKey(database), func(ctx context.Context) (any, error) {
-		var all []model.Table
-		for page := 1; ; page++ {
-			var out model.ListTablesResponse
-			err := c.Do(ctx, Request{
-				Service: ServiceDLI, Operation: "ListTables", Method: http.MethodGet, Path: tablesPath(database),
-				Query: url.Values{
-					"with-detail":  {"true"},
-					"page-size":    {strconv.Itoa(tablesPageSize)},
-					"current-page": {strconv.Itoa(page)},
-				},
-			}, &out)
-			if err != nil {
-				return nil, err
-			}
-			items := deref(out.Tables)
-			all = append(all, items...)
-			total := int(deref(out.TableCount))
-			if len(items) < tablesPageSize || (total > 0 && len(all) >= total) {
-				return all, nil
-			}
-		}
+	return c.tables.get(ctx, tablesCacheKey(database), func(ctx context.Context) ([]model.Table, error) {
+		return listAll(ctx, pager[model.Table]{
+			operation: "ListTables", pageSize: tablesPageSize,
+			fetch: func(ctx context.Context, number, _ int) (listPage[model.Table], error) {
+				var out model.ListTablesResponse
+				err := c.Do(ctx, Request{
+					Service: ServiceDLI, Operation: "ListTables", Method: http.MethodGet, Path: tablesPath(database),
+					Query: url.Values{
+						"with-detail":  {"true"},
+						"page-size":    {strconv.Itoa(tablesPageSize)},
+						"current-page": {strconv.Itoa(number)},
+					},
+				}, &out)
+				return listPage[model.Table]{items: ptr.Deref(out.Tables), total: totalOf(out.TableCount)}, err
+			},
+		})
 	})
-	if err != nil {
-		return nil, err
-	}
-	return v.([]model.Table), nil
 }
 
 // GetTableListing finds a table's list entry (owner, create time) in the shared listing.
@@ -101,7 +95,8 @@ func (c *Client) GetTableListing(ctx context.Context, database, name string) (*m
 		}
 		for i := range tables {
 			if strings.EqualFold(tables[i].TableName, name) {
-				return &tables[i], nil
+				t := tables[i] // a copy: the listing is shared
+				return &t, nil
 			}
 		}
 		c.invalidateTables(database)
@@ -113,7 +108,8 @@ func (c *Client) GetTableListing(ctx context.Context, database, name string) (*m
 // describes the table before sending the create again.
 func (c *Client) CreateTable(ctx context.Context, database string, body *model.CreateTableRequestBody) error {
 	defer c.invalidateTables(database)
-	defer c.cache.invalidate(databasesCacheKey) // table_number changes
+	defer c.invalidateDatabases() // table_number changes
+	c.noteWrite(kindTable, tableKey(database, body.TableName))
 	return c.Do(ctx, Request{
 		Service: ServiceDLI, Operation: "CreateTable", Method: http.MethodPost, Path: tablesPath(database), Body: body,
 		Reconcile: func(ctx context.Context) (bool, error) {
@@ -130,7 +126,7 @@ func (c *Client) CreateTable(ctx context.Context, database string, body *model.C
 // error.
 func (c *Client) DeleteTable(ctx context.Context, database, name string) error {
 	defer c.invalidateTables(database)
-	defer c.cache.invalidate(databasesCacheKey)
+	defer c.invalidateDatabases()
 	err := c.Do(ctx, Request{
 		Service: ServiceDLI, Operation: "DeleteTable", Method: http.MethodDelete, Path: tablesPath(database) + "/" + name,
 		Query: url.Values{"async": {"false"}},
@@ -143,4 +139,4 @@ func (c *Client) DeleteTable(ctx context.Context, database, name string) error {
 
 // invalidateTables drops a database's shared table listing after a write (including DDL
 // run as SQL jobs).
-func (c *Client) invalidateTables(database string) { c.cache.invalidate(tablesCacheKey(database)) }
+func (c *Client) invalidateTables(database string) { c.tables.invalidate(tablesCacheKey(database)) }

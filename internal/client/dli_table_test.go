@@ -10,6 +10,8 @@ import (
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/services/dli/v1/model"
 
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/emulator"
+
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/ptr"
 )
 
 // newEmulatorClient runs the catalog tests against the emulator: the client and the
@@ -46,7 +48,7 @@ func TestDatabasesListPagingCacheAndCreateOnce(t *testing.T) {
 	emu.ResetCounts()
 	for i := 0; i < 230; i += 7 {
 		db, err := c.GetDatabase(ctx, fmt.Sprintf("DB_%03d", i)) // names are case-insensitive
-		if err != nil || deref(db.DatabaseName) != fmt.Sprintf("db_%03d", i) {
+		if err != nil || ptr.Deref(db.DatabaseName) != fmt.Sprintf("db_%03d", i) {
 			t.Fatalf("GetDatabase(%d) = %v, %v", i, db, err)
 		}
 	}
@@ -87,7 +89,7 @@ func TestDatabaseDeleteAndOwner(t *testing.T) {
 		t.Fatal(err)
 	}
 	db, err := c.GetDatabase(ctx, "sales")
-	if err != nil || deref(db.Owner) != "analyst" || deref(db.TableNumber) != 1 {
+	if err != nil || ptr.Deref(db.Owner) != "analyst" || ptr.Deref(db.TableNumber) != 1 {
 		t.Fatalf("database after owner change: %+v, %v", db, err)
 	}
 	err = c.DeleteDatabase(ctx, "sales", false)
@@ -114,8 +116,8 @@ func TestTablesDescribeListAndCreateOnce(t *testing.T) {
 	emu.SetFaults(emulator.Faults{ErrorRates: map[int]float64{408: 1}, Operations: []string{"CreateTable"}})
 	delim := "|"
 	err := c.CreateTable(ctx, "db1", &model.CreateTableRequestBody{
-		TableName: "obs_t", DataLocation: "OBS", DataType: ptr("csv"), DataPath: ptr("obs://b/p"), Delimiter: &delim,
-		Columns: []model.Column{{ColumnName: "a", Type: "INT"}, {ColumnName: "dt", Type: "string", IsPartitionColumn: ptr(true)}},
+		TableName: "obs_t", DataLocation: "OBS", DataType: ptr.Of("csv"), DataPath: ptr.Of("obs://b/p"), Delimiter: &delim,
+		Columns: []model.Column{{ColumnName: "a", Type: "INT"}, {ColumnName: "dt", Type: "string", IsPartitionColumn: ptr.Of(true)}},
 	})
 	if err != nil {
 		t.Fatalf("create after 408: %v", err)

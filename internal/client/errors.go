@@ -84,3 +84,41 @@ func HasCode(err error, code string) bool {
 	var apiErr *APIError
 	return errors.As(err, &apiErr) && apiErr.Code == code
 }
+
+// MalformedResponseError is a successful (2xx) answer the client cannot use: an empty body,
+// `{}`, `null`, not JSON, or without the fields that identify the object or that the
+// provider needs; or a paged list whose pages disagree with its reported total. The client
+// retries it like a 5xx before reporting it. It is never a not-found.
+type MalformedResponseError struct {
+	Operation  string
+	Method     string
+	Path       string
+	StatusCode int
+	RequestID  string
+	Reason     string // what is wrong
+	Body       string // the start of the body, for the message
+}
+
+func (e *MalformedResponseError) Error() string {
+	var b strings.Builder
+	b.WriteString(e.Operation)
+	if e.Method != "" {
+		fmt.Fprintf(&b, " (%s %s)", e.Method, e.Path)
+	}
+	b.WriteString(": malformed response")
+	if e.StatusCode != 0 {
+		fmt.Fprintf(&b, ": HTTP %d", e.StatusCode)
+	}
+	fmt.Fprintf(&b, ": %s", e.Reason)
+	if e.RequestID != "" {
+		fmt.Fprintf(&b, " (request id %s)", e.RequestID)
+	}
+	if e.StatusCode != 0 {
+		if e.Body == "" {
+			b.WriteString("; the body is empty")
+		} else {
+			fmt.Fprintf(&b, "; the body starts with %q", e.Body)
+		}
+	}
+	return b.String()
+}

@@ -96,6 +96,9 @@ func testConfig(url string) Config {
 		RetryMaxDelay:  5 * time.Millisecond,
 		PollMinDelay:   time.Millisecond,
 		PollMaxDelay:   5 * time.Millisecond,
+		// Short, so that tests of a real not-found do not wait long; tests of the window set
+		// their own.
+		ConsistencyWindow: 100 * time.Millisecond,
 	}
 }
 
@@ -136,5 +139,3 @@ func testCtx(t *testing.T) context.Context {
 	t.Cleanup(cancel)
 	return ctx
 }
-
-func ptr[T any](v T) *T { return &v }

@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/services/dli/v1/model"
+
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/ptr"
 )
 
 const queuesPath = "/v1.0/" + testProjectID + "/queues"
@@ -265,7 +267,7 @@ func TestShowQueueDecodesCamelCase(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if deref(q.QueueName) != "q1" || deref(q.QueueType) != "sql" || deref(q.CuCount) != 48 {
+	if ptr.Deref(q.QueueName) != "q1" || ptr.Deref(q.QueueType) != "sql" || ptr.Deref(q.CuCount) != 48 {
 		t.Errorf("queue = %+v", q)
 	}
 }

@@ -68,3 +68,9 @@ func parseRetryAfter(v string) time.Duration {
 	}
 	return min(d, maxRetryAfter)
 }
+
+// throttled reports whether a response says the client is sending too fast: 429, or 503
+// with Retry-After.
+func throttled(status int, retryAfter time.Duration) bool {
+	return status == http.StatusTooManyRequests || (status == http.StatusServiceUnavailable && retryAfter > 0)
+}

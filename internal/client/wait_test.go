@@ -7,8 +7,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"golang.org/x/time/rate"
 )
 
 func TestWaitReturnsWhenDone(t *testing.T) {
@@ -108,26 +106,27 @@ func TestWaitBackoffGrowsAndCaps(t *testing.T) {
 
 func TestRateLimiterConfigured(t *testing.T) {
 	c := newTestClient(t, "http://127.0.0.1:1", func(c *Config) { c.RateLimit = 5 })
-	if c.limiter.Limit() != rate.Limit(5) || c.limiter.Burst() != 5 {
-		t.Errorf("limiter = %v/s burst %d, want 5/s burst 5", c.limiter.Limit(), c.limiter.Burst())
+	if st := c.limiter.stats(); st.Rate != 5 || c.limiter.capacityLocked() != 5 {
+		t.Errorf("limiter = %+v, capacity %v; want a hard cap of 5/s with a burst of 5", st, c.limiter.capacityLocked())
 	}
 }
 
+// The hard cap spaces requests: past the burst, callers wait for their slot.
 func TestRateLimitSpacesRequests(t *testing.T) {
 	ts := newTestServer(t, func(w http.ResponseWriter, r *http.Request, n int) {
 		writeJSON(w, 200, map[string]any{"is_success": true})
 	})
 	c := newTestClient(t, ts.URL, func(c *Config) { c.RateLimit = 50 })
 	ctx := testCtx(t)
-	start := time.Now()
 	for i := 0; i < 60; i++ {
 		if err := c.Do(ctx, testRequest(), nil); err != nil {
 			t.Fatal(err)
 		}
 	}
-	// A burst of 50, then 10 more at 50/s: at least 200 ms. Lower bound only.
-	if el := time.Since(start); el < 180*time.Millisecond {
-		t.Errorf("60 calls at 50/s (burst 50) took %v, want >= ~200ms", el)
+	// A burst of 50, then the other 10 wait (unless the calls were slow enough to earn
+	// their tokens, which 60 local calls are not by far).
+	if st := c.limiter.stats(); st.Waits < 5 || st.Limiting {
+		t.Errorf("limiter after 60 calls at a 50/s cap = %+v; want >= 5 waits and no adaptive limiting", st)
 	}
 	if got := ts.count(); got != 60 {
 		t.Errorf("requests = %d", got)
@@ -137,13 +136,15 @@ func TestRateLimitSpacesRequests(t *testing.T) {
 // Retries go through the limiter too.
 func TestRateLimitAppliesToRetries(t *testing.T) {
 	ts := newTestServer(t, func(w http.ResponseWriter, r *http.Request, n int) {
-		writeDLIError(w, 503, "", "down")
+		writeDLIError(w, 500, "", "down")
 	})
 	c := newTestClient(t, ts.URL, func(c *Config) { c.RateLimit = 20; c.MaxRetries = 24 })
-	start := time.Now()
 	_ = c.Do(testCtx(t), testRequest(), nil)
-	// 25 attempts, burst 20, then 5 more at 20/s: at least 250 ms.
-	if el := time.Since(start); el < 220*time.Millisecond {
-		t.Errorf("25 attempts at 20/s (burst 20) took %v, want >= ~250ms", el)
+	// 25 attempts, burst 20: the retries past the burst waited for the cap.
+	if st := c.limiter.stats(); st.Waits < 3 {
+		t.Errorf("limiter after 25 attempts at a 20/s cap = %+v; want >= 3 waits", st)
+	}
+	if got := ts.count(); got != 25 {
+		t.Errorf("attempts = %d, want 25", got)
 	}
 }

@@ -1,7 +1,9 @@
 package provider
 
 import (
+	"fmt"
 	"strings"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -44,6 +46,18 @@ func (m providerModel) clientConfig(getenv func(string) string) (client.Config, 
 	}
 	if !m.MaxRetries.IsNull() && !m.MaxRetries.IsUnknown() {
 		cfg.MaxRetries = int(m.MaxRetries.ValueInt64())
+	}
+	if s := m.ConsistencyWindow.ValueString(); s != "" && !m.ConsistencyWindow.IsUnknown() {
+		d, err := time.ParseDuration(s)
+		switch {
+		case err != nil:
+			diags.AddAttributeError(path.Root("consistency_window"), "Invalid duration",
+				fmt.Sprintf("consistency_window must be a duration such as \"60s\", got %q.", s))
+		case d == 0:
+			cfg.ConsistencyWindow = -1 // the client's "no window"
+		default:
+			cfg.ConsistencyWindow = d
+		}
 	}
 	var eps endpointModel
 	if m.Endpoints != nil {

@@ -6,6 +6,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/float64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
@@ -120,11 +121,41 @@ func (p *huaweidataProvider) Schema(_ context.Context, _ provider.SchemaRequest,
 				Optional:            true,
 			},
 			"rate_limit": schema.Float64Attribute{
-				MarkdownDescription: "Most API requests per second the provider sends, across all resources. Defaults to `20`.",
+				MarkdownDescription: "Optional hard cap on API requests per second, across all resources of the provider. Unset means no cap: the provider slows down by itself when the API answers 429 (or 503 with `Retry-After`), and speeds up again as the API allows.",
 				Optional:            true,
 				Validators:          []validator.Float64{float64validator.AtLeast(0.1)},
 			},
+			"consistency_window": schema.StringAttribute{
+				MarkdownDescription: "How long the API may take to show an object this provider has just created or changed, as a duration such as `\"60s\"` or `\"2m\"`. " +
+					"Within this window after a write, a \"not found\" answer means \"not visible yet\" and the provider polls again with backoff, " +
+					"instead of treating the object as gone or creating it a second time. Defaults to `60s`; `0s` turns this off; at most `30m`.",
+				Optional:   true,
+				Validators: []validator.String{durationBetween(0, 30*time.Minute)},
+			},
 		},
+	}
+}
+
+// durationBetween validates a Go duration string ("60s", "2m") within [lo, hi].
+func durationBetween(lo, hi time.Duration) validator.String { return durationValidator{lo: lo, hi: hi} }
+
+type durationValidator struct{ lo, hi time.Duration }
+
+func (v durationValidator) Description(context.Context) string {
+	return fmt.Sprintf("must be a duration such as \"60s\" or \"2m\", between %v and %v", v.lo, v.hi)
+}
+
+func (v durationValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (v durationValidator) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	s := req.ConfigValue.ValueString()
+	d, err := time.ParseDuration(s)
+	if err != nil || d < v.lo || d > v.hi {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid duration",
+			fmt.Sprintf("%s %s, got %q.", req.Path, v.Description(ctx), s))
 	}
 }
 
@@ -191,6 +222,8 @@ type providerModel struct {
 	MaxRetries    types.Int64    `tfsdk:"max_retries"`
 	Insecure      types.Bool     `tfsdk:"insecure"`
 	RateLimit     types.Float64  `tfsdk:"rate_limit"`
+	// ConsistencyWindow is a duration string; see clientConfig.
+	ConsistencyWindow types.String `tfsdk:"consistency_window"`
 }
 
 type endpointModel struct {

@@ -1,8 +1,8 @@
-// Package ptr has the two pointer helpers every layer needs: the value behind a pointer (or
-// the zero value for nil), and a pointer to a value.
+// Package ptr converts between values and pointers, as the SDK models use pointers for every
+// optional field.
 package ptr
 
-// Deref returns *p, or the zero value of T when p is nil.
+// Deref returns the value p points to, or the zero value of T when p is nil.
 func Deref[T any](p *T) T {
 	if p == nil {
 		var zero T
@@ -11,5 +11,5 @@ func Deref[T any](p *T) T {
 	return *p
 }
 
-// Of returns a pointer to v.
+// Of returns a pointer to a copy of v.
 func Of[T any](v T) *T { return &v }
