@@ -59,7 +59,13 @@ func writtenAt(ctx context.Context, private privateGetter) time.Time {
 // was found; errors are added to diags.
 func (b *ResourceBase) ReadVisible(ctx context.Context, since time.Time, read func(context.Context, *diag.Diagnostics) bool, diags *diag.Diagnostics) bool {
 	found := false
+	var lastTry time.Time
 	err := b.Client.AwaitVisible(ctx, since, func(ctx context.Context) error {
+		if !lastTry.IsZero() {
+			// The previous read missed the object: read from a listing newer than it.
+			ctx = client.ListedAfter(ctx, lastTry)
+		}
+		lastTry = time.Now()
 		var d diag.Diagnostics
 		found = read(ctx, &d)
 		switch {

@@ -196,15 +196,10 @@ func TestAccDLIDatabase_createLostResponse(t *testing.T) {
 
 // TestAccDLIDatabase_consistencyDelay: a new database is invisible to reads for a while
 // (shorter than the provider's consistency window); the create reads it back through the
-// window, gives it to its owner, and the apply succeeds with nothing left to change.
-//
-// Skipped until the read-back bypasses the client's list cache: framework.ReadBack polls
-// GetDatabase, which serves the listing cached by its first (not yet visible) poll for
-// ListCacheTTL (30 s), longer than the window (3 s here), so every poll sees the stale
-// listing. With ListCacheTTL below the window the test passes.
+// window (each poll reads a listing newer than the one that missed it), gives it to its
+// owner, and the apply succeeds with nothing left to change.
 func TestAccDLIDatabase_consistencyDelay(t *testing.T) {
 	t.Parallel()
-	t.Skip("the consistency-window read-back reuses the client's cached listing (ListCacheTTL > window): see the comment")
 	env := acctest.NewEnv(t)
 	env.Emulator.SetFaults(emulator.Faults{ConsistencyDelay: acctest.ConsistencyWindow / 3})
 	resource.Test(t, resource.TestCase{
