@@ -31,6 +31,9 @@ const ConsistencyWindow = 3 * time.Second
 type Env struct {
 	Emulator *emulator.Emulator
 	URL      string
+	// ConsistencyWindow is the provider's consistency window (default ConsistencyWindow);
+	// tests with long consistency delays and retries set it longer.
+	ConsistencyWindow time.Duration
 }
 
 // NewEnv starts an emulator for the test and stops it when the test ends. It fails the test
@@ -57,7 +60,7 @@ func NewEnvSeeded(t *testing.T, seed int64) *Env {
 	}
 	srv := httptest.NewServer(emu)
 	t.Cleanup(srv.Close)
-	return &Env{Emulator: emu, URL: srv.URL}
+	return &Env{Emulator: emu, URL: srv.URL, ConsistencyWindow: ConsistencyWindow}
 }
 
 // RequireTerraform fails the test, with a clear message, when the Terraform CLI is not on PATH.
@@ -80,7 +83,7 @@ func (e *Env) ProviderFactories() map[string]func() (tfprotov6.ProviderServer, e
 		c.RetryBaseDelay = 10 * time.Millisecond
 		c.RetryMaxDelay = 100 * time.Millisecond
 		c.RateLimit = 1000
-		c.ConsistencyWindow = ConsistencyWindow
+		c.ConsistencyWindow = e.ConsistencyWindow
 	}
 	return map[string]func() (tfprotov6.ProviderServer, error){
 		"huaweidata": providerserver.NewProtocol6WithError(provider.New("test", fast)()),
