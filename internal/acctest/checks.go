@@ -45,23 +45,27 @@ type PlanError struct {
 	Want   string
 }
 
-// ExpectPlanErrors plans each configuration as a subtest and requires its error. A
+// ExpectPlanErrors plans each configuration as a parallel subtest and requires its error. A
 // configuration without a provider block gets the emulator's. No API request may be sent.
 func (e *Env) ExpectPlanErrors(t *testing.T, cases map[string]PlanError) {
 	t.Helper()
 	before := e.Emulator.RequestCounts()
-	for name, tc := range cases {
-		t.Run(name, func(t *testing.T) {
-			resource.Test(t, resource.TestCase{
-				ProtoV6ProviderFactories: e.ProviderFactories(),
-				Steps: []resource.TestStep{{
-					Config:      e.withProvider(tc.Config),
-					PlanOnly:    true,
-					ExpectError: regexp.MustCompile(tc.Want),
-				}},
+	// The group returns when every parallel case has finished.
+	t.Run("plan_errors", func(t *testing.T) {
+		for name, tc := range cases {
+			t.Run(name, func(t *testing.T) {
+				t.Parallel()
+				resource.Test(t, resource.TestCase{
+					ProtoV6ProviderFactories: e.ProviderFactories(),
+					Steps: []resource.TestStep{{
+						Config:      e.withProvider(tc.Config),
+						PlanOnly:    true,
+						ExpectError: regexp.MustCompile(tc.Want),
+					}},
+				})
 			})
-		})
-	}
+		}
+	})
 	if after := e.Emulator.RequestCounts(); !maps.Equal(before, after) {
 		t.Errorf("plan-time validation sent API requests: counts went from %v to %v", before, after)
 	}
