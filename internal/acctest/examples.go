@@ -1,12 +1,15 @@
 package acctest
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
 	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/emulator"
 )
 
 // terraformBlock matches the top-level terraform { ... } block of an example. The test
@@ -44,4 +47,17 @@ func ReadDemo(t *testing.T) string {
 		all.WriteString("\n")
 	}
 	return all.String()
+}
+
+// DemoConfig is the full-stack demo with the emulator's credentials written into its
+// provider block (the demo takes them from the environment, as a user's configuration
+// would), so tests need not set environment variables and can run in parallel.
+func (e *Env) DemoConfig(t *testing.T) string {
+	t.Helper()
+	creds := fmt.Sprintf("provider \"huaweidata\" {\n  access_key = %q\n  secret_key = %q\n", emulator.DemoAccessKey, emulator.DemoSecretKey)
+	demo := ReadDemo(t)
+	if !strings.Contains(demo, "provider \"huaweidata\" {\n") {
+		t.Fatal("examples/demo has no provider \"huaweidata\" block")
+	}
+	return strings.Replace(demo, "provider \"huaweidata\" {\n", creds, 1)
 }

@@ -20,12 +20,7 @@ import (
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/emulator"
 )
 
-func TestMain(m *testing.M) {
-	// The demo configuration takes its credentials from the environment, as a user's would.
-	os.Setenv("HW_ACCESS_KEY", emulator.DemoAccessKey)
-	os.Setenv("HW_SECRET_KEY", emulator.DemoSecretKey)
-	acctest.Main(m)
-}
+func TestMain(m *testing.M) { acctest.Main(m) }
 
 // chaosFaults is the misbehaving cloud of every round: 20% of requests fail (500, 503, 429
 // with Retry-After, and 408 after the request took effect), every request takes 50 ms more,
@@ -44,7 +39,6 @@ var chaosFaults = emulator.Faults{
 func TestChaos(t *testing.T) {
 	rounds := envInt(t, "CHAOS_ROUNDS", 2)
 	firstSeed := envInt(t, "CHAOS_SEED", 1)
-	demo := acctest.ReadDemo(t)
 	var converged, orphans, duplicates atomic.Int64
 	t.Run("rounds", func(t *testing.T) {
 		for r := range rounds {
@@ -52,7 +46,7 @@ func TestChaos(t *testing.T) {
 			t.Run(fmt.Sprintf("seed_%d", seed), func(t *testing.T) {
 				t.Parallel()
 				t.Logf("chaos round %d of %d: fault seed %d (replay with CHAOS_SEED=%d CHAOS_ROUNDS=1 make chaos)", r+1, rounds, seed, seed)
-				if round(t, seed, demo, &orphans, &duplicates) {
+				if round(t, seed, &orphans, &duplicates) {
 					converged.Add(1)
 				}
 			})
@@ -64,7 +58,7 @@ func TestChaos(t *testing.T) {
 }
 
 // round applies, re-plans and destroys the demo once; it reports whether all of it worked.
-func round(t *testing.T, seed int64, demo string, orphans, duplicates *atomic.Int64) bool {
+func round(t *testing.T, seed int64, orphans, duplicates *atomic.Int64) bool {
 	env := acctest.NewEnvSeeded(t, seed)
 	env.Emulator.SetFaults(chaosFaults)
 	// Retries after 429s and 503s can take longer than the 2 s delay: use the production window.
@@ -80,7 +74,7 @@ func round(t *testing.T, seed int64, demo string, orphans, duplicates *atomic.In
 			return nil
 		},
 		Steps: []resource.TestStep{{
-			Config:          demo,
+			Config:          env.DemoConfig(t),
 			ConfigVariables: config.Variables{"emulator_url": config.StringVariable(env.URL)},
 			ConfigStateChecks: []statecheck.StateCheck{acctest.CheckEmulator(func(context.Context) error {
 				dups := env.Emulator.Inventory().Duplicates()

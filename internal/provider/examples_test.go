@@ -8,6 +8,9 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-testing/config"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/acctest"
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/emulator"
@@ -16,7 +19,7 @@ import (
 // TestAccExamples_resources applies every examples/resources/<type>/resource.tf against the
 // emulator: the documented examples are valid and work.
 func TestAccExamples_resources(t *testing.T) {
-	dirs, err := filepath.Glob(filepath.Join("..", "..", "examples", "resources", "*"))
+	dirs, err := filepath.Glob(filepath.Join(acctest.ExamplesDir(), "resources", "*"))
 	if err != nil || len(dirs) == 0 {
 		t.Fatalf("no resource examples found (err=%v)", err)
 	}
@@ -27,6 +30,7 @@ func TestAccExamples_resources(t *testing.T) {
 	for _, dir := range dirs {
 		name := filepath.Base(dir)
 		t.Run(name, func(t *testing.T) {
+			t.Parallel()
 			env := acctest.NewEnv(t)
 			resource.Test(t, resource.TestCase{
 				ProtoV6ProviderFactories: env.ProviderFactories(),
@@ -43,13 +47,14 @@ func TestAccExamples_resources(t *testing.T) {
 // against the emulator's default DataArts fixture, with the provider's dataarts block set to
 // the fixture's instance and workspace (the examples rely on it).
 func TestAccExamples_dataSources(t *testing.T) {
-	dirs, err := filepath.Glob(filepath.Join("..", "..", "examples", "data-sources", "*"))
+	dirs, err := filepath.Glob(filepath.Join(acctest.ExamplesDir(), "data-sources", "*"))
 	if err != nil || len(dirs) == 0 {
 		t.Fatalf("no data source examples found (err=%v)", err)
 	}
 	for _, dir := range dirs {
 		name := filepath.Base(dir)
 		t.Run(name, func(t *testing.T) {
+			t.Parallel()
 			env := acctest.NewEnv(t)
 			block := fmt.Sprintf("provider \"huaweidata\" {\n  dataarts = {\n    instance_id  = %q\n    workspace_id = %q\n  }\n",
 				emulator.DemoDataArtsInstanceID, emulator.DemoDataArtsWorkspaceID)
@@ -66,6 +71,7 @@ func TestAccExamples_dataSources(t *testing.T) {
 
 // TestAccExamples_provider plans the documented provider block (no resources, so no API call).
 func TestAccExamples_provider(t *testing.T) {
+	t.Parallel()
 	env := acctest.NewEnv(t)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
@@ -79,18 +85,17 @@ func TestAccExamples_provider(t *testing.T) {
 // TestAccExamples_demo applies and destroys the demo against the emulator, as `make demo`
 // does with the built binary.
 func TestAccExamples_demo(t *testing.T) {
+	t.Parallel()
 	env := acctest.NewEnv(t)
-	t.Setenv("HW_ACCESS_KEY", emulator.DemoAccessKey)
-	t.Setenv("HW_SECRET_KEY", emulator.DemoSecretKey)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		Steps: []resource.TestStep{{
-			Config:          acctest.ReadDemo(t),
+			Config:          env.DemoConfig(t),
 			ConfigVariables: config.Variables{"emulator_url": config.StringVariable(env.URL)},
-			Check: resource.ComposeAggregateTestCheckFunc(
-				resource.TestCheckResourceAttr("huaweidata_dli_queue.sql", "cu_count", "16"),
-				resource.TestCheckResourceAttr("huaweidata_dli_queue.general", "queue_type", "general"),
-			),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("huaweidata_dli_queue.sql", tfjsonpath.New("cu_count"), knownvalue.Int32Exact(16)),
+				statecheck.ExpectKnownValue("huaweidata_dli_queue.general", tfjsonpath.New("queue_type"), knownvalue.StringExact("general")),
+			},
 		}},
 	})
 }
