@@ -27,6 +27,11 @@ const EmulatorSpeed = 600
 // Terraform does not wait long before the provider removes it from state.
 const ConsistencyWindow = 3 * time.Second
 
+// ConsistencyDelay is how long new objects stay invisible to reads in every acceptance
+// test, unless a test sets its own: the real service makes objects visible late, so no
+// resource may rely on reading its object back at once.
+const ConsistencyDelay = 500 * time.Millisecond
+
 // Env is one test's world: its own emulator and a provider configured against it.
 type Env struct {
 	Emulator *emulator.Emulator
@@ -54,7 +59,7 @@ func NewEnvSeeded(t *testing.T, seed int64) *Env {
 		t.Skip("not run against real Huawei Cloud: this test needs the emulator (run make test)")
 	}
 	RequireTerraform(t)
-	emu, err := emulator.New(emulator.Options{Speed: EmulatorSpeed, Seed: seed})
+	emu, err := emulator.New(emulator.Options{Speed: EmulatorSpeed, Seed: seed, Faults: emulator.Faults{ConsistencyDelay: ConsistencyDelay}})
 	if err != nil {
 		t.Fatalf("starting emulator: %v", err)
 	}
@@ -133,4 +138,14 @@ func (e *Env) Client(t *testing.T) *client.Client {
 		t.Fatalf("building client: %v", err)
 	}
 	return c
+}
+
+// SetFaults sets the emulator's injected faults, keeping the default ConsistencyDelay when
+// f sets none: SetFaults(emulator.Faults{}) goes back to a well-behaved but eventually
+// consistent cloud.
+func (e *Env) SetFaults(f emulator.Faults) {
+	if f.ConsistencyDelay == 0 {
+		f.ConsistencyDelay = ConsistencyDelay
+	}
+	e.Emulator.SetFaults(f)
 }

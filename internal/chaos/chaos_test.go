@@ -60,7 +60,7 @@ func TestChaos(t *testing.T) {
 // round applies, re-plans and destroys the demo once; it reports whether all of it worked.
 func round(t *testing.T, seed int64, orphans, duplicates *atomic.Int64) bool {
 	env := acctest.NewEnvSeeded(t, seed)
-	env.Emulator.SetFaults(chaosFaults)
+	env.SetFaults(chaosFaults)
 	// Retries after 429s and 503s can take longer than the 2 s delay: use the production window.
 	env.ConsistencyWindow = client.DefaultConsistencyWindow
 	resource.Test(t, resource.TestCase{

@@ -1,5 +1,3 @@
-// Package datasources holds one file per data source of the provider (DataArts Studio
-// metadata, read only).
 package datasources
 
 import (

@@ -1,5 +1,3 @@
-// Package provider defines the huaweidata provider: its configuration and the lists of
-// resources and data sources.
 package provider
 
 import (

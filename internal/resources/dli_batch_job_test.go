@@ -88,7 +88,7 @@ func batchInEmulator(env *acctest.Env, t *testing.T, id *string, check func(stat
 // setBatchFaults is a state check that changes the emulator's injected faults (for the
 // post-apply plans of the step and the steps after it).
 func setBatchFaults(env *acctest.Env, f emulator.Faults) statecheck.StateCheck {
-	return acctest.CheckEmulator(func(context.Context) error { env.Emulator.SetFaults(f); return nil })
+	return acctest.CheckEmulator(func(context.Context) error { env.SetFaults(f); return nil })
 }
 
 func TestAccDLIBatchJob_completedImportAndTriggers(t *testing.T) {
@@ -359,7 +359,7 @@ func TestAccDLIBatchJob_createTimeoutTaints(t *testing.T) {
 func TestAccDLIBatchJob_faults(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
-	env.Emulator.SetFaults(emulator.Faults{
+	env.SetFaults(emulator.Faults{
 		ErrorRates:        map[int]float64{408: 1},
 		Operations:        []string{"CreateSparkJob"},
 		RetryAfterSeconds: 1,

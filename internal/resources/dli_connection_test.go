@@ -365,11 +365,11 @@ func TestAccDLIConnection_planTimeValidation(t *testing.T) {
 func TestAccDLIConnection_withFaults(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
-	env.Emulator.SetFaults(emulator.Faults{ErrorRates: map[int]float64{408: 1}, Operations: []string{"CreateEnhancedConnection"}})
+	env.SetFaults(emulator.Faults{ErrorRates: map[int]float64{408: 1}, Operations: []string{"CreateEnhancedConnection"}})
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		CheckDestroy: func(s *terraform.State) error {
-			env.Emulator.SetFaults(emulator.Faults{})
+			env.SetFaults(emulator.Faults{})
 			return connDestroyed(env, t)(s)
 		},
 		Steps: []resource.TestStep{
@@ -381,7 +381,7 @@ func TestAccDLIConnection_withFaults(t *testing.T) {
 					env.ExpectRequests("CreateEnhancedConnection", 1, 1),
 					// From here on (the post-apply plans included), the connection calls fail at times.
 					acctest.CheckEmulator(func(context.Context) error {
-						env.Emulator.SetFaults(emulator.Faults{
+						env.SetFaults(emulator.Faults{
 							ErrorRates: map[int]float64{500: 0.15, 502: 0.1},
 							Operations: []string{"ShowEnhancedConnection", "UpdateEnhancedConnection", "DeleteEnhancedConnection",
 								"ListEnhancedConnections"},

@@ -182,7 +182,7 @@ func TestAccDLIDatabase_disappears(t *testing.T) {
 func TestAccDLIDatabase_createLostResponse(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
-	env.Emulator.SetFaults(emulator.Faults{ErrorRates: map[int]float64{408: 1}, Operations: []string{"CreateDatabase"}})
+	env.SetFaults(emulator.Faults{ErrorRates: map[int]float64{408: 1}, Operations: []string{"CreateDatabase"}})
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		CheckDestroy:             databasesDestroyed(env, t),
@@ -201,7 +201,7 @@ func TestAccDLIDatabase_createLostResponse(t *testing.T) {
 func TestAccDLIDatabase_consistencyDelay(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
-	env.Emulator.SetFaults(emulator.Faults{ConsistencyDelay: acctest.ConsistencyWindow / 3})
+	env.SetFaults(emulator.Faults{ConsistencyDelay: acctest.ConsistencyWindow / 3})
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		CheckDestroy:             databasesDestroyed(env, t),
@@ -222,7 +222,7 @@ func TestAccDLIDatabase_consistencyDelay(t *testing.T) {
 func TestAccDLIDatabase_withFaults(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
-	env.Emulator.SetFaults(emulator.Faults{ErrorRates: map[int]float64{500: 0.1, 502: 0.05, 504: 0.05}})
+	env.SetFaults(emulator.Faults{ErrorRates: map[int]float64{500: 0.1, 502: 0.05, 504: 0.05}})
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		CheckDestroy:             databasesDestroyed(env, t),

@@ -179,7 +179,7 @@ func TestAccDLIFlinkSQLJob_disappears(t *testing.T) {
 func TestAccDLIFlinkSQLJob_withFaults(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
-	env.Emulator.SetFaults(emulator.Faults{
+	env.SetFaults(emulator.Faults{
 		ErrorRates:        map[int]float64{500: 0.08, 502: 0.04, 503: 0.03, 429: 0.03, 408: 0.06}, // 24% of requests
 		RetryAfterSeconds: 1,
 		Operations:        []string{"CreateFlinkSqlJob", "UpdateFlinkSqlJob", "BatchRunFlinkJobs", "BatchStopFlinkJobs", "ShowFlinkJob", "ListFlinkJobs", "DeleteFlinkJob"},
@@ -187,7 +187,7 @@ func TestAccDLIFlinkSQLJob_withFaults(t *testing.T) {
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		CheckDestroy: func(s *terraform.State) error {
-			env.Emulator.SetFaults(emulator.Faults{})
+			env.SetFaults(emulator.Faults{})
 			if n := len(env.Emulator.FlinkJobs()); n != 1 {
 				return fmt.Errorf("%d jobs were created, want 1", n)
 			}

@@ -118,6 +118,9 @@ func (r *dliGlobalVariableResource) Create(ctx context.Context, req resource.Cre
 	plan.ID = types.StringValue(name)
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 	framework.MarkWritten(ctx, resp.Private, &resp.Diagnostics)
+	if framework.ReadBack(ctx, &r.ResourceBase, &plan, r.readInto, "DLI global variable "+name, &resp.Diagnostics) {
+		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	}
 }
 
 func (r *dliGlobalVariableResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {

@@ -204,7 +204,7 @@ func TestAccDLIGlobalVariable_disappears(t *testing.T) {
 func TestAccDLIGlobalVariable_withFaults(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
-	env.Emulator.SetFaults(emulator.Faults{
+	env.SetFaults(emulator.Faults{
 		ErrorRates:        map[int]float64{500: 0.07, 503: 0.07, 429: 0.06},
 		RetryAfterSeconds: 1,
 	})
@@ -218,7 +218,7 @@ resource "huaweidata_dli_global_variable" "test" {
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		CheckDestroy: func(s *terraform.State) error {
-			env.Emulator.SetFaults(emulator.Faults{})
+			env.SetFaults(emulator.Faults{})
 			return variablesDestroyed(env, t)(s)
 		},
 		Steps: []resource.TestStep{{

@@ -190,7 +190,7 @@ func TestAccDLIQueue_disappears(t *testing.T) {
 func TestAccDLIQueue_withFaults(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
-	env.Emulator.SetFaults(emulator.Faults{
+	env.SetFaults(emulator.Faults{
 		// 20% of all requests fail: 500, 503 and 429 (with Retry-After) alike.
 		ErrorRates:        map[int]float64{500: 0.07, 503: 0.07, 429: 0.06},
 		RetryAfterSeconds: 1,
@@ -198,7 +198,7 @@ func TestAccDLIQueue_withFaults(t *testing.T) {
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		CheckDestroy: func(s *terraform.State) error {
-			env.Emulator.SetFaults(emulator.Faults{})
+			env.SetFaults(emulator.Faults{})
 			return queueDestroyed(env, t)(s)
 		},
 		Steps: []resource.TestStep{
@@ -241,7 +241,7 @@ func TestAccDLIQueue_createTimeoutTaints(t *testing.T) {
 func TestAccDLIQueue_createLostResponse(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
-	env.Emulator.SetFaults(emulator.Faults{ErrorRates: map[int]float64{408: 1}, Operations: []string{"CreateQueue"}})
+	env.SetFaults(emulator.Faults{ErrorRates: map[int]float64{408: 1}, Operations: []string{"CreateQueue"}})
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		CheckDestroy:             queueDestroyed(env, t),

@@ -50,7 +50,7 @@ func createCatalog(env *acctest.Env, t *testing.T) {
 func TestAccDLITable_disappearsAndLostCreate(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
-	env.Emulator.SetFaults(emulator.Faults{ErrorRates: map[int]float64{408: 1}, Operations: []string{"CreateTable"}})
+	env.SetFaults(emulator.Faults{ErrorRates: map[int]float64{408: 1}, Operations: []string{"CreateTable"}})
 	config := env.Config(tableConfig(`  data_location = "DLI"` + "\n  deletion_protection = false\n" + columns("id int")))
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
@@ -61,7 +61,7 @@ func TestAccDLITable_disappearsAndLostCreate(t *testing.T) {
 				// the table is dropped outside Terraform.
 				Config: config,
 				Check: func(*terraform.State) error {
-					env.Emulator.SetFaults(emulator.Faults{})
+					env.SetFaults(emulator.Faults{})
 					return env.Client(t).DeleteTable(context.Background(), "acc_catalog", "orders")
 				},
 				ConfigStateChecks:  []statecheck.StateCheck{env.ExpectRequests("CreateTable", 1, 1)},
@@ -85,13 +85,13 @@ func TestAccDLITable_createConsistencyDelay(t *testing.T) {
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		CheckDestroy: func(s *terraform.State) error {
-			env.Emulator.SetFaults(emulator.Faults{})
+			env.SetFaults(emulator.Faults{})
 			return tablesDestroyed(env, t)(s)
 		},
 		Steps: []resource.TestStep{{
 			PreConfig: func() {
 				createCatalog(env, t)
-				env.Emulator.SetFaults(emulator.Faults{ConsistencyDelay: acctest.ConsistencyWindow * 2 / 3})
+				env.SetFaults(emulator.Faults{ConsistencyDelay: acctest.ConsistencyWindow * 2 / 3})
 				env.Emulator.ResetCounts()
 			},
 			Config: env.Config(tableAlone("id INT", "dt string partition")),
