@@ -65,6 +65,10 @@ type relationsPage struct {
 	} `json:"data"`
 }
 
+func (p *relationsPage) validate() error {
+	return requireFields(field{"data.value.records", p.Data.Value.Records != nil})
+}
+
 // ListRelations returns every relation matching q, merging all pages in the API's order.
 func (c *Client) ListRelations(ctx context.Context, rq RelationQuery) ([]Relation, error) {
 	query := url.Values{"limit": {strconv.Itoa(RelationsPageSize)}}
