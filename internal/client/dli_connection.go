@@ -136,7 +136,7 @@ func (c *Client) ListEnhancedConnections(ctx context.Context, f ConnectionFilter
 		query.Set("tags", strings.Join(tags, ","))
 	}
 	return listAll(ctx, pager[model.EnhancedConnection]{
-		operation: "ListEnhancedConnections", pageSize: connectionsListPageLimit,
+		operation: "ListEnhancedConnections", path: connectionsPath, pageSize: connectionsListPageLimit,
 		fetch: func(ctx context.Context, _, offset int) (listPage[model.EnhancedConnection], error) {
 			q := maps.Clone(query)
 			q.Set("offset", strconv.Itoa(offset))

@@ -31,7 +31,7 @@ func (c *Client) ListDatabases(ctx context.Context) ([]model.Database, error) {
 // case-insensitive "contains" match).
 func (c *Client) listDatabases(ctx context.Context, keyword string) ([]model.Database, error) {
 	return listAll(ctx, pager[model.Database]{
-		operation: "ListDatabases", pageSize: databasesPageSize,
+		operation: "ListDatabases", path: "/v1.0/{project_id}/databases", pageSize: databasesPageSize,
 		fetch: func(ctx context.Context, _, offset int) (listPage[model.Database], error) {
 			q := url.Values{"limit": {strconv.Itoa(databasesPageSize)}, "offset": {strconv.Itoa(offset)}}
 			if keyword != "" {

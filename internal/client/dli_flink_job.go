@@ -145,7 +145,7 @@ func (r *flinkListResponse) validate() error {
 // filter is a fuzzy match).
 func (c *Client) flinkJobIDsByName(ctx context.Context, name string) (map[int64]bool, error) {
 	jobs, err := listAll(ctx, pager[flinkJobRef]{
-		operation: "ListFlinkJobs", pageSize: flinkJobsPageSize,
+		operation: "ListFlinkJobs", path: "/v1.0/{project_id}/streaming/jobs", pageSize: flinkJobsPageSize,
 		key: func(j flinkJobRef) string { return strconv.FormatInt(j.JobID, 10) },
 		fetch: func(ctx context.Context, _, offset int) (listPage[flinkJobRef], error) {
 			var out flinkListResponse

@@ -26,7 +26,7 @@ func (c *Client) ListGlobalVariables(ctx context.Context) ([]model.GlobalVariabl
 
 func (c *Client) listGlobalVariables(ctx context.Context) ([]model.GlobalVariable, error) {
 	return listAll(ctx, pager[model.GlobalVariable]{
-		operation: "ListGlobalVariables", pageSize: globalVariablesPageSize,
+		operation: "ListGlobalVariables", path: "/v1.0/{project_id}/variables", pageSize: globalVariablesPageSize,
 		fetch: func(ctx context.Context, _, offset int) (listPage[model.GlobalVariable], error) {
 			var out listGlobalVariablesResponse
 			err := c.Do(ctx, Request{

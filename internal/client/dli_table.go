@@ -69,7 +69,7 @@ func (c *Client) ShowTable(ctx context.Context, database, name string) (*TableDe
 func (c *Client) ListTables(ctx context.Context, database string) ([]model.Table, error) {
 	return c.tables.get(ctx, tablesCacheKey(database), func(ctx context.Context) ([]model.Table, error) {
 		return listAll(ctx, pager[model.Table]{
-			operation: "ListTables", pageSize: tablesPageSize,
+			operation: "ListTables", path: tablesPath(database), pageSize: tablesPageSize,
 			fetch: func(ctx context.Context, number, _ int) (listPage[model.Table], error) {
 				var out listTablesResponse
 				err := c.Do(ctx, Request{
