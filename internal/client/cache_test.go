@@ -260,7 +260,7 @@ func TestCreateGlobalVariableReconciles(t *testing.T) {
 	vs := newVarsServer(t, 5)
 	vs.failCreate = 1 // commits, then answers 500
 	c := newTestClient(t, vs.URL)
-	if err := c.CreateGlobalVariable(testCtx(t), &model.CreateGlobalVariableRequestBody{VarName: "var005", VarValue: "x"}); err != nil {
+	if err := c.CreateGlobalVariable(testCtx(t), &model.CreateGlobalVariableRequestBody{VarName: "var005", VarValue: "v-var005"}); err != nil {
 		t.Fatalf("create: %v", err)
 	}
 	if got := vs.countWhere(http.MethodPost, "/v1.0/"+testProjectID+"/variables"); got != 1 {

@@ -4,7 +4,6 @@
 package client
 
 import (
-	"bytes"
 	"context"
 	"crypto/tls"
 	"encoding/json"
@@ -79,10 +78,25 @@ type Request struct {
 	Body      any               // marshalled to JSON; nil for none
 	Header    map[string]string // extra headers (e.g. DataArts workspace)
 
-	// Reconcile, when set, is called before retrying after an attempt whose outcome is
-	// unknown (408, 5xx, connection error): it looks the object up and returns true if the
-	// first attempt took effect, so a create is never sent twice.
+	// Reconcile, when set, makes a call safe to retry after an attempt whose outcome is
+	// unknown (408, 5xx, connection error, or a malformed 2xx): before anything is sent
+	// again, it looks the object up. It returns true if that attempt took effect (the call
+	// then succeeds without sending again), false if it certainly did not (the request is
+	// sent again), or an IsNotFound error when the object is not visible (yet): that is
+	// polled with backoff within the consistency window, counted from the first attempt
+	// whose outcome was unknown, since a new object may become visible late; only then is
+	// the request sent again. Any other error stops the call. When the retries run out
+	// after an unknown outcome, it is asked once more, so a create that did take effect is
+	// never reported as failed (and orphaned).
 	Reconcile func(ctx context.Context) (bool, error)
+
+	// Adopt, when set, is called when a request sent again after an unknown outcome is
+	// answered "already exists" (IsAlreadyExists): most likely the earlier attempt created
+	// the object. It reads the object (a not-found is polled within the consistency window)
+	// and returns nil when its identifying settings match the request (the call succeeds:
+	// the object is adopted), or an *ExistsMismatchError when they do not. An "already
+	// exists" answer to a first attempt, or to a call without Adopt, is returned as is.
+	Adopt func(ctx context.Context) error
 }
 
 // Do sends the request, retrying as configured, and decodes a successful response into out
@@ -108,13 +122,32 @@ func (c *Client) Do(ctx context.Context, req Request, out any) error {
 		}
 	}
 
+	var unknownSince time.Time // when the first attempt whose outcome is unknown was sent
 	for attempt := 0; ; attempt++ {
+		sentAt := time.Now()
 		resp, err := c.attempt(ctx, req, path, body)
 		if err == nil {
-			return decodeSuccess(req, path, resp, out)
+			if err = decodeSuccess(req, path, resp, out); err == nil {
+				return nil
+			}
+		}
+		if req.Adopt != nil && !unknownSince.IsZero() && IsAlreadyExists(err) {
+			return c.adopt(ctx, req, err)
+		}
+		unknown := outcomeUnknown(err)
+		if unknown && unknownSince.IsZero() {
+			unknownSince = sentAt
 		}
 		retry, delay := c.retryable(err, attempt)
 		if !retry || attempt >= c.cfg.MaxRetries || ctx.Err() != nil {
+			if unknown && req.Reconcile != nil && ctx.Err() == nil {
+				// Out of retries: whether the object exists decides between success and an
+				// error, so that a create that took effect is not left behind unknown.
+				if done, rerr := c.reconcile(ctx, req, unknownSince); rerr == nil && done {
+					tflog.Debug(ctx, "an earlier attempt took effect", map[string]any{"operation": req.Operation})
+					return nil
+				}
+			}
 			return err
 		}
 		tflog.Debug(ctx, "retrying API call", map[string]any{
@@ -123,8 +156,11 @@ func (c *Client) Do(ctx context.Context, req Request, out any) error {
 		if sleep(ctx, delay) != nil {
 			return fmt.Errorf("%w (not retried: %v)", err, ctx.Err())
 		}
-		if req.Reconcile != nil && outcomeUnknown(err) {
-			done, rerr := req.Reconcile(ctx)
+		if req.Reconcile != nil && unknown {
+			done, rerr := c.reconcile(ctx, req, unknownSince)
+			if mismatch := (*ExistsMismatchError)(nil); errors.As(rerr, &mismatch) {
+				return rerr // the name is taken by another object: this create cannot succeed
+			}
 			if rerr != nil {
 				// Sending again could create a duplicate; let the user re-run instead.
 				return fmt.Errorf("%w (could not check whether it took effect, so it was not sent again: %v)", err, rerr)
@@ -135,6 +171,38 @@ func (c *Client) Do(ctx context.Context, req Request, out any) error {
 			}
 		}
 	}
+}
+
+// reconcile asks req.Reconcile whether an attempt whose outcome is unknown took effect,
+// polling a not-found within the consistency window that began when it was sent.
+func (c *Client) reconcile(ctx context.Context, req Request, since time.Time) (bool, error) {
+	var done bool
+	err := c.AwaitVisible(ctx, since, func(ctx context.Context) error {
+		var err error
+		done, err = req.Reconcile(ctx)
+		return err
+	})
+	switch {
+	case IsNotFound(err):
+		return false, nil // still not there after the window: it did not take effect
+	case err != nil:
+		return false, err
+	}
+	return done, nil
+}
+
+// adopt handles an "already exists" answer to a request sent again after an unknown
+// outcome: the object is adopted if it matches the request.
+func (c *Client) adopt(ctx context.Context, req Request, exists error) error {
+	err := c.AwaitVisible(ctx, time.Now(), req.Adopt)
+	switch {
+	case err == nil:
+		tflog.Debug(ctx, "adopted the object an earlier attempt created", map[string]any{"operation": req.Operation})
+		return nil
+	case IsNotFound(err):
+		return fmt.Errorf("%w; an earlier attempt's outcome was unknown, but the object cannot be read to adopt it: %v", exists, err)
+	}
+	return err
 }
 
 // response is a completed HTTP exchange with a 2xx status.
@@ -149,6 +217,7 @@ type attemptError struct {
 	err        error
 	status     int // 0 for transport errors
 	retryAfter time.Duration
+	malformed  bool // a 2xx whose body cannot be used
 }
 
 func (e *attemptError) Error() string { return e.err.Error() }
@@ -203,12 +272,18 @@ func decodeSuccess(req Request, path string, resp *response, out any) error {
 			Code: code, Message: "is_success=false: " + msg, RequestID: resp.requestID,
 		}
 	}
-	if out == nil || len(bytes.TrimSpace(resp.body)) == 0 {
-		return nil
+	if out == nil {
+		return nil // the caller needs nothing from the body, which may be empty
 	}
-	if err := json.Unmarshal(resp.body, out); err != nil {
-		return fmt.Errorf("%s (%s %s): decoding response (request id %s): %w",
-			req.Operation, req.Method, path, resp.requestID, err)
+	if reason := decodeStrict(resp.body, out); reason != nil {
+		return &attemptError{
+			err: &MalformedResponseError{
+				Operation: req.Operation, Method: req.Method, Path: path, StatusCode: resp.status,
+				RequestID: resp.requestID, Reason: reason.Error(), Body: truncate(strings.TrimSpace(string(resp.body)), 200),
+			},
+			status:    resp.status,
+			malformed: true,
+		}
 	}
 	return nil
 }
@@ -221,5 +296,14 @@ func sleep(ctx context.Context, d time.Duration) error {
 		return fmt.Errorf("wait: %w", ctx.Err())
 	case <-t.C:
 		return nil
+	}
+}
+
+// tookEffect adapts a lookup for Request.Reconcile: a lookup that finds the object (nil)
+// means the attempt took effect; its errors, a not-found included, are passed on.
+func tookEffect(lookup func(context.Context) error) func(context.Context) (bool, error) {
+	return func(ctx context.Context) (bool, error) {
+		err := lookup(ctx)
+		return err == nil, err
 	}
 }

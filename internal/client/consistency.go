@@ -2,7 +2,6 @@ package client
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"sync"
 	"time"
@@ -113,6 +112,3 @@ const (
 	kindBatchJob   = "batch job"
 	kindSQLJob     = "SQL job"
 )
-
-// errNotVisible marks a reconcile lookup that found nothing (yet).
-var errNotVisible = errors.New("not visible")

@@ -61,6 +61,8 @@ type nodeInstancesEnvelope struct {
 	Body       *string `json:"body"`
 }
 
+func (e *nodeInstancesEnvelope) validate() error { return requireFields(field{"body", e.Body != nil}) }
+
 type nodeInstancesBody struct {
 	Msg     string         `json:"msg"`
 	Success *bool          `json:"success"`

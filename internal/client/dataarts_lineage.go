@@ -58,6 +58,8 @@ type lineageBulkPage struct {
 	Data  []model.TableLineageInfo `json:"data"`
 }
 
+func (p *lineageBulkPage) validate() error { return requireFields(field{"data", p.Data != nil}) }
+
 // BulkLineage reads the table lineage of every job operator (seed 000), paging through all
 // operators. Duplicate rows (an operator seen on two pages while the data changes) are
 // merged.
@@ -157,6 +159,8 @@ type assetEntity struct {
 	process     bool
 	workspaceID string
 }
+
+func (a *assetLineage) validate() error { return requireFields(field{"entities", a.Entities != nil}) }
 
 // lineageHop is one asset-lineage response turned into edges and entities.
 type lineageHop struct {

@@ -65,6 +65,10 @@ type relationsPage struct {
 	} `json:"data"`
 }
 
+func (p *relationsPage) validate() error {
+	return requireFields(field{"data.value.records", p.Data.Value.Records != nil})
+}
+
 // ListRelations returns every relation matching q, merging all pages in the API's order.
 func (c *Client) ListRelations(ctx context.Context, rq RelationQuery) ([]Relation, error) {
 	query := url.Values{"limit": {strconv.Itoa(RelationsPageSize)}}
@@ -78,7 +82,7 @@ func (c *Client) ListRelations(ctx context.Context, rq RelationQuery) ([]Relatio
 		query.Set("end_time", rq.EndTime)
 	}
 	return listAll(ctx, pager[Relation]{
-		operation: "ListRelations", pageSize: RelationsPageSize,
+		operation: "ListRelations", path: "/v2/{project_id}/design/relation", pageSize: RelationsPageSize,
 		key: func(r Relation) string { return string(r.ID) }, // a record that moved across a page boundary
 		fetch: func(ctx context.Context, _, offset int) (listPage[Relation], error) {
 			q := maps.Clone(query)

@@ -3,7 +3,6 @@ package client
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -111,6 +110,10 @@ func (j *BatchJob) QueueName() string {
 
 func (j *BatchJob) normalize() { j.State = strings.ToLower(j.State) }
 
+func (j *BatchJob) validate() error {
+	return requireFields(field{"id", j.ID != ""}, field{"state", j.State != ""})
+}
+
 // nullString decodes appId, documented as an array of strings but sent as a string or null
 // (WIRE-NOTES); an array yields its first element.
 type nullString string
@@ -154,6 +157,33 @@ type BatchJobPage struct {
 	Sessions []BatchJob `json:"sessions"`
 }
 
+func (p *BatchJobPage) validate() error {
+	if err := requireFields(field{"sessions", p.Sessions != nil}); err != nil {
+		return err
+	}
+	for i := range p.Sessions {
+		if err := p.Sessions[i].validate(); err != nil {
+			return fmt.Errorf("sessions[%d]: %w", i, err)
+		}
+	}
+	return nil
+}
+
+// batchStateResponse is the §10.1.5 answer.
+type batchStateResponse struct {
+	State string `json:"state"`
+}
+
+func (r *batchStateResponse) validate() error { return requireFields(field{"state", r.State != ""}) }
+
+// batchLogResponse is the §10.1.6 answer.
+type batchLogResponse struct {
+	Total int      `json:"total"`
+	Log   []string `json:"log"`
+}
+
+func (r *batchLogResponse) validate() error { return requireFields(field{"log", r.Log != nil}) }
+
 // ListBatchJobs lists one page of batch jobs (§10.1.3).
 func (c *Client) ListBatchJobs(ctx context.Context, f BatchJobFilter) (*BatchJobPage, error) {
 	q := url.Values{}
@@ -189,8 +219,16 @@ func (c *Client) ListBatchJobs(ctx context.Context, f BatchJobFilter) (*BatchJob
 // CreateBatchJob submits a batch job (§10.1.1) and returns it (state starting). The API is
 // not idempotent, so when an attempt's outcome is unknown (408, 5xx, lost connection) the
 // job is looked for among the queue's newest jobs (same name and file, not seen before the
-// submission) before the request is sent again: a job is never run twice by a retry.
+// submission; within the consistency window, as a new job may be listed late) before the
+// request is sent again: a job is never run twice by a retry. Such a job is also adopted if
+// the request sent again is answered "already exists".
 func (c *Client) CreateBatchJob(ctx context.Context, body *BatchJobRequest) (*BatchJob, error) {
+	if err := nonNegative("CreateSparkJob", map[string]*int32{
+		"driver_cores": body.DriverCores, "executor_cores": body.ExecutorCores,
+		"num_executors": body.NumExecutors, "max_retry_times": body.MaxRetryTimes,
+	}); err != nil {
+		return nil, err
+	}
 	name := ptr.Deref(body.Name)
 	filter := BatchJobFilter{Queue: body.Queue, Name: name, Order: "CREATE_TIME_DESC", Size: 100}
 	before, err := c.ListBatchJobs(ctx, filter)
@@ -201,23 +239,24 @@ func (c *Client) CreateBatchJob(ctx context.Context, body *BatchJobRequest) (*Ba
 	for _, j := range before.Sessions {
 		seen[j.ID] = true
 	}
-	var out BatchJob
 	var adopted *BatchJob
+	lookup := func(ctx context.Context) error {
+		page, err := c.ListBatchJobs(ctx, filter)
+		if err != nil {
+			return err
+		}
+		for i, j := range page.Sessions {
+			if f := batchFileOf(&j); !seen[j.ID] && j.Name == name && (f == "" || f == body.File) {
+				adopted = &page.Sessions[i]
+				return nil
+			}
+		}
+		return &NotFoundError{Kind: "new batch job on queue " + body.Queue, Name: name}
+	}
+	var out BatchJob
 	err = c.Do(ctx, Request{
 		Service: ServiceDLI, Operation: "CreateSparkJob", Method: http.MethodPost, Path: batchesPath, Body: body,
-		Reconcile: func(ctx context.Context) (bool, error) {
-			page, err := c.ListBatchJobs(ctx, filter)
-			if err != nil {
-				return false, err
-			}
-			for i, j := range page.Sessions {
-				if f := batchFileOf(&j); !seen[j.ID] && j.Name == name && (f == "" || f == body.File) {
-					adopted = &page.Sessions[i]
-					return true, nil
-				}
-			}
-			return false, nil
-		},
+		Reconcile: tookEffect(lookup), Adopt: lookup,
 	}, &out)
 	if err != nil {
 		return nil, err
@@ -225,9 +264,6 @@ func (c *Client) CreateBatchJob(ctx context.Context, body *BatchJobRequest) (*Ba
 	if adopted != nil {
 		c.noteWrite(kindBatchJob, adopted.ID)
 		return adopted, nil
-	}
-	if out.ID == "" {
-		return nil, errors.New("CreateSparkJob: the response carries no batch job id")
 	}
 	out.normalize()
 	c.noteWrite(kindBatchJob, out.ID)
@@ -262,9 +298,7 @@ func (c *Client) ShowBatchJob(ctx context.Context, id string) (*BatchJob, error)
 
 // BatchJobState reads a batch job's state (§10.1.5), lowercased.
 func (c *Client) BatchJobState(ctx context.Context, id string) (string, error) {
-	var out struct {
-		State string `json:"state"`
-	}
+	var out batchStateResponse
 	err := c.Do(ctx, Request{
 		Service: ServiceDLI, Operation: "ShowSparkJobStatus", Method: http.MethodGet, Path: batchPath(id) + "/state",
 	}, &out)
@@ -273,10 +307,7 @@ func (c *Client) BatchJobState(ctx context.Context, id string) (string, error) {
 
 // BatchJobLogTail returns the last n lines of a batch job's log (§10.1.6).
 func (c *Client) BatchJobLogTail(ctx context.Context, id string, n int) ([]string, error) {
-	var out struct {
-		Total int      `json:"total"`
-		Log   []string `json:"log"`
-	}
+	var out batchLogResponse
 	err := c.Do(ctx, Request{
 		Service: ServiceDLI, Operation: "ShowSparkJobLog", Method: http.MethodGet, Path: batchPath(id) + "/log",
 	}, &out)

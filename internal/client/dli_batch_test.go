@@ -7,6 +7,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/ptr"
 )
 
 const batchesTestPath = "/v2.0/" + testProjectID + "/batches"
@@ -130,5 +132,16 @@ func TestWaitForBatchJobDeadCarriesLog(t *testing.T) {
 	}
 	if !strings.Contains(err.Error(), "boom\n  Final app status: FAILED") {
 		t.Errorf("error lacks the log: %v", err)
+	}
+}
+
+// A count that wrapped around into a negative int32 is refused before anything is sent.
+func TestCreateBatchJobRefusesNegativeCounts(t *testing.T) {
+	ts := newTestServer(t, func(w http.ResponseWriter, r *http.Request, n int) {})
+	c := newTestClient(t, ts.URL)
+	wrapped := int64(2147483664)
+	_, err := c.CreateBatchJob(testCtx(t), &BatchJobRequest{File: "f.jar", Queue: "q", NumExecutors: ptr.Of(int32(wrapped))})
+	if err == nil || !strings.Contains(err.Error(), "num_executors is -2147483632") || ts.count() != 0 {
+		t.Fatalf("err = %v after %d requests", err, ts.count())
 	}
 }

@@ -34,38 +34,46 @@ func connectionPath(id string) string {
 
 // CreateEnhancedConnection creates an enhanced connection (§12.1, answered 201) and returns its
 // id. The queues in the body start binding at once; see WaitForConnectionQueues. If an
-// attempt's outcome is unknown, it lists the live connections with that name, VPC and subnet
-// before sending the create again.
+// attempt's outcome is unknown, it looks for a live connection with that name, VPC and
+// subnet (within the consistency window) before sending the create again, and adopts it
+// when the create sent again is answered "already exists".
 func (c *Client) CreateEnhancedConnection(ctx context.Context, body *model.CreateEnhancedConnectionRequestBody) (string, error) {
-	var out model.CreateEnhancedConnectionResponse
-	var reconciled string
+	var found string
+	lookup := func(ctx context.Context) error {
+		conns, err := c.ListEnhancedConnections(ctx, ConnectionFilter{Name: body.Name, Status: ConnectionStatusActive})
+		if err != nil {
+			return err
+		}
+		var other *model.EnhancedConnection
+		for i, conn := range conns {
+			if ptr.Deref(conn.Name) != body.Name {
+				continue
+			}
+			if ptr.Deref(conn.DestVpcId) == body.DestVpcId && ptr.Deref(conn.DestNetworkId) == body.DestNetworkId {
+				found = ptr.Deref(conn.Id)
+				return nil
+			}
+			other = &conns[i]
+		}
+		if other != nil {
+			return &ExistsMismatchError{Kind: "enhanced connection", Name: body.Name, Detail: fmt.Sprintf(
+				"dest_vpc_id %q and dest_network_id %q, requested %q and %q",
+				ptr.Deref(other.DestVpcId), ptr.Deref(other.DestNetworkId), body.DestVpcId, body.DestNetworkId)}
+		}
+		return &NotFoundError{Kind: "enhanced connection", Name: body.Name}
+	}
+	var out createConnectionResponse
 	err := c.Do(ctx, Request{
 		Service: ServiceDLI, Operation: "CreateEnhancedConnection", Method: http.MethodPost,
 		Path: connectionsPath, Body: body,
-		Reconcile: func(ctx context.Context) (bool, error) {
-			conns, err := c.ListEnhancedConnections(ctx, ConnectionFilter{Name: body.Name, Status: ConnectionStatusActive})
-			if err != nil {
-				return false, err
-			}
-			for _, conn := range conns {
-				if ptr.Deref(conn.Name) == body.Name && ptr.Deref(conn.DestVpcId) == body.DestVpcId &&
-					ptr.Deref(conn.DestNetworkId) == body.DestNetworkId {
-					reconciled = ptr.Deref(conn.Id)
-					return true, nil
-				}
-			}
-			return false, nil
-		},
+		Reconcile: tookEffect(lookup), Adopt: lookup,
 	}, &out)
 	if err != nil {
 		return "", err
 	}
-	id := ptr.Deref(out.ConnectionId)
+	id := found // set when an earlier attempt's connection was found or adopted
 	if id == "" {
-		id = reconciled
-	}
-	if id == "" {
-		return "", fmt.Errorf("CreateEnhancedConnection: the response has no connection_id (message %q)", ptr.Deref(out.Message))
+		id = ptr.Deref(out.ConnectionId)
 	}
 	c.noteWrite(kindConnection, id)
 	return id, nil
@@ -74,14 +82,14 @@ func (c *Client) CreateEnhancedConnection(ctx context.Context, body *model.Creat
 // ShowEnhancedConnection reads a connection (§12.4) as the API returns it, including a
 // deleted one (status DELETED).
 func (c *Client) ShowEnhancedConnection(ctx context.Context, id string) (*model.ShowEnhancedConnectionResponse, error) {
-	var out model.ShowEnhancedConnectionResponse
+	var out showConnectionResponse
 	err := c.Do(ctx, Request{
 		Service: ServiceDLI, Operation: "ShowEnhancedConnection", Method: http.MethodGet, Path: connectionPath(id),
 	}, &out)
 	if err != nil {
 		return nil, err
 	}
-	return &out, nil
+	return &out.ShowEnhancedConnectionResponse, nil
 }
 
 // GetEnhancedConnection reads a live connection: a DELETED one is reported as not found.
@@ -128,11 +136,11 @@ func (c *Client) ListEnhancedConnections(ctx context.Context, f ConnectionFilter
 		query.Set("tags", strings.Join(tags, ","))
 	}
 	return listAll(ctx, pager[model.EnhancedConnection]{
-		operation: "ListEnhancedConnections", pageSize: connectionsListPageLimit,
+		operation: "ListEnhancedConnections", path: connectionsPath, pageSize: connectionsListPageLimit,
 		fetch: func(ctx context.Context, _, offset int) (listPage[model.EnhancedConnection], error) {
 			q := maps.Clone(query)
 			q.Set("offset", strconv.Itoa(offset))
-			var out model.ListEnhancedConnectionsResponse
+			var out listConnectionsResponse
 			err := c.Do(ctx, Request{
 				Service: ServiceDLI, Operation: "ListEnhancedConnections", Method: http.MethodGet,
 				Path: connectionsPath, Query: q,
@@ -172,10 +180,11 @@ func (c *Client) connectionQueues(ctx context.Context, op, id, suffix string, qu
 	}
 	q := append([]string(nil), queues...)
 	c.noteWrite(kindConnection, id)
+	var out ack
 	return c.Do(ctx, Request{
 		Service: ServiceDLI, Operation: op, Method: http.MethodPost, Path: connectionPath(id) + suffix,
 		Body: &model.AssociateQueueToEnhancedConnectionRequestBody{Queues: &q},
-	}, nil)
+	}, &out)
 }
 
 // UpdateEnhancedConnectionHosts replaces the connection's custom hosts (§12.7, full
@@ -185,10 +194,11 @@ func (c *Client) UpdateEnhancedConnectionHosts(ctx context.Context, id string, h
 		hosts = []model.EnhancedConnectionHost{}
 	}
 	c.noteWrite(kindConnection, id)
+	var out ack
 	return c.Do(ctx, Request{
 		Service: ServiceDLI, Operation: "UpdateEnhancedConnection", Method: http.MethodPut, Path: connectionPath(id),
 		Body: &model.UpdateEnhancedConnectionRequestBody{Hosts: hosts},
-	}, nil)
+	}, &out)
 }
 
 // ConnectionQueueFailedError is a queue whose peering ended FAILED.

@@ -2,6 +2,7 @@ package client
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -30,13 +31,13 @@ func (c *Client) ListDatabases(ctx context.Context) ([]model.Database, error) {
 // case-insensitive "contains" match).
 func (c *Client) listDatabases(ctx context.Context, keyword string) ([]model.Database, error) {
 	return listAll(ctx, pager[model.Database]{
-		operation: "ListDatabases", pageSize: databasesPageSize,
+		operation: "ListDatabases", path: "/v1.0/{project_id}/databases", pageSize: databasesPageSize,
 		fetch: func(ctx context.Context, _, offset int) (listPage[model.Database], error) {
 			q := url.Values{"limit": {strconv.Itoa(databasesPageSize)}, "offset": {strconv.Itoa(offset)}}
 			if keyword != "" {
 				q.Set("keyword", keyword)
 			}
-			var out model.ListDatabasesResponse
+			var out listDatabasesResponse
 			err := c.Do(ctx, Request{
 				Service: ServiceDLI, Operation: "ListDatabases", Method: http.MethodGet,
 				Path: "/v1.0/{project_id}/databases", Query: q,
@@ -74,22 +75,32 @@ func findDatabase(dbs []model.Database, name string) (*model.Database, error) {
 }
 
 // CreateDatabase creates a database (§7.1.1). If an attempt's outcome is unknown, it lists
-// afresh (filtered by the name) to see whether the database exists before sending again.
+// afresh (filtered by the name, within the consistency window) to see whether the database
+// exists before sending again, and adopts a database of that name (and description, when
+// one is requested) when the create sent again is answered "already exists".
 func (c *Client) CreateDatabase(ctx context.Context, body *model.CreateDatabaseRequestBody) error {
 	defer c.invalidateDatabases()
 	c.noteWrite(kindDatabase, strings.ToLower(body.DatabaseName))
+	lookup := func(ctx context.Context) error {
+		dbs, err := c.listDatabases(ctx, body.DatabaseName)
+		if err != nil {
+			return err
+		}
+		db, err := findDatabase(dbs, body.DatabaseName)
+		if err != nil {
+			return err
+		}
+		if want, got := ptr.Deref(body.Description), ptr.Deref(db.Description); want != "" && got != want {
+			return &ExistsMismatchError{Kind: "database", Name: body.DatabaseName, Detail: fmt.Sprintf("description %q, requested %q", got, want)}
+		}
+		return nil
+	}
+	var out ack
 	return c.Do(ctx, Request{
 		Service: ServiceDLI, Operation: "CreateDatabase", Method: http.MethodPost,
 		Path: "/v1.0/{project_id}/databases", Body: body,
-		Reconcile: func(ctx context.Context) (bool, error) {
-			dbs, err := c.listDatabases(ctx, body.DatabaseName)
-			if err != nil {
-				return false, err
-			}
-			_, err = findDatabase(dbs, body.DatabaseName)
-			return err == nil, nil
-		},
-	}, nil)
+		Reconcile: tookEffect(lookup), Adopt: lookup,
+	}, &out)
 }
 
 // UpdateDatabaseOwner gives a database to another user of the tenant (§7.1.4), the only
@@ -97,10 +108,11 @@ func (c *Client) CreateDatabase(ctx context.Context, body *model.CreateDatabaseR
 func (c *Client) UpdateDatabaseOwner(ctx context.Context, name, owner string) error {
 	defer c.invalidateDatabases()
 	c.noteWrite(kindDatabase, strings.ToLower(name))
+	var out ack
 	return c.Do(ctx, Request{
 		Service: ServiceDLI, Operation: "UpdateDatabaseOwner", Method: http.MethodPut,
 		Path: databasePath(name) + "/owner", Body: &model.UpdateOwnerRequestBody{NewOwner: owner},
-	}, nil)
+	}, &out)
 }
 
 // DeleteDatabase deletes a database synchronously (§7.1.2). Without cascade DLI refuses a

@@ -61,44 +61,56 @@ type flinkCreateResponse struct {
 	} `json:"job"`
 }
 
-// CreateFlinkSQLJob creates a Flink SQL job (§9.2) in job_init and returns its id. An
-// attempt whose outcome is unknown is followed by a lookup by name among the jobs that did
-// not exist before, so a job is never created twice.
+func (r *flinkCreateResponse) validate() error {
+	return requireFields(field{"job.job_id", r.Job != nil && r.Job.JobID != nil && *r.Job.JobID > 0})
+}
+
+// CreateFlinkSQLJob creates a Flink SQL job (§9.2) in job_init and returns its id. Job
+// names are not unique, so the ids with that name are listed first: an attempt whose
+// outcome is unknown is followed by a lookup by name (within the consistency window) for
+// a job that did not exist before, so a job is never created twice, and such a job is
+// adopted if the create sent again is answered "already exists".
 func (c *Client) CreateFlinkSQLJob(ctx context.Context, body *model.CreateFlinkSqlJobRequestBody) (int64, error) {
+	if err := nonNegative("CreateFlinkSqlJob", map[string]*int32{
+		"cu_number": body.CuNumber, "parallel_number": body.ParallelNumber, "manager_cu_number": body.ManagerCuNumber,
+		"tm_cus": body.TmCus, "tm_slot_num": body.TmSlotNum, "checkpoint_interval": body.CheckpointInterval,
+		"idle_state_retention": body.IdleStateRetention,
+	}); err != nil {
+		return 0, err
+	}
 	before, err := c.flinkJobIDsByName(ctx, body.Name)
 	if err != nil {
 		return 0, err
 	}
 	var found int64
+	lookup := func(ctx context.Context) error {
+		ids, err := c.flinkJobIDsByName(ctx, body.Name)
+		if err != nil {
+			return err
+		}
+		for id := range ids {
+			if !before[id] {
+				found = id
+				return nil
+			}
+		}
+		return &NotFoundError{Kind: "new Flink job", Name: body.Name}
+	}
 	var out flinkCreateResponse
 	err = c.Do(ctx, Request{
 		Service: ServiceDLI, Operation: "CreateFlinkSqlJob", Method: http.MethodPost,
 		Path: "/v1.0/{project_id}/streaming/sql-jobs", Body: body,
-		Reconcile: func(ctx context.Context) (bool, error) {
-			ids, err := c.flinkJobIDsByName(ctx, body.Name)
-			if err != nil {
-				return false, err
-			}
-			for id := range ids {
-				if !before[id] {
-					found = id
-					return true, nil
-				}
-			}
-			return false, nil
-		},
+		Reconcile: tookEffect(lookup), Adopt: lookup,
 	}, &out)
-	switch {
-	case err != nil:
+	if err != nil {
 		return 0, err
-	case found != 0:
-		c.noteWrite(kindFlinkJob, strconv.FormatInt(found, 10))
-		return found, nil
-	case out.Job == nil || out.Job.JobID == nil:
-		return 0, fmt.Errorf("CreateFlinkSqlJob: the response carries no job id")
 	}
-	c.noteWrite(kindFlinkJob, strconv.FormatInt(*out.Job.JobID, 10))
-	return *out.Job.JobID, nil
+	id := found // set when an earlier attempt's job was found or adopted
+	if id == 0 {
+		id = *out.Job.JobID
+	}
+	c.noteWrite(kindFlinkJob, strconv.FormatInt(id, 10))
+	return id, nil
 }
 
 // flinkJobRef is a row of the §9.7 job list, as far as the client needs it.
@@ -109,25 +121,40 @@ type flinkJobRef struct {
 
 const flinkJobsPageSize = 100
 
+// flinkListResponse is the §9.7 response, as far as the client reads it.
+type flinkListResponse struct {
+	JobList *struct {
+		TotalCount *int          `json:"total_count"`
+		Jobs       []flinkJobRef `json:"jobs"`
+	} `json:"job_list"`
+}
+
+func (r *flinkListResponse) validate() error {
+	if err := requireFields(field{"job_list.jobs", r.JobList != nil && r.JobList.Jobs != nil}); err != nil {
+		return err
+	}
+	for i, j := range r.JobList.Jobs {
+		if j.JobID <= 0 {
+			return fmt.Errorf("job_list.jobs[%d] lacks job_id", i)
+		}
+	}
+	return nil
+}
+
 // flinkJobIDsByName lists (§9.7) the ids of the jobs with exactly this name (the name
 // filter is a fuzzy match).
 func (c *Client) flinkJobIDsByName(ctx context.Context, name string) (map[int64]bool, error) {
 	jobs, err := listAll(ctx, pager[flinkJobRef]{
-		operation: "ListFlinkJobs", pageSize: flinkJobsPageSize,
+		operation: "ListFlinkJobs", path: "/v1.0/{project_id}/streaming/jobs", pageSize: flinkJobsPageSize,
 		key: func(j flinkJobRef) string { return strconv.FormatInt(j.JobID, 10) },
 		fetch: func(ctx context.Context, _, offset int) (listPage[flinkJobRef], error) {
-			var out struct {
-				JobList *struct {
-					TotalCount *int          `json:"total_count"`
-					Jobs       []flinkJobRef `json:"jobs"`
-				} `json:"job_list"`
-			}
+			var out flinkListResponse
 			q := url.Values{"name": {name}, "limit": {strconv.Itoa(flinkJobsPageSize)}, "offset": {strconv.Itoa(offset)}}
 			err := c.Do(ctx, Request{
 				Service: ServiceDLI, Operation: "ListFlinkJobs", Method: http.MethodGet,
 				Path: "/v1.0/{project_id}/streaming/jobs", Query: q,
 			}, &out)
-			if err != nil || out.JobList == nil {
+			if err != nil {
 				return listPage[flinkJobRef]{total: -1}, err
 			}
 			return listPage[flinkJobRef]{items: out.JobList.Jobs, total: totalOf(out.JobList.TotalCount)}, nil
@@ -150,24 +177,32 @@ func (c *Client) flinkJobIDsByName(ctx context.Context, name string) (map[int64]
 // running with its old configuration until it is run again.
 func (c *Client) UpdateFlinkSQLJob(ctx context.Context, id int64, body *model.UpdateFlinkSqlJobRequestBody) error {
 	c.noteWrite(kindFlinkJob, strconv.FormatInt(id, 10))
+	var out ack
 	return c.Do(ctx, Request{
 		Service: ServiceDLI, Operation: "UpdateFlinkSqlJob", Method: http.MethodPut,
 		Path: "/v1.0/{project_id}/streaming/sql-jobs/" + strconv.FormatInt(id, 10), Body: body,
-	}, nil)
+	}, &out)
+}
+
+// flinkShowResponse is the §9.8 response.
+type flinkShowResponse struct {
+	JobDetail *model.FlinkJob `json:"job_detail"`
+}
+
+func (r *flinkShowResponse) validate() error {
+	d := r.JobDetail
+	return requireFields(field{"job_detail.job_id", d != nil && d.JobId > 0},
+		field{"job_detail.name", d != nil && ptr.Deref(d.Name) != ""},
+		field{"job_detail.status", d != nil && ptr.Deref(d.Status) != ""})
 }
 
 // ShowFlinkJob reads a job (§9.8).
 func (c *Client) ShowFlinkJob(ctx context.Context, id int64) (*model.FlinkJob, error) {
-	var out struct {
-		JobDetail *model.FlinkJob `json:"job_detail"`
-	}
+	var out flinkShowResponse
 	if err := c.Do(ctx, Request{
 		Service: ServiceDLI, Operation: "ShowFlinkJob", Method: http.MethodGet, Path: flinkJobPath(id),
 	}, &out); err != nil {
 		return nil, err
-	}
-	if out.JobDetail == nil {
-		return nil, fmt.Errorf("ShowFlinkJob: the response for job %d carries no job_detail", id)
 	}
 	return out.JobDetail, nil
 }
@@ -196,13 +231,46 @@ type flinkResult struct {
 	Message   string    `json:"message"`
 }
 
-// flinkBatch sends a batch run or stop for one job. The response is a JSON array of
-// {is_success, message} (WIRE-NOTES), or one object as in the §9.10 example; an element
-// with is_success false is an error carrying its message. After an attempt whose outcome
-// is unknown, the job's status tells whether it took effect (took), so it is not sent twice.
+// flinkBatchResponse is the answer to a batch run or stop: a JSON array of
+// {is_success, message} (WIRE-NOTES), or one object as in the §9.10 example.
+type flinkBatchResponse []flinkResult
+
+func (r *flinkBatchResponse) UnmarshalJSON(data []byte) error {
+	if trimmed := strings.TrimSpace(string(data)); strings.HasPrefix(trimmed, "{") {
+		var one flinkResult
+		if err := json.Unmarshal(data, &one); err != nil {
+			return err
+		}
+		*r = flinkBatchResponse{one}
+		return nil
+	}
+	var many []flinkResult
+	if err := json.Unmarshal(data, &many); err != nil {
+		return err
+	}
+	*r = many
+	return nil
+}
+
+func (r *flinkBatchResponse) validate() error {
+	if len(*r) == 0 {
+		return fmt.Errorf("the response has no result for the job")
+	}
+	for i, res := range *r {
+		if res.IsSuccess == nil {
+			return fmt.Errorf("result %d lacks is_success", i)
+		}
+	}
+	return nil
+}
+
+// flinkBatch sends a batch run or stop for one job; an element of the answer with
+// is_success false is an error carrying its message. After an attempt whose outcome is
+// unknown, the job's status tells whether it took effect (took), so it is not sent twice.
 func (c *Client) flinkBatch(ctx context.Context, op, path string, id int64, body any, took func(status string) bool) error {
 	c.noteWrite(kindFlinkJob, strconv.FormatInt(id, 10))
-	var raw json.RawMessage
+	var out flinkBatchResponse
+	reconciled := false
 	err := c.Do(ctx, Request{
 		Service: ServiceDLI, Operation: op, Method: http.MethodPost, Path: path, Body: body,
 		Reconcile: func(ctx context.Context) (bool, error) {
@@ -210,27 +278,15 @@ func (c *Client) flinkBatch(ctx context.Context, op, path string, id int64, body
 			if err != nil {
 				return false, err
 			}
-			return took(ptr.Deref(j.Status)), nil
+			reconciled = took(ptr.Deref(j.Status))
+			return reconciled, nil
 		},
-	}, &raw)
-	if err != nil {
+	}, &out)
+	if err != nil || reconciled {
 		return err
 	}
-	var results []flinkResult
-	trimmed := strings.TrimSpace(string(raw))
-	if strings.HasPrefix(trimmed, "[") {
-		if err := json.Unmarshal(raw, &results); err != nil {
-			return fmt.Errorf("%s: decoding response: %w", op, err)
-		}
-	} else if trimmed != "" {
-		var one flinkResult
-		if err := json.Unmarshal(raw, &one); err != nil {
-			return fmt.Errorf("%s: decoding response: %w", op, err)
-		}
-		results = []flinkResult{one}
-	}
-	for _, r := range results {
-		if r.IsSuccess != nil && !bool(*r.IsSuccess) {
+	for _, r := range out {
+		if !bool(*r.IsSuccess) {
 			return &APIError{Operation: op, Method: http.MethodPost, Path: path, StatusCode: http.StatusOK,
 				Message: fmt.Sprintf("job %d: is_success=false: %s", id, r.Message)}
 		}

@@ -99,7 +99,7 @@ func TestRunFlinkJobReconcilesAfter408(t *testing.T) {
 			writeDLIError(w, http.StatusRequestTimeout, "APIGW.0201", "request timeout")
 			return
 		}
-		writeJSON(w, 200, map[string]any{"is_success": "true", "job_detail": map[string]any{"job_id": 5, "status": status}})
+		writeJSON(w, 200, map[string]any{"is_success": "true", "job_detail": map[string]any{"job_id": 5, "name": "j", "status": status}})
 	})
 	c := newTestClient(t, ts.URL)
 	if err := c.RunFlinkJob(testCtx(t), 5, true); err != nil {
@@ -120,7 +120,7 @@ func TestWaitForFlinkJob(t *testing.T) {
 	ts := newTestServer(t, func(w http.ResponseWriter, r *http.Request, n int) {
 		st := statuses[min(n-1, len(statuses)-1)]
 		writeJSON(w, 200, map[string]any{"is_success": "true", "job_detail": map[string]any{
-			"job_id": 9, "status": st, "job_config": map[string]any{"checkpoint_mode": "at_least_once", "cu_number": 2},
+			"job_id": 9, "name": "j", "status": st, "job_config": map[string]any{"checkpoint_mode": "at_least_once", "cu_number": 2},
 		}})
 	})
 	c := newTestClient(t, ts.URL)
@@ -133,7 +133,7 @@ func TestWaitForFlinkJob(t *testing.T) {
 func TestWaitForFlinkJobEndsAtOnceOnFailure(t *testing.T) {
 	ts := newTestServer(t, func(w http.ResponseWriter, r *http.Request, n int) {
 		writeJSON(w, 200, map[string]any{"is_success": "true", "job_detail": map[string]any{
-			"job_id": 9, "status": "job_submit_fail", "status_desc": "Insufficient resources on queue q"}})
+			"job_id": 9, "name": "j", "status": "job_submit_fail", "status_desc": "Insufficient resources on queue q"}})
 	})
 	c := newTestClient(t, ts.URL)
 	_, err := c.WaitForFlinkJob(testCtx(t), 9, "to run", func(s string) bool { return s == FlinkRunning })

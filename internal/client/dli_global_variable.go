@@ -2,6 +2,7 @@ package client
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -25,9 +26,9 @@ func (c *Client) ListGlobalVariables(ctx context.Context) ([]model.GlobalVariabl
 
 func (c *Client) listGlobalVariables(ctx context.Context) ([]model.GlobalVariable, error) {
 	return listAll(ctx, pager[model.GlobalVariable]{
-		operation: "ListGlobalVariables", pageSize: globalVariablesPageSize,
+		operation: "ListGlobalVariables", path: "/v1.0/{project_id}/variables", pageSize: globalVariablesPageSize,
 		fetch: func(ctx context.Context, _, offset int) (listPage[model.GlobalVariable], error) {
-			var out model.ListGlobalVariablesResponse
+			var out listGlobalVariablesResponse
 			err := c.Do(ctx, Request{
 				Service: ServiceDLI, Operation: "ListGlobalVariables", Method: http.MethodGet,
 				Path: "/v1.0/{project_id}/variables",
@@ -70,32 +71,48 @@ func findGlobalVariable(vars []model.GlobalVariable, name string) (*model.Global
 }
 
 // CreateGlobalVariable creates a variable (§13.1). If an attempt's outcome is unknown, it
-// lists afresh to see whether the variable exists before sending the create again.
+// lists afresh (within the consistency window) to see whether the variable exists before
+// sending the create again, and adopts a variable of that name, sensitivity and (unless
+// sensitive) value when the create sent again is answered "already exists".
 func (c *Client) CreateGlobalVariable(ctx context.Context, body *model.CreateGlobalVariableRequestBody) error {
 	defer c.invalidateGlobalVariables()
 	c.noteWrite(kindVariable, body.VarName)
+	lookup := func(ctx context.Context) error {
+		vars, err := c.listGlobalVariables(ctx)
+		if err != nil {
+			return err
+		}
+		v, err := findGlobalVariable(vars, body.VarName)
+		if err != nil {
+			return err
+		}
+		wantSensitive, gotSensitive := ptr.Deref(body.IsSensitive), ptr.Deref(v.IsSensitive)
+		switch {
+		case wantSensitive != gotSensitive:
+			return &ExistsMismatchError{Kind: "global variable", Name: body.VarName,
+				Detail: fmt.Sprintf("is_sensitive %t, requested %t", gotSensitive, wantSensitive)}
+		case !gotSensitive && ptr.Deref(v.VarValue) != body.VarValue: // a sensitive value is masked
+			return &ExistsMismatchError{Kind: "global variable", Name: body.VarName, Detail: "a different value"}
+		}
+		return nil
+	}
+	var out ack
 	return c.Do(ctx, Request{
 		Service: ServiceDLI, Operation: "CreateGlobalVariable", Method: http.MethodPost,
 		Path: "/v1.0/{project_id}/variables", Body: body,
-		Reconcile: func(ctx context.Context) (bool, error) {
-			vars, err := c.listGlobalVariables(ctx)
-			if err != nil {
-				return false, err
-			}
-			_, err = findGlobalVariable(vars, body.VarName)
-			return err == nil, nil
-		},
-	}, nil)
+		Reconcile: tookEffect(lookup), Adopt: lookup,
+	}, &out)
 }
 
 // UpdateGlobalVariable sets a variable's value (§13.3); the value is the only mutable field.
 func (c *Client) UpdateGlobalVariable(ctx context.Context, name, value string) error {
 	defer c.invalidateGlobalVariables()
 	c.noteWrite(kindVariable, name)
+	var out ack
 	return c.Do(ctx, Request{
 		Service: ServiceDLI, Operation: "UpdateGlobalVariable", Method: http.MethodPut,
 		Path: globalVariablePath(name), Body: &model.UpdateGlobalVariableRequestBody{VarValue: value},
-	}, nil)
+	}, &out)
 }
 
 // DeleteGlobalVariable deletes a variable (§13.2). A variable that is already gone is not an error.

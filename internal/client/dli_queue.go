@@ -17,33 +17,46 @@ func queuePath(name string) string {
 }
 
 // CreateQueue creates a queue (§6.1). If an attempt's outcome is unknown, it looks the queue
-// up before sending the create again.
+// up (within the consistency window) before sending the create again, and adopts a queue
+// of that name and type when the create sent again is answered "already exists".
 func (c *Client) CreateQueue(ctx context.Context, body *model.CreateQueueRequestBody) error {
+	if err := positiveCUs("cu_count of queue "+body.QueueName, int64(body.CuCount)); err != nil {
+		return err // e.g. a value that wrapped around on its way into the int32 field
+	}
 	defer c.invalidateQueues()
 	c.noteWrite(kindQueue, strings.ToLower(body.QueueName))
+	lookup := func(ctx context.Context) error {
+		q, err := c.ShowQueue(ctx, body.QueueName)
+		if err != nil {
+			return err
+		}
+		want := strings.ToLower(ptr.Deref(body.QueueType))
+		if want == "" {
+			want = "sql" // §6.1 default
+		}
+		if got := strings.ToLower(ptr.Deref(q.QueueType)); got != want {
+			return &ExistsMismatchError{Kind: "queue", Name: body.QueueName, Detail: fmt.Sprintf("queue_type %q, requested %q", got, want)}
+		}
+		return nil
+	}
+	var out queueCreateResponse
 	return c.Do(ctx, Request{
 		Service: ServiceDLI, Operation: "CreateQueue", Method: http.MethodPost,
 		Path: "/v1.0/{project_id}/queues", Body: body,
-		Reconcile: func(ctx context.Context) (bool, error) {
-			_, err := c.ShowQueue(ctx, body.QueueName)
-			if IsNotFound(err) {
-				return false, nil
-			}
-			return err == nil, err
-		},
-	}, nil)
+		Reconcile: tookEffect(lookup), Adopt: lookup,
+	}, &out)
 }
 
 // ShowQueue reads one queue (§6.4); its response uses camelCase for name, type and CUs.
 func (c *Client) ShowQueue(ctx context.Context, name string) (*model.ShowQueueResponse, error) {
-	var out model.ShowQueueResponse
+	var out showQueueResponse
 	err := c.Do(ctx, Request{
 		Service: ServiceDLI, Operation: "ShowQueue", Method: http.MethodGet, Path: queuePath(name),
 	}, &out)
 	if err != nil {
 		return nil, err
 	}
-	return &out, nil
+	return &out.ShowQueueResponse, nil
 }
 
 // DeleteQueue deletes a queue (§6.2). A queue that is already gone is not an error.
@@ -61,17 +74,33 @@ func (c *Client) DeleteQueue(ctx context.Context, name string) error {
 // ScaleQueue changes a queue's CUs from current to target with scale_out or scale_in (§6.5),
 // whose cu_count is the difference. It does not wait; see WaitForQueueCUs.
 func (c *Client) ScaleQueue(ctx context.Context, name string, current, target int32) error {
+	return c.ScaleQueueCUs(ctx, name, int64(current), int64(target))
+}
+
+// ScaleQueueCUs is ScaleQueue for CU counts as Terraform holds them (int64): a count or a
+// difference that does not fit the API's 32-bit cu_count is an error, never wrapped.
+func (c *Client) ScaleQueueCUs(ctx context.Context, name string, current, target int64) error {
 	if current == target {
 		return nil
 	}
+	if err := positiveCUs("current cu_count of queue "+name, current); err != nil {
+		return err
+	}
+	if err := positiveCUs("target cu_count of queue "+name, target); err != nil {
+		return err
+	}
+	action, diff := "scale_out", target-current
+	if diff < 0 {
+		action, diff = "scale_in", -diff
+	}
+	delta, err := CheckedInt32("the "+action+" cu_count of queue "+name, diff)
+	if err != nil {
+		return err
+	}
 	defer c.invalidateQueues()
 	c.noteWrite(kindQueue, strings.ToLower(name))
-	action, delta := "scale_out", target-current
-	if delta < 0 {
-		action, delta = "scale_in", -delta
-	}
-	var out model.RunQueueActionResponse
-	err := c.Do(ctx, Request{
+	var out queueActionResponse
+	err = c.Do(ctx, Request{
 		Service: ServiceDLI, Operation: "RunQueueAction", Method: http.MethodPut,
 		Path: queuePath(name) + "/action",
 		Body: &model.RunQueueActionRequestBody{Action: action, CuCount: &delta},
@@ -79,7 +108,7 @@ func (c *Client) ScaleQueue(ctx context.Context, name string, current, target in
 	if err != nil {
 		return err
 	}
-	if out.Result != nil && !*out.Result {
+	if !*out.Result {
 		return fmt.Errorf("RunQueueAction: %s of queue %q by %d CUs was refused (result=false): %s",
 			action, name, delta, ptr.Deref(out.Message))
 	}
@@ -90,6 +119,9 @@ func (c *Client) ScaleQueue(ctx context.Context, name string, current, target in
 // after create, or of a scale_out/scale_in. The shared listing is dropped afterwards: another
 // resource's refresh may have cached an intermediate state during the wait.
 func (c *Client) WaitForQueueCUs(ctx context.Context, name string, target int32) error {
+	if err := positiveCUs("target cu_count of queue "+name, int64(target)); err != nil {
+		return err
+	}
 	defer c.invalidateQueues()
 	start := time.Now()
 	return c.Wait(ctx, fmt.Sprintf("queue %q to have %d CUs", name, target), func(ctx context.Context) (bool, string, error) {

@@ -20,9 +20,9 @@ const queuesPageSize = 100
 func (c *Client) ListQueues(ctx context.Context) ([]model.Queue, error) {
 	return c.queues.get(ctx, "", func(ctx context.Context) ([]model.Queue, error) {
 		return listAll(ctx, pager[model.Queue]{
-			operation: "ListQueues", pageSize: queuesPageSize,
+			operation: "ListQueues", path: "/v1.0/{project_id}/queues", pageSize: queuesPageSize,
 			fetch: func(ctx context.Context, number, _ int) (listPage[model.Queue], error) {
-				var out model.ListQueuesResponse
+				var out listQueuesResponse
 				err := c.Do(ctx, Request{
 					Service: ServiceDLI, Operation: "ListQueues", Method: http.MethodGet,
 					Path: "/v1.0/{project_id}/queues",

@@ -27,6 +27,25 @@ type SQLJob struct {
 	JobMode string `json:"job_mode"` // sync: the result is final; async: poll the status
 }
 
+func (j *SQLJob) validate() error { return requireFields(field{"job_id", j.JobID != ""}) }
+
+// sqlJobList is the §7.3.5 answer, as far as the client reads it.
+type sqlJobList struct {
+	Jobs []SQLJob `json:"jobs"`
+}
+
+func (l *sqlJobList) validate() error {
+	if err := requireFields(field{"jobs", l.Jobs != nil}); err != nil {
+		return err
+	}
+	for i := range l.Jobs {
+		if err := l.Jobs[i].validate(); err != nil {
+			return fmt.Errorf("jobs[%d]: %w", i, err)
+		}
+	}
+	return nil
+}
+
 // SQLJobStatus is the §7.3.7 status of a job. On FAILED, message carries the reason.
 type SQLJobStatus struct {
 	JobID     string `json:"job_id"`
@@ -37,10 +56,22 @@ type SQLJobStatus struct {
 	Statement string `json:"statement"`
 }
 
+func (s *SQLJobStatus) validate() error {
+	return requireFields(field{"job_id", s.JobID != ""}, field{"status", s.Status != ""})
+}
+
+// checkSQLResponse is the §7.3.9 answer.
+type checkSQLResponse struct{ model.CheckSqlResponse }
+
+func (r *checkSQLResponse) validate() error {
+	return requireFields(field{"job_type", ptr.Deref(r.JobType) != ""})
+}
+
 // SubmitSQLJob submits one SQL statement to a queue (§7.3.3). DDL is asked to run
 // asynchronously (dli.sql.sqlasync.enabled), so no HTTP request waits on it; the answer's
 // job_mode says whether to wait (see WaitForSQLJob). If an attempt's outcome is unknown,
-// the job is looked up by its request tag before submitting again.
+// the job is looked up by its request tag (within the consistency window) before
+// submitting again.
 func (c *Client) SubmitSQLJob(ctx context.Context, queue, database, sql string) (*SQLJob, error) {
 	tag := randomHex(12)
 	body := &model.CreateSqlJobRequestBody{
@@ -54,26 +85,28 @@ func (c *Client) SubmitSQLJob(ctx context.Context, queue, database, sql string) 
 	if database != "" {
 		body.Currentdb = &database
 	}
-	var out SQLJob
 	var found *SQLJob
+	lookup := func(ctx context.Context) error {
+		var list sqlJobList
+		err := c.Do(ctx, Request{
+			Service: ServiceDLI, Operation: "ListSqlJobs", Method: http.MethodGet, Path: "/v1.0/{project_id}/jobs",
+			Query: url.Values{"tags": {sqlJobRequestTag + "=" + tag}, "job-type": {"ALL"}},
+		}, &list)
+		if err != nil {
+			return err
+		}
+		if len(list.Jobs) == 0 {
+			return &NotFoundError{Kind: "SQL job tagged", Name: sqlJobRequestTag + "=" + tag}
+		}
+		found = &list.Jobs[0]
+		found.JobMode = "async" // poll it: it may still be running
+		return nil
+	}
+	var out SQLJob
 	err := c.Do(ctx, Request{
 		Service: ServiceDLI, Operation: "CreateSqlJob", Method: http.MethodPost,
 		Path: "/v1.0/{project_id}/jobs/submit-job", Body: body,
-		Reconcile: func(ctx context.Context) (bool, error) {
-			var list struct {
-				Jobs []SQLJob `json:"jobs"`
-			}
-			err := c.Do(ctx, Request{
-				Service: ServiceDLI, Operation: "ListSqlJobs", Method: http.MethodGet, Path: "/v1.0/{project_id}/jobs",
-				Query: url.Values{"tags": {sqlJobRequestTag + "=" + tag}, "job-type": {"ALL"}},
-			}, &list)
-			if err != nil || len(list.Jobs) == 0 {
-				return false, err
-			}
-			found = &list.Jobs[0]
-			found.JobMode = "async" // poll it: it may still be running
-			return true, nil
-		},
+		Reconcile: tookEffect(lookup), Adopt: lookup,
 	}, &out)
 	if err != nil {
 		return nil, err
@@ -112,7 +145,7 @@ func (c *Client) CheckSQL(ctx context.Context, database, sql string) (string, er
 	if database != "" {
 		body.Currentdb = &database
 	}
-	var out model.CheckSqlResponse
+	var out checkSQLResponse
 	err := c.Do(ctx, Request{
 		Service: ServiceDLI, Operation: "CheckSql", Method: http.MethodPost, Path: "/v1.0/{project_id}/jobs/check-sql", Body: body,
 	}, &out)

@@ -2,8 +2,10 @@ package client
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -67,9 +69,9 @@ func (c *Client) ShowTable(ctx context.Context, database, name string) (*TableDe
 func (c *Client) ListTables(ctx context.Context, database string) ([]model.Table, error) {
 	return c.tables.get(ctx, tablesCacheKey(database), func(ctx context.Context) ([]model.Table, error) {
 		return listAll(ctx, pager[model.Table]{
-			operation: "ListTables", pageSize: tablesPageSize,
+			operation: "ListTables", path: tablesPath(database), pageSize: tablesPageSize,
 			fetch: func(ctx context.Context, number, _ int) (listPage[model.Table], error) {
-				var out model.ListTablesResponse
+				var out listTablesResponse
 				err := c.Do(ctx, Request{
 					Service: ServiceDLI, Operation: "ListTables", Method: http.MethodGet, Path: tablesPath(database),
 					Query: url.Values{
@@ -105,21 +107,55 @@ func (c *Client) GetTableListing(ctx context.Context, database, name string) (*m
 }
 
 // CreateTable creates a table or view (§7.2.1). If an attempt's outcome is unknown, it
-// describes the table before sending the create again.
+// describes the table (within the consistency window) before sending the create again, and
+// adopts a table of that name, type and columns when the create sent again is answered
+// "already exists".
 func (c *Client) CreateTable(ctx context.Context, database string, body *model.CreateTableRequestBody) error {
 	defer c.invalidateTables(database)
 	defer c.invalidateDatabases() // table_number changes
 	c.noteWrite(kindTable, tableKey(database, body.TableName))
+	lookup := func(ctx context.Context) error {
+		d, err := c.ShowTable(ctx, database, body.TableName)
+		if err != nil {
+			return err
+		}
+		if detail := tableMismatch(body, d); detail != "" {
+			return &ExistsMismatchError{Kind: "table", Name: database + "/" + body.TableName, Detail: detail}
+		}
+		return nil
+	}
+	var out ack
 	return c.Do(ctx, Request{
 		Service: ServiceDLI, Operation: "CreateTable", Method: http.MethodPost, Path: tablesPath(database), Body: body,
-		Reconcile: func(ctx context.Context) (bool, error) {
-			_, err := c.ShowTable(ctx, database, body.TableName)
-			if IsNotFound(err) {
-				return false, nil
-			}
-			return err == nil, err
-		},
-	}, nil)
+		Reconcile: tookEffect(lookup), Adopt: lookup,
+	}, &out)
+}
+
+// tableMismatch says how a described table differs from a create request in the settings
+// that identify it: its type (data_location DLI, OBS or VIEW) and, for tables, its column
+// names. "" when it matches.
+func tableMismatch(body *model.CreateTableRequestBody, d *TableDescription) string {
+	wantType := map[string]string{"DLI": "MANAGED", "OBS": "EXTERNAL", "VIEW": "VIEW"}[strings.ToUpper(body.DataLocation)]
+	if wantType != "" && !strings.EqualFold(d.TableType, wantType) {
+		return fmt.Sprintf("table_type %s, requested %s (data_location %s)", d.TableType, wantType, body.DataLocation)
+	}
+	if wantType == "VIEW" {
+		return ""
+	}
+	// Compared as sets: a description may list partition columns last.
+	var want, got []string
+	for _, col := range body.Columns {
+		want = append(want, strings.ToLower(col.ColumnName))
+	}
+	for _, col := range d.Columns {
+		got = append(got, strings.ToLower(col.ColumnName))
+	}
+	slices.Sort(want)
+	slices.Sort(got)
+	if !slices.Equal(want, got) {
+		return fmt.Sprintf("columns (%s), requested (%s)", strings.Join(got, ", "), strings.Join(want, ", "))
+	}
+	return ""
 }
 
 // DeleteTable drops a table synchronously (§7.2.2). A table that is already gone is not an

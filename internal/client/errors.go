@@ -3,6 +3,7 @@ package client
 import (
 	"errors"
 	"fmt"
+	"math"
 	"strings"
 )
 
@@ -121,4 +122,59 @@ func (e *MalformedResponseError) Error() string {
 		}
 	}
 	return b.String()
+}
+
+// IsAlreadyExists reports whether err says the object to be created exists already: DLI's
+// DLI.0006, HTTP 409, or a client error whose message says "already exists" (the global
+// variable API answers DLI.0999 so, dli-part2 Ambiguity 39).
+func IsAlreadyExists(err error) bool {
+	var apiErr *APIError
+	if !errors.As(err, &apiErr) || apiErr.StatusCode < 400 || apiErr.StatusCode >= 500 {
+		return false
+	}
+	if apiErr.Code == "DLI.0006" || apiErr.StatusCode == 409 {
+		return true
+	}
+	return strings.Contains(strings.ToLower(apiErr.Message), "already exist")
+}
+
+// ExistsMismatchError says that a create was answered "already exists" after an earlier
+// attempt's outcome was unknown, but the object found has different settings than
+// requested: it was not created by this request, and is neither adopted nor changed.
+type ExistsMismatchError struct {
+	Kind, Name string
+	Detail     string // which settings differ
+}
+
+func (e *ExistsMismatchError) Error() string {
+	return fmt.Sprintf("%s %q already exists with different settings than requested (%s); it was not created by this "+
+		"request and was left unchanged: import it, or choose another name", e.Kind, e.Name, e.Detail)
+}
+
+// CheckedInt32 converts v for an API field typed int32, with an error naming what instead
+// of a silent wrap-around (2147483664 would become -2147483632).
+func CheckedInt32(what string, v int64) (int32, error) {
+	if v < math.MinInt32 || v > math.MaxInt32 {
+		return 0, fmt.Errorf("%s is %d, outside the API's range (%d to %d)", what, v, math.MinInt32, math.MaxInt32)
+	}
+	return int32(v), nil
+}
+
+// positiveCUs checks a CU count: positive and within int32.
+func positiveCUs(what string, v int64) error {
+	if v <= 0 || v > math.MaxInt32 {
+		return fmt.Errorf("%s is %d: it must be a positive number of CUs no larger than %d", what, v, math.MaxInt32)
+	}
+	return nil
+}
+
+// nonNegative checks optional int32 request fields that count something: a negative value
+// is one that wrapped around on its way into the field (or a mistake), never sent.
+func nonNegative(op string, fields map[string]*int32) error {
+	for name, v := range fields {
+		if v != nil && *v < 0 {
+			return fmt.Errorf("%s: %s is %d; it must not be negative", op, name, *v)
+		}
+	}
+	return nil
 }

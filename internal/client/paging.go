@@ -3,6 +3,7 @@ package client
 import (
 	"context"
 	"fmt"
+	"net/http"
 )
 
 // listPage is what listAll needs from one page of a paged list.
@@ -14,6 +15,7 @@ type listPage[T any] struct {
 // pager describes one paged list operation.
 type pager[T any] struct {
 	operation string // the SDK's name, for errors
+	path      string // the list's path, for errors
 	pageSize  int
 	// fetch reads one page: number counts from 1, offset is the number of rows before it
 	// (APIs page by one or the other).
@@ -48,8 +50,8 @@ func listAll[T any](ctx context.Context, p pager[T]) ([]T, error) {
 		problem = bad
 	}
 	return nil, &MalformedResponseError{
-		Operation: p.operation,
-		Reason:    fmt.Sprintf("the pages of the list disagree with its reported total after %d readings: %s", listReads, problem),
+		Operation: p.operation, Method: http.MethodGet, Path: p.path,
+		Reason: fmt.Sprintf("the pages of the list disagree with its reported total after %d readings: %s", listReads, problem),
 	}
 }
 

@@ -18,12 +18,7 @@ func (c *Client) ProjectID(ctx context.Context) (string, error) {
 	if c.cfg.Region == "" {
 		return "", fmt.Errorf("no project: set project_id, or region so the project can be looked up in IAM")
 	}
-	var out struct {
-		Projects []struct {
-			ID   string `json:"id"`
-			Name string `json:"name"`
-		} `json:"projects"`
-	}
+	var out projectsResponse
 	err := c.Do(ctx, Request{
 		Service:   ServiceIAM,
 		Operation: "KeystoneListProjects",
@@ -49,4 +44,16 @@ func (c *Client) ProjectID(ctx context.Context) (string, error) {
 	default:
 		return "", fmt.Errorf("IAM has %d projects named %q (%v): set project_id to choose one", len(ids), c.cfg.Region, ids)
 	}
+}
+
+// projectsResponse is IAM's KeystoneListProjects answer.
+type projectsResponse struct {
+	Projects []struct {
+		ID   string `json:"id"`
+		Name string `json:"name"`
+	} `json:"projects"`
+}
+
+func (r *projectsResponse) validate() error {
+	return requireFields(field{"projects", r.Projects != nil})
 }

@@ -16,7 +16,7 @@ func TestWaitForQueueCUsDropsCachedListing(t *testing.T) {
 			}})
 			return
 		}
-		writeJSON(w, 200, map[string]any{"is_success": true, "queueName": "q1", "cuCount": cu})
+		writeJSON(w, 200, map[string]any{"is_success": true, "queueName": "q1", "queueType": "sql", "cuCount": cu})
 	})
 	c := newTestClient(t, ts.URL)
 	ctx := testCtx(t)

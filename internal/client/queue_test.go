@@ -31,7 +31,7 @@ func TestCreateQueueReconcilesAfter408(t *testing.T) {
 				writeDLIError(w, 400, "DLI.0002", "There is no queue named q1")
 				return
 			}
-			writeJSON(w, 200, map[string]any{"is_success": true, "queueName": "q1", "cuCount": 16})
+			writeJSON(w, 200, map[string]any{"is_success": true, "queueName": "q1", "queueType": "sql", "cuCount": 16})
 		default:
 			writeDLIError(w, 404, "", "no route")
 		}
@@ -54,6 +54,7 @@ func TestCreateQueueReconcilesAfter408(t *testing.T) {
 	}
 }
 
+// Without a consistency window, one lookup decides: not found means the create is sent again.
 func TestCreateQueueResendsWhenLookupSaysNotFound(t *testing.T) {
 	ts := newTestServer(t, func(w http.ResponseWriter, r *http.Request, n int) {
 		switch {
@@ -65,7 +66,7 @@ func TestCreateQueueResendsWhenLookupSaysNotFound(t *testing.T) {
 			writeDLIError(w, 400, "DLI.0002", "There is no queue named q1")
 		}
 	})
-	c := newTestClient(t, ts.URL)
+	c := newTestClient(t, ts.URL, func(c *Config) { c.ConsistencyWindow = -1 })
 	if err := c.CreateQueue(testCtx(t), &model.CreateQueueRequestBody{QueueName: "q1", CuCount: 16}); err != nil {
 		t.Fatalf("CreateQueue: %v", err)
 	}
@@ -84,10 +85,10 @@ func TestCreateQueueDoesNotReconcileDefiniteFailures(t *testing.T) {
 			return
 		}
 		if r.Method == http.MethodPost {
-			writeJSON(w, 200, map[string]any{"is_success": true})
+			writeJSON(w, 200, map[string]any{"is_success": true, "queue_name": "q1"})
 			return
 		}
-		writeJSON(w, 200, map[string]any{"is_success": true, "queueName": "q1"})
+		writeJSON(w, 200, map[string]any{"is_success": true, "queueName": "q1", "queueType": "sql", "cuCount": 16})
 	})
 	c := newTestClient(t, ts.URL)
 	if err := c.CreateQueue(testCtx(t), &model.CreateQueueRequestBody{QueueName: "q1", CuCount: 16}); err != nil {
@@ -167,9 +168,9 @@ func TestWaitForQueueCUs(t *testing.T) {
 		case n == 1:
 			writeDLIError(w, 400, "DLI.0002", "There is no queue named q1") // not visible yet
 		case n <= 3:
-			writeJSON(w, 200, map[string]any{"is_success": true, "queueName": "q1", "cuCount": 16})
+			writeJSON(w, 200, map[string]any{"is_success": true, "queueName": "q1", "queueType": "sql", "cuCount": 16})
 		default:
-			writeJSON(w, 200, map[string]any{"is_success": true, "queueName": "q1", "cuCount": 32})
+			writeJSON(w, 200, map[string]any{"is_success": true, "queueName": "q1", "queueType": "sql", "cuCount": 32})
 		}
 	})
 	c := newTestClient(t, ts.URL)
@@ -188,7 +189,7 @@ func TestWaitForQueueCUsTimesOutWithLastState(t *testing.T) {
 		if n > 1 {
 			time.Sleep(20 * time.Millisecond)
 		}
-		writeJSON(w, 200, map[string]any{"is_success": true, "queueName": "q1", "cuCount": 16})
+		writeJSON(w, 200, map[string]any{"is_success": true, "queueName": "q1", "queueType": "sql", "cuCount": 16})
 	})
 	c := newTestClient(t, ts.URL)
 	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
@@ -217,7 +218,7 @@ func TestWaitForQueueCUsStopsOnError(t *testing.T) {
 func TestWaitForQueueDeleted(t *testing.T) {
 	ts := newTestServer(t, func(w http.ResponseWriter, r *http.Request, n int) {
 		if n <= 2 {
-			writeJSON(w, 200, map[string]any{"is_success": true, "queueName": "q1"})
+			writeJSON(w, 200, map[string]any{"is_success": true, "queueName": "q1", "queueType": "sql", "cuCount": 16})
 			return
 		}
 		writeDLIError(w, 400, "DLI.0002", "There is no queue named q1")
@@ -269,5 +270,51 @@ func TestShowQueueDecodesCamelCase(t *testing.T) {
 	}
 	if ptr.Deref(q.QueueName) != "q1" || ptr.Deref(q.QueueType) != "sql" || ptr.Deref(q.CuCount) != 48 {
 		t.Errorf("queue = %+v", q)
+	}
+}
+
+// CU counts never wrap around on their way into the API's int32 cu_count.
+func TestScaleQueueBounds(t *testing.T) {
+	ts := newTestServer(t, func(w http.ResponseWriter, r *http.Request, n int) {
+		writeJSON(w, 200, map[string]any{"is_success": true, "queue_name": "q1", "result": true})
+	})
+	c := newTestClient(t, ts.URL)
+	ctx := testCtx(t)
+	for _, tc := range []struct {
+		name            string
+		current, target int64
+		want            string
+	}{
+		{"target above int32", 16, 2147483664, "target cu_count of queue q1 is 2147483664"},
+		{"negative current", -16, 32, "current cu_count of queue q1 is -16"},
+		{"zero target", 16, 0, "target cu_count of queue q1 is 0"},
+	} {
+		if err := c.ScaleQueueCUs(ctx, "q1", tc.current, tc.target); err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: err = %v, want %q", tc.name, err, tc.want)
+		}
+	}
+	// A wrapped int32 (2147483664 → -2147483632) is refused too.
+	wrapped := int64(2147483664)
+	if err := c.ScaleQueue(ctx, "q1", 16, int32(wrapped)); err == nil || !strings.Contains(err.Error(), "-2147483632") {
+		t.Errorf("wrapped target: err = %v", err)
+	}
+	if err := c.CreateQueue(ctx, &model.CreateQueueRequestBody{QueueName: "q1", CuCount: int32(wrapped)}); err == nil {
+		t.Error("CreateQueue with a wrapped cu_count: no error")
+	}
+	if ts.count() != 0 {
+		t.Errorf("requests sent = %d, want 0", ts.count())
+	}
+	// The largest difference that fits is sent as it is.
+	if err := c.ScaleQueueCUs(ctx, "q1", 16, 2147483647); err != nil {
+		t.Fatal(err)
+	}
+	if got := string(ts.requests()[0].Body); !strings.Contains(got, `"cu_count":2147483631`) {
+		t.Errorf("body = %s", got)
+	}
+	if _, err := CheckedInt32("x", 1<<31); err == nil {
+		t.Error("CheckedInt32(2^31): no error")
+	}
+	if v, err := CheckedInt32("x", -1<<31); err != nil || v != -1<<31 {
+		t.Errorf("CheckedInt32(-2^31) = %d, %v", v, err)
 	}
 }

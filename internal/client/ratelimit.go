@@ -52,11 +52,12 @@ type rateController struct {
 	lastRefill time.Time
 	// Adaptive state.
 	limiting     bool
-	fillRate     float64   // the adaptive limit while limiting
-	lastMaxRate  float64   // W: the rate at the last throttle
-	lastThrottle time.Time // when the limit was last lowered
-	highest      float64   // highest measured send rate since limiting began
-	sends        []time.Time
+	fillRate     float64     // the adaptive limit while limiting
+	lastMaxRate  float64     // W: the rate at the last throttle
+	lastThrottle time.Time   // when the limit was last lowered
+	highest      float64     // highest measured send rate since limiting began
+	sends        []time.Time // send times within the measurement window, from head on
+	head         int
 	// Counters for tests and logs.
 	waits, throttles, decreases int64
 }
@@ -150,26 +151,26 @@ func (r *rateController) recordSendLocked(t time.Time) {
 	r.trimLocked(t)
 }
 
-// trimLocked drops sends that left the measurement window.
+// trimLocked drops sends that left the measurement window (sends are recorded in order of
+// their send time, give or take callers racing for the lock).
 func (r *rateController) trimLocked(now time.Time) {
 	cut := now.Add(-adaptiveWindow)
-	i := 0
-	for i < len(r.sends) && !r.sends[i].After(cut) {
-		i++
+	for r.head < len(r.sends) && !r.sends[r.head].After(cut) {
+		r.head++
 	}
-	if i > 0 {
-		r.sends = append(r.sends[:0], r.sends[i:]...)
+	if r.head > 64 && r.head > len(r.sends)/2 {
+		r.sends = append(r.sends[:0], r.sends[r.head:]...)
+		r.head = 0
 	}
 }
 
 // measuredLocked is the send rate over the trailing window, in requests per second.
+// Reserved sends still in the future do not count yet.
 func (r *rateController) measuredLocked(now time.Time) float64 {
 	r.trimLocked(now)
-	n := 0
-	for _, t := range r.sends {
-		if !t.After(now) {
-			n++
-		}
+	n := len(r.sends) - r.head
+	for i := len(r.sends) - 1; i >= r.head && r.sends[i].After(now); i-- {
+		n--
 	}
 	return float64(n) / adaptiveWindow.Seconds()
 }

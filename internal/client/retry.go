@@ -16,6 +16,8 @@ func (c *Client) retryable(err error, attempt int) (bool, time.Duration) {
 		return false, 0
 	}
 	switch {
+	case ae.malformed:
+		// A 2xx the client cannot use: retried like a 5xx.
 	case ae.status == http.StatusTooManyRequests:
 		if ae.retryAfter > 0 {
 			return true, ae.retryAfter
@@ -40,13 +42,15 @@ func (c *Client) backoff(attempt int) time.Duration {
 	return half + time.Duration(rand.Int64N(int64(half)+1))
 }
 
-// outcomeUnknown reports whether a failed attempt may still have taken effect on the server.
+// outcomeUnknown reports whether a failed attempt may still have taken effect on the server:
+// 408, 5xx, a connection error, or a malformed 2xx.
 func outcomeUnknown(err error) bool {
 	var ae *attemptError
 	if !errors.As(err, &ae) {
 		return false
 	}
-	return ae.status == 0 || ae.status == http.StatusRequestTimeout || ae.status >= 500
+	// A malformed 2xx most likely took effect, but what it did cannot be read from it.
+	return ae.malformed || ae.status == 0 || ae.status == http.StatusRequestTimeout || ae.status >= 500
 }
 
 // maxRetryAfter bounds how long a server may ask us to wait.
