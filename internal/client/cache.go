@@ -2,6 +2,7 @@ package client
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sync"
 	"time"
@@ -64,7 +65,7 @@ func (lc *listCache[T]) get(ctx context.Context, key string, fetch func(context.
 	lc.mu.Unlock()
 
 	// singleflight hands results around untyped; this flight only ever returns a
-	// flightResult[T], so the assertion below cannot fail.
+	// flightResult[T] (or nothing, with an error).
 	flight := fmt.Sprintf("%s#%d#%d", key, gen, notBefore.UnixNano())
 	ch := lc.group.DoChan(flight, func() (any, error) {
 		lc.mu.Lock()
@@ -75,6 +76,10 @@ func (lc *listCache[T]) get(ctx context.Context, key string, fetch func(context.
 		lc.mu.Unlock()
 		started := time.Now()
 		v, err := fetch(context.WithoutCancel(ctx))
+		var inconsistent *InconsistentListError
+		if errors.As(err, &inconsistent) {
+			return flightResult[T]{v}, err // not cached: the next read lists again
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -89,10 +94,8 @@ func (lc *listCache[T]) get(ctx context.Context, key string, fetch func(context.
 	case <-ctx.Done():
 		return nil, ctx.Err()
 	case r := <-ch:
-		if r.Err != nil {
-			return nil, r.Err
-		}
-		return r.Val.(flightResult[T]).items, nil
+		res, _ := r.Val.(flightResult[T]) // the zero value when the flight failed
+		return res.items, r.Err
 	}
 }
 
@@ -105,4 +108,49 @@ func (lc *listCache[T]) invalidate(key string) {
 	defer lc.mu.Unlock()
 	delete(lc.entries, key)
 	lc.gen[key]++
+}
+
+// pick returns a copy of the first item that matches. listErr is the error that came with
+// items: nil, or an *InconsistentListError, in which case a miss is that error (the object
+// may exist) rather than notFound. Any other listErr is returned as it is.
+func pick[T any](items []T, listErr error, match func(T) bool, notFound error) (*T, error) {
+	var inconsistent *InconsistentListError
+	if listErr != nil && !errors.As(listErr, &inconsistent) {
+		return nil, listErr
+	}
+	for i := range items {
+		if match(items[i]) {
+			x := items[i] // a copy: listings are shared
+			return &x, nil
+		}
+	}
+	if inconsistent != nil {
+		return nil, listErr
+	}
+	return nil, notFound
+}
+
+// findListed looks an object up in a shared listing (list), by match. An object this
+// process wrote recently may be newer than the cached listing, and a listing that kept
+// changing while it was read (an *InconsistentListError) may lack it: in both cases the
+// listing is fetched afresh once. A recently written object that is still missing is
+// notFound, so that the caller polls through the consistency window; any other miss in a
+// listing that is still inconsistent is that error: the object may exist.
+func findListed[T any](ctx context.Context, list func(context.Context) ([]T, error), invalidate func(),
+	match func(T) bool, recentlyWritten bool, notFound error) (*T, error) {
+	for attempt := 0; ; attempt++ {
+		items, listErr := list(ctx)
+		x, err := pick(items, listErr, match, notFound)
+		var inconsistent *InconsistentListError
+		switch {
+		case err == nil:
+			return x, nil
+		case attempt == 0 && (recentlyWritten || errors.As(err, &inconsistent)):
+			invalidate()
+		case recentlyWritten && errors.As(err, &inconsistent):
+			return nil, notFound
+		default:
+			return nil, err
+		}
+	}
 }

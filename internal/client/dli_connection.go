@@ -137,6 +137,7 @@ func (c *Client) ListEnhancedConnections(ctx context.Context, f ConnectionFilter
 	}
 	return listAll(ctx, pager[model.EnhancedConnection]{
 		operation: "ListEnhancedConnections", path: connectionsPath, pageSize: connectionsListPageLimit,
+		key: func(c model.EnhancedConnection) string { return ptr.Deref(c.Id) },
 		fetch: func(ctx context.Context, _, offset int) (listPage[model.EnhancedConnection], error) {
 			q := maps.Clone(query)
 			q.Set("offset", strconv.Itoa(offset))

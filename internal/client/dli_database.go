@@ -32,6 +32,7 @@ func (c *Client) ListDatabases(ctx context.Context) ([]model.Database, error) {
 func (c *Client) listDatabases(ctx context.Context, keyword string) ([]model.Database, error) {
 	return listAll(ctx, pager[model.Database]{
 		operation: "ListDatabases", path: "/v1.0/{project_id}/databases", pageSize: databasesPageSize,
+		key: func(d model.Database) string { return strings.ToLower(ptr.Deref(d.DatabaseName)) },
 		fetch: func(ctx context.Context, _, offset int) (listPage[model.Database], error) {
 			q := url.Values{"limit": {strconv.Itoa(databasesPageSize)}, "offset": {strconv.Itoa(offset)}}
 			if keyword != "" {
@@ -49,29 +50,14 @@ func (c *Client) listDatabases(ctx context.Context, keyword string) ([]model.Dat
 
 // GetDatabase finds one database by (case-insensitive) name in the shared listing.
 func (c *Client) GetDatabase(ctx context.Context, name string) (*model.Database, error) {
-	for attempt := 0; ; attempt++ {
-		dbs, err := c.ListDatabases(ctx)
-		if err != nil {
-			return nil, err
-		}
-		db, err := findDatabase(dbs, name)
-		// A listing may predate (or not yet reflect) this process's write of the database:
-		// list afresh once before reporting it missing.
-		if err == nil || attempt > 0 || !c.recentlyWritten(kindDatabase, strings.ToLower(name)) {
-			return db, err
-		}
-		c.invalidateDatabases()
-	}
+	return findListed(ctx, c.ListDatabases, c.invalidateDatabases,
+		func(d model.Database) bool { return strings.EqualFold(ptr.Deref(d.DatabaseName), name) },
+		c.recentlyWritten(kindDatabase, strings.ToLower(name)), &NotFoundError{Kind: "database", Name: name})
 }
 
-func findDatabase(dbs []model.Database, name string) (*model.Database, error) {
-	for i := range dbs {
-		if strings.EqualFold(ptr.Deref(dbs[i].DatabaseName), name) {
-			x := dbs[i] // a copy: the listing is shared
-			return &x, nil
-		}
-	}
-	return nil, &NotFoundError{Kind: "database", Name: name}
+func findDatabase(dbs []model.Database, listErr error, name string) (*model.Database, error) {
+	return pick(dbs, listErr, func(d model.Database) bool { return strings.EqualFold(ptr.Deref(d.DatabaseName), name) },
+		&NotFoundError{Kind: "database", Name: name})
 }
 
 // CreateDatabase creates a database (§7.1.1). If an attempt's outcome is unknown, it lists
@@ -83,10 +69,7 @@ func (c *Client) CreateDatabase(ctx context.Context, body *model.CreateDatabaseR
 	c.noteWrite(kindDatabase, strings.ToLower(body.DatabaseName))
 	lookup := func(ctx context.Context) error {
 		dbs, err := c.listDatabases(ctx, body.DatabaseName)
-		if err != nil {
-			return err
-		}
-		db, err := findDatabase(dbs, body.DatabaseName)
+		db, err := findDatabase(dbs, err, body.DatabaseName)
 		if err != nil {
 			return err
 		}

@@ -27,6 +27,7 @@ func (c *Client) ListGlobalVariables(ctx context.Context) ([]model.GlobalVariabl
 func (c *Client) listGlobalVariables(ctx context.Context) ([]model.GlobalVariable, error) {
 	return listAll(ctx, pager[model.GlobalVariable]{
 		operation: "ListGlobalVariables", path: "/v1.0/{project_id}/variables", pageSize: globalVariablesPageSize,
+		key: func(v model.GlobalVariable) string { return ptr.Deref(v.VarName) },
 		fetch: func(ctx context.Context, _, offset int) (listPage[model.GlobalVariable], error) {
 			var out listGlobalVariablesResponse
 			err := c.Do(ctx, Request{
@@ -45,29 +46,14 @@ func (c *Client) listGlobalVariables(ctx context.Context) ([]model.GlobalVariabl
 
 // GetGlobalVariable finds one variable by name in the (cached) list; there is no GET by name.
 func (c *Client) GetGlobalVariable(ctx context.Context, name string) (*model.GlobalVariable, error) {
-	for attempt := 0; ; attempt++ {
-		vars, err := c.ListGlobalVariables(ctx)
-		if err != nil {
-			return nil, err
-		}
-		v, err := findGlobalVariable(vars, name)
-		// A listing may predate (or not yet reflect) this process's write of the variable:
-		// list afresh once before reporting it missing.
-		if err == nil || attempt > 0 || !c.recentlyWritten(kindVariable, name) {
-			return v, err
-		}
-		c.invalidateGlobalVariables()
-	}
+	return findListed(ctx, c.ListGlobalVariables, c.invalidateGlobalVariables,
+		func(v model.GlobalVariable) bool { return ptr.Deref(v.VarName) == name },
+		c.recentlyWritten(kindVariable, name), &NotFoundError{Kind: "global variable", Name: name})
 }
 
-func findGlobalVariable(vars []model.GlobalVariable, name string) (*model.GlobalVariable, error) {
-	for i := range vars {
-		if ptr.Deref(vars[i].VarName) == name {
-			x := vars[i] // a copy: the listing is shared
-			return &x, nil
-		}
-	}
-	return nil, &NotFoundError{Kind: "global variable", Name: name}
+func findGlobalVariable(vars []model.GlobalVariable, listErr error, name string) (*model.GlobalVariable, error) {
+	return pick(vars, listErr, func(v model.GlobalVariable) bool { return ptr.Deref(v.VarName) == name },
+		&NotFoundError{Kind: "global variable", Name: name})
 }
 
 // CreateGlobalVariable creates a variable (§13.1). If an attempt's outcome is unknown, it
@@ -79,10 +65,7 @@ func (c *Client) CreateGlobalVariable(ctx context.Context, body *model.CreateGlo
 	c.noteWrite(kindVariable, body.VarName)
 	lookup := func(ctx context.Context) error {
 		vars, err := c.listGlobalVariables(ctx)
-		if err != nil {
-			return err
-		}
-		v, err := findGlobalVariable(vars, body.VarName)
+		v, err := findGlobalVariable(vars, err, body.VarName)
 		if err != nil {
 			return err
 		}

@@ -21,6 +21,7 @@ func (c *Client) ListQueues(ctx context.Context) ([]model.Queue, error) {
 	return c.queues.get(ctx, "", func(ctx context.Context) ([]model.Queue, error) {
 		return listAll(ctx, pager[model.Queue]{
 			operation: "ListQueues", path: "/v1.0/{project_id}/queues", pageSize: queuesPageSize,
+			key: func(q model.Queue) string { return ptr.Deref(q.QueueName) },
 			fetch: func(ctx context.Context, number, _ int) (listPage[model.Queue], error) {
 				var out listQueuesResponse
 				err := c.Do(ctx, Request{
@@ -42,24 +43,9 @@ func (c *Client) ListQueues(ctx context.Context) ([]model.Queue, error) {
 // GetQueue finds one queue by name in the shared listing, which (unlike §6.4) also carries
 // the platform, labels and network CIDRs.
 func (c *Client) GetQueue(ctx context.Context, name string) (*model.Queue, error) {
-	for attempt := 0; ; attempt++ {
-		queues, err := c.ListQueues(ctx)
-		if err != nil {
-			return nil, err
-		}
-		for i := range queues {
-			if ptr.Deref(queues[i].QueueName) == name {
-				q := queues[i] // a copy: the listing is shared
-				return &q, nil
-			}
-		}
-		// A listing may predate (or not yet reflect) this process's write of the queue:
-		// list afresh once before reporting it missing.
-		if attempt > 0 || !c.recentlyWritten(kindQueue, strings.ToLower(name)) {
-			return nil, &NotFoundError{Kind: "queue", Name: name}
-		}
-		c.invalidateQueues()
-	}
+	return findListed(ctx, c.ListQueues, c.invalidateQueues,
+		func(q model.Queue) bool { return ptr.Deref(q.QueueName) == name },
+		c.recentlyWritten(kindQueue, strings.ToLower(name)), &NotFoundError{Kind: "queue", Name: name})
 }
 
 // invalidateQueues drops the shared queue listing after a write.

@@ -70,6 +70,7 @@ func (c *Client) ListTables(ctx context.Context, database string) ([]model.Table
 	return c.tables.get(ctx, tablesCacheKey(database), func(ctx context.Context) ([]model.Table, error) {
 		return listAll(ctx, pager[model.Table]{
 			operation: "ListTables", path: tablesPath(database), pageSize: tablesPageSize,
+			key: func(t model.Table) string { return strings.ToLower(t.TableName) },
 			fetch: func(ctx context.Context, number, _ int) (listPage[model.Table], error) {
 				var out listTablesResponse
 				err := c.Do(ctx, Request{
@@ -90,20 +91,10 @@ func (c *Client) ListTables(ctx context.Context, database string) ([]model.Table
 // A table missing from a cached listing may be newer than it, so the listing is fetched
 // afresh once before reporting not-found.
 func (c *Client) GetTableListing(ctx context.Context, database, name string) (*model.Table, error) {
-	for attempt := 0; attempt < 2; attempt++ {
-		tables, err := c.ListTables(ctx, database)
-		if err != nil {
-			return nil, err
-		}
-		for i := range tables {
-			if strings.EqualFold(tables[i].TableName, name) {
-				t := tables[i] // a copy: the listing is shared
-				return &t, nil
-			}
-		}
-		c.invalidateTables(database)
-	}
-	return nil, &NotFoundError{Kind: "table", Name: database + "/" + name}
+	return findListed(ctx, func(ctx context.Context) ([]model.Table, error) { return c.ListTables(ctx, database) },
+		func() { c.invalidateTables(database) },
+		func(t model.Table) bool { return strings.EqualFold(t.TableName, name) },
+		true, &NotFoundError{Kind: "table", Name: database + "/" + name})
 }
 
 // CreateTable creates a table or view (§7.2.1). If an attempt's outcome is unknown, it
