@@ -91,11 +91,11 @@ func (c *Client) recentlyWritten(kind, id string) bool {
 
 // notVisibleYet reports whether a not-found for the object, seen by a waiter that started
 // at since, falls within the consistency window: counted from this process's last write
-// of the object, or, if it has none on record, from the start of the wait (a waiter is
-// called right after a write).
+// of the object or from the start of the wait, whichever is later (a waiter is called
+// right after a write was acknowledged, which retries can make long after it was sent).
 func (c *Client) notVisibleYet(kind, id string, since time.Time) bool {
 	base := c.writtenAt(kind, id)
-	if base.IsZero() {
+	if base.Before(since) {
 		base = since
 	}
 	return time.Since(base) < c.cfg.ConsistencyWindow

@@ -156,13 +156,21 @@ func (c *Client) ListEnhancedConnections(ctx context.Context, f ConnectionFilter
 // DELETED) is not an error. DLI refuses to delete a connection whose peerings are still
 // being created: see WaitForConnectionSettled.
 func (c *Client) DeleteEnhancedConnection(ctx context.Context, id string) error {
-	err := c.Do(ctx, Request{
-		Service: ServiceDLI, Operation: "DeleteEnhancedConnection", Method: http.MethodDelete, Path: connectionPath(id),
-	}, nil)
-	if IsNotFound(err) {
-		return nil
-	}
-	return err
+	// A connection whose peerings are still being created cannot be deleted (DLI.0012, "try
+	// again later"): a settle wait that could not see it yet (eventual consistency) lets
+	// that happen, so such a refusal is waited out rather than reported.
+	return c.Wait(ctx, fmt.Sprintf("enhanced connection %s to accept its deletion", id), func(ctx context.Context) (bool, string, error) {
+		err := c.Do(ctx, Request{
+			Service: ServiceDLI, Operation: "DeleteEnhancedConnection", Method: http.MethodDelete, Path: connectionPath(id),
+		}, nil)
+		switch {
+		case err == nil || IsNotFound(err):
+			return true, "deleted", nil
+		case HasCode(err, "DLI.0012"):
+			return false, "still being created", nil
+		}
+		return false, "", err
+	})
 }
 
 // AssociateConnectionQueues binds queues to a connection (§12.5); each starts CREATING.

@@ -414,7 +414,7 @@ func TestAccDLIConnection_createTimeoutTaints(t *testing.T) {
 			{
 				// Activation takes 120 emulated seconds, 0.2 real seconds: 20ms is too short.
 				Config:      env.Config(connConfig(body + "\n  timeouts {\n    create = \"20ms\"\n  }")),
-				ExpectError: regexp.MustCompile(`(?s)timed out waiting for enhanced connection.*to be ACTIVE on queues\s+\[acc_cq1\];\s+last\s+state:\s+acc_cq1:\s+CREATING`),
+				ExpectError: regexp.MustCompile(`(?s)timed out waiting for enhanced connection.*to be ACTIVE on queues\s+\[acc_cq1\];\s+last\s+state:\s+(acc_cq1:\s+CREATING|not\s+visible\s+yet)`),
 			},
 			{
 				Config:            env.Config(connConfig(body)),

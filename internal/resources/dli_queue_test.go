@@ -226,7 +226,7 @@ func TestAccDLIQueue_createTimeoutTaints(t *testing.T) {
 			{
 				// Provisioning takes 300 emulated seconds, half a real second: 50ms is too short.
 				Config:      env.Config(queueConfig("acc_slow", 16, "  timeouts {\n    create = \"50ms\"\n  }")),
-				ExpectError: regexp.MustCompile(`(?s)timed out waiting for queue "acc_slow" to have 16 CUs; last\s+state: 0 CUs`),
+				ExpectError: regexp.MustCompile(`(?s)timed out waiting for queue "acc_slow" to have 16 CUs; last\s+state: (0 CUs|not\s+visible\s+yet)`),
 			},
 			{
 				Config:            env.Config(queueConfig("acc_slow", 16, "")),

@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
@@ -218,6 +219,15 @@ func TestAccDLITable_refreshCost(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+		}
+		// Objects made outside Terraform become visible late, like Terraform's own: import
+		// them once they are.
+		err := c.AwaitVisible(ctx, time.Now(), func(ctx context.Context) error {
+			_, err := c.ShowTable(ctx, "acc_bulk", "t_199")
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
 		}
 	}
 	tables := `
