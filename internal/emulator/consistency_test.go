@@ -76,7 +76,6 @@ func TestConsistencyDelayEveryKind(t *testing.T) {
 		{"GET", testPrefix + "/databases/lag_db/tables/in_new_db"},
 		{"GET", testPrefix + "/databases/base_db/tables/lag_t"},
 		{"GET", connPrefix + "/" + conn},
-		{"GET", fmt.Sprintf("%s/streaming/jobs/%d", testPrefix, flink)},
 		{"GET", batchPrefix + "/" + batch.ID},
 		{"GET", batchPrefix + "/" + batch.ID + "/state"},
 		{"GET", batchPrefix + "/" + batch.ID + "/log"},
@@ -85,6 +84,7 @@ func TestConsistencyDelayEveryKind(t *testing.T) {
 	} {
 		env.wantError(r.method, r.path, nil, nil, 400, "DLI.0002")
 	}
+	env.wantError("GET", fmt.Sprintf("%s/streaming/jobs/%d", testPrefix, flink), nil, nil, 400, "DLI.16001")
 	env.wantError("GET", connPrefix+"/"+conn+"/privileges", nil, nil, 400, "DLI.0001") // §12.8's not-found code
 	// The objects exist: a second create is refused as a duplicate.
 	env.wantError("POST", testPrefix+"/queues", nil, map[string]any{"queue_name": "lag_q", "cu_count": 16}, 400, "DLI.0006")

@@ -31,7 +31,6 @@ func init() {
 // Spark batch timing model (README.md, "Spark batch jobs"), in emulated time.
 const (
 	batchStartTime      = 30 * time.Second  // starting -> running
-	batchFirstStartTime = 360 * time.Second // the first job on a queue (§4.3: "usually 6-10 minutes")
 	batchRunTime        = 120 * time.Second // running -> success/dead, unless SetBatchRunTime says otherwise
 	batchRecoverTime    = 20 * time.Second  // recovering -> running (auto_recovery)
 	batchCancelTime     = 10 * time.Second  // cancel -> dead
@@ -380,9 +379,6 @@ func (e *Emulator) createBatch(c *call) result {
 		return fail(badRequest("Invalid queue %s: a batch job needs a general-purpose queue, and %s is a %s queue.", q.Name, q.Name, q.Type))
 	}
 	now := c.nowMillis()
-	if q.provisioning(now) {
-		return fail(queueProvisioning(q.Name))
-	}
 	data := c.proj.batches()
 	if b.AutoRecovery == nil {
 		b.AutoRecovery = new(bool)
@@ -391,10 +387,8 @@ func (e *Emulator) createBatch(c *call) result {
 		n := batchDefaultRetries
 		b.MaxRetryTimes = &n
 	}
-	start := batchStartTime
-	if !queueHasBatches(data, q.Name) {
-		start = batchFirstStartTime
-	}
+	// A new queue accepts the job; it starts batchStartTime after provisioning ends (§6.1).
+	start := time.Duration(q.workStart(now)-now)*time.Millisecond + batchStartTime
 	run := batchRunTime
 	if data.RunSeconds > 0 {
 		run = time.Duration(data.RunSeconds) * time.Second
@@ -408,15 +402,6 @@ func (e *Emulator) createBatch(c *call) result {
 	}
 	data.Jobs[job.ID] = job
 	return ok(job.view(now, false))
-}
-
-func queueHasBatches(data *batchData, queue string) bool {
-	for _, j := range data.Jobs {
-		if j.Queue == queue {
-			return true
-		}
-	}
-	return false
 }
 
 // reportedScType is what detail reports: CUSTOMIZED when driver/executor settings override

@@ -49,7 +49,6 @@ func (env *testEnv) showBatch(id string) batchView {
 
 func TestCreateBatchValidation(t *testing.T) {
 	env := batchEnv(t)
-	env.createQueue("fresh_q", 16, "general") // still provisioning
 	cases := []struct {
 		name   string
 		body   map[string]any
@@ -64,7 +63,6 @@ func TestCreateBatchValidation(t *testing.T) {
 		{"no queue", minimalBatch(map[string]any{"queue": nil}), "DLI.0001", "queue is required", 400},
 		{"unknown queue", minimalBatch(map[string]any{"queue": "nope"}), "DLI.0002", "nope", 400},
 		{"sql queue", minimalBatch(map[string]any{"queue": "sql_q"}), "DLI.0001", "general-purpose", 400},
-		{"provisioning queue", minimalBatch(map[string]any{"queue": "fresh_q"}), "DLI.0012", "provisioned", 400},
 		{"sc_type", minimalBatch(map[string]any{"sc_type": "D"}), "DLI.0001", "sc_type", 400},
 		{"name too long", minimalBatch(map[string]any{"name": strings.Repeat("n", 129)}), "DLI.0001", "name", 400},
 		{"driver_memory without unit", minimalBatch(map[string]any{"driver_memory": "2048"}), "DLI.0001", "driver_memory", 400},
@@ -136,12 +134,12 @@ func TestCreateBatchBothSpellingsAndReqBody(t *testing.T) {
 func TestBatchLifecycleAndLog(t *testing.T) {
 	env := batchEnv(t)
 	first := env.createBatch(minimalBatch(map[string]any{"name": "first"}))
-	// The first job on a queue starts slowly (§4.3); later ones start in 30 s.
-	env.emu.Advance(batchStartTime)
+	// On a provisioned queue a job starts in 30 s.
+	env.emu.Advance(batchStartTime - time.Second)
 	if s := env.showBatch(first.ID).State; s != batchStarting {
-		t.Fatalf("first job after 30s: %s, want starting", s)
+		t.Fatalf("job after 29s: %s, want starting", s)
 	}
-	env.emu.Advance(batchFirstStartTime - batchStartTime)
+	env.emu.Advance(time.Second)
 	d := env.showBatch(first.ID)
 	if d.State != batchRunning || d.AppID == nil || *d.AppID == "" {
 		t.Fatalf("after start: %+v", d)
@@ -185,7 +183,7 @@ func TestBatchLifecycleAndLog(t *testing.T) {
 func TestBatchCancel(t *testing.T) {
 	env := batchEnv(t)
 	j := env.createBatch(minimalBatch(nil))
-	env.emu.Advance(batchFirstStartTime)
+	env.emu.Advance(batchStartTime)
 	var out map[string]string
 	env.must("DELETE", batchPrefix+"/"+j.ID, nil, nil, &out)
 	if out["msg"] != "deleted" {
@@ -254,7 +252,7 @@ func TestBatchRunTimeKnob(t *testing.T) {
 		t.Fatalf("run-time: %d", status)
 	}
 	j := env.createBatch(minimalBatch(nil))
-	env.emu.Advance(batchFirstStartTime + 30*time.Minute)
+	env.emu.Advance(batchStartTime + 30*time.Minute)
 	if d := env.showBatch(j.ID); d.State != batchRunning || d.Duration < (30*time.Minute).Milliseconds() || d.Duration > (31*time.Minute).Milliseconds() {
 		t.Fatalf("long job: %+v", d)
 	}

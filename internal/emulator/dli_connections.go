@@ -33,12 +33,11 @@ func init() {
 // Enhanced connection model (see README.md): a queue binding stays CREATING
 // for connectionActivateTime emulated seconds, then becomes ACTIVE (or FAILED
 // when an activation failure is set for the queue). A deleted connection stays
-// visible with status DELETED for connectionTombstoneTime, then disappears.
+// visible with status DELETED (§12.3/§12.4 document the status; the list filters by it).
 const (
-	connectionActivateTime  = 120 * time.Second
-	connectionTombstoneTime = time.Hour
-	connectionMaxHosts      = 20000
-	connectionListLimit     = 100 // default limit of §12.3
+	connectionActivateTime = 120 * time.Second
+	connectionMaxHosts     = 20000
+	connectionListLimit    = 100 // default limit of §12.3
 )
 
 var (
@@ -53,8 +52,7 @@ type connectionData struct {
 	Failures map[string]string      `json:"activation_failures"` // lowercase queue name -> err_msg
 }
 
-// conns returns the project's connection data, creating it if needed; it
-// drops tombstones older than connectionTombstoneTime.
+// conns returns the project's connection data, creating it if needed.
 func (p *projectData) conns(now int64) *connectionData {
 	if p.Connections == nil {
 		p.Connections = &connectionData{}
@@ -65,11 +63,6 @@ func (p *projectData) conns(now int64) *connectionData {
 	}
 	if d.Failures == nil {
 		d.Failures = map[string]string{}
-	}
-	for id, c := range d.ByID {
-		if c.deleted() && now >= c.DeletedAt+connectionTombstoneTime.Milliseconds() {
-			delete(d.ByID, id)
-		}
 	}
 	return d
 }
@@ -99,13 +92,14 @@ type connectionHost struct {
 type connectionQueue struct {
 	Name     string `json:"name"`
 	PeerID   string `json:"peer_id"`
-	BoundAt  int64  `json:"bound_at"`            // when activation started
+	BoundAt  int64  `json:"bound_at"`            // when the bind was accepted
+	StartAt  int64  `json:"start_at,omitempty"`  // when activation starts: the queue's provisioning end (0 = BoundAt)
 	FailWith string `json:"fail_with,omitempty"` // err_msg once activation ends; "" succeeds
 }
 
 // status returns the binding's status and err_msg at now, and when it last changed.
 func (q *connectionQueue) status(now int64) (status, errMsg string, updated int64) {
-	done := q.BoundAt + connectionActivateTime.Milliseconds()
+	done := max(q.BoundAt, q.StartAt) + connectionActivateTime.Milliseconds()
 	switch {
 	case now < done:
 		return "CREATING", "", q.BoundAt
@@ -228,10 +222,18 @@ type hostBody struct {
 	IP   *string `json:"ip"`
 }
 
-// bindableQueues resolves queue names for binding: each must exist and have
-// finished provisioning. Duplicates are dropped; names are lowercased.
-func (e *Emulator) bindableQueues(c *call, names []string) ([]string, *apiError) {
-	var out []string
+// bindQueue is a queue to bind and when its peering can start being set up
+// (when the queue's provisioning ends).
+type bindQueue struct {
+	name  string
+	start int64
+}
+
+// bindableQueues resolves queue names for binding: each must exist; a queue
+// still provisioning is accepted, and its peering is set up once it is ready.
+// Duplicates are dropped; names are lowercased.
+func (e *Emulator) bindableQueues(c *call, names []string) ([]bindQueue, *apiError) {
+	var out []bindQueue
 	seen := map[string]bool{}
 	for i, n := range names {
 		if strings.TrimSpace(n) == "" {
@@ -241,30 +243,36 @@ func (e *Emulator) bindableQueues(c *call, names []string) ([]string, *apiError)
 		if err != nil {
 			return nil, err
 		}
-		if q.provisioning(c.nowMillis()) {
-			return nil, queueProvisioning(q.Name)
-		}
 		if !seen[q.Name] {
 			seen[q.Name] = true
-			out = append(out, q.Name)
+			out = append(out, bindQueue{name: q.Name, start: q.workStart(c.nowMillis())})
 		}
 	}
 	return out, nil
 }
 
+func bindNames(qs []bindQueue) []string {
+	out := make([]string, len(qs))
+	for i, q := range qs {
+		out[i] = q.name
+	}
+	return out
+}
+
 // bind starts (or, for a FAILED binding, restarts) the activation of queues.
-func (conn *connection) bind(d *connectionData, queues []string, now int64) {
-	for _, name := range queues {
+func (conn *connection) bind(d *connectionData, queues []bindQueue, now int64) {
+	for _, bq := range queues {
+		name := bq.name
 		q := conn.queue(name)
 		if q != nil {
 			if st, _, _ := q.status(now); st != "FAILED" {
 				continue // already bound: a no-op
 			}
-			q.BoundAt, q.FailWith = now, d.Failures[name]
+			q.BoundAt, q.StartAt, q.FailWith = now, bq.start, d.Failures[name]
 			continue
 		}
 		conn.Queues = append(conn.Queues, connectionQueue{
-			Name: name, PeerID: newUUID(), BoundAt: now, FailWith: d.Failures[name],
+			Name: name, PeerID: newUUID(), BoundAt: now, StartAt: bq.start, FailWith: d.Failures[name],
 		})
 	}
 }
@@ -331,7 +339,7 @@ func (e *Emulator) createConnection(c *call) result {
 	d.ByID[conn.ID] = conn
 	return result{Status: http.StatusCreated, Body: map[string]any{
 		"is_success": true, "connection_id": conn.ID,
-		"message": fmt.Sprintf("Create peer connection for queues:{%s}", strings.Join(queues, ",")),
+		"message": fmt.Sprintf("Create peer connection for queues:{%s}", strings.Join(bindNames(queues), ",")),
 	}}
 }
 
@@ -437,7 +445,7 @@ func (e *Emulator) associateConnectionQueues(c *call) result {
 		return fail(err)
 	}
 	conn.bind(c.proj.conns(c.nowMillis()), queues, c.nowMillis())
-	return ok(success(fmt.Sprintf("associated peer connection for queues: {%s}.", strings.Join(queues, ","))))
+	return ok(success(fmt.Sprintf("associated peer connection for queues: {%s}.", strings.Join(bindNames(queues), ","))))
 }
 
 func (e *Emulator) disassociateConnectionQueues(c *call) result {

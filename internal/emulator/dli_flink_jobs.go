@@ -99,6 +99,7 @@ type flinkJob struct {
 	OutcomeDesc string `json:"outcome_desc"` // status_desc of a failure
 	Savepoint   bool   `json:"savepoint"`    // the stop takes a savepoint
 	StartTime   int64  `json:"start_time"`   // when the last run was accepted
+	RunFrom     int64  `json:"run_from"`     // when the last run can start: its queue's provisioning end (0 = ActionAt)
 	CrashedAt   int64  `json:"crashed_at"`   // admin crash of a running job
 	CrashDesc   string `json:"crash_desc"`
 
@@ -183,7 +184,7 @@ type FlinkFailure struct {
 func (j *flinkJob) status(now int64) (string, string) {
 	switch j.Action {
 	case "run":
-		if now < j.ActionAt+flinkSubmitTime.Milliseconds() {
+		if now < max(j.ActionAt, j.RunFrom)+flinkSubmitTime.Milliseconds() {
 			return flinkSubmitting, ""
 		}
 		switch j.Outcome {
@@ -233,8 +234,11 @@ func (j *flinkJob) history(now int64) FlinkJobHistory {
 	}}
 }
 
+// flinkJobNotFound is the answer for a deleted or unknown Flink job: 400 DLI.16001, the
+// code the incumbent provider (tested against the real service) maps to "gone"; our
+// client maps it too (README.md, "Deleted Flink jobs").
 func flinkJobNotFound(id string) *apiError {
-	return newError(http.StatusBadRequest, "DLI.0002", fmt.Sprintf("The job %s does not exist.", id))
+	return newError(http.StatusBadRequest, "DLI.16001", fmt.Sprintf("The job %s does not exist.", id))
 }
 
 // lookupFlinkJob finds a (not deleted) job by its path id.
@@ -387,10 +391,12 @@ func (b *flinkJobBody) apply(j *flinkJob, create bool) *apiError {
 		*f.dst = *f.v
 	}
 	if b.TmSlotNum != nil {
-		if *b.TmSlotNum < 1 {
-			return badRequest("Invalid tm_slot_num %d: must be at least 1.", *b.TmSlotNum)
+		// §9.2 gives no minimum and derives the default; 0 (what the incumbent sends when
+		// the attribute is unset) means "derive it", as the service accepts it.
+		if *b.TmSlotNum < 0 {
+			return badRequest("Invalid tm_slot_num %d: must not be negative.", *b.TmSlotNum)
 		}
-		cfg.TmSlotNum, cfg.TmSlotNumSet = *b.TmSlotNum, true
+		cfg.TmSlotNum, cfg.TmSlotNumSet = *b.TmSlotNum, *b.TmSlotNum > 0
 	}
 	if b.ResumeMaxNum != nil {
 		if *b.ResumeMaxNum != -1 && *b.ResumeMaxNum <= 0 {
@@ -606,6 +612,10 @@ func (e *Emulator) runFlinkJobs(c *call) result {
 		}
 		j.Runs = append(j.Runs, rec)
 		j.Action, j.ActionAt, j.StartTime, j.Savepoint = "run", now, now, false
+		j.RunFrom = now
+		if q := c.proj.Queues[j.QueueName]; q != nil && j.RunMode == "exclusive_cluster" {
+			j.RunFrom = q.workStart(now) // a new queue accepts the run; it starts once provisioned
+		}
 		j.Outcome, j.OutcomeDesc, j.CrashedAt, j.CrashDesc = "", "", 0, ""
 		if f := c.proj.takeFlinkFailure(j, FlinkFailSubmit, FlinkFailRunning); f != nil {
 			j.Outcome, j.OutcomeDesc = f.Phase, f.Reason
@@ -634,8 +644,6 @@ func (e *Emulator) runRefusal(c *call, j *flinkJob, now int64) string {
 	switch {
 	case q == nil:
 		return fmt.Sprintf("The job %d cannot be run: there is no queue named %s.", j.ID, j.QueueName)
-	case q.provisioning(now):
-		return fmt.Sprintf("The job %d cannot be run: the queue %s is being provisioned and is not available yet.", j.ID, q.Name)
 	case q.Type != "general":
 		return fmt.Sprintf("The job %d cannot be run: queue %s is a %s queue; Flink jobs need a general-purpose queue.", j.ID, q.Name, q.Type)
 	case j.Config.CuNumber > q.cuCount(now):

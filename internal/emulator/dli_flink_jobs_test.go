@@ -228,10 +228,9 @@ func TestFlinkJobRunRefusals(t *testing.T) {
 		id   int64
 		want string
 	}{
-		"no queue":           {exclusive("", 2), "needs a queue"},
-		"missing queue":      {exclusive("nosuchq", 2), "there is no queue named nosuchq"},
-		"provisioning queue": {exclusive("newq", 2), "is being provisioned"},
-		"unknown job":        {999999, "does not exist"},
+		"no queue":      {exclusive("", 2), "needs a queue"},
+		"missing queue": {exclusive("nosuchq", 2), "there is no queue named nosuchq"},
+		"unknown job":   {999999, "does not exist"},
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
@@ -335,13 +334,13 @@ func TestFlinkJobListAndDelete(t *testing.T) {
 	if del["is_success"] != "true" {
 		t.Fatalf("delete: %v", del)
 	}
-	env.wantError("GET", fmt.Sprintf("%s/streaming/jobs/%d", testPrefix, c), nil, nil, 400, "DLI.0002")
-	env.wantError("DELETE", fmt.Sprintf("%s/streaming/jobs/%d", testPrefix, c), nil, nil, 400, "DLI.0002")
+	env.wantError("GET", fmt.Sprintf("%s/streaming/jobs/%d", testPrefix, c), nil, nil, 400, "DLI.16001")
+	env.wantError("DELETE", fmt.Sprintf("%s/streaming/jobs/%d", testPrefix, c), nil, nil, 400, "DLI.16001")
 	if h, _ := env.emu.FlinkJob(c); !h.Deleted || len(h.Stops) != 1 || h.Stops[0].TriggerSavepoint {
 		t.Fatalf("history of the deleted job: %+v", h)
 	}
 	// Batch delete answers one object and deletes all or nothing.
-	env.wantError("POST", testPrefix+"/streaming/jobs/delete", nil, map[string]any{"job_ids": []int64{a, c}}, 400, "DLI.0002")
+	env.wantError("POST", testPrefix+"/streaming/jobs/delete", nil, map[string]any{"job_ids": []int64{a, c}}, 400, "DLI.16001")
 	env.must("POST", testPrefix+"/streaming/jobs/delete", nil, map[string]any{"job_ids": []int64{a, b}}, &del)
 	if del["is_success"] != "true" {
 		t.Fatalf("batch delete: %v", del)

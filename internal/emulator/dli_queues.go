@@ -19,9 +19,12 @@ func init() {
 	)
 }
 
-// Queue readiness model (see README.md): provisioning lasts
-// queueProvisionTime emulated seconds, during which cuCount is 0; scaling
-// moves the current CU count 16 CUs per queueScaleStepTime toward the target.
+// Queue lifecycle (README.md, "Queue lifecycle"): a queue exists, with its
+// requested CUs, as soon as it is created. Its compute is provisioned for
+// queueProvisionTime emulated seconds (§6.1: "the first job on a new queue
+// takes a while, usually 5–15 minutes"): work submitted meanwhile is accepted
+// and starts when provisioning ends. Scaling moves the current CU count 16 CUs
+// per queueScaleStepTime toward the target, starting once provisioning ends.
 const (
 	queueProvisionTime = 300 * time.Second
 	queueScaleStepTime = 30 * time.Second
@@ -32,30 +35,31 @@ const (
 
 // queue is a stored DLI queue. Times are emulated epoch milliseconds.
 type queue struct {
-	ID                  int64          `json:"queue_id"`
-	Name                string         `json:"queue_name"`
-	Type                string         `json:"queue_type"`
-	Description         string         `json:"description"`
-	Owner               string         `json:"owner"`
-	ResourceID          string         `json:"resource_id"`
-	EnterpriseProjectID string         `json:"enterprise_project_id"`
-	Platform            string         `json:"platform"`
-	ResourceMode        int            `json:"resource_mode"`
-	ChargingMode        int            `json:"charging_mode"`
-	Labels              []string       `json:"labels"`
-	Tags                []queueTag     `json:"tags"`
-	Feature             string         `json:"feature,omitempty"`
-	Engine              string         `json:"engine"`
-	ElasticPool         string         `json:"elastic_resource_pool_name,omitempty"`
-	Properties          map[string]any `json:"properties,omitempty"`
-	CUSpec              int            `json:"cu_spec"`
-	CreateTime          int64          `json:"create_time"`
-	ReadyAt             int64          `json:"ready_at"`      // end of provisioning
-	ScaleFrom           int            `json:"scale_from"`    // CU count when the last scale started
-	ScaleTarget         int            `json:"scale_target"`  // target CU count
-	ScaleStart          int64          `json:"scale_start"`   // when the last scale started
-	RestartUntil        int64          `json:"restart_until"` // is_restarting until then
-	CreatedReal         time.Time      `json:"-"`             // real creation time, for the consistency delay
+	ID                  int64             `json:"queue_id"`
+	Name                string            `json:"queue_name"`
+	Type                string            `json:"queue_type"`
+	Description         string            `json:"description"`
+	Owner               string            `json:"owner"`
+	ResourceID          string            `json:"resource_id"`
+	EnterpriseProjectID string            `json:"enterprise_project_id"`
+	Platform            string            `json:"platform"`
+	ResourceMode        int               `json:"resource_mode"`
+	ChargingMode        int               `json:"charging_mode"`
+	Labels              []string          `json:"labels"`
+	Tags                []queueTag        `json:"tags"`
+	Feature             string            `json:"feature,omitempty"`
+	Engine              string            `json:"engine"`
+	ElasticPool         string            `json:"elastic_resource_pool_name,omitempty"`
+	Properties          map[string]any    `json:"properties,omitempty"`       // as given at create
+	Props               map[string]string `json:"queue_properties,omitempty"` // write key -> value (dli_queue_properties.go)
+	CUSpec              int               `json:"cu_spec"`
+	CreateTime          int64             `json:"create_time"`
+	ReadyAt             int64             `json:"ready_at"`      // end of provisioning
+	ScaleFrom           int               `json:"scale_from"`    // CU count when the last scale started
+	ScaleTarget         int               `json:"scale_target"`  // target CU count
+	ScaleStart          int64             `json:"scale_start"`   // when the last scale started
+	RestartUntil        int64             `json:"restart_until"` // is_restarting until then
+	CreatedReal         time.Time         `json:"-"`             // real creation time, for the consistency delay
 }
 
 type queueTag struct {
@@ -71,18 +75,23 @@ type queueJob struct {
 	CreateTime int64  `json:"create_time"`
 }
 
-// provisioning reports whether the queue is still being provisioned at now.
+// provisioning reports whether the queue's compute is still being provisioned at now.
 func (q *queue) provisioning(now int64) bool { return now < q.ReadyAt }
 
-// cuCount returns the CUs bound to the queue at now (0 while provisioning).
+// workStart is when work submitted at now can start on the queue: at once, or
+// when provisioning ends.
+func (q *queue) workStart(now int64) int64 { return max(now, q.ReadyAt) }
+
+// cuCount returns the queue's current CU count at now (§6.4 "cuCount: current
+// CU count"): the CUs requested at creation, then the scaled values.
 func (q *queue) cuCount(now int64) int {
-	if q.provisioning(now) {
-		return 0
-	}
 	if q.ScaleTarget == q.ScaleFrom {
 		return q.ScaleTarget
 	}
 	start := max(q.ScaleStart, q.ReadyAt)
+	if now < start {
+		return q.ScaleFrom
+	}
 	steps := int((now - start) / queueScaleStepTime.Milliseconds())
 	moved := steps * queueScaleStepCUs
 	if q.ScaleTarget > q.ScaleFrom {
@@ -91,9 +100,10 @@ func (q *queue) cuCount(now int64) int {
 	return max(q.ScaleFrom-moved, q.ScaleTarget)
 }
 
-// scaling reports whether a scale is still in progress at now.
+// scaling reports whether a scale is still in progress (or waiting for
+// provisioning to end) at now.
 func (q *queue) scaling(now int64) bool {
-	return !q.provisioning(now) && q.cuCount(now) != q.ScaleTarget
+	return q.cuCount(now) != q.ScaleTarget
 }
 
 // lookupQueue finds a queue by (case-insensitive) name; visibleOnly applies
@@ -110,9 +120,10 @@ func queueNotFound(name string) *apiError {
 	return newError(http.StatusBadRequest, "DLI.0002", fmt.Sprintf("There is no queue named %s", strings.ToLower(name)))
 }
 
+// queueProvisioning refuses a restart of a queue that is not available yet (§6.5).
 func queueProvisioning(name string) *apiError {
 	return newError(http.StatusBadRequest, "DLI.0012",
-		fmt.Sprintf("The queue %s is being provisioned and is not available yet. Try again later.", name))
+		fmt.Sprintf("The queue %s is not available yet: a queue can be restarted only after it has run a job. Try again later.", name))
 }
 
 func queueScaling(name string) *apiError {
@@ -266,6 +277,17 @@ func (e *Emulator) createQueue(c *call) result {
 		q.ElasticPool = *b.ElasticResourcePoolName
 	}
 	q.Properties = b.Properties
+	if len(b.Properties) > 0 {
+		raw := map[string]json.RawMessage{}
+		for k, v := range b.Properties {
+			raw[k], _ = json.Marshal(v)
+		}
+		props, perr := parseQueueProperties(raw, createProps)
+		if perr != nil {
+			return fail(perr)
+		}
+		q.Props = props
+	}
 	if _, exists := c.proj.Queues[name]; exists {
 		return fail(newError(http.StatusBadRequest, "DLI.0006", fmt.Sprintf("queue %s already exists", name)))
 	}
@@ -494,6 +516,8 @@ func (e *Emulator) runQueueAction(c *call) result {
 			return fail(newError(http.StatusBadRequest, "DLI.0007",
 				fmt.Sprintf("Only SQL queues can be restarted; queue %s is a %s queue.", q.Name, q.Type)))
 		}
+		// §6.5: "only SQL queues can be restarted, and only while the queue is available
+		// (it becomes available after an SQL job has run successfully)".
 		if q.provisioning(now) {
 			return fail(queueProvisioning(q.Name))
 		}
@@ -513,9 +537,8 @@ func (e *Emulator) runQueueAction(c *call) result {
 	if derr != nil {
 		return fail(derr)
 	}
-	if q.provisioning(now) {
-		return fail(queueProvisioning(q.Name))
-	}
+	// A scale of a queue still provisioning is accepted (§6.5 sets no precondition for
+	// scaling); the CU count moves once provisioning ends.
 	if q.scaling(now) {
 		return fail(queueScaling(q.Name))
 	}

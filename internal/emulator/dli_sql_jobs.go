@@ -43,6 +43,7 @@ type sqlJob struct {
 	Table       string     `json:"table_name,omitempty"`
 	Tags        []queueTag `json:"tags"`
 	StartTime   int64      `json:"start_time"`
+	RunFrom     int64      `json:"run_from,omitempty"`   // when the queue can start it (its provisioning end); 0 = StartTime
 	EndTime     int64      `json:"end_time"`             // when it finishes (or finished, or was cancelled)
 	Status      string     `json:"status,omitempty"`     // terminal status once settled; "" before
 	Message     string     `json:"message,omitempty"`    // failure text
@@ -55,7 +56,7 @@ func (j *sqlJob) status(now int64) string {
 	switch {
 	case j.Status != "":
 		return j.Status
-	case now < j.StartTime+sqlJobLaunchTime.Milliseconds():
+	case now < max(j.StartTime, j.RunFrom)+sqlJobLaunchTime.Milliseconds():
 		return "LAUNCHING"
 	default:
 		return "RUNNING"
@@ -213,7 +214,7 @@ func (e *Emulator) submitSQLJob(c *call) result {
 	if aerr != nil {
 		return fail(aerr)
 	}
-	queueName := "default"
+	queueName, runFrom := "default", c.nowMillis()
 	if b.QueueName != nil && *b.QueueName != "" {
 		if err := validName("queue_name", *b.QueueName); err != nil {
 			return fail(err)
@@ -226,9 +227,8 @@ func (e *Emulator) submitSQLJob(c *call) result {
 			return fail(newError(http.StatusBadRequest, "DLI.0007",
 				fmt.Sprintf("Queue %s is a %s queue; SQL jobs run only on sql queues.", q.Name, q.Type)))
 		}
-		if q.provisioning(c.nowMillis()) {
-			return fail(queueProvisioning(q.Name))
-		}
+		// A new queue accepts the job; it starts when provisioning ends (§6.1).
+		runFrom = q.workStart(c.nowMillis())
 		queueName = q.Name
 	}
 	st, err := parseSQL(*b.SQL)
@@ -238,14 +238,19 @@ func (e *Emulator) submitSQLJob(c *call) result {
 	now := c.nowMillis()
 	j := &sqlJob{
 		ID: newUUID(), Seq: e.data.nextID(), JobType: st.JobType, JobMode: "async", QueueName: queueName,
-		Owner: c.user.UserName, Statement: *b.SQL, Tags: tags, StartTime: now,
+		Owner: c.user.UserName, Statement: *b.SQL, Tags: tags, StartTime: now, RunFrom: runFrom,
 		ForceFail: e.forcedFailure(*b.SQL), CreatedReal: c.real,
 	}
 	if b.CurrentDB != nil {
 		j.CurrentDB = strings.ToLower(*b.CurrentDB)
 	}
+	// §7.3.8 marks database_name and table_name required: the database the statement
+	// names, else the job's currentdb; the table it names, else "".
 	j.Database, j.Table = st.DB, st.Table
-	if j.Database == "" && st.Table != "" {
+	if st.Kind == "" {
+		j.Database, j.Table = st.RefDB, st.RefTable
+	}
+	if j.Database == "" {
 		j.Database = j.CurrentDB
 	}
 	run := sqlJobQueryRunTime
@@ -256,7 +261,7 @@ func (e *Emulator) submitSQLJob(c *call) result {
 		run = time.Duration(timeout) * time.Millisecond
 		j.ForceFail = fmt.Sprintf("The job was cancelled because it ran longer than dli.sql.job.timeout (%d ms).", timeout)
 	}
-	j.EndTime = now + run.Milliseconds()
+	j.EndTime = runFrom + run.Milliseconds()
 	c.proj.SQLJobs[j.ID] = j
 	// DCL is always synchronous; DDL unless dli.sql.sqlasync.enabled=true (§7.3.3).
 	if st.JobType == "DCL" || (st.JobType == "DDL" && !async) {

@@ -97,6 +97,11 @@ func (e *Emulator) serveAPI(w http.ResponseWriter, r *http.Request, rt route) in
 	if fault == http.StatusRequestTimeout {
 		return e.writeFault(w, fault)
 	}
+	if res.Status == http.StatusNoContent {
+		w.Header().Del("Content-Type")
+		w.WriteHeader(res.Status)
+		return res.Status
+	}
 	return writeJSON(w, res.Status, res.Body)
 }
 

@@ -100,7 +100,7 @@ func TestShowQueueCamelCase(t *testing.T) {
 	}
 	var show model.ShowQueueResponse
 	_ = json.Unmarshal(data, &show)
-	if *show.QueueName != "camel" || *show.QueueType != "general" || *show.CuCount != 0 || *show.CuSpec != 16 {
+	if *show.QueueName != "camel" || *show.QueueType != "general" || *show.CuCount != 16 || *show.CuSpec != 16 {
 		t.Fatalf("show %v", show)
 	}
 	env.wantError("GET", testPrefix+"/queues/absent", nil, nil, 400, "DLI.0002")
@@ -170,20 +170,17 @@ func showCU(t *testing.T, env *testEnv, name string) int {
 func TestQueueProvisioningAndScaling(t *testing.T) {
 	env := newEnv(t, Options{})
 	env.createQueue("scaler", 16, "sql")
-	if cu := showCU(t, env, "scaler"); cu != 0 {
-		t.Fatalf("provisioning cuCount %d, want 0", cu)
+	// §6.4: cuCount is the current CU count; a created queue has its CUs at once.
+	if cu := showCU(t, env, "scaler"); cu != 16 {
+		t.Fatalf("new queue cuCount %d, want 16", cu)
 	}
 	scale := func(action string, cu any) (int, []byte) {
 		return env.do("PUT", testPrefix+"/queues/scaler/action", nil, map[string]any{"action": action, "cu_count": cu})
 	}
-	// Work on a provisioning queue is refused.
-	env.wantError("PUT", testPrefix+"/queues/scaler/action", nil, map[string]any{"action": "scale_out", "cu_count": 16}, 400, "DLI.0012")
+	// §6.5 lets only an available queue restart; a new one is not yet.
 	env.wantError("PUT", testPrefix+"/queues/scaler/action", nil, map[string]any{"action": "restart"}, 400, "DLI.0012")
 
 	env.emu.Advance(queueProvisionTime)
-	if cu := showCU(t, env, "scaler"); cu != 16 {
-		t.Fatalf("provisioned cuCount %d, want 16", cu)
-	}
 	var resp model.RunQueueActionResponse
 	env.must("PUT", testPrefix+"/queues/scaler/action", nil, map[string]any{"action": "scale_out", "cu_count": 48}, &resp)
 	if !*resp.IsSuccess || !*resp.Result || *resp.QueueName != "scaler" || resp.Message == nil {

@@ -228,6 +228,10 @@ type ddlStatement struct {
 	Format      string
 	Change      sqlColumn // change_column: the column's new definition
 	ChangeFrom  string
+
+	// RefDB and RefTable name the table a statement without catalog effect reads or
+	// writes (DESC t, SELECT … FROM db.t, INSERT INTO t), for the job detail.
+	RefDB, RefTable string
 }
 
 // statementStarts maps a statement's first word to its job type (§7.3.3 job types).
@@ -296,6 +300,9 @@ func parseSQL(sql string) (*ddlStatement, error) {
 	}
 	if err != nil {
 		return nil, err
+	}
+	if st.Kind == "" {
+		st.RefDB, st.RefTable = referencedTable(toks)
 	}
 	return st, nil
 }
