@@ -877,7 +877,9 @@ func (j *flinkJob) markDeleted(now int64) {
 	j.Deleted = true
 }
 
-// batchDeleteFlinkJobs is §9.12: a single {is_success, message} object; every id must exist.
+// batchDeleteFlinkJobs is §9.12; every id must exist. The seed's example is one
+// {is_success, message} object, but the SDK's BatchDeleteFlinkJobsResponse decodes a JSON
+// array (as for run and stop, WIRE-NOTES), so it answers one element per job.
 func (e *Emulator) batchDeleteFlinkJobs(c *call) result {
 	_, ids, err := c.decodeJobIDs()
 	if err != nil {
@@ -891,10 +893,12 @@ func (e *Emulator) batchDeleteFlinkJobs(c *call) result {
 		}
 		jobs = append(jobs, j)
 	}
+	items := make([]map[string]any, 0, len(jobs))
 	for _, j := range jobs {
 		j.markDeleted(c.nowMillis())
+		items = append(items, flinkItem(true, "The job is deleted successfully."))
 	}
-	return ok(flinkOK("The jobs are deleted successfully.", nil))
+	return ok(items)
 }
 
 // FlinkJob returns the history of a job (including a deleted one) from any project.

@@ -341,9 +341,11 @@ func TestFlinkJobListAndDelete(t *testing.T) {
 	}
 	// Batch delete answers one object and deletes all or nothing.
 	env.wantError("POST", testPrefix+"/streaming/jobs/delete", nil, map[string]any{"job_ids": []int64{a, c}}, 400, "DLI.16001")
-	env.must("POST", testPrefix+"/streaming/jobs/delete", nil, map[string]any{"job_ids": []int64{a, b}}, &del)
-	if del["is_success"] != "true" {
-		t.Fatalf("batch delete: %v", del)
+	// One element per job: the SDK's BatchDeleteFlinkJobsResponse decodes an array.
+	var dels []model.FlinkSuccessResponse
+	env.must("POST", testPrefix+"/streaming/jobs/delete", nil, map[string]any{"job_ids": []int64{a, b}}, &dels)
+	if len(dels) != 2 || *dels[0].IsSuccess != "true" || *dels[1].IsSuccess != "true" {
+		t.Fatalf("batch delete: %+v", dels)
 	}
 	env.must("GET", testPrefix+"/streaming/jobs", nil, nil, &list)
 	if *list.JobList.TotalCount != 0 {
