@@ -1,6 +1,8 @@
 package emulator
 
 import (
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/emulator/sparksql"
+
 	"fmt"
 	"net/http"
 	"sort"
@@ -130,7 +132,7 @@ func (e *Emulator) finishJob(p *projectData, j *sqlJob) {
 		j.Status, j.Message = "FAILED", j.ForceFail
 		return
 	}
-	st, err := parseSQL(j.Statement)
+	st, err := sparksql.Parse(j.Statement)
 	if err != nil { // cannot happen: submit parses first
 		j.Status, j.Message = "FAILED", err.Error()
 		return
@@ -231,7 +233,7 @@ func (e *Emulator) submitSQLJob(c *call) result {
 		runFrom = q.workStart(c.nowMillis())
 		queueName = q.Name
 	}
-	st, err := parseSQL(*b.SQL)
+	st, err := sparksql.Parse(*b.SQL)
 	if err != nil {
 		return fail(syntaxError(err))
 	}
@@ -290,7 +292,7 @@ func (e *Emulator) checkSQL(c *call) result {
 	if b.SQL == nil || strings.TrimSpace(*b.SQL) == "" {
 		return fail(badRequest("sql is required."))
 	}
-	st, err := parseSQL(*b.SQL)
+	st, err := sparksql.Parse(*b.SQL)
 	if err != nil {
 		return fail(syntaxError(err))
 	}

@@ -1,6 +1,8 @@
 package emulator
 
 import (
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/emulator/sparksql"
+
 	"fmt"
 	"net/http"
 	"net/url"
@@ -83,7 +85,7 @@ func (t *table) splitColumns() (data, parts []tableColumn) {
 }
 
 // addPartition adds a partition from a spec naming every partition column.
-func (t *table) addPartition(spec []sqlProp, location string, ifNotExists bool, now int64) string {
+func (t *table) addPartition(spec []sparksql.Prop, location string, ifNotExists bool, now int64) string {
 	_, parts := t.splitColumns()
 	if len(parts) == 0 {
 		return fmt.Sprintf("org.apache.spark.sql.AnalysisException: Table %s is not partitioned", t.Name)
@@ -258,7 +260,7 @@ func (t *table) setColumns(in []*createColumnBody) *apiError {
 		if c.Type == nil || *c.Type == "" {
 			return badRequest("columns[%d].type is required.", i)
 		}
-		typ, err := canonicalType(*c.Type)
+		typ, err := sparksql.CanonicalType(*c.Type)
 		if err != nil {
 			return badRequest("Invalid columns[%d].type %q: %v", i, *c.Type, err)
 		}
@@ -300,7 +302,7 @@ func (t *table) setStorage(b *createTableBody) *apiError {
 		if b.SelectStatement == nil || strings.TrimSpace(*b.SelectStatement) == "" {
 			return badRequest("select_statement is required when data_location is VIEW.")
 		}
-		st, err := parseSQL(*b.SelectStatement)
+		st, err := sparksql.Parse(*b.SelectStatement)
 		if err != nil || st.JobType != "QUERY" {
 			return newError(http.StatusBadRequest, "DLI.0004", fmt.Sprintf("Invalid select_statement: it must be a SELECT query (%v).", err))
 		}
