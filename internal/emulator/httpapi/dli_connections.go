@@ -1,0 +1,581 @@
+package httpapi
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/netip"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+)
+
+func init() {
+	const base = "/v2.0/{project_id}/datasource/enhanced-connections"
+	registerRoutes(
+		route{Method: "POST", Pattern: base, Op: "CreateEnhancedConnection", Handle: (*Server).createConnection},
+		route{Method: "GET", Pattern: base, Op: "ListEnhancedConnections", Handle: (*Server).listConnections},
+		route{Method: "GET", Pattern: base + "/{connection_id}", Op: "ShowEnhancedConnection", Handle: (*Server).showConnection},
+		route{Method: "DELETE", Pattern: base + "/{connection_id}", Op: "DeleteEnhancedConnection", Handle: (*Server).deleteConnection},
+		route{Method: "PUT", Pattern: base + "/{connection_id}", Op: "UpdateEnhancedConnection", Handle: (*Server).updateConnectionHosts},
+		route{Method: "POST", Pattern: base + "/{connection_id}/associate-queue", Op: "AssociateQueueToEnhancedConnection", Handle: (*Server).associateConnectionQueues},
+		route{Method: "POST", Pattern: base + "/{connection_id}/disassociate-queue", Op: "DisassociateQueueFromEnhancedConnection", Handle: (*Server).disassociateConnectionQueues},
+		route{Method: "GET", Pattern: base + "/{connection_id}/privileges", Op: "ShowEnhancedConnectionPrivilege", Handle: (*Server).showConnectionPrivileges},
+	)
+	registerAdminRoutes(
+		adminRoute{Pattern: "PUT /_emulator/connection-failures", Handle: (*Server).adminSetConnectionFailure},
+		adminRoute{Pattern: "DELETE /_emulator/connection-failures", Handle: (*Server).adminClearConnectionFailure},
+	)
+}
+
+// Enhanced connection model (see README.md): a queue binding stays CREATING
+// for connectionActivateTime emulated seconds, then becomes ACTIVE (or FAILED
+// when an activation failure is set for the queue). A deleted connection stays
+// visible with status DELETED (§12.3/§12.4 document the status; the list filters by it).
+const (
+	connectionActivateTime = 120 * time.Second
+	connectionMaxHosts     = 20000
+	connectionListLimit    = 100 // default limit of §12.3
+)
+
+var (
+	connectionNameRE = regexp.MustCompile(`^[A-Za-z0-9_]{1,64}$`)
+	connectionHostRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_.-]{0,127}$`)
+)
+
+// connectionData is a project's enhanced connections and forced activation
+// failures.
+type connectionData struct {
+	ByID     map[string]*connection `json:"by_id"`               // connection id -> connection
+	Failures map[string]string      `json:"activation_failures"` // lowercase queue name -> err_msg
+}
+
+// conns returns the project's connection data, creating it if needed.
+func (p *projectData) conns(now int64) *connectionData {
+	if p.Connections == nil {
+		p.Connections = &connectionData{}
+	}
+	d := p.Connections
+	if d.ByID == nil {
+		d.ByID = map[string]*connection{}
+	}
+	if d.Failures == nil {
+		d.Failures = map[string]string{}
+	}
+	return d
+}
+
+// connection is a stored enhanced datasource connection (§12). Times are
+// emulated epoch milliseconds.
+type connection struct {
+	ID            string            `json:"id"`
+	Name          string            `json:"name"`
+	DestVpcID     string            `json:"dest_vpc_id"`
+	DestNetworkID string            `json:"dest_network_id"`
+	RoutetableID  string            `json:"routetable_id,omitempty"` // write-only: never returned
+	Tags          []queueTag        `json:"tags"`                    // write-only: only filters the list
+	Hosts         []connectionHost  `json:"hosts"`
+	Queues        []connectionQueue `json:"queues"`
+	CreateTime    int64             `json:"create_time"`
+	DeletedAt     int64             `json:"deleted_at,omitempty"` // 0 while not deleted
+	CreatedReal   time.Time         `json:"-"`                    // real creation time, for the consistency delay
+}
+
+type connectionHost struct {
+	Name string `json:"name"`
+	IP   string `json:"ip"`
+}
+
+// connectionQueue is one queue binding (a peering) of a connection.
+type connectionQueue struct {
+	Name     string `json:"name"`
+	PeerID   string `json:"peer_id"`
+	BoundAt  int64  `json:"bound_at"`            // when the bind was accepted
+	StartAt  int64  `json:"start_at,omitempty"`  // when activation starts: the queue's provisioning end (0 = BoundAt)
+	FailWith string `json:"fail_with,omitempty"` // err_msg once activation ends; "" succeeds
+}
+
+// status returns the binding's status and err_msg at now, and when it last changed.
+func (q *connectionQueue) status(now int64) (status, errMsg string, updated int64) {
+	done := max(q.BoundAt, q.StartAt) + connectionActivateTime.Milliseconds()
+	switch {
+	case now < done:
+		return "CREATING", "", q.BoundAt
+	case q.FailWith != "":
+		return "FAILED", q.FailWith, done
+	default:
+		return "ACTIVE", "", done
+	}
+}
+
+func (c *connection) deleted() bool { return c.DeletedAt != 0 }
+
+// creating reports whether any queue binding is still being activated.
+func (c *connection) creating(now int64) bool {
+	for i := range c.Queues {
+		if s, _, _ := c.Queues[i].status(now); s == "CREATING" {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *connection) status() string {
+	if c.deleted() {
+		return "DELETED"
+	}
+	return "ACTIVE"
+}
+
+func (c *connection) queue(name string) *connectionQueue {
+	for i := range c.Queues {
+		if c.Queues[i].Name == name {
+			return &c.Queues[i]
+		}
+	}
+	return nil
+}
+
+// connectionView is a connection as §12.3 lists it and §12.4 returns it.
+type connectionView struct {
+	ID                 string                `json:"id"`
+	Name               string                `json:"name"`
+	Status             string                `json:"status"`
+	AvailableQueueInfo []connectionQueueView `json:"available_queue_info"`
+	DestVpcID          string                `json:"dest_vpc_id"`
+	DestNetworkID      string                `json:"dest_network_id"`
+	IsPrivis           bool                  `json:"isPrivis"`
+	CreateTime         int64                 `json:"create_time"`
+	Hosts              []connectionHost      `json:"hosts"`
+}
+
+type connectionQueueView struct {
+	PeerID     string `json:"peer_id"`
+	Status     string `json:"status"`
+	Name       string `json:"name"`
+	ErrMsg     string `json:"err_msg"`
+	UpdateTime int64  `json:"update_time"`
+}
+
+func (c *connection) view(now int64) connectionView {
+	v := connectionView{
+		ID: c.ID, Name: c.Name, Status: c.status(), AvailableQueueInfo: []connectionQueueView{},
+		DestVpcID: c.DestVpcID, DestNetworkID: c.DestNetworkID, IsPrivis: true, CreateTime: c.CreateTime,
+		Hosts: append([]connectionHost{}, c.Hosts...),
+	}
+	for i := range c.Queues {
+		q := &c.Queues[i]
+		st, msg, upd := q.status(now)
+		v.AvailableQueueInfo = append(v.AvailableQueueInfo, connectionQueueView{
+			PeerID: q.PeerID, Status: st, Name: q.Name, ErrMsg: msg, UpdateTime: upd,
+		})
+	}
+	return v
+}
+
+func connectionNotFound(id string) *apiError {
+	return newError(http.StatusBadRequest, "DLI.0002", fmt.Sprintf("Connection %s is not exist.", id))
+}
+
+// lookupConnection finds a connection by id. visibleOnly applies the
+// consistency delay (reads); live refuses DELETED connections (writes).
+func (e *Server) lookupConnection(c *call, visibleOnly, live bool) (*connection, *apiError) {
+	id := c.path("connection_id")
+	conn := c.proj.conns(c.nowMillis()).ByID[id]
+	if conn == nil || (visibleOnly && !e.visible(conn.CreatedReal)) {
+		return nil, connectionNotFound(id)
+	}
+	if live && conn.deleted() {
+		return nil, newError(http.StatusBadRequest, "DLI.0002", fmt.Sprintf("Connection %s has been deleted.", id))
+	}
+	return conn, nil
+}
+
+// validHosts checks a §12.1/§12.7 hosts list.
+func validHosts(hosts []*hostBody) ([]connectionHost, *apiError) {
+	if len(hosts) > connectionMaxHosts {
+		return nil, badRequest("Invalid hosts: at most %d records are supported, got %d.", connectionMaxHosts, len(hosts))
+	}
+	out := make([]connectionHost, 0, len(hosts))
+	for i, h := range hosts {
+		if h == nil || h.Name == nil || *h.Name == "" {
+			return nil, badRequest("hosts[%d].name is required.", i)
+		}
+		if !connectionHostRE.MatchString(*h.Name) {
+			return nil, badRequest("Invalid hosts[%d].name %q: at most 128 letters, digits, '_', '-' and '.', starting with a letter.", i, *h.Name)
+		}
+		if h.IP == nil || *h.IP == "" {
+			return nil, badRequest("hosts[%d].ip is required.", i)
+		}
+		if a, err := netip.ParseAddr(*h.IP); err != nil || !a.Is4() {
+			return nil, badRequest("Invalid hosts[%d].ip %q: an IPv4 address is required.", i, *h.IP)
+		}
+		out = append(out, connectionHost{Name: *h.Name, IP: *h.IP})
+	}
+	return out, nil
+}
+
+type hostBody struct {
+	Name *string `json:"name"`
+	IP   *string `json:"ip"`
+}
+
+// bindQueue is a queue to bind and when its peering can start being set up
+// (when the queue's provisioning ends).
+type bindQueue struct {
+	name  string
+	start int64
+}
+
+// bindableQueues resolves queue names for binding: each must exist; a queue
+// still provisioning is accepted, and its peering is set up once it is ready.
+// Duplicates are dropped; names are lowercased.
+func (e *Server) bindableQueues(c *call, names []string) ([]bindQueue, *apiError) {
+	var out []bindQueue
+	seen := map[string]bool{}
+	for i, n := range names {
+		if strings.TrimSpace(n) == "" {
+			return nil, badRequest("queues[%d] is empty.", i)
+		}
+		q, err := e.lookupQueue(c, n, false)
+		if err != nil {
+			return nil, err
+		}
+		if !seen[q.Name] {
+			seen[q.Name] = true
+			out = append(out, bindQueue{name: q.Name, start: q.workStart(c.nowMillis())})
+		}
+	}
+	return out, nil
+}
+
+func bindNames(qs []bindQueue) []string {
+	out := make([]string, len(qs))
+	for i, q := range qs {
+		out[i] = q.name
+	}
+	return out
+}
+
+// bind starts (or, for a FAILED binding, restarts) the activation of queues.
+func (conn *connection) bind(d *connectionData, queues []bindQueue, now int64) {
+	for _, bq := range queues {
+		name := bq.name
+		q := conn.queue(name)
+		if q != nil {
+			if st, _, _ := q.status(now); st != "FAILED" {
+				continue // already bound: a no-op
+			}
+			q.BoundAt, q.StartAt, q.FailWith = now, bq.start, d.Failures[name]
+			continue
+		}
+		conn.Queues = append(conn.Queues, connectionQueue{
+			Name: name, PeerID: newUUID(), BoundAt: now, StartAt: bq.start, FailWith: d.Failures[name],
+		})
+	}
+}
+
+type createConnectionBody struct {
+	Name          *string         `json:"name"`
+	DestVpcID     *string         `json:"dest_vpc_id"`
+	DestNetworkID *string         `json:"dest_network_id"`
+	Queues        []string        `json:"queues"`
+	RoutetableID  *string         `json:"routetable_id"`
+	Hosts         []*hostBody     `json:"hosts"`
+	Tags          []*queueTagBody `json:"tags"`
+}
+
+func (e *Server) createConnection(c *call) result {
+	var b createConnectionBody
+	if err := c.decode(&b); err != nil {
+		return fail(err)
+	}
+	if b.Name == nil || *b.Name == "" {
+		return fail(badRequest("name is required."))
+	}
+	if !connectionNameRE.MatchString(*b.Name) {
+		return fail(badRequest("Invalid name %q: only letters, digits and underscores, at most 64 characters.", *b.Name))
+	}
+	if b.DestVpcID == nil || *b.DestVpcID == "" {
+		return fail(badRequest("dest_vpc_id is required."))
+	}
+	if b.DestNetworkID == nil || *b.DestNetworkID == "" {
+		return fail(badRequest("dest_network_id is required."))
+	}
+	hosts, err := validHosts(b.Hosts)
+	if err != nil {
+		return fail(err)
+	}
+	conn := &connection{
+		ID: newUUID(), Name: *b.Name, DestVpcID: *b.DestVpcID, DestNetworkID: *b.DestNetworkID,
+		Tags: []queueTag{}, Hosts: hosts, Queues: []connectionQueue{}, CreateTime: c.nowMillis(),
+		CreatedReal: c.real,
+	}
+	if b.RoutetableID != nil {
+		conn.RoutetableID = *b.RoutetableID
+	}
+	for i, t := range b.Tags {
+		if t == nil || t.Key == nil || *t.Key == "" {
+			return fail(badRequest("tags[%d].key is required.", i))
+		}
+		if t.Value == nil || *t.Value == "" {
+			return fail(badRequest("tags[%d].value is required.", i))
+		}
+		conn.Tags = append(conn.Tags, queueTag{Key: *t.Key, Value: *t.Value})
+	}
+	queues, err := e.bindableQueues(c, b.Queues)
+	if err != nil {
+		return fail(err)
+	}
+	d := c.proj.conns(c.nowMillis())
+	for _, other := range d.ByID {
+		if other.Name == conn.Name && !other.deleted() {
+			return fail(newError(http.StatusBadRequest, "DLI.0006", fmt.Sprintf("Connection %s already exists.", conn.Name)))
+		}
+	}
+	conn.bind(d, queues, c.nowMillis())
+	d.ByID[conn.ID] = conn
+	return result{Status: http.StatusCreated, Body: map[string]any{
+		"is_success": true, "connection_id": conn.ID,
+		"message": fmt.Sprintf("Create peer connection for queues:{%s}", strings.Join(bindNames(queues), ",")),
+	}}
+}
+
+func (e *Server) listConnections(c *call) result {
+	limit, err := c.intParam("limit", connectionListLimit, 0)
+	if err != nil {
+		return fail(err)
+	}
+	offset, err := c.intParam("offset", 0, 0)
+	if err != nil {
+		return fail(err)
+	}
+	status := strings.ToUpper(strings.TrimSpace(c.query("status")))
+	if status != "" && status != "ACTIVE" && status != "DELETED" {
+		return fail(badRequest("Invalid status %q: must be ACTIVE or DELETED (case-insensitive).", c.query("status")))
+	}
+	tagFilter, err := parseTagFilter(c.query("tags"))
+	if err != nil {
+		return fail(err)
+	}
+	name := c.query("name")
+	now := c.nowMillis()
+	var matched []*connection
+	for _, conn := range c.proj.conns(now).ByID {
+		if !e.visible(conn.CreatedReal) || (status != "" && conn.status() != status) ||
+			(name != "" && conn.Name != name) || !hasAllTags(conn.Tags, tagFilter) {
+			continue
+		}
+		matched = append(matched, conn)
+	}
+	sort.Slice(matched, func(i, j int) bool {
+		if matched[i].CreateTime != matched[j].CreateTime {
+			return matched[i].CreateTime < matched[j].CreateTime
+		}
+		return matched[i].ID < matched[j].ID
+	})
+	if offset >= len(matched) {
+		matched = nil
+	} else {
+		matched = matched[offset:]
+	}
+	if limit > 0 && len(matched) > limit {
+		matched = matched[:limit]
+	}
+	items := make([]connectionView, 0, len(matched))
+	for _, conn := range matched {
+		items = append(items, conn.view(now))
+	}
+	return ok(map[string]any{"is_success": true, "message": "", "count": len(items), "connections": items})
+}
+
+func hasAllTags(tags, filter []queueTag) bool {
+	return (&queue{Tags: tags}).hasTags(filter)
+}
+
+func (e *Server) showConnection(c *call) result {
+	conn, err := e.lookupConnection(c, true, false)
+	if err != nil {
+		return fail(err)
+	}
+	return ok(struct {
+		successBody
+		connectionView
+	}{success(""), conn.view(c.nowMillis())})
+}
+
+func (e *Server) deleteConnection(c *call) result {
+	conn, err := e.lookupConnection(c, false, true)
+	if err != nil {
+		return fail(err)
+	}
+	if conn.creating(c.nowMillis()) {
+		return fail(newError(http.StatusBadRequest, "DLI.0012",
+			fmt.Sprintf("Connection %s is being created and cannot be deleted. Try again later.", conn.ID)))
+	}
+	conn.DeletedAt = c.nowMillis()
+	return ok(success("Deleted"))
+}
+
+// queuesRequest decodes the required, non-empty queues list of §12.5/§12.6 and finds the
+// live connection it is for.
+func (e *Server) queuesRequest(c *call) (*connection, []string, *apiError) {
+	var b struct {
+		Queues *[]string `json:"queues"`
+	}
+	if err := c.decode(&b); err != nil {
+		return nil, nil, err
+	}
+	if b.Queues == nil || len(*b.Queues) == 0 {
+		return nil, nil, badRequest("queues is required and must not be empty.")
+	}
+	conn, err := e.lookupConnection(c, false, true)
+	return conn, *b.Queues, err
+}
+
+func (e *Server) associateConnectionQueues(c *call) result {
+	conn, names, err := e.queuesRequest(c)
+	if err != nil {
+		return fail(err)
+	}
+	queues, err := e.bindableQueues(c, names)
+	if err != nil {
+		return fail(err)
+	}
+	conn.bind(c.proj.conns(c.nowMillis()), queues, c.nowMillis())
+	return ok(success(fmt.Sprintf("associated peer connection for queues: {%s}.", strings.Join(bindNames(queues), ","))))
+}
+
+func (e *Server) disassociateConnectionQueues(c *call) result {
+	conn, names, err := e.queuesRequest(c)
+	if err != nil {
+		return fail(err)
+	}
+	drop := map[string]bool{}
+	for _, n := range names {
+		drop[strings.ToLower(strings.TrimSpace(n))] = true
+	}
+	kept := conn.Queues[:0]
+	for _, q := range conn.Queues {
+		if !drop[q.Name] {
+			kept = append(kept, q)
+		}
+	}
+	conn.Queues = kept
+	return ok(success(fmt.Sprintf("Disassociated peer connection for queues:{%s}.", strings.Join(names, ","))))
+}
+
+func (e *Server) updateConnectionHosts(c *call) result {
+	var b struct {
+		Hosts *[]*hostBody `json:"hosts"`
+	}
+	if err := c.decode(&b); err != nil {
+		return fail(err)
+	}
+	if b.Hosts == nil {
+		return fail(badRequest("hosts is required; send an empty list to clear all hosts."))
+	}
+	hosts, err := validHosts(*b.Hosts)
+	if err != nil {
+		return fail(err)
+	}
+	conn, err := e.lookupConnection(c, false, true)
+	if err != nil {
+		return fail(err)
+	}
+	conn.Hosts = hosts
+	return ok(success(""))
+}
+
+func (e *Server) showConnectionPrivileges(c *call) result {
+	conn, err := e.lookupConnection(c, true, true)
+	if err != nil {
+		// §12.8 documents DLI.0001 "Connection <id> is not exist." for this call.
+		return fail(badRequest("Connection %s is not exist.", c.path("connection_id")))
+	}
+	return ok(map[string]any{
+		"is_success": true, "message": "", "connection_id": conn.ID, "privileges": []any{},
+	})
+}
+
+// defaultConnectionFailure is the err_msg of a forced activation failure
+// when none is given.
+const defaultConnectionFailure = "Failed to create the peering: the destination subnet has no free IP addresses (injected failure)."
+
+// FailConnectionActivation makes every activation of the queue's bindings to
+// enhanced connections in the project fail with errMsg ("" uses a default
+// message): bindings still CREATING end FAILED, and so do later binds. It
+// lasts until ClearConnectionActivationFailure. projectID "" is the demo
+// project.
+func (e *Server) FailConnectionActivation(projectID, queueName, errMsg string) error {
+	if errMsg == "" {
+		errMsg = defaultConnectionFailure
+	}
+	return e.setConnectionFailure(projectID, queueName, errMsg)
+}
+
+// ClearConnectionActivationFailure undoes FailConnectionActivation for later
+// binds; bindings that already ended FAILED stay FAILED until bound again.
+func (e *Server) ClearConnectionActivationFailure(projectID, queueName string) error {
+	return e.setConnectionFailure(projectID, queueName, "")
+}
+
+func (e *Server) setConnectionFailure(projectID, queueName, errMsg string) error {
+	if projectID == "" {
+		projectID = DemoProjectID
+	}
+	if _, ok := e.projectIDs[projectID]; !ok {
+		return fmt.Errorf("unknown project %q", projectID)
+	}
+	name := strings.ToLower(strings.TrimSpace(queueName))
+	if name == "" {
+		return errors.New("queue_name is required")
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	now := e.clock.Now().UnixMilli()
+	d := e.data.project(projectID).conns(now)
+	if errMsg == "" {
+		delete(d.Failures, name)
+		return nil
+	}
+	d.Failures[name] = errMsg
+	for _, conn := range d.ByID {
+		if q := conn.queue(name); q != nil {
+			if st, _, _ := q.status(now); st == "CREATING" {
+				q.FailWith = errMsg
+			}
+		}
+	}
+	return nil
+}
+
+type connectionFailureBody struct {
+	ProjectID string `json:"project_id"`
+	QueueName string `json:"queue_name"`
+	ErrMsg    string `json:"err_msg"`
+}
+
+func (e *Server) adminSetConnectionFailure(w http.ResponseWriter, r *http.Request) {
+	var b connectionFailureBody
+	if err := json.NewDecoder(http.MaxBytesReader(w, r.Body, 1<<20)).Decode(&b); err != nil {
+		writeError(w, badRequest("Invalid connection failure: %v", err))
+		return
+	}
+	if err := e.FailConnectionActivation(b.ProjectID, b.QueueName, b.ErrMsg); err != nil {
+		writeError(w, badRequest("%v", err))
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
+}
+
+func (e *Server) adminClearConnectionFailure(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	if err := e.ClearConnectionActivationFailure(q.Get("project_id"), q.Get("queue_name")); err != nil {
+		writeError(w, badRequest("%v", err))
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
+}

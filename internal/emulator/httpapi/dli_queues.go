@@ -1,0 +1,573 @@
+package httpapi
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"sort"
+	"strings"
+	"time"
+)
+
+func init() {
+	registerRoutes(
+		route{Method: "POST", Pattern: "/v1.0/{project_id}/queues", Op: "CreateQueue", Handle: (*Server).createQueue},
+		route{Method: "GET", Pattern: "/v1.0/{project_id}/queues", Op: "ListQueues", Handle: (*Server).listQueues},
+		route{Method: "GET", Pattern: "/v1.0/{project_id}/queues/{queue_name}", Op: "ShowQueue", Handle: (*Server).showQueue},
+		route{Method: "DELETE", Pattern: "/v1.0/{project_id}/queues/{queue_name}", Op: "DeleteQueue", Handle: (*Server).deleteQueue},
+		route{Method: "PUT", Pattern: "/v1.0/{project_id}/queues/{queue_name}/action", Op: "RunQueueAction", Handle: (*Server).runQueueAction},
+	)
+}
+
+// Queue lifecycle (README.md, "Queue lifecycle"): a queue exists, with its
+// requested CUs, as soon as it is created. Its compute is provisioned for
+// queueProvisionTime emulated seconds (§6.1: "the first job on a new queue
+// takes a while, usually 5–15 minutes"): work submitted meanwhile is accepted
+// and starts when provisioning ends. Scaling moves the current CU count 16 CUs
+// per queueScaleStepTime toward the target, starting once provisioning ends.
+const (
+	queueProvisionTime = 300 * time.Second
+	queueScaleStepTime = 30 * time.Second
+	queueScaleStepCUs  = 16
+	queueMinCUs        = 16
+	queueMaxCUs        = 4096 // reported as cu_scale_out_limit and enforced by scale_out
+)
+
+// queue is a stored DLI queue. Times are emulated epoch milliseconds.
+type queue struct {
+	ID                  int64             `json:"queue_id"`
+	Name                string            `json:"queue_name"`
+	Type                string            `json:"queue_type"`
+	Description         string            `json:"description"`
+	Owner               string            `json:"owner"`
+	ResourceID          string            `json:"resource_id"`
+	EnterpriseProjectID string            `json:"enterprise_project_id"`
+	Platform            string            `json:"platform"`
+	ResourceMode        int               `json:"resource_mode"`
+	ChargingMode        int               `json:"charging_mode"`
+	Labels              []string          `json:"labels"`
+	Tags                []queueTag        `json:"tags"`
+	Feature             string            `json:"feature,omitempty"`
+	Engine              string            `json:"engine"`
+	ElasticPool         string            `json:"elastic_resource_pool_name,omitempty"`
+	Properties          map[string]any    `json:"properties,omitempty"`       // as given at create
+	Props               map[string]string `json:"queue_properties,omitempty"` // write key -> value (dli_queue_properties.go)
+	CUSpec              int               `json:"cu_spec"`
+	CreateTime          int64             `json:"create_time"`
+	ReadyAt             int64             `json:"ready_at"`      // end of provisioning
+	ScaleFrom           int               `json:"scale_from"`    // CU count when the last scale started
+	ScaleTarget         int               `json:"scale_target"`  // target CU count
+	ScaleStart          int64             `json:"scale_start"`   // when the last scale started
+	RestartUntil        int64             `json:"restart_until"` // is_restarting until then
+	CreatedReal         time.Time         `json:"-"`             // real creation time, for the consistency delay
+}
+
+type queueTag struct {
+	Key   string `json:"key"`
+	Value string `json:"value"`
+}
+
+// queueJob records a job created by a queue action (forced restart).
+type queueJob struct {
+	JobID      string `json:"job_id"`
+	QueueName  string `json:"queue_name"`
+	JobType    string `json:"job_type"`
+	CreateTime int64  `json:"create_time"`
+}
+
+// provisioning reports whether the queue's compute is still being provisioned at now.
+func (q *queue) provisioning(now int64) bool { return now < q.ReadyAt }
+
+// workStart is when work submitted at now can start on the queue: at once, or
+// when provisioning ends.
+func (q *queue) workStart(now int64) int64 { return max(now, q.ReadyAt) }
+
+// cuCount returns the queue's current CU count at now (§6.4 "cuCount: current
+// CU count"): the CUs requested at creation, then the scaled values.
+func (q *queue) cuCount(now int64) int {
+	if q.ScaleTarget == q.ScaleFrom {
+		return q.ScaleTarget
+	}
+	start := max(q.ScaleStart, q.ReadyAt)
+	if now < start {
+		return q.ScaleFrom
+	}
+	steps := int((now - start) / queueScaleStepTime.Milliseconds())
+	moved := steps * queueScaleStepCUs
+	if q.ScaleTarget > q.ScaleFrom {
+		return min(q.ScaleFrom+moved, q.ScaleTarget)
+	}
+	return max(q.ScaleFrom-moved, q.ScaleTarget)
+}
+
+// scaling reports whether a scale is still in progress (or waiting for
+// provisioning to end) at now.
+func (q *queue) scaling(now int64) bool {
+	return q.cuCount(now) != q.ScaleTarget
+}
+
+// lookupQueue finds a queue by (case-insensitive) name; visibleOnly applies
+// the consistency delay (for reads).
+func (e *Server) lookupQueue(c *call, name string, visibleOnly bool) (*queue, *apiError) {
+	q := c.proj.Queues[strings.ToLower(name)]
+	if q == nil || (visibleOnly && !e.visible(q.CreatedReal)) {
+		return nil, queueNotFound(name)
+	}
+	return q, nil
+}
+
+func queueNotFound(name string) *apiError {
+	return newError(http.StatusBadRequest, "DLI.0002", fmt.Sprintf("There is no queue named %s", strings.ToLower(name)))
+}
+
+// queueProvisioning refuses a restart of a queue that is not available yet (§6.5).
+func queueProvisioning(name string) *apiError {
+	return newError(http.StatusBadRequest, "DLI.0012",
+		fmt.Sprintf("The queue %s is not available yet: a queue can be restarted only after it has run a job. Try again later.", name))
+}
+
+func queueScaling(name string) *apiError {
+	return newError(http.StatusBadRequest, "DLI.0012",
+		fmt.Sprintf("The queue %s is scaling and is not available for this operation. Try again later.", name))
+}
+
+// createQueueBody is the §6.1 request body plus the SDK-only fields.
+type createQueueBody struct {
+	QueueName               *string         `json:"queue_name"`
+	QueueType               *string         `json:"queue_type"`
+	Description             *string         `json:"description"`
+	CuCount                 *int            `json:"cu_count"`
+	ChargingMode            *int            `json:"charging_mode"`
+	EnterpriseProjectID     *string         `json:"enterprise_project_id"`
+	Platform                *string         `json:"platform"`
+	ResourceMode            *int            `json:"resource_mode"`
+	Labels                  []any           `json:"labels"`
+	Feature                 *string         `json:"feature"`
+	Tags                    []*queueTagBody `json:"tags"`
+	ElasticResourcePoolName *string         `json:"elastic_resource_pool_name"`
+	Properties              map[string]any  `json:"properties"`
+	Engine                  *string         `json:"engine"`
+}
+
+type queueTagBody struct {
+	Key   *string `json:"key"`
+	Value *string `json:"value"`
+}
+
+// validName applies the §6.1/§13 name rules: letters, digits and '_', not all digits, not
+// starting with '_', 1-128 characters.
+func validName(field, name string) *apiError {
+	if name == "" {
+		return badRequest("%s is required.", field)
+	}
+	if len(name) > 128 {
+		return badRequest("Invalid %s: the length must be 1 to 128 characters.", field)
+	}
+	allDigits := true
+	for _, r := range name {
+		isDigit := r >= '0' && r <= '9'
+		if !(isDigit || r == '_' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') {
+			return badRequest("Invalid %s %q: only letters, digits and underscores are allowed.", field, name)
+		}
+		if !isDigit {
+			allDigits = false
+		}
+	}
+	if allDigits {
+		return badRequest("Invalid %s %q: the name cannot consist of digits only.", field, name)
+	}
+	if name[0] == '_' {
+		return badRequest("Invalid %s %q: the name cannot start with an underscore.", field, name)
+	}
+	return nil
+}
+
+func (e *Server) createQueue(c *call) result {
+	var b createQueueBody
+	if err := c.decode(&b); err != nil {
+		return fail(err)
+	}
+	if b.QueueName == nil {
+		return fail(badRequest("queue_name is required."))
+	}
+	if err := validName("queue_name", *b.QueueName); err != nil {
+		return fail(err)
+	}
+	name := strings.ToLower(*b.QueueName)
+	q := &queue{
+		Name: name, Type: "sql", Owner: c.user.UserName, ResourceID: newUUID(),
+		EnterpriseProjectID: "0", Platform: "x86_64", ChargingMode: 1, Engine: "spark",
+		Labels: []string{}, Tags: []queueTag{}, CreateTime: c.nowMillis(),
+	}
+	if b.QueueType != nil {
+		switch *b.QueueType {
+		case "sql", "general":
+			q.Type = *b.QueueType
+		default:
+			return fail(badRequest("Invalid queue_type %q: must be sql or general.", *b.QueueType))
+		}
+	}
+	if b.Description != nil {
+		q.Description = *b.Description
+	}
+	if b.CuCount == nil {
+		return fail(badRequest("cu_count is required."))
+	}
+	switch *b.CuCount {
+	case 16, 64, 256:
+		q.CUSpec = *b.CuCount
+	default:
+		return fail(badRequest("Invalid cu_count %d: only 16, 64 and 256 are supported.", *b.CuCount))
+	}
+	if b.ChargingMode != nil && *b.ChargingMode != 1 {
+		return fail(badRequest("Invalid charging_mode %d: only 1 (pay-per-use) is supported.", *b.ChargingMode))
+	}
+	if b.EnterpriseProjectID != nil && *b.EnterpriseProjectID != "" {
+		q.EnterpriseProjectID = *b.EnterpriseProjectID
+	}
+	if b.Platform != nil {
+		switch *b.Platform {
+		case "x86_64", "aarch64":
+			q.Platform = *b.Platform
+		default:
+			return fail(badRequest("Invalid platform %q: must be x86_64 or aarch64.", *b.Platform))
+		}
+	}
+	if b.ResourceMode != nil {
+		if *b.ResourceMode != 0 && *b.ResourceMode != 1 {
+			return fail(badRequest("Invalid resource_mode %d: must be 0 (shared) or 1 (dedicated).", *b.ResourceMode))
+		}
+		q.ResourceMode = *b.ResourceMode
+	}
+	for _, l := range b.Labels {
+		s, isString := l.(string)
+		if !isString || s != "multi_az=2" {
+			return fail(badRequest("Invalid labels value %v: only \"multi_az=2\" is supported.", l))
+		}
+		if len(q.Labels) == 0 {
+			q.Labels = append(q.Labels, s)
+		}
+	}
+	if b.Feature != nil {
+		switch *b.Feature {
+		case "basic", "ai":
+			q.Feature = *b.Feature
+		default:
+			return fail(badRequest("Invalid feature %q: must be basic or ai.", *b.Feature))
+		}
+	}
+	if b.Engine != nil {
+		switch *b.Engine {
+		case "spark", "hetuEngine":
+			q.Engine = *b.Engine
+		default:
+			return fail(badRequest("Invalid engine %q: must be spark or hetuEngine.", *b.Engine))
+		}
+	}
+	for i, t := range b.Tags {
+		if t == nil || t.Key == nil || *t.Key == "" {
+			return fail(badRequest("tags[%d].key is required.", i))
+		}
+		if t.Value == nil || *t.Value == "" {
+			return fail(badRequest("tags[%d].value is required.", i))
+		}
+		q.Tags = append(q.Tags, queueTag{Key: *t.Key, Value: *t.Value})
+	}
+	if b.ElasticResourcePoolName != nil {
+		q.ElasticPool = *b.ElasticResourcePoolName
+	}
+	q.Properties = b.Properties
+	if len(b.Properties) > 0 {
+		raw := map[string]json.RawMessage{}
+		for k, v := range b.Properties {
+			raw[k], _ = json.Marshal(v)
+		}
+		props, perr := parseQueueProperties(raw, createProps)
+		if perr != nil {
+			return fail(perr)
+		}
+		q.Props = props
+	}
+	if _, exists := c.proj.Queues[name]; exists {
+		return fail(newError(http.StatusBadRequest, "DLI.0006", fmt.Sprintf("queue %s already exists", name)))
+	}
+	q.ID = e.data.nextID()
+	q.ReadyAt = q.CreateTime + queueProvisionTime.Milliseconds()
+	q.ScaleFrom, q.ScaleTarget, q.ScaleStart = q.CUSpec, q.CUSpec, q.ReadyAt
+	q.CreatedReal = c.real
+	c.proj.Queues[name] = q
+	return ok(map[string]any{"is_success": true, "message": "", "queue_name": name})
+}
+
+// queueListItem is a §6.3 list item (snake_case, as the SDK's model.Queue).
+type queueListItem struct {
+	QueueID             int64  `json:"queue_id"`
+	QueueName           string `json:"queue_name"`
+	Description         string `json:"description"`
+	Owner               string `json:"owner"`
+	Engine              string `json:"engine"`
+	CreateTime          int64  `json:"create_time"`
+	QueueType           string `json:"queue_type"`
+	CuCount             int    `json:"cu_count"`
+	ChargingMode        int    `json:"charging_mode"`
+	ResourceID          string `json:"resource_id"`
+	EnterpriseProjectID string `json:"enterprise_project_id"`
+	CidrInVpc           string `json:"cidr_in_vpc"`
+	CidrInMgntsubnet    string `json:"cidr_in_mgntsubnet"`
+	CidrInSubnet        string `json:"cidr_in_subnet"`
+	ResourceMode        int    `json:"resource_mode"`
+	Platform            string `json:"platform"`
+	IsRestarting        bool   `json:"is_restarting"`
+	Labels              string `json:"labels"`
+	Feature             string `json:"feature,omitempty"`
+	QueueResourceType   string `json:"queue_resource_type"`
+	ResourceType        string `json:"resource_type"`
+	CuSpec              int    `json:"cu_spec"`
+	CuScaleOutLimit     int    `json:"cu_scale_out_limit"`
+	CuScaleInLimit      int    `json:"cu_scale_in_limit"`
+	ElasticPool         string `json:"elastic_resource_pool_name,omitempty"`
+}
+
+func (q *queue) listItem(now int64) queueListItem {
+	return queueListItem{
+		QueueID: q.ID, QueueName: q.Name, Description: q.Description, Owner: q.Owner, Engine: q.Engine,
+		CreateTime: q.CreateTime, QueueType: q.Type, CuCount: q.cuCount(now), ChargingMode: q.ChargingMode,
+		ResourceID: q.ResourceID, EnterpriseProjectID: q.EnterpriseProjectID,
+		CidrInVpc: "10.0.0.0/8", CidrInMgntsubnet: "10.23.128.0/24", CidrInSubnet: "10.0.0.0/24",
+		ResourceMode: q.ResourceMode, Platform: q.Platform, IsRestarting: now < q.RestartUntil,
+		Labels: strings.Join(q.Labels, ","), Feature: q.Feature, QueueResourceType: "vm", ResourceType: "vm",
+		CuSpec: q.CUSpec, CuScaleOutLimit: queueMaxCUs, CuScaleInLimit: queueMinCUs, ElasticPool: q.ElasticPool,
+	}
+}
+
+func (e *Server) listQueues(c *call) result {
+	qt := c.query("queue_type")
+	switch qt {
+	case "":
+		qt = "sql"
+	case "sql", "general", "all":
+	default:
+		return fail(badRequest("Invalid queue_type %q: must be sql, general or all.", qt))
+	}
+	pageSize, err := c.intParam("page-size", 0, 1)
+	if err != nil {
+		return fail(err)
+	}
+	page, err := c.intParam("current-page", 1, 1)
+	if err != nil {
+		return fail(err)
+	}
+	order := c.query("order")
+	switch order {
+	case "":
+		order = "queue_name_asc"
+	case "queue_name_asc", "queue_name_desc", "cu_asc", "cu_desc":
+	default:
+		return fail(badRequest("Invalid order %q: must be queue_name_asc, queue_name_desc, cu_asc or cu_desc.", order))
+	}
+	tagFilter, err := parseTagFilter(c.query("tags"))
+	if err != nil {
+		return fail(err)
+	}
+	now := c.nowMillis()
+	items := []queueListItem{}
+	for _, q := range c.proj.Queues {
+		if !e.visible(q.CreatedReal) || (qt != "all" && q.Type != qt) || !q.hasTags(tagFilter) {
+			continue
+		}
+		items = append(items, q.listItem(now))
+	}
+	sort.Slice(items, func(i, j int) bool {
+		a, b := items[i], items[j]
+		switch order {
+		case "queue_name_desc":
+			return a.QueueName > b.QueueName
+		case "cu_asc":
+			if a.CuCount != b.CuCount {
+				return a.CuCount < b.CuCount
+			}
+		case "cu_desc":
+			if a.CuCount != b.CuCount {
+				return a.CuCount > b.CuCount
+			}
+		}
+		return a.QueueName < b.QueueName
+	})
+	if pageSize > 0 {
+		start := (page - 1) * pageSize
+		if start >= len(items) {
+			items = []queueListItem{}
+		} else {
+			items = items[start:min(start+pageSize, len(items))]
+		}
+	}
+	return ok(map[string]any{"is_success": true, "message": "", "queues": items})
+}
+
+// parseTagFilter parses "k1=v1,k2=v2".
+func parseTagFilter(s string) ([]queueTag, *apiError) {
+	if strings.TrimSpace(s) == "" {
+		return nil, nil
+	}
+	var out []queueTag
+	for _, part := range strings.Split(s, ",") {
+		k, v, found := strings.Cut(strings.TrimSpace(part), "=")
+		if !found || k == "" {
+			return nil, badRequest("Invalid tags %q: the format is k1=v1,k2=v2.", s)
+		}
+		out = append(out, queueTag{Key: k, Value: v})
+	}
+	return out, nil
+}
+
+func (q *queue) hasTags(filter []queueTag) bool {
+	for _, f := range filter {
+		found := false
+		for _, t := range q.Tags {
+			if t.Key == f.Key && t.Value == f.Value {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// queueDetail is the §6.4 response; queueName, queueType, cuCount and
+// chargingMode are camelCase exactly as the SDK's model.ShowQueueResponse.
+type queueDetail struct {
+	IsSuccess           bool   `json:"is_success"`
+	Message             string `json:"message"`
+	QueueID             int64  `json:"queue_id"`
+	QueueName           string `json:"queueName"`
+	Description         string `json:"description"`
+	Owner               string `json:"owner"`
+	CreateTime          int64  `json:"create_time"`
+	QueueType           string `json:"queueType"`
+	CuCount             int    `json:"cuCount"`
+	ChargingMode        int    `json:"chargingMode"`
+	ResourceID          string `json:"resource_id"`
+	ResourceMode        int    `json:"resource_mode"`
+	EnterpriseProjectID string `json:"enterprise_project_id"`
+	ResourceType        string `json:"resource_type"`
+	CuSpec              int    `json:"cu_spec"`
+	CuScaleOutLimit     int    `json:"cu_scale_out_limit"`
+	CuScaleInLimit      int    `json:"cu_scale_in_limit"`
+	ElasticPool         string `json:"elastic_resource_pool_name,omitempty"`
+}
+
+func (e *Server) showQueue(c *call) result {
+	q, err := e.lookupQueue(c, c.path("queue_name"), true)
+	if err != nil {
+		return fail(err)
+	}
+	now := c.nowMillis()
+	return ok(queueDetail{
+		IsSuccess: true, QueueID: q.ID, QueueName: q.Name, Description: q.Description, Owner: q.Owner,
+		CreateTime: q.CreateTime, QueueType: q.Type, CuCount: q.cuCount(now), ChargingMode: q.ChargingMode,
+		ResourceID: q.ResourceID, ResourceMode: q.ResourceMode, EnterpriseProjectID: q.EnterpriseProjectID,
+		ResourceType: "vm", CuSpec: q.CUSpec, CuScaleOutLimit: queueMaxCUs, CuScaleInLimit: queueMinCUs,
+		ElasticPool: q.ElasticPool,
+	})
+}
+
+func (e *Server) deleteQueue(c *call) result {
+	q, err := e.lookupQueue(c, c.path("queue_name"), false)
+	if err != nil {
+		return fail(err)
+	}
+	if q.scaling(c.nowMillis()) {
+		return fail(queueScaling(q.Name))
+	}
+	delete(c.proj.Queues, q.Name)
+	return ok(success(""))
+}
+
+// queueActionBody is the §6.5 request body; force may be a boolean or the
+// string "true"/"false" (the documented example sends a string).
+type queueActionBody struct {
+	Action  *string         `json:"action"`
+	Force   flexBool        `json:"force"`
+	CuCount json.RawMessage `json:"cu_count"`
+}
+
+func (e *Server) runQueueAction(c *call) result {
+	b := queueActionBody{Force: flexBool{name: "force"}}
+	if err := c.decode(&b); err != nil {
+		return fail(err)
+	}
+	if b.Action == nil || *b.Action == "" {
+		return fail(badRequest("action is required."))
+	}
+	action := *b.Action
+	if action != "restart" && action != "scale_out" && action != "scale_in" {
+		return fail(badRequest("Invalid action %q: only restart, scale_out and scale_in are supported.", action))
+	}
+	q, err := e.lookupQueue(c, c.path("queue_name"), false)
+	if err != nil {
+		return fail(err)
+	}
+	now := c.nowMillis()
+	if action == "restart" {
+		if q.Type != "sql" {
+			return fail(newError(http.StatusBadRequest, "DLI.0007",
+				fmt.Sprintf("Only SQL queues can be restarted; queue %s is a %s queue.", q.Name, q.Type)))
+		}
+		// §6.5: "only SQL queues can be restarted, and only while the queue is available
+		// (it becomes available after an SQL job has run successfully)".
+		if q.provisioning(now) {
+			return fail(queueProvisioning(q.Name))
+		}
+		if !b.Force.Value {
+			return ok(success("Restart success"))
+		}
+		job := queueJob{JobID: newUUID(), QueueName: q.Name, JobType: "RESTART_QUEUE", CreateTime: now}
+		c.proj.QueueJobs = append(c.proj.QueueJobs, job)
+		q.RestartUntil = now + (60 * time.Second).Milliseconds()
+		return ok(map[string]any{
+			"is_success": true,
+			"message":    "Submit restart job success, it need some time to cancel jobs, please wait for a while and check job status",
+			"job_id":     job.JobID,
+		})
+	}
+	delta, derr := parseCUDelta(b.CuCount)
+	if derr != nil {
+		return fail(derr)
+	}
+	// A scale of a queue still provisioning is accepted (§6.5 sets no precondition for
+	// scaling); the CU count moves once provisioning ends.
+	if q.scaling(now) {
+		return fail(queueScaling(q.Name))
+	}
+	current := q.cuCount(now)
+	target := current + delta
+	if action == "scale_in" {
+		target = current - delta
+		if target < queueMinCUs {
+			return fail(badRequest("Invalid cu_count %d: queue %s has %d CUs and cannot be scaled in below %d CUs.", delta, q.Name, current, queueMinCUs))
+		}
+	} else if target > queueMaxCUs {
+		return fail(newError(http.StatusBadRequest, "DLI.0009",
+			fmt.Sprintf("Invalid cu_count %d: queue %s cannot be scaled out beyond %d CUs.", delta, q.Name, queueMaxCUs)))
+	}
+	q.ScaleFrom, q.ScaleTarget, q.ScaleStart = current, target, now
+	return ok(map[string]any{"is_success": true, "message": "", "queue_name": q.Name, "result": true})
+}
+
+// parseCUDelta validates the scale cu_count: a positive multiple of 16.
+func parseCUDelta(raw json.RawMessage) (int, *apiError) {
+	if len(raw) == 0 || string(raw) == "null" {
+		return 0, badRequest("cu_count is required for scale_out and scale_in.")
+	}
+	var n int
+	if err := json.Unmarshal(raw, &n); err != nil {
+		return 0, badRequest("Invalid value for cu_count: expected an integer, got %s.", string(raw))
+	}
+	if n <= 0 || n%16 != 0 {
+		return 0, badRequest("Invalid cu_count %d: it must be a positive multiple of 16.", n)
+	}
+	return n, nil
+}

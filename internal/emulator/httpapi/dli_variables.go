@@ -1,0 +1,155 @@
+package httpapi
+
+import (
+	"fmt"
+	"net/http"
+	"sort"
+	"time"
+)
+
+func init() {
+	registerRoutes(
+		route{Method: "POST", Pattern: "/v1.0/{project_id}/variables", Op: "CreateGlobalVariable", Handle: (*Server).createGlobalVariable},
+		route{Method: "GET", Pattern: "/v1.0/{project_id}/variables", Op: "ListGlobalVariables", Handle: (*Server).listGlobalVariables},
+		route{Method: "PUT", Pattern: "/v1.0/{project_id}/variables/{var_name}", Op: "UpdateGlobalVariable", Handle: (*Server).updateGlobalVariable},
+		route{Method: "DELETE", Pattern: "/v1.0/{project_id}/variables/{var_name}", Op: "DeleteGlobalVariable", Handle: (*Server).deleteGlobalVariable},
+	)
+}
+
+// sensitiveMask replaces the value of a sensitive variable in list output.
+const sensitiveMask = "******"
+
+// globalVar is a stored DLI global variable (§13). Times are emulated epoch ms.
+type globalVar struct {
+	ID          int64     `json:"id"`
+	Name        string    `json:"var_name"`
+	Value       string    `json:"var_value"`
+	IsSensitive bool      `json:"is_sensitive"`
+	UserID      string    `json:"user_id"`
+	UserName    string    `json:"user_name"`
+	CreateTime  int64     `json:"create_time"`
+	UpdateTime  int64     `json:"update_time"`
+	CreatedReal time.Time `json:"-"` // real creation time, for the consistency delay
+}
+
+// globalVarItem is one §13.4 list item (the SDK's model.GlobalVariable).
+type globalVarItem struct {
+	ID          int64  `json:"id"`
+	VarName     string `json:"var_name"`
+	VarValue    string `json:"var_value"`
+	ProjectID   string `json:"project_id"`
+	UserID      string `json:"user_id"`
+	UserName    string `json:"user_name"`
+	IsSensitive bool   `json:"is_sensitive"`
+	CreateTime  int64  `json:"create_time"`
+	UpdateTime  int64  `json:"update_time"`
+}
+
+func variableNotFound(name string) *apiError {
+	return newError(http.StatusBadRequest, "DLI.12004", fmt.Sprintf("The global variable %s does not exist.", name))
+}
+
+type createVariableBody struct {
+	VarName     *string  `json:"var_name"`
+	VarValue    *string  `json:"var_value"`
+	IsSensitive flexBool `json:"is_sensitive"`
+}
+
+func (e *Server) createGlobalVariable(c *call) result {
+	b := createVariableBody{IsSensitive: flexBool{name: "is_sensitive"}}
+	if err := c.decode(&b); err != nil {
+		return fail(err)
+	}
+	if b.VarName == nil {
+		return fail(badRequest("var_name is required."))
+	}
+	if err := validName("var_name", *b.VarName); err != nil {
+		return fail(err)
+	}
+	if b.VarValue == nil || *b.VarValue == "" {
+		return fail(badRequest("var_value is required."))
+	}
+	name := *b.VarName
+	if _, exists := c.proj.Variables[name]; exists {
+		return fail(newError(http.StatusBadRequest, "DLI.0999", fmt.Sprintf("The global variable %s already exists: object already exists.", name)))
+	}
+	now := c.nowMillis()
+	c.proj.Variables[name] = &globalVar{
+		ID: e.data.nextID(), Name: name, Value: *b.VarValue, IsSensitive: b.IsSensitive.Value,
+		UserID: c.user.UserID, UserName: c.user.UserName, CreateTime: now, UpdateTime: now,
+		CreatedReal: c.real,
+	}
+	return ok(success(""))
+}
+
+func (e *Server) listGlobalVariables(c *call) result {
+	limit, err := c.intParam("limit", 100, 1)
+	if err != nil {
+		return fail(err)
+	}
+	offset, err := c.intParam("offset", 0, 0)
+	if err != nil {
+		return fail(err)
+	}
+	all := make([]*globalVar, 0, len(c.proj.Variables))
+	for _, v := range c.proj.Variables {
+		if e.visible(v.CreatedReal) {
+			all = append(all, v)
+		}
+	}
+	sort.Slice(all, func(i, j int) bool { return all[i].ID < all[j].ID })
+	items := []globalVarItem{}
+	for i := offset; i < len(all) && i < offset+limit; i++ {
+		v := all[i]
+		value := v.Value
+		if v.IsSensitive {
+			value = sensitiveMask
+		}
+		items = append(items, globalVarItem{
+			ID: v.ID, VarName: v.Name, VarValue: value, ProjectID: c.projectID, UserID: v.UserID,
+			UserName: v.UserName, IsSensitive: v.IsSensitive, CreateTime: v.CreateTime, UpdateTime: v.UpdateTime,
+		})
+	}
+	return ok(map[string]any{"is_success": true, "message": "", "count": len(all), "global_vars": items})
+}
+
+type updateVariableBody struct {
+	VarValue *string `json:"var_value"`
+}
+
+func (e *Server) updateGlobalVariable(c *call) result {
+	name := c.path("var_name")
+	if err := validName("var_name", name); err != nil {
+		return fail(err)
+	}
+	var b updateVariableBody
+	if err := c.decode(&b); err != nil {
+		return fail(err)
+	}
+	if b.VarValue == nil || *b.VarValue == "" {
+		return fail(badRequest("var_value is required."))
+	}
+	v := c.proj.Variables[name]
+	if v == nil {
+		return fail(variableNotFound(name))
+	}
+	v.Value = *b.VarValue
+	v.UpdateTime = c.nowMillis()
+	return ok(success(""))
+}
+
+func (e *Server) deleteGlobalVariable(c *call) result {
+	name := c.path("var_name")
+	if err := validName("var_name", name); err != nil {
+		return fail(err)
+	}
+	v := c.proj.Variables[name]
+	if v == nil {
+		return fail(variableNotFound(name))
+	}
+	if v.UserID != c.user.UserID {
+		return fail(newError(http.StatusBadRequest, "DLI.0003", fmt.Sprintf("Only the creator of global variable %s can delete it.", name)))
+	}
+	delete(c.proj.Variables, name)
+	return ok(success(""))
+}
