@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/emulator/store"
 )
 
 func init() {
@@ -26,114 +28,6 @@ func init() {
 		adminRoute{Pattern: "POST /_emulator/batches/fail-named", Handle: (*Server).adminFailBatchesNamed},
 		adminRoute{Pattern: "PUT /_emulator/batches/run-time", Handle: (*Server).adminBatchRunTime},
 	)
-}
-
-// Spark batch timing model (README.md, "Spark batch jobs"), in emulated time.
-const (
-	batchStartTime      = 30 * time.Second  // starting -> running
-	batchRunTime        = 120 * time.Second // running -> success/dead, unless SetBatchRunTime says otherwise
-	batchRecoverTime    = 20 * time.Second  // recovering -> running (auto_recovery)
-	batchCancelTime     = 10 * time.Second  // cancel -> dead
-	batchDefaultRetries = 20
-	batchMaxRetries     = 100
-	batchNameMax        = 128
-	batchLogLast        = 10  // detail/list "log": the last 10 records
-	batchLogDefault     = 100 // log API: the last 100 lines by default
-	batchDefaultSpark   = "2.3.2"
-)
-
-// batch states (Table 10-7), lowercase as the table; clients compare case-insensitively.
-const (
-	batchStarting   = "starting"
-	batchRunning    = "running"
-	batchRecovering = "recovering"
-	batchSuccess    = "success"
-	batchDead       = "dead"
-)
-
-// batchData is a project's Spark batch jobs plus the admin knobs that shape new ones.
-type batchData struct {
-	Jobs       map[string]*batchJob `json:"jobs"`        // id -> job
-	FailNamed  map[string]string    `json:"fail_named"`  // job name -> failure reason for jobs created later
-	RunSeconds int64                `json:"run_seconds"` // 0: batchRunTime
-	Seq        int64                `json:"seq"`         // application id counter
-}
-
-// batches returns (creating if needed) the project's batch data.
-func (p *projectData) batches() *batchData {
-	if p.Batches == nil {
-		p.Batches = &batchData{}
-	}
-	if p.Batches.Jobs == nil {
-		p.Batches.Jobs = map[string]*batchJob{}
-	}
-	if p.Batches.FailNamed == nil {
-		p.Batches.FailNamed = map[string]string{}
-	}
-	return p.Batches
-}
-
-// batchJob is a stored batch job. Its state at any time is derived from the stored times
-// (timeline), so nothing runs in the background.
-type batchJob struct {
-	ID          string       `json:"id"`
-	Owner       string       `json:"owner"`
-	Queue       string       `json:"queue"`
-	Req         batchRequest `json:"request"`
-	ScType      string       `json:"sc_type"` // as reported: A/B/C or CUSTOMIZED
-	AppID       string       `json:"app_id"`
-	CreateTime  int64        `json:"create_time"`
-	StartMillis int64        `json:"start_ms"`
-	RunMillis   int64        `json:"run_ms"`
-	FailReason  string       `json:"fail_reason,omitempty"` // the first attempt ends dead with this
-	CancelAt    int64        `json:"cancel_at,omitempty"`
-	CancelledBy string       `json:"cancelled_by,omitempty"`
-	CreatedReal time.Time    `json:"-"` // real creation time, for the consistency delay
-}
-
-// batchResource is an item of resources and of groups[].resources (Table 10-4).
-type batchResource struct {
-	Name *string `json:"name,omitempty"`
-	Type *string `json:"type,omitempty"`
-}
-
-// batchGroup is an item of groups (Table 10-5).
-type batchGroup struct {
-	Name      *string         `json:"name,omitempty"`
-	Resources []batchResource `json:"resources,omitempty"`
-}
-
-// batchRequest is the §10.1.1 body in its snake_case spelling plus the SDK's newer fields.
-// camelCase aliases are folded into it before decoding (batchAliases).
-type batchRequest struct {
-	File                 *string         `json:"file,omitempty"`
-	ClassName            *string         `json:"class_name,omitempty"`
-	Queue                *string         `json:"queue,omitempty"`
-	ClusterName          *string         `json:"cluster_name,omitempty"`
-	Args                 []string        `json:"args,omitempty"`
-	ScType               *string         `json:"sc_type,omitempty"`
-	Jars                 []string        `json:"jars,omitempty"`
-	PythonFiles          []string        `json:"python_files,omitempty"`
-	Files                []string        `json:"files,omitempty"`
-	Modules              []string        `json:"modules,omitempty"`
-	Resources            []batchResource `json:"resources,omitempty"`
-	Groups               []batchGroup    `json:"groups,omitempty"`
-	Conf                 map[string]any  `json:"conf,omitempty"`
-	Name                 *string         `json:"name,omitempty"`
-	DriverMemory         *string         `json:"driver_memory,omitempty"`
-	DriverCores          *int            `json:"driver_cores,omitempty"`
-	ExecutorMemory       *string         `json:"executor_memory,omitempty"`
-	ExecutorCores        *int            `json:"executor_cores,omitempty"`
-	NumExecutors         *int            `json:"num_executors,omitempty"`
-	ObsBucket            *string         `json:"obs_bucket,omitempty"`
-	AutoRecovery         *bool           `json:"auto_recovery,omitempty"`
-	MaxRetryTimes        *int            `json:"max_retry_times,omitempty"`
-	MinRecoveryDelayTime *int64          `json:"min_recovery_delay_time,omitempty"`
-	CatalogName          *string         `json:"catalog_name,omitempty"`
-	Feature              *string         `json:"feature,omitempty"`
-	SparkVersion         *string         `json:"spark_version,omitempty"`
-	Image                *string         `json:"image,omitempty"`
-	ExecutionAgencyURN   *string         `json:"execution_agency_urn,omitempty"`
 }
 
 // batchAliases maps the SDK's / quick-start's camelCase names to the documented snake_case
@@ -162,16 +56,6 @@ var (
 // batchResourceTypes are the package kinds of DLI resource management (jar, pyFile, file,
 // modelFile).
 var batchResourceTypes = map[string]bool{"jar": true, "pyFile": true, "file": true, "modelFile": true}
-
-// scTypes are the resource specs of Table 10-3.
-var scTypes = map[string]struct {
-	DriverCores, ExecutorCores, NumExecutors int
-	DriverMemory, ExecutorMemory             string
-}{
-	"A": {2, 1, 6, "7G", "4G"},
-	"B": {2, 2, 7, "7G", "8G"},
-	"C": {4, 2, 14, "15G", "8G"},
-}
 
 func batchNotFound(id string) *apiError {
 	return newError(http.StatusBadRequest, "DLI.0002", fmt.Sprintf("The batch job %s does not exist.", id))
@@ -209,7 +93,7 @@ func (c *call) decodeBatchRequest() (*batchRequest, *apiError) {
 }
 
 // validate applies the §10.1.1 rules; every message names the field.
-func (b *batchRequest) validate() *apiError {
+func validateBatchRequest(b *batchRequest) *apiError {
 	if b.File == nil || strings.TrimSpace(*b.File) == "" {
 		return badRequest("file is required.")
 	}
@@ -282,10 +166,10 @@ func (b *batchRequest) validate() *apiError {
 			return badRequest("Invalid conf: a configuration key is empty.")
 		}
 	}
-	return b.validateFeature()
+	return validateBatchFeature(b)
 }
 
-func (b *batchRequest) validateFeature() *apiError {
+func validateBatchFeature(b *batchRequest) *apiError {
 	feature := "basic"
 	if b.Feature != nil {
 		switch *b.Feature {
@@ -364,7 +248,7 @@ func (e *Server) createBatch(c *call) result {
 	if err != nil {
 		return fail(err)
 	}
-	if err := b.validate(); err != nil {
+	if err := validateBatchRequest(b); err != nil {
 		return fail(err)
 	}
 	qname := batchVal(b.Queue)
@@ -379,7 +263,7 @@ func (e *Server) createBatch(c *call) result {
 		return fail(badRequest("Invalid queue %s: a batch job needs a general-purpose queue, and %s is a %s queue.", q.Name, q.Name, q.Type))
 	}
 	now := c.nowMillis()
-	data := c.proj.batches()
+	data := c.proj.BatchData()
 	if b.AutoRecovery == nil {
 		b.AutoRecovery = new(bool)
 	}
@@ -388,20 +272,20 @@ func (e *Server) createBatch(c *call) result {
 		b.MaxRetryTimes = &n
 	}
 	// A new queue accepts the job; it starts batchStartTime after provisioning ends (§6.1).
-	start := time.Duration(q.workStart(now)-now)*time.Millisecond + batchStartTime
+	start := time.Duration(q.WorkStart(now)-now)*time.Millisecond + batchStartTime
 	run := batchRunTime
 	if data.RunSeconds > 0 {
 		run = time.Duration(data.RunSeconds) * time.Second
 	}
 	data.Seq++
 	job := &batchJob{
-		ID: newUUID(), Owner: c.user.UserName, Queue: q.Name, Req: *b, ScType: reportedScType(b),
+		ID: store.NewUUID(), Owner: c.user.UserName, Queue: q.Name, Req: *b, ScType: reportedScType(b),
 		AppID:      fmt.Sprintf("application_%d_%04d", now, data.Seq%10000),
 		CreateTime: now, StartMillis: start.Milliseconds(), RunMillis: run.Milliseconds(),
 		FailReason: data.FailNamed[batchVal(b.Name)], CreatedReal: c.real,
 	}
 	data.Jobs[job.ID] = job
-	return ok(job.view(now, false))
+	return ok(viewBatch(job, now, false))
 }
 
 // reportedScType is what detail reports: CUSTOMIZED when driver/executor settings override
@@ -414,147 +298,6 @@ func reportedScType(b *batchRequest) string {
 		return *b.ScType
 	}
 	return "A"
-}
-
-// batchEvent is a state change with the log lines it writes. attempt numbers the driver
-// log (the log API's index).
-type batchEvent struct {
-	State   string
-	At      int64
-	Attempt int
-	Lines   []string
-}
-
-// timeline returns the job's state changes in order, including future ones.
-func (j *batchJob) timeline() []batchEvent {
-	spec := j.resolvedSpec()
-	t := j.CreateTime
-	events := []batchEvent{{State: batchStarting, At: t, Lines: []string{
-		fmt.Sprintf("Batch job %s submitted to queue %s by %s.", j.ID, j.Queue, j.Owner),
-		"Resources: " + spec,
-	}}}
-	t += j.StartMillis
-	attempts := 1
-	if batchVal(j.Req.AutoRecovery) && j.FailReason != "" && batchVal(j.Req.MaxRetryTimes) > 0 {
-		attempts = 2 // the injected failure is transient: the first retry succeeds
-	}
-	for a := 0; a < attempts; a++ {
-		events = append(events, batchEvent{State: batchRunning, At: t, Attempt: a, Lines: []string{
-			fmt.Sprintf("SparkContext: Running Spark version %s", j.sparkVersion()),
-			fmt.Sprintf("Submitted application %s (attempt %d)", j.AppID, a+1),
-			strings.TrimSpace(fmt.Sprintf("Running %s %s", j.mainName(), strings.Join(j.Req.Args, " "))),
-		}})
-		t += j.RunMillis
-		switch {
-		case j.FailReason == "" || a > 0:
-			events = append(events, batchEvent{State: batchSuccess, At: t, Attempt: a, Lines: []string{
-				"ApplicationMaster: Final app status: SUCCEEDED, exitCode: 0",
-				"ShutdownHookManager: Shutdown hook called",
-			}})
-		case attempts > 1:
-			events = append(events, batchEvent{State: batchRecovering, At: t, Attempt: a, Lines: []string{
-				"ApplicationMaster: User class threw exception: " + j.FailReason,
-				fmt.Sprintf("Auto recovery: restarting the job (retry 1 of at most %d).", batchVal(j.Req.MaxRetryTimes)),
-			}})
-			t += batchRecoverTime.Milliseconds()
-		default:
-			events = append(events, batchEvent{State: batchDead, At: t, Attempt: a, Lines: []string{
-				"ApplicationMaster: User class threw exception: " + j.FailReason,
-				"ApplicationMaster: Final app status: FAILED, exitCode: 15",
-			}})
-		}
-	}
-	if j.CancelAt == 0 {
-		return events
-	}
-	kept := events[:0:0]
-	for _, ev := range events {
-		if ev.At <= j.CancelAt {
-			kept = append(kept, ev)
-		}
-	}
-	last := kept[len(kept)-1]
-	if last.State == batchSuccess || last.State == batchDead {
-		return kept
-	}
-	return append(kept, batchEvent{State: batchDead, At: j.CancelAt + batchCancelTime.Milliseconds(), Attempt: last.Attempt, Lines: []string{
-		fmt.Sprintf("Batch job %s cancelled by %s.", j.ID, j.CancelledBy),
-		"ApplicationMaster: Final app status: KILLED",
-	}})
-}
-
-func (j *batchJob) resolvedSpec() string {
-	sc := batchVal(j.Req.ScType)
-	if sc == "" {
-		sc = "A"
-	}
-	d := scTypes[sc]
-	dm, em := d.DriverMemory, d.ExecutorMemory
-	dc, ec, ne := d.DriverCores, d.ExecutorCores, d.NumExecutors
-	if j.Req.DriverMemory != nil {
-		dm = *j.Req.DriverMemory
-	}
-	if j.Req.ExecutorMemory != nil {
-		em = *j.Req.ExecutorMemory
-	}
-	if j.Req.DriverCores != nil {
-		dc = *j.Req.DriverCores
-	}
-	if j.Req.ExecutorCores != nil {
-		ec = *j.Req.ExecutorCores
-	}
-	if j.Req.NumExecutors != nil {
-		ne = *j.Req.NumExecutors
-	}
-	return fmt.Sprintf("sc_type %s: driver %d core(s) %s, %d executor(s) of %d core(s) %s", j.ScType, dc, dm, ne, ec, em)
-}
-
-func (j *batchJob) mainName() string {
-	if n := batchVal(j.Req.ClassName); n != "" {
-		return n
-	}
-	return batchVal(j.Req.File)
-}
-
-func (j *batchJob) sparkVersion() string {
-	if v := batchVal(j.Req.SparkVersion); v != "" {
-		return v
-	}
-	return batchDefaultSpark
-}
-
-func (j *batchJob) feature() string {
-	if f := batchVal(j.Req.Feature); f != "" {
-		return f
-	}
-	return "basic"
-}
-
-// at returns the events that happened by now; the last one is the current state.
-func (j *batchJob) at(now int64) []batchEvent {
-	all := j.timeline()
-	n := sort.Search(len(all), func(i int) bool { return all[i].At > now })
-	return all[:max(n, 1)]
-}
-
-// logLines returns the log lines written by now: all of them (attempt < 0) or one driver
-// attempt's, each prefixed with its emulated time.
-func (j *batchJob) logLines(now int64, attempt int) []string {
-	var out []string
-	for _, ev := range j.at(now) {
-		if attempt >= 0 && ev.Attempt != attempt {
-			continue
-		}
-		ts := time.UnixMilli(ev.At).UTC().Format("06/01/02 15:04:05")
-		for _, l := range ev.Lines {
-			level := "INFO"
-			if strings.Contains(l, "exception") || strings.Contains(l, "FAILED") {
-				level = "ERROR"
-			}
-			out = append(out, ts+" "+level+" "+l)
-		}
-	}
-	return out
 }
 
 // batchView is the detail (§10.1.4) and list item (§10.1.3) shape, as the SDK's
@@ -581,15 +324,15 @@ type batchView struct {
 	SparkVersion string   `json:"spark_version,omitempty"`
 }
 
-func (j *batchJob) view(now int64, detail bool) batchView {
-	events := j.at(now)
+func viewBatch(j *batchJob, now int64, detail bool) batchView {
+	events := j.EventsAt(now)
 	cur := events[len(events)-1]
 	v := batchView{
 		ID: j.ID, Name: batchVal(j.Req.Name), Owner: j.Owner, ProxyUser: j.Owner, State: cur.State, Kind: "spark",
 		ScType: j.ScType, ClusterName: j.Queue, Queue: j.Queue, CreateTime: j.CreateTime, UpdateTime: cur.At,
 		Image: batchVal(j.Req.Image), Log: []string{},
 	}
-	lines := j.logLines(now, -1)
+	lines := j.LogLines(now, -1)
 	v.Log = append(v.Log, lines[max(0, len(lines)-batchLogLast):]...)
 	var runningSince int64
 	for _, ev := range events {
@@ -607,16 +350,16 @@ func (j *batchJob) view(now int64, detail bool) batchView {
 		v.Duration = end - runningSince
 	}
 	if detail {
-		v.ReqBody = j.reqBody()
-		v.Feature = j.feature()
-		v.SparkVersion = j.sparkVersion()
+		v.ReqBody = batchReqBody(j)
+		v.Feature = j.EffectiveFeature()
+		v.SparkVersion = j.EffectiveSparkVersion()
 	}
 	return v
 }
 
 // reqBody renders the submitted request as the SDK's req_body example does: a JSON string,
 // Livy-style camelCase for the fields the SDK spells that way, lists always present.
-func (j *batchJob) reqBody() string {
+func batchReqBody(j *batchJob) string {
 	r := j.Req
 	m := map[string]any{
 		"file": batchVal(r.File), "className": batchVal(r.ClassName), "queue": j.Queue, "name": batchVal(r.Name),
@@ -624,7 +367,7 @@ func (j *batchJob) reqBody() string {
 		"modelFiles": []string{}, "archives": []string{}, "modules": orEmpty(r.Modules),
 		"resources": orEmpty(r.Resources), "groups": orEmpty(r.Groups), "conf": map[string]any{},
 		"autoRecovery": batchVal(r.AutoRecovery), "maxRetryTimes": batchVal(r.MaxRetryTimes),
-		"minRecoveryDelayTime": int64(10000), "feature": j.feature(), "spark_version": j.sparkVersion(),
+		"minRecoveryDelayTime": int64(10000), "feature": j.EffectiveFeature(), "spark_version": j.EffectiveSparkVersion(),
 	}
 	if r.Conf != nil {
 		m["conf"] = r.Conf
@@ -664,7 +407,7 @@ func orEmpty[T any](s []T) []T {
 // lookupBatch finds a batch job; visibleOnly applies the consistency delay (reads).
 func (e *Server) lookupBatch(c *call, visibleOnly bool) (*batchJob, *apiError) {
 	id := c.path("batch_id")
-	j := c.proj.batches().Jobs[id]
+	j := c.proj.BatchData().Jobs[id]
 	if j == nil || (visibleOnly && !e.visible(j.CreatedReal)) {
 		return nil, batchNotFound(id)
 	}
@@ -676,7 +419,7 @@ func (e *Server) showBatch(c *call) result {
 	if err != nil {
 		return fail(err)
 	}
-	return ok(j.view(c.nowMillis(), true))
+	return ok(viewBatch(j, c.nowMillis(), true))
 }
 
 func (e *Server) showBatchState(c *call) result {
@@ -684,7 +427,7 @@ func (e *Server) showBatchState(c *call) result {
 	if err != nil {
 		return fail(err)
 	}
-	return ok(map[string]string{"id": j.ID, "state": j.view(c.nowMillis(), false).State})
+	return ok(map[string]string{"id": j.ID, "state": viewBatch(j, c.nowMillis(), false).State})
 }
 
 // cancelBatch is §10.1.2: refused for a job that has succeeded or failed; otherwise the job
@@ -695,7 +438,7 @@ func (e *Server) cancelBatch(c *call) result {
 		return fail(err)
 	}
 	now := c.nowMillis()
-	state := j.view(now, false).State
+	state := viewBatch(j, now, false).State
 	if state == batchSuccess || state == batchDead {
 		return fail(newError(http.StatusBadRequest, "DLI.0007",
 			fmt.Sprintf("The batch job %s has already finished (state %s) and cannot be cancelled.", j.ID, state)))
@@ -725,7 +468,7 @@ func (e *Server) showBatchLog(c *call) result {
 		}
 		attempt = idx // index alone implies type=driver
 	}
-	lines := j.logLines(c.nowMillis(), attempt)
+	lines := j.LogLines(c.nowMillis(), attempt)
 	from, err := c.intParam("from", max(0, len(lines)-batchLogDefault), 0)
 	if err != nil {
 		return fail(err)
@@ -788,11 +531,11 @@ func (e *Server) listBatches(c *call) result {
 	now := c.nowMillis()
 	name, owner := c.query("job_name"), c.query("owner")
 	items := []batchView{}
-	for _, j := range c.proj.batches().Jobs {
+	for _, j := range c.proj.BatchData().Jobs {
 		if !e.visible(j.CreatedReal) {
 			continue
 		}
-		v := j.view(now, true)
+		v := viewBatch(j, now, true)
 		switch {
 		case id != "" && j.ID != id,
 			len(queues) > 0 && (!queues[j.Queue] || len(queues) > 1),
@@ -843,11 +586,11 @@ func (e *Server) FailBatch(id, reason string) error {
 	defer e.mu.Unlock()
 	now := e.clock.Now().UnixMilli()
 	for pid := range e.projectIDs {
-		j := e.data.project(pid).batches().Jobs[id]
+		j := e.data.Project(pid).BatchData().Jobs[id]
 		if j == nil {
 			continue
 		}
-		if events := j.at(now); len(events) > 2 || j.CancelAt != 0 {
+		if events := j.EventsAt(now); len(events) > 2 || j.CancelAt != 0 {
 			return fmt.Errorf("batch job %s is already %s", id, events[len(events)-1].State)
 		}
 		j.FailReason = failReason(reason)
@@ -862,7 +605,7 @@ func (e *Server) FailBatchesNamed(name, reason string) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	for pid := range e.projectIDs {
-		rules := e.data.project(pid).batches().FailNamed
+		rules := e.data.Project(pid).BatchData().FailNamed
 		if reason == "" {
 			delete(rules, name)
 		} else {
@@ -877,7 +620,7 @@ func (e *Server) SetBatchRunTime(d time.Duration) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	for pid := range e.projectIDs {
-		e.data.project(pid).batches().RunSeconds = int64(d / time.Second)
+		e.data.Project(pid).BatchData().RunSeconds = int64(d / time.Second)
 	}
 }
 
@@ -933,13 +676,4 @@ func (e *Server) adminBatchRunTime(w http.ResponseWriter, r *http.Request) {
 	}
 	e.SetBatchRunTime(time.Duration(*body.Seconds * float64(time.Second)))
 	writeJSON(w, http.StatusOK, map[string]any{"seconds": *body.Seconds})
-}
-
-// batchVal dereferences an optional request field (zero value for nil).
-func batchVal[T any](p *T) T {
-	var zero T
-	if p == nil {
-		return zero
-	}
-	return *p
 }

@@ -9,7 +9,8 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-	"time"
+
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/emulator/store"
 )
 
 func init() {
@@ -30,113 +31,10 @@ func init() {
 	)
 }
 
-// Enhanced connection model (see README.md): a queue binding stays CREATING
-// for connectionActivateTime emulated seconds, then becomes ACTIVE (or FAILED
-// when an activation failure is set for the queue). A deleted connection stays
-// visible with status DELETED (§12.3/§12.4 document the status; the list filters by it).
-const (
-	connectionActivateTime = 120 * time.Second
-	connectionMaxHosts     = 20000
-	connectionListLimit    = 100 // default limit of §12.3
-)
-
 var (
 	connectionNameRE = regexp.MustCompile(`^[A-Za-z0-9_]{1,64}$`)
 	connectionHostRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_.-]{0,127}$`)
 )
-
-// connectionData is a project's enhanced connections and forced activation
-// failures.
-type connectionData struct {
-	ByID     map[string]*connection `json:"by_id"`               // connection id -> connection
-	Failures map[string]string      `json:"activation_failures"` // lowercase queue name -> err_msg
-}
-
-// conns returns the project's connection data, creating it if needed.
-func (p *projectData) conns(now int64) *connectionData {
-	if p.Connections == nil {
-		p.Connections = &connectionData{}
-	}
-	d := p.Connections
-	if d.ByID == nil {
-		d.ByID = map[string]*connection{}
-	}
-	if d.Failures == nil {
-		d.Failures = map[string]string{}
-	}
-	return d
-}
-
-// connection is a stored enhanced datasource connection (§12). Times are
-// emulated epoch milliseconds.
-type connection struct {
-	ID            string            `json:"id"`
-	Name          string            `json:"name"`
-	DestVpcID     string            `json:"dest_vpc_id"`
-	DestNetworkID string            `json:"dest_network_id"`
-	RoutetableID  string            `json:"routetable_id,omitempty"` // write-only: never returned
-	Tags          []queueTag        `json:"tags"`                    // write-only: only filters the list
-	Hosts         []connectionHost  `json:"hosts"`
-	Queues        []connectionQueue `json:"queues"`
-	CreateTime    int64             `json:"create_time"`
-	DeletedAt     int64             `json:"deleted_at,omitempty"` // 0 while not deleted
-	CreatedReal   time.Time         `json:"-"`                    // real creation time, for the consistency delay
-}
-
-type connectionHost struct {
-	Name string `json:"name"`
-	IP   string `json:"ip"`
-}
-
-// connectionQueue is one queue binding (a peering) of a connection.
-type connectionQueue struct {
-	Name     string `json:"name"`
-	PeerID   string `json:"peer_id"`
-	BoundAt  int64  `json:"bound_at"`            // when the bind was accepted
-	StartAt  int64  `json:"start_at,omitempty"`  // when activation starts: the queue's provisioning end (0 = BoundAt)
-	FailWith string `json:"fail_with,omitempty"` // err_msg once activation ends; "" succeeds
-}
-
-// status returns the binding's status and err_msg at now, and when it last changed.
-func (q *connectionQueue) status(now int64) (status, errMsg string, updated int64) {
-	done := max(q.BoundAt, q.StartAt) + connectionActivateTime.Milliseconds()
-	switch {
-	case now < done:
-		return "CREATING", "", q.BoundAt
-	case q.FailWith != "":
-		return "FAILED", q.FailWith, done
-	default:
-		return "ACTIVE", "", done
-	}
-}
-
-func (c *connection) deleted() bool { return c.DeletedAt != 0 }
-
-// creating reports whether any queue binding is still being activated.
-func (c *connection) creating(now int64) bool {
-	for i := range c.Queues {
-		if s, _, _ := c.Queues[i].status(now); s == "CREATING" {
-			return true
-		}
-	}
-	return false
-}
-
-func (c *connection) status() string {
-	if c.deleted() {
-		return "DELETED"
-	}
-	return "ACTIVE"
-}
-
-func (c *connection) queue(name string) *connectionQueue {
-	for i := range c.Queues {
-		if c.Queues[i].Name == name {
-			return &c.Queues[i]
-		}
-	}
-	return nil
-}
 
 // connectionView is a connection as §12.3 lists it and §12.4 returns it.
 type connectionView struct {
@@ -159,15 +57,15 @@ type connectionQueueView struct {
 	UpdateTime int64  `json:"update_time"`
 }
 
-func (c *connection) view(now int64) connectionView {
+func viewConnection(c *connection, now int64) connectionView {
 	v := connectionView{
-		ID: c.ID, Name: c.Name, Status: c.status(), AvailableQueueInfo: []connectionQueueView{},
+		ID: c.ID, Name: c.Name, Status: c.StatusAt(), AvailableQueueInfo: []connectionQueueView{},
 		DestVpcID: c.DestVpcID, DestNetworkID: c.DestNetworkID, IsPrivis: true, CreateTime: c.CreateTime,
 		Hosts: append([]connectionHost{}, c.Hosts...),
 	}
 	for i := range c.Queues {
 		q := &c.Queues[i]
-		st, msg, upd := q.status(now)
+		st, msg, upd := q.StatusAt(now)
 		v.AvailableQueueInfo = append(v.AvailableQueueInfo, connectionQueueView{
 			PeerID: q.PeerID, Status: st, Name: q.Name, ErrMsg: msg, UpdateTime: upd,
 		})
@@ -183,11 +81,11 @@ func connectionNotFound(id string) *apiError {
 // consistency delay (reads); live refuses DELETED connections (writes).
 func (e *Server) lookupConnection(c *call, visibleOnly, live bool) (*connection, *apiError) {
 	id := c.path("connection_id")
-	conn := c.proj.conns(c.nowMillis()).ByID[id]
+	conn := c.proj.ConnData(c.nowMillis()).ByID[id]
 	if conn == nil || (visibleOnly && !e.visible(conn.CreatedReal)) {
 		return nil, connectionNotFound(id)
 	}
-	if live && conn.deleted() {
+	if live && conn.IsDeleted() {
 		return nil, newError(http.StatusBadRequest, "DLI.0002", fmt.Sprintf("Connection %s has been deleted.", id))
 	}
 	return conn, nil
@@ -222,13 +120,6 @@ type hostBody struct {
 	IP   *string `json:"ip"`
 }
 
-// bindQueue is a queue to bind and when its peering can start being set up
-// (when the queue's provisioning ends).
-type bindQueue struct {
-	name  string
-	start int64
-}
-
 // bindableQueues resolves queue names for binding: each must exist; a queue
 // still provisioning is accepted, and its peering is set up once it is ready.
 // Duplicates are dropped; names are lowercased.
@@ -245,7 +136,7 @@ func (e *Server) bindableQueues(c *call, names []string) ([]bindQueue, *apiError
 		}
 		if !seen[q.Name] {
 			seen[q.Name] = true
-			out = append(out, bindQueue{name: q.Name, start: q.workStart(c.nowMillis())})
+			out = append(out, bindQueue{Name: q.Name, Start: q.WorkStart(c.nowMillis())})
 		}
 	}
 	return out, nil
@@ -254,27 +145,9 @@ func (e *Server) bindableQueues(c *call, names []string) ([]bindQueue, *apiError
 func bindNames(qs []bindQueue) []string {
 	out := make([]string, len(qs))
 	for i, q := range qs {
-		out[i] = q.name
+		out[i] = q.Name
 	}
 	return out
-}
-
-// bind starts (or, for a FAILED binding, restarts) the activation of queues.
-func (conn *connection) bind(d *connectionData, queues []bindQueue, now int64) {
-	for _, bq := range queues {
-		name := bq.name
-		q := conn.queue(name)
-		if q != nil {
-			if st, _, _ := q.status(now); st != "FAILED" {
-				continue // already bound: a no-op
-			}
-			q.BoundAt, q.StartAt, q.FailWith = now, bq.start, d.Failures[name]
-			continue
-		}
-		conn.Queues = append(conn.Queues, connectionQueue{
-			Name: name, PeerID: newUUID(), BoundAt: now, StartAt: bq.start, FailWith: d.Failures[name],
-		})
-	}
 }
 
 type createConnectionBody struct {
@@ -309,7 +182,7 @@ func (e *Server) createConnection(c *call) result {
 		return fail(err)
 	}
 	conn := &connection{
-		ID: newUUID(), Name: *b.Name, DestVpcID: *b.DestVpcID, DestNetworkID: *b.DestNetworkID,
+		ID: store.NewUUID(), Name: *b.Name, DestVpcID: *b.DestVpcID, DestNetworkID: *b.DestNetworkID,
 		Tags: []queueTag{}, Hosts: hosts, Queues: []connectionQueue{}, CreateTime: c.nowMillis(),
 		CreatedReal: c.real,
 	}
@@ -329,13 +202,13 @@ func (e *Server) createConnection(c *call) result {
 	if err != nil {
 		return fail(err)
 	}
-	d := c.proj.conns(c.nowMillis())
+	d := c.proj.ConnData(c.nowMillis())
 	for _, other := range d.ByID {
-		if other.Name == conn.Name && !other.deleted() {
+		if other.Name == conn.Name && !other.IsDeleted() {
 			return fail(newError(http.StatusBadRequest, "DLI.0006", fmt.Sprintf("Connection %s already exists.", conn.Name)))
 		}
 	}
-	conn.bind(d, queues, c.nowMillis())
+	conn.Bind(d, queues, c.nowMillis())
 	d.ByID[conn.ID] = conn
 	return result{Status: http.StatusCreated, Body: map[string]any{
 		"is_success": true, "connection_id": conn.ID,
@@ -363,8 +236,8 @@ func (e *Server) listConnections(c *call) result {
 	name := c.query("name")
 	now := c.nowMillis()
 	var matched []*connection
-	for _, conn := range c.proj.conns(now).ByID {
-		if !e.visible(conn.CreatedReal) || (status != "" && conn.status() != status) ||
+	for _, conn := range c.proj.ConnData(now).ByID {
+		if !e.visible(conn.CreatedReal) || (status != "" && conn.StatusAt() != status) ||
 			(name != "" && conn.Name != name) || !hasAllTags(conn.Tags, tagFilter) {
 			continue
 		}
@@ -386,13 +259,13 @@ func (e *Server) listConnections(c *call) result {
 	}
 	items := make([]connectionView, 0, len(matched))
 	for _, conn := range matched {
-		items = append(items, conn.view(now))
+		items = append(items, viewConnection(conn, now))
 	}
 	return ok(map[string]any{"is_success": true, "message": "", "count": len(items), "connections": items})
 }
 
 func hasAllTags(tags, filter []queueTag) bool {
-	return (&queue{Tags: tags}).hasTags(filter)
+	return (&queue{Tags: tags}).HasTags(filter)
 }
 
 func (e *Server) showConnection(c *call) result {
@@ -403,7 +276,7 @@ func (e *Server) showConnection(c *call) result {
 	return ok(struct {
 		successBody
 		connectionView
-	}{success(""), conn.view(c.nowMillis())})
+	}{success(""), viewConnection(conn, c.nowMillis())})
 }
 
 func (e *Server) deleteConnection(c *call) result {
@@ -411,7 +284,7 @@ func (e *Server) deleteConnection(c *call) result {
 	if err != nil {
 		return fail(err)
 	}
-	if conn.creating(c.nowMillis()) {
+	if conn.Creating(c.nowMillis()) {
 		return fail(newError(http.StatusBadRequest, "DLI.0012",
 			fmt.Sprintf("Connection %s is being created and cannot be deleted. Try again later.", conn.ID)))
 	}
@@ -444,7 +317,7 @@ func (e *Server) associateConnectionQueues(c *call) result {
 	if err != nil {
 		return fail(err)
 	}
-	conn.bind(c.proj.conns(c.nowMillis()), queues, c.nowMillis())
+	conn.Bind(c.proj.ConnData(c.nowMillis()), queues, c.nowMillis())
 	return ok(success(fmt.Sprintf("associated peer connection for queues: {%s}.", strings.Join(bindNames(queues), ","))))
 }
 
@@ -536,15 +409,15 @@ func (e *Server) setConnectionFailure(projectID, queueName, errMsg string) error
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	now := e.clock.Now().UnixMilli()
-	d := e.data.project(projectID).conns(now)
+	d := e.data.Project(projectID).ConnData(now)
 	if errMsg == "" {
 		delete(d.Failures, name)
 		return nil
 	}
 	d.Failures[name] = errMsg
 	for _, conn := range d.ByID {
-		if q := conn.queue(name); q != nil {
-			if st, _, _ := q.status(now); st == "CREATING" {
+		if q := conn.Queue(name); q != nil {
+			if st, _, _ := q.StatusAt(now); st == "CREATING" {
 				q.FailWith = errMsg
 			}
 		}

@@ -6,7 +6,8 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-	"time"
+
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/emulator/store"
 )
 
 func init() {
@@ -16,61 +17,6 @@ func init() {
 		route{Method: "DELETE", Pattern: "/v1.0/{project_id}/databases/{database_name}", Op: "DeleteDatabase", Handle: (*Server).deleteDatabase},
 		route{Method: "PUT", Pattern: "/v1.0/{project_id}/databases/{database_name}/owner", Op: "UpdateDatabaseOwner", Handle: (*Server).updateDatabaseOwner},
 	)
-}
-
-// defaultDatabase is DLI's built-in database (§7.1.1): listed, never created or dropped.
-const defaultDatabase = "default"
-
-// database is a stored SQL database with its tables. Times are emulated epoch ms.
-type database struct {
-	Name                string            `json:"database_name"`
-	Description         string            `json:"description"`
-	Owner               string            `json:"owner"`
-	EnterpriseProjectID string            `json:"enterprise_project_id"`
-	ResourceID          string            `json:"resource_id"`
-	Tags                []queueTag        `json:"tags"`
-	CreateTime          int64             `json:"create_time"`
-	Tables              map[string]*table `json:"tables"` // lowercase name -> table
-	CreatedReal         time.Time         `json:"-"`      // real creation time, for the consistency delay
-}
-
-func newDatabase(name, owner string, now int64) *database {
-	return &database{
-		Name: name, Owner: owner, EnterpriseProjectID: "0", ResourceID: newUUID(), Tags: []queueTag{},
-		CreateTime: now, Tables: map[string]*table{},
-	}
-}
-
-// initCatalog makes sure the built-in database exists.
-func (p *projectData) initCatalog() {
-	if p.Databases == nil {
-		p.Databases = map[string]*database{}
-	}
-	if p.SQLJobs == nil {
-		p.SQLJobs = map[string]*sqlJob{}
-	}
-	if p.Databases[defaultDatabase] == nil {
-		db := newDatabase(defaultDatabase, "dli_system", 0)
-		db.Description = "Built-in database"
-		p.Databases[defaultDatabase] = db
-	}
-	for _, db := range p.Databases {
-		if db.Tables == nil {
-			db.Tables = map[string]*table{}
-		}
-	}
-}
-
-// validDatabaseName applies §7.1.1: letters, digits and '_', not all digits, not starting
-// with '_', at most 128 characters, and not the built-in "default".
-func validDatabaseName(name string) *apiError {
-	if err := validName("database_name", name); err != nil {
-		return err
-	}
-	if strings.EqualFold(name, defaultDatabase) {
-		return badRequest("Invalid database_name %q: default is a built-in database and cannot be created.", name)
-	}
-	return nil
 }
 
 func databaseNotFound(name string) *apiError {
@@ -129,7 +75,7 @@ func (e *Server) createDatabase(c *call) result {
 	if c.proj.Databases[name] != nil {
 		return fail(newError(http.StatusBadRequest, "DLI.0006", fmt.Sprintf("Database %s already exists.", name)))
 	}
-	db := newDatabase(name, c.user.UserName, c.nowMillis())
+	db := store.NewDatabase(name, c.user.UserName, c.nowMillis())
 	db.CreatedReal = c.real
 	db.Tags = tags
 	if b.Description != nil {

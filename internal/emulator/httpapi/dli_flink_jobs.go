@@ -8,7 +8,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"time"
 )
 
 func init() {
@@ -29,211 +28,6 @@ func init() {
 	)
 }
 
-// Flink run/stop timing on the emulated clock (see README.md).
-const (
-	flinkSubmitTime    = 60 * time.Second // job_submitting, then job_running (or job_submit_fail)
-	flinkSavepointTime = 20 * time.Second // job_savepointing, when a stop asks for a savepoint
-	flinkCancelTime    = 20 * time.Second // job_canceling, then job_cancel_success (or job_cancel_fail)
-	flinkSQLMaxLen     = 1024 * 1024
-)
-
-// Flink job statuses (§9.7 Table 9-33). The emulator spells "stopping" job_canceling.
-const (
-	flinkInit          = "job_init"
-	flinkSubmitting    = "job_submitting"
-	flinkSubmitFail    = "job_submit_fail"
-	flinkRunning       = "job_running"
-	flinkRunException  = "job_running_exception"
-	flinkCanceling     = "job_canceling"
-	flinkCancelSuccess = "job_cancel_success"
-	flinkCancelFail    = "job_cancel_fail"
-	flinkSavepointing  = "job_savepointing"
-)
-
-// Phases of a forced failure (FailNextFlinkRun).
-const (
-	FlinkFailSubmit  = "submit"  // the run ends in job_submit_fail
-	FlinkFailRunning = "running" // the run is submitted, then ends in job_running_exception
-	FlinkFailStop    = "stop"    // the next stop ends in job_cancel_fail
-)
-
-// flinkData is the Flink data of a project.
-type flinkData struct {
-	Jobs     map[int64]*flinkJob `json:"jobs"`     // job id -> job (deleted jobs stay, marked)
-	Failures []FlinkFailure      `json:"failures"` // armed forced failures
-}
-
-// flink returns the project's Flink data, creating it on first use.
-func (p *projectData) flink() *flinkData {
-	if p.Flink == nil {
-		p.Flink = &flinkData{}
-	}
-	if p.Flink.Jobs == nil {
-		p.Flink.Jobs = map[int64]*flinkJob{}
-	}
-	return p.Flink
-}
-
-// flinkJob is a stored Flink SQL job. Times are emulated epoch milliseconds.
-type flinkJob struct {
-	ID          int64          `json:"job_id"`
-	Name        string         `json:"name"`
-	Desc        string         `json:"desc"`
-	JobType     string         `json:"job_type"`
-	QueueName   string         `json:"queue_name"`
-	SQL         string         `json:"sql_body"`
-	RunMode     string         `json:"run_mode"`
-	Config      flinkJobConfig `json:"job_config"`
-	Tags        []queueTag     `json:"tags"`
-	UserName    string         `json:"user_name"`
-	UserID      string         `json:"user_id"`
-	CreateTime  int64          `json:"create_time"`
-	UpdateTime  int64          `json:"update_time"`
-	Deleted     bool           `json:"deleted"` // §9.11 keeps the job record; reads see "not exist"
-	CreatedReal time.Time      `json:"-"`       // real creation time, for the consistency delay
-
-	// The last run or stop request, from which the status is derived lazily.
-	Action      string `json:"action"`       // "" (never run), "run" or "stop"
-	ActionAt    int64  `json:"action_at"`    // when it was accepted
-	Outcome     string `json:"outcome"`      // "" (success) or a FlinkFail* phase
-	OutcomeDesc string `json:"outcome_desc"` // status_desc of a failure
-	Savepoint   bool   `json:"savepoint"`    // the stop takes a savepoint
-	StartTime   int64  `json:"start_time"`   // when the last run was accepted
-	RunFrom     int64  `json:"run_from"`     // when the last run can start: its queue's provisioning end (0 = ActionAt)
-	CrashedAt   int64  `json:"crashed_at"`   // admin crash of a running job
-	CrashDesc   string `json:"crash_desc"`
-
-	FlinkRecords
-}
-
-// FlinkRecords are a job's savepoints and the run and stop requests it accepted.
-type FlinkRecords struct {
-	Savepoints []flinkSavepoint  `json:"savepoints"`
-	Runs       []FlinkRunRecord  `json:"runs"`
-	Stops      []FlinkStopRecord `json:"stops"`
-}
-
-// flinkJobConfig is the stored job configuration (§9.2 fields, rendered as §9.8 job_config).
-type flinkJobConfig struct {
-	CheckpointEnabled    bool     `json:"checkpoint_enabled"`
-	CheckpointMode       int      `json:"checkpoint_mode"` // 1 exactly_once, 2 at_least_once
-	CheckpointInterval   int      `json:"checkpoint_interval"`
-	ObsBucket            string   `json:"obs_bucket"`
-	LogEnabled           bool     `json:"log_enabled"`
-	SmnTopic             string   `json:"smn_topic"`
-	RestartWhenException bool     `json:"restart_when_exception"`
-	IdleStateRetention   int      `json:"idle_state_retention"`
-	DirtyDataStrategy    string   `json:"dirty_data_strategy"`
-	UdfJarURL            string   `json:"udf_jar_url"`
-	CuNumber             int      `json:"cu_number"`
-	ManagerCuNumber      int      `json:"manager_cu_number"`
-	ParallelNumber       int      `json:"parallel_number"`
-	TmCus                int      `json:"tm_cus"`
-	TmSlotNum            int      `json:"tm_slot_num"`
-	TmSlotNumSet         bool     `json:"tm_slot_num_set"` // else derived from the formula
-	ResumeCheckpoint     bool     `json:"resume_checkpoint"`
-	ResumeMaxNum         int      `json:"resume_max_num"`
-	RuntimeConfig        *string  `json:"runtime_config"`
-	FlinkVersion         *string  `json:"flink_version"`
-	EdgeGroupIDs         []string `json:"edge_group_ids"`
-	OperatorConfig       *string  `json:"operator_config"`
-	StaticEstimator      *string  `json:"static_estimator_config"`
-}
-
-// flinkSavepoint is a savepoint taken by a stop with trigger_savepoint.
-type flinkSavepoint struct {
-	Path string `json:"path"`
-	Time int64  `json:"time"` // when it was complete
-}
-
-// FlinkRunRecord is one accepted run request of a job (admin API).
-type FlinkRunRecord struct {
-	At              int64  `json:"at"`
-	ResumeSavepoint bool   `json:"resume_savepoint"`
-	ResumedFrom     string `json:"resumed_from"` // savepoint path, "" for a fresh start
-	SQL             string `json:"sql_body"`     // the SQL the run executes
-}
-
-// FlinkStopRecord is one accepted stop request of a job (admin API).
-type FlinkStopRecord struct {
-	At               int64  `json:"at"`
-	TriggerSavepoint bool   `json:"trigger_savepoint"`
-	StatusBefore     string `json:"status_before"`
-	SavepointPath    string `json:"savepoint_path"` // "" when none was taken
-}
-
-// FlinkJobHistory is what the admin API reports about a job, deleted or not.
-type FlinkJobHistory struct {
-	JobID   int64  `json:"job_id"`
-	Name    string `json:"name"`
-	Status  string `json:"status"`
-	Deleted bool   `json:"deleted"`
-	FlinkRecords
-}
-
-// FlinkFailure arms a forced failure for the next run (or stop) of a job, chosen by id or,
-// before it exists, by name.
-type FlinkFailure struct {
-	JobID   int64  `json:"job_id"`
-	JobName string `json:"job_name"`
-	Phase   string `json:"phase"` // FlinkFailSubmit (default), FlinkFailRunning or FlinkFailStop
-	Reason  string `json:"reason"`
-}
-
-// status derives the job's status and status_desc at now.
-func (j *flinkJob) status(now int64) (string, string) {
-	switch j.Action {
-	case "run":
-		if now < max(j.ActionAt, j.RunFrom)+flinkSubmitTime.Milliseconds() {
-			return flinkSubmitting, ""
-		}
-		switch j.Outcome {
-		case FlinkFailSubmit:
-			return flinkSubmitFail, j.OutcomeDesc
-		case FlinkFailRunning:
-			return flinkRunException, j.OutcomeDesc
-		}
-		if j.CrashedAt > 0 && now >= j.CrashedAt {
-			return flinkRunException, j.CrashDesc
-		}
-		return flinkRunning, ""
-	case "stop":
-		end := j.ActionAt + flinkCancelTime.Milliseconds()
-		if j.Savepoint {
-			if now < j.ActionAt+flinkSavepointTime.Milliseconds() {
-				return flinkSavepointing, ""
-			}
-			end += flinkSavepointTime.Milliseconds()
-		}
-		if now < end {
-			return flinkCanceling, ""
-		}
-		if j.Outcome == FlinkFailStop {
-			return flinkCancelFail, j.OutcomeDesc
-		}
-		return flinkCancelSuccess, ""
-	}
-	return flinkInit, ""
-}
-
-func (j *flinkJob) latestSavepoint(now int64) *flinkSavepoint {
-	for i := len(j.Savepoints) - 1; i >= 0; i-- {
-		if j.Savepoints[i].Time <= now {
-			return &j.Savepoints[i]
-		}
-	}
-	return nil
-}
-
-func (j *flinkJob) history(now int64) FlinkJobHistory {
-	st, _ := j.status(now)
-	return FlinkJobHistory{JobID: j.ID, Name: j.Name, Status: st, Deleted: j.Deleted, FlinkRecords: FlinkRecords{
-		Savepoints: append([]flinkSavepoint{}, j.Savepoints...),
-		Runs:       append([]FlinkRunRecord{}, j.Runs...),
-		Stops:      append([]FlinkStopRecord{}, j.Stops...),
-	}}
-}
-
 // flinkJobNotFound is the answer for a deleted or unknown Flink job: 400 DLI.16001, the
 // code the incumbent provider (tested against the real service) maps to "gone"; our
 // client maps it too (README.md, "Deleted Flink jobs").
@@ -247,7 +41,7 @@ func lookupFlinkJob(c *call, id string) (*flinkJob, *apiError) {
 	if err != nil || n <= 0 {
 		return nil, badRequest("Invalid job_id %q: it must be a positive integer.", id)
 	}
-	j := c.proj.flink().Jobs[n]
+	j := c.proj.FlinkData().Jobs[n]
 	if j == nil || j.Deleted {
 		return nil, flinkJobNotFound(id)
 	}
@@ -473,11 +267,11 @@ func (b *flinkJobBody) apply(j *flinkJob, create bool) *apiError {
 		}
 		j.Tags = append(j.Tags, queueTag{Key: *t.Key, Value: *t.Value})
 	}
-	return j.validate()
+	return validateFlinkJob(j)
 }
 
 // validate checks the documented cross-field rules on a job's resulting configuration.
-func (j *flinkJob) validate() *apiError {
+func validateFlinkJob(j *flinkJob) *apiError {
 	cfg := j.Config
 	if cfg.ManagerCuNumber >= cfg.CuNumber {
 		return badRequest("Invalid manager_cu_number %d: it must be less than cu_number %d (cu_number counts the management units too).",
@@ -493,15 +287,6 @@ func (j *flinkJob) validate() *apiError {
 		return badRequest("Invalid job_type %q: a shared_cluster job must be a flink_sql_job.", j.JobType)
 	}
 	return nil
-}
-
-// tmSlotNum is the configured value or the documented default
-// (parallel_number*tm_cus)/(cu_number-manager_cu_number), at least 1.
-func (cfg flinkJobConfig) tmSlotNum() int {
-	if cfg.TmSlotNumSet {
-		return cfg.TmSlotNum
-	}
-	return max(1, cfg.ParallelNumber*cfg.TmCus/(cfg.CuNumber-cfg.ManagerCuNumber))
 }
 
 // flinkOK is the Flink success envelope: is_success is the string "true" (WIRE-NOTES).
@@ -528,8 +313,8 @@ func (e *Server) createFlinkSQLJob(c *call) result {
 	if err := b.apply(j, true); err != nil {
 		return fail(err)
 	}
-	j.ID = e.data.nextID()
-	c.proj.flink().Jobs[j.ID] = j
+	j.ID = e.data.AllocID()
+	c.proj.FlinkData().Jobs[j.ID] = j
 	return ok(flinkOK("The job is created successfully.", map[string]any{
 		"job": map[string]any{"job_id": j.ID, "status_name": flinkInit, "status_desc": ""},
 	}))
@@ -606,7 +391,7 @@ func (e *Server) runFlinkJobs(c *call) result {
 		}
 		rec := FlinkRunRecord{At: now, ResumeSavepoint: b.ResumeSavepoint.Value, SQL: j.SQL}
 		if b.ResumeSavepoint.Value {
-			if sp := j.latestSavepoint(now); sp != nil {
+			if sp := j.LatestSavepoint(now); sp != nil {
 				rec.ResumedFrom = sp.Path
 			}
 		}
@@ -614,10 +399,10 @@ func (e *Server) runFlinkJobs(c *call) result {
 		j.Action, j.ActionAt, j.StartTime, j.Savepoint = "run", now, now, false
 		j.RunFrom = now
 		if q := c.proj.Queues[j.QueueName]; q != nil && j.RunMode == "exclusive_cluster" {
-			j.RunFrom = q.workStart(now) // a new queue accepts the run; it starts once provisioned
+			j.RunFrom = q.WorkStart(now) // a new queue accepts the run; it starts once provisioned
 		}
 		j.Outcome, j.OutcomeDesc, j.CrashedAt, j.CrashDesc = "", "", 0, ""
-		if f := c.proj.takeFlinkFailure(j, FlinkFailSubmit, FlinkFailRunning); f != nil {
+		if f := c.proj.TakeFlinkFailure(j, FlinkFailSubmit, FlinkFailRunning); f != nil {
 			j.Outcome, j.OutcomeDesc = f.Phase, f.Reason
 		}
 		items = append(items, flinkItem(true, "The job submission request is issued successfully."))
@@ -627,7 +412,7 @@ func (e *Server) runFlinkJobs(c *call) result {
 
 // runRefusal says why a job cannot be run now ("" when it can).
 func (e *Server) runRefusal(c *call, j *flinkJob, now int64) string {
-	switch st, _ := j.status(now); st {
+	switch st, _ := j.StatusAt(now); st {
 	case flinkSubmitting, flinkRunning, flinkSavepointing, flinkCanceling:
 		return fmt.Sprintf("The job %d cannot be run: its status is %s.", j.ID, st)
 	}
@@ -646,8 +431,8 @@ func (e *Server) runRefusal(c *call, j *flinkJob, now int64) string {
 		return fmt.Sprintf("The job %d cannot be run: there is no queue named %s.", j.ID, j.QueueName)
 	case q.Type != "general":
 		return fmt.Sprintf("The job %d cannot be run: queue %s is a %s queue; Flink jobs need a general-purpose queue.", j.ID, q.Name, q.Type)
-	case j.Config.CuNumber > q.cuCount(now):
-		return fmt.Sprintf("The job %d cannot be run: cu_number %d exceeds the %d CUs of queue %s.", j.ID, j.Config.CuNumber, q.cuCount(now), q.Name)
+	case j.Config.CuNumber > q.CUCount(now):
+		return fmt.Sprintf("The job %d cannot be run: cu_number %d exceeds the %d CUs of queue %s.", j.ID, j.Config.CuNumber, q.CUCount(now), q.Name)
 	}
 	return ""
 }
@@ -667,7 +452,7 @@ func (e *Server) stopFlinkJobs(c *call) result {
 			items = append(items, flinkItem(false, lerr.Msg))
 			continue
 		}
-		st, _ := j.status(now)
+		st, _ := j.StatusAt(now)
 		if st != flinkRunning && st != flinkSubmitting && st != flinkCancelFail {
 			items = append(items, flinkItem(false, fmt.Sprintf("The job %d cannot be stopped: it is not running (status %s).", j.ID, st)))
 			continue
@@ -675,7 +460,7 @@ func (e *Server) stopFlinkJobs(c *call) result {
 		rec := FlinkStopRecord{At: now, TriggerSavepoint: savepoint, StatusBefore: st}
 		j.Action, j.ActionAt, j.Savepoint = "stop", now, savepoint && st != flinkSubmitting
 		j.Outcome, j.OutcomeDesc = "", ""
-		if f := c.proj.takeFlinkFailure(j, FlinkFailStop); f != nil {
+		if f := c.proj.TakeFlinkFailure(j, FlinkFailStop); f != nil {
 			j.Outcome, j.OutcomeDesc = f.Phase, f.Reason
 		}
 		if j.Savepoint && j.Outcome == "" {
@@ -692,25 +477,9 @@ func (e *Server) stopFlinkJobs(c *call) result {
 	return ok(items)
 }
 
-// takeFlinkFailure removes and returns the first armed failure for j in one of phases.
-func (p *projectData) takeFlinkFailure(j *flinkJob, phases ...string) *FlinkFailure {
-	for i, f := range p.flink().Failures {
-		if (f.JobID != 0 && f.JobID != j.ID) || (f.JobID == 0 && f.JobName != j.Name) {
-			continue
-		}
-		for _, ph := range phases {
-			if f.Phase == ph {
-				p.flink().Failures = append(p.flink().Failures[:i], p.flink().Failures[i+1:]...)
-				return &f
-			}
-		}
-	}
-	return nil
-}
-
 // flinkJobDetail renders §9.8 job_detail (and the show_detail=true list item).
-func (j *flinkJob) detail(projectID string, now int64) map[string]any {
-	st, desc := j.status(now)
+func flinkJobDetail(j *flinkJob, projectID string, now int64) map[string]any {
+	st, desc := j.StatusAt(now)
 	cfg := j.Config
 	mode := "exactly_once"
 	if cfg.CheckpointMode == 2 {
@@ -721,7 +490,7 @@ func (j *flinkJob) detail(projectID string, now int64) map[string]any {
 		startTime = j.StartTime
 	}
 	var savepointPath any
-	if sp := j.latestSavepoint(now); sp != nil {
+	if sp := j.LatestSavepoint(now); sp != nil {
 		savepointPath = sp.Path
 	}
 	var edge any
@@ -744,7 +513,7 @@ func (j *flinkJob) detail(projectID string, now int64) map[string]any {
 			"resume_max_num": cfg.ResumeMaxNum, "checkpoint_path": nil, "idle_state_retention": cfg.IdleStateRetention,
 			"config_url": nil, "udf_jar_url": nullIfEmpty(cfg.UdfJarURL), "dirty_data_strategy": cfg.DirtyDataStrategy,
 			"entrypoint": nil, "dependency_jars": nil, "dependency_files": nil,
-			"tm_cus": cfg.TmCus, "tm_slot_num": cfg.tmSlotNum(), "image": nil, "feature": nil,
+			"tm_cus": cfg.TmCus, "tm_slot_num": cfg.EffectiveTmSlotNum(), "image": nil, "feature": nil,
 			"flink_version": cfg.FlinkVersion, "operator_config": cfg.OperatorConfig,
 			"static_estimator_config": cfg.StaticEstimator, "runtime_config": cfg.RuntimeConfig,
 		},
@@ -766,7 +535,7 @@ func (e *Server) showFlinkJob(c *call) result {
 	if err != nil {
 		return fail(err)
 	}
-	return ok(flinkOK("The job information query succeeds.", map[string]any{"job_detail": j.detail(c.projectID, c.nowMillis())}))
+	return ok(flinkOK("The job information query succeeds.", map[string]any{"job_detail": flinkJobDetail(j, c.projectID, c.nowMillis())}))
 }
 
 var flinkStatuses = []string{flinkInit, flinkSubmitting, flinkSubmitFail, flinkRunning, flinkRunException,
@@ -809,14 +578,14 @@ func (e *Server) listFlinkJobs(c *call) result {
 	}
 	now := c.nowMillis()
 	var jobs []*flinkJob
-	for _, j := range c.proj.flink().Jobs {
+	for _, j := range c.proj.FlinkData().Jobs {
 		if !e.visible(j.CreatedReal) {
 			continue
 		}
-		st, _ := j.status(now)
+		st, _ := j.StatusAt(now)
 		if j.Deleted || (jobType != "" && j.JobType != jobType) || (status != "" && st != status) ||
 			(queueName != "" && !strings.EqualFold(j.QueueName, queueName)) || (name != "" && j.Name != name) ||
-			!(&queue{Tags: j.Tags}).hasTags(tagFilter) {
+			!(&queue{Tags: j.Tags}).HasTags(tagFilter) {
 			continue
 		}
 		jobs = append(jobs, j)
@@ -832,10 +601,10 @@ func (e *Server) listFlinkJobs(c *call) result {
 	items := make([]map[string]any, 0, len(jobs))
 	for _, j := range jobs {
 		if showDetail {
-			items = append(items, j.detail(c.projectID, now))
+			items = append(items, flinkJobDetail(j, c.projectID, now))
 			continue
 		}
-		st, desc := j.status(now)
+		st, desc := j.StatusAt(now)
 		duration := int64(0)
 		if st == flinkRunning {
 			duration = now - j.ActionAt
@@ -843,7 +612,7 @@ func (e *Server) listFlinkJobs(c *call) result {
 		items = append(items, map[string]any{
 			"job_id": j.ID, "name": j.Name, "desc": j.Desc, "user_name": j.UserName, "job_type": j.JobType,
 			"status": st, "status_desc": desc, "create_time": j.CreateTime, "start_time": j.StartTime,
-			"duration": duration, "root_id": -1, "graph_editor_enabled": false, "has_savepoint": j.latestSavepoint(now) != nil,
+			"duration": duration, "root_id": -1, "graph_editor_enabled": false, "has_savepoint": j.LatestSavepoint(now) != nil,
 		})
 	}
 	return ok(flinkOK("The job list is queried successfully.", map[string]any{
@@ -866,15 +635,8 @@ func (e *Server) deleteFlinkJob(c *call) result {
 	if err != nil {
 		return fail(err)
 	}
-	j.markDeleted(c.nowMillis())
+	j.MarkDeleted(c.nowMillis())
 	return ok(flinkOK("The job is deleted successfully.", nil))
-}
-
-func (j *flinkJob) markDeleted(now int64) {
-	if st, _ := j.status(now); st == flinkRunning || st == flinkSubmitting || st == flinkCancelFail {
-		j.Stops = append(j.Stops, FlinkStopRecord{At: now, StatusBefore: st})
-	}
-	j.Deleted = true
 }
 
 // batchDeleteFlinkJobs is §9.12; every id must exist. The seed's example is one
@@ -895,7 +657,7 @@ func (e *Server) batchDeleteFlinkJobs(c *call) result {
 	}
 	items := make([]map[string]any, 0, len(jobs))
 	for _, j := range jobs {
-		j.markDeleted(c.nowMillis())
+		j.MarkDeleted(c.nowMillis())
 		items = append(items, flinkItem(true, "The job is deleted successfully."))
 	}
 	return ok(items)
@@ -906,8 +668,8 @@ func (e *Server) FlinkJob(jobID int64) (FlinkJobHistory, bool) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	for _, p := range e.data.Projects {
-		if j := p.flink().Jobs[jobID]; j != nil {
-			return j.history(e.clock.Now().UnixMilli()), true
+		if j := p.FlinkData().Jobs[jobID]; j != nil {
+			return j.History(e.clock.Now().UnixMilli()), true
 		}
 	}
 	return FlinkJobHistory{}, false
@@ -920,8 +682,8 @@ func (e *Server) FlinkJobs() map[int64]FlinkJobHistory {
 	now := e.clock.Now().UnixMilli()
 	out := map[int64]FlinkJobHistory{}
 	for _, p := range e.data.Projects {
-		for id, j := range p.flink().Jobs {
-			out[id] = j.history(now)
+		for id, j := range p.FlinkData().Jobs {
+			out[id] = j.History(now)
 		}
 	}
 	return out
@@ -947,11 +709,11 @@ func (e *Server) FailNextFlinkRun(f FlinkFailure) error {
 	defer e.mu.Unlock()
 	armed := false
 	for id := range e.projectIDs {
-		p := e.data.project(id)
-		if f.JobID != 0 && p.flink().Jobs[f.JobID] == nil {
+		p := e.data.Project(id)
+		if f.JobID != 0 && p.FlinkData().Jobs[f.JobID] == nil {
 			continue
 		}
-		p.flink().Failures = append(p.flink().Failures, f)
+		p.FlinkData().Failures = append(p.FlinkData().Failures, f)
 		armed = true
 	}
 	if !armed {
@@ -966,11 +728,11 @@ func (e *Server) CrashFlinkJob(jobID int64, reason string) error {
 	defer e.mu.Unlock()
 	now := e.clock.Now().UnixMilli()
 	for _, p := range e.data.Projects {
-		j := p.flink().Jobs[jobID]
+		j := p.FlinkData().Jobs[jobID]
 		if j == nil || j.Deleted {
 			continue
 		}
-		if st, _ := j.status(now); st != flinkRunning {
+		if st, _ := j.StatusAt(now); st != flinkRunning {
 			return fmt.Errorf("job %d is not running (status %s)", jobID, st)
 		}
 		if reason == "" {

@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/emulator/store"
 )
 
 func init() {
@@ -17,93 +19,6 @@ func init() {
 		route{Method: "DELETE", Pattern: "/v1.0/{project_id}/queues/{queue_name}", Op: "DeleteQueue", Handle: (*Server).deleteQueue},
 		route{Method: "PUT", Pattern: "/v1.0/{project_id}/queues/{queue_name}/action", Op: "RunQueueAction", Handle: (*Server).runQueueAction},
 	)
-}
-
-// Queue lifecycle (README.md, "Queue lifecycle"): a queue exists, with its
-// requested CUs, as soon as it is created. Its compute is provisioned for
-// queueProvisionTime emulated seconds (§6.1: "the first job on a new queue
-// takes a while, usually 5–15 minutes"): work submitted meanwhile is accepted
-// and starts when provisioning ends. Scaling moves the current CU count 16 CUs
-// per queueScaleStepTime toward the target, starting once provisioning ends.
-const (
-	queueProvisionTime = 300 * time.Second
-	queueScaleStepTime = 30 * time.Second
-	queueScaleStepCUs  = 16
-	queueMinCUs        = 16
-	queueMaxCUs        = 4096 // reported as cu_scale_out_limit and enforced by scale_out
-)
-
-// queue is a stored DLI queue. Times are emulated epoch milliseconds.
-type queue struct {
-	ID                  int64             `json:"queue_id"`
-	Name                string            `json:"queue_name"`
-	Type                string            `json:"queue_type"`
-	Description         string            `json:"description"`
-	Owner               string            `json:"owner"`
-	ResourceID          string            `json:"resource_id"`
-	EnterpriseProjectID string            `json:"enterprise_project_id"`
-	Platform            string            `json:"platform"`
-	ResourceMode        int               `json:"resource_mode"`
-	ChargingMode        int               `json:"charging_mode"`
-	Labels              []string          `json:"labels"`
-	Tags                []queueTag        `json:"tags"`
-	Feature             string            `json:"feature,omitempty"`
-	Engine              string            `json:"engine"`
-	ElasticPool         string            `json:"elastic_resource_pool_name,omitempty"`
-	Properties          map[string]any    `json:"properties,omitempty"`       // as given at create
-	Props               map[string]string `json:"queue_properties,omitempty"` // write key -> value (dli_queue_properties.go)
-	CUSpec              int               `json:"cu_spec"`
-	CreateTime          int64             `json:"create_time"`
-	ReadyAt             int64             `json:"ready_at"`      // end of provisioning
-	ScaleFrom           int               `json:"scale_from"`    // CU count when the last scale started
-	ScaleTarget         int               `json:"scale_target"`  // target CU count
-	ScaleStart          int64             `json:"scale_start"`   // when the last scale started
-	RestartUntil        int64             `json:"restart_until"` // is_restarting until then
-	CreatedReal         time.Time         `json:"-"`             // real creation time, for the consistency delay
-}
-
-type queueTag struct {
-	Key   string `json:"key"`
-	Value string `json:"value"`
-}
-
-// queueJob records a job created by a queue action (forced restart).
-type queueJob struct {
-	JobID      string `json:"job_id"`
-	QueueName  string `json:"queue_name"`
-	JobType    string `json:"job_type"`
-	CreateTime int64  `json:"create_time"`
-}
-
-// provisioning reports whether the queue's compute is still being provisioned at now.
-func (q *queue) provisioning(now int64) bool { return now < q.ReadyAt }
-
-// workStart is when work submitted at now can start on the queue: at once, or
-// when provisioning ends.
-func (q *queue) workStart(now int64) int64 { return max(now, q.ReadyAt) }
-
-// cuCount returns the queue's current CU count at now (§6.4 "cuCount: current
-// CU count"): the CUs requested at creation, then the scaled values.
-func (q *queue) cuCount(now int64) int {
-	if q.ScaleTarget == q.ScaleFrom {
-		return q.ScaleTarget
-	}
-	start := max(q.ScaleStart, q.ReadyAt)
-	if now < start {
-		return q.ScaleFrom
-	}
-	steps := int((now - start) / queueScaleStepTime.Milliseconds())
-	moved := steps * queueScaleStepCUs
-	if q.ScaleTarget > q.ScaleFrom {
-		return min(q.ScaleFrom+moved, q.ScaleTarget)
-	}
-	return max(q.ScaleFrom-moved, q.ScaleTarget)
-}
-
-// scaling reports whether a scale is still in progress (or waiting for
-// provisioning to end) at now.
-func (q *queue) scaling(now int64) bool {
-	return q.cuCount(now) != q.ScaleTarget
 }
 
 // lookupQueue finds a queue by (case-insensitive) name; visibleOnly applies
@@ -154,34 +69,6 @@ type queueTagBody struct {
 	Value *string `json:"value"`
 }
 
-// validName applies the §6.1/§13 name rules: letters, digits and '_', not all digits, not
-// starting with '_', 1-128 characters.
-func validName(field, name string) *apiError {
-	if name == "" {
-		return badRequest("%s is required.", field)
-	}
-	if len(name) > 128 {
-		return badRequest("Invalid %s: the length must be 1 to 128 characters.", field)
-	}
-	allDigits := true
-	for _, r := range name {
-		isDigit := r >= '0' && r <= '9'
-		if !(isDigit || r == '_' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') {
-			return badRequest("Invalid %s %q: only letters, digits and underscores are allowed.", field, name)
-		}
-		if !isDigit {
-			allDigits = false
-		}
-	}
-	if allDigits {
-		return badRequest("Invalid %s %q: the name cannot consist of digits only.", field, name)
-	}
-	if name[0] == '_' {
-		return badRequest("Invalid %s %q: the name cannot start with an underscore.", field, name)
-	}
-	return nil
-}
-
 func (e *Server) createQueue(c *call) result {
 	var b createQueueBody
 	if err := c.decode(&b); err != nil {
@@ -195,7 +82,7 @@ func (e *Server) createQueue(c *call) result {
 	}
 	name := strings.ToLower(*b.QueueName)
 	q := &queue{
-		Name: name, Type: "sql", Owner: c.user.UserName, ResourceID: newUUID(),
+		Name: name, Type: "sql", Owner: c.user.UserName, ResourceID: store.NewUUID(),
 		EnterpriseProjectID: "0", Platform: "x86_64", ChargingMode: 1, Engine: "spark",
 		Labels: []string{}, Tags: []queueTag{}, CreateTime: c.nowMillis(),
 	}
@@ -291,7 +178,7 @@ func (e *Server) createQueue(c *call) result {
 	if _, exists := c.proj.Queues[name]; exists {
 		return fail(newError(http.StatusBadRequest, "DLI.0006", fmt.Sprintf("queue %s already exists", name)))
 	}
-	q.ID = e.data.nextID()
+	q.ID = e.data.AllocID()
 	q.ReadyAt = q.CreateTime + queueProvisionTime.Milliseconds()
 	q.ScaleFrom, q.ScaleTarget, q.ScaleStart = q.CUSpec, q.CUSpec, q.ReadyAt
 	q.CreatedReal = c.real
@@ -328,10 +215,10 @@ type queueListItem struct {
 	ElasticPool         string `json:"elastic_resource_pool_name,omitempty"`
 }
 
-func (q *queue) listItem(now int64) queueListItem {
+func queueListItemOf(q *queue, now int64) queueListItem {
 	return queueListItem{
 		QueueID: q.ID, QueueName: q.Name, Description: q.Description, Owner: q.Owner, Engine: q.Engine,
-		CreateTime: q.CreateTime, QueueType: q.Type, CuCount: q.cuCount(now), ChargingMode: q.ChargingMode,
+		CreateTime: q.CreateTime, QueueType: q.Type, CuCount: q.CUCount(now), ChargingMode: q.ChargingMode,
 		ResourceID: q.ResourceID, EnterpriseProjectID: q.EnterpriseProjectID,
 		CidrInVpc: "10.0.0.0/8", CidrInMgntsubnet: "10.23.128.0/24", CidrInSubnet: "10.0.0.0/24",
 		ResourceMode: q.ResourceMode, Platform: q.Platform, IsRestarting: now < q.RestartUntil,
@@ -372,10 +259,10 @@ func (e *Server) listQueues(c *call) result {
 	now := c.nowMillis()
 	items := []queueListItem{}
 	for _, q := range c.proj.Queues {
-		if !e.visible(q.CreatedReal) || (qt != "all" && q.Type != qt) || !q.hasTags(tagFilter) {
+		if !e.visible(q.CreatedReal) || (qt != "all" && q.Type != qt) || !q.HasTags(tagFilter) {
 			continue
 		}
-		items = append(items, q.listItem(now))
+		items = append(items, queueListItemOf(q, now))
 	}
 	sort.Slice(items, func(i, j int) bool {
 		a, b := items[i], items[j]
@@ -420,22 +307,6 @@ func parseTagFilter(s string) ([]queueTag, *apiError) {
 	return out, nil
 }
 
-func (q *queue) hasTags(filter []queueTag) bool {
-	for _, f := range filter {
-		found := false
-		for _, t := range q.Tags {
-			if t.Key == f.Key && t.Value == f.Value {
-				found = true
-				break
-			}
-		}
-		if !found {
-			return false
-		}
-	}
-	return true
-}
-
 // queueDetail is the §6.4 response; queueName, queueType, cuCount and
 // chargingMode are camelCase exactly as the SDK's model.ShowQueueResponse.
 type queueDetail struct {
@@ -467,7 +338,7 @@ func (e *Server) showQueue(c *call) result {
 	now := c.nowMillis()
 	return ok(queueDetail{
 		IsSuccess: true, QueueID: q.ID, QueueName: q.Name, Description: q.Description, Owner: q.Owner,
-		CreateTime: q.CreateTime, QueueType: q.Type, CuCount: q.cuCount(now), ChargingMode: q.ChargingMode,
+		CreateTime: q.CreateTime, QueueType: q.Type, CuCount: q.CUCount(now), ChargingMode: q.ChargingMode,
 		ResourceID: q.ResourceID, ResourceMode: q.ResourceMode, EnterpriseProjectID: q.EnterpriseProjectID,
 		ResourceType: "vm", CuSpec: q.CUSpec, CuScaleOutLimit: queueMaxCUs, CuScaleInLimit: queueMinCUs,
 		ElasticPool: q.ElasticPool,
@@ -479,7 +350,7 @@ func (e *Server) deleteQueue(c *call) result {
 	if err != nil {
 		return fail(err)
 	}
-	if q.scaling(c.nowMillis()) {
+	if q.Scaling(c.nowMillis()) {
 		return fail(queueScaling(q.Name))
 	}
 	delete(c.proj.Queues, q.Name)
@@ -518,13 +389,13 @@ func (e *Server) runQueueAction(c *call) result {
 		}
 		// §6.5: "only SQL queues can be restarted, and only while the queue is available
 		// (it becomes available after an SQL job has run successfully)".
-		if q.provisioning(now) {
+		if q.Provisioning(now) {
 			return fail(queueProvisioning(q.Name))
 		}
 		if !b.Force.Value {
 			return ok(success("Restart success"))
 		}
-		job := queueJob{JobID: newUUID(), QueueName: q.Name, JobType: "RESTART_QUEUE", CreateTime: now}
+		job := queueJob{JobID: store.NewUUID(), QueueName: q.Name, JobType: "RESTART_QUEUE", CreateTime: now}
 		c.proj.QueueJobs = append(c.proj.QueueJobs, job)
 		q.RestartUntil = now + (60 * time.Second).Milliseconds()
 		return ok(map[string]any{
@@ -539,10 +410,10 @@ func (e *Server) runQueueAction(c *call) result {
 	}
 	// A scale of a queue still provisioning is accepted (§6.5 sets no precondition for
 	// scaling); the CU count moves once provisioning ends.
-	if q.scaling(now) {
+	if q.Scaling(now) {
 		return fail(queueScaling(q.Name))
 	}
-	current := q.cuCount(now)
+	current := q.CUCount(now)
 	target := current + delta
 	if action == "scale_in" {
 		target = current - delta

@@ -1,8 +1,6 @@
 package httpapi
 
 import (
-	"github.com/huaweidata/terraform-provider-huaweidata/internal/emulator/sparksql"
-
 	"fmt"
 	"net/http"
 	"sort"
@@ -10,6 +8,9 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/emulator/sparksql"
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/emulator/store"
 )
 
 func init() {
@@ -21,55 +22,6 @@ func init() {
 		route{Method: "GET", Pattern: "/v1.0/{project_id}/jobs/{job_id}/detail", Op: "ShowSqlJobDetail", Handle: (*Server).showSQLJobDetail},
 		route{Method: "DELETE", Pattern: "/v1.0/{project_id}/jobs/{job_id}", Op: "CancelSqlJob", Handle: (*Server).cancelSQLJob},
 	)
-}
-
-// SQL job timing on the emulated clock: LAUNCHING for sqlJobLaunchTime, then RUNNING until
-// the job's run time has passed, then FINISHED or FAILED (decided, and DDL applied, then).
-const (
-	sqlJobLaunchTime   = 1 * time.Second
-	sqlJobDDLRunTime   = 10 * time.Second
-	sqlJobQueryRunTime = 30 * time.Second
-)
-
-// sqlJob is a submitted SQL job. Times are emulated epoch ms.
-type sqlJob struct {
-	ID          string     `json:"job_id"`
-	Seq         int64      `json:"seq"` // submission order, to settle jobs ending together in order
-	JobType     string     `json:"job_type"`
-	JobMode     string     `json:"job_mode"`
-	QueueName   string     `json:"queue_name"`
-	Owner       string     `json:"owner"`
-	Statement   string     `json:"statement"`
-	CurrentDB   string     `json:"currentdb"`
-	Database    string     `json:"database_name,omitempty"`
-	Table       string     `json:"table_name,omitempty"`
-	Tags        []queueTag `json:"tags"`
-	StartTime   int64      `json:"start_time"`
-	RunFrom     int64      `json:"run_from,omitempty"`   // when the queue can start it (its provisioning end); 0 = StartTime
-	EndTime     int64      `json:"end_time"`             // when it finishes (or finished, or was cancelled)
-	Status      string     `json:"status,omitempty"`     // terminal status once settled; "" before
-	Message     string     `json:"message,omitempty"`    // failure text
-	ForceFail   string     `json:"force_fail,omitempty"` // failure text forced by a fixture
-	CreatedReal time.Time  `json:"-"`                    // real creation time, for the consistency delay
-}
-
-// status returns the job's state at now.
-func (j *sqlJob) status(now int64) string {
-	switch {
-	case j.Status != "":
-		return j.Status
-	case now < max(j.StartTime, j.RunFrom)+sqlJobLaunchTime.Milliseconds():
-		return "LAUNCHING"
-	default:
-		return "RUNNING"
-	}
-}
-
-func (j *sqlJob) duration(now int64) int64 {
-	if j.Status != "" {
-		return j.EndTime - j.StartTime
-	}
-	return now - j.StartTime
 }
 
 // sqlJobFailures holds the forced-failure fixtures per emulator (not persisted).
@@ -137,7 +89,7 @@ func (e *Server) finishJob(p *projectData, j *sqlJob) {
 		j.Status, j.Message = "FAILED", err.Error()
 		return
 	}
-	if msg := applyDDL(p, st, j.CurrentDB, j.Owner, j.EndTime); msg != "" {
+	if msg := store.ApplyDDL(p, st, j.CurrentDB, j.Owner, j.EndTime); msg != "" {
 		j.Status, j.Message = "FAILED", msg
 		return
 	}
@@ -148,7 +100,7 @@ func (e *Server) finishJob(p *projectData, j *sqlJob) {
 func (e *Server) startInternalJob(c *call, sql, currentDB string) *sqlJob {
 	now := c.nowMillis()
 	j := &sqlJob{
-		ID: newUUID(), Seq: e.data.nextID(), JobType: "DDL", JobMode: "async", QueueName: "default",
+		ID: store.NewUUID(), Seq: e.data.AllocID(), JobType: "DDL", JobMode: "async", QueueName: "default",
 		Owner: c.user.UserName, Statement: sql, CurrentDB: currentDB, Tags: []queueTag{},
 		StartTime: now, EndTime: now + sqlJobDDLRunTime.Milliseconds(),
 	}
@@ -230,7 +182,7 @@ func (e *Server) submitSQLJob(c *call) result {
 				fmt.Sprintf("Queue %s is a %s queue; SQL jobs run only on sql queues.", q.Name, q.Type)))
 		}
 		// A new queue accepts the job; it starts when provisioning ends (§6.1).
-		runFrom = q.workStart(c.nowMillis())
+		runFrom = q.WorkStart(c.nowMillis())
 		queueName = q.Name
 	}
 	st, err := sparksql.Parse(*b.SQL)
@@ -239,7 +191,7 @@ func (e *Server) submitSQLJob(c *call) result {
 	}
 	now := c.nowMillis()
 	j := &sqlJob{
-		ID: newUUID(), Seq: e.data.nextID(), JobType: st.JobType, JobMode: "async", QueueName: queueName,
+		ID: store.NewUUID(), Seq: e.data.AllocID(), JobType: st.JobType, JobMode: "async", QueueName: queueName,
 		Owner: c.user.UserName, Statement: *b.SQL, Tags: tags, StartTime: now, RunFrom: runFrom,
 		ForceFail: e.forcedFailure(*b.SQL), CreatedReal: c.real,
 	}
@@ -332,10 +284,10 @@ type jobView struct {
 	Tags         []queueTag `json:"tags,omitempty"`
 }
 
-func (j *sqlJob) view(now int64) jobView {
+func viewSQLJob(j *sqlJob, now int64) jobView {
 	v := jobView{
 		Message: j.Message, JobID: j.ID, JobType: j.JobType, JobMode: j.JobMode, QueueName: j.QueueName,
-		Owner: j.Owner, StartTime: j.StartTime, Duration: j.duration(now), Status: j.status(now),
+		Owner: j.Owner, StartTime: j.StartTime, Duration: j.DurationAt(now), Status: j.StatusAt(now),
 		DatabaseName: j.Database, TableName: j.Table, Detail: "[]", Statement: j.Statement, Tags: j.Tags,
 	}
 	if j.Status != "" {
@@ -379,7 +331,7 @@ func (e *Server) showSQLJobStatus(c *call) result {
 	if err != nil {
 		return fail(err)
 	}
-	v := j.view(c.nowMillis())
+	v := viewSQLJob(j, c.nowMillis())
 	yes := true
 	v.IsSuccess = &yes
 	return ok(v)
@@ -394,7 +346,7 @@ func (e *Server) showSQLJobDetail(c *call) result {
 	now := c.nowMillis()
 	return ok(map[string]any{
 		"is_success": true, "message": j.Message, "job_id": j.ID, "owner": j.Owner, "start_time": j.StartTime,
-		"duration": j.duration(now), "database_name": j.Database, "table_name": j.Table,
+		"duration": j.DurationAt(now), "database_name": j.Database, "table_name": j.Table,
 		"data_path": "", "data_type": "", "tags": j.Tags,
 	})
 }
@@ -407,7 +359,7 @@ func (e *Server) cancelSQLJob(c *call) result {
 	}
 	if c.proj.SQLJobs[j.ID] == nil || j.Status != "" {
 		return fail(newError(http.StatusBadRequest, "DLI.0007",
-			fmt.Sprintf("The job %s is %s and cannot be cancelled.", j.ID, j.status(c.nowMillis()))))
+			fmt.Sprintf("The job %s is %s and cannot be cancelled.", j.ID, j.StatusAt(c.nowMillis()))))
 	}
 	j.Status, j.EndTime, j.Message = "CANCELLED", c.nowMillis(), "The job was cancelled by the user."
 	return ok(success(""))
@@ -457,7 +409,7 @@ func (e *Server) listSQLJobs(c *call) result {
 		if !e.visible(j.CreatedReal) {
 			continue
 		}
-		v := j.view(now)
+		v := viewSQLJob(j, now)
 		switch {
 		case jobType != "" && jobType != "ALL" && v.JobType != jobType,
 			status != "" && v.Status != status,

@@ -1,14 +1,13 @@
 package httpapi
 
 import (
-	"github.com/huaweidata/terraform-provider-huaweidata/internal/emulator/sparksql"
-
 	"fmt"
 	"net/http"
 	"net/url"
 	"sort"
 	"strings"
-	"time"
+
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/emulator/sparksql"
 )
 
 func init() {
@@ -19,135 +18,6 @@ func init() {
 		route{Method: "DELETE", Pattern: "/v1.0/{project_id}/databases/{database_name}/tables/{table_name}", Op: "DeleteTable", Handle: (*Server).deleteTable},
 		route{Method: "GET", Pattern: "/v1.0/{project_id}/databases/{database_name}/tables/{table_name}/partitions", Op: "ListPartitions", Handle: (*Server).listPartitions},
 	)
-}
-
-// table is a stored table or view. Columns hold the data columns first and the partition
-// columns last, which is the order describe returns them in. OBS format options are nil
-// when not given at create (describe then reports DLI's defaults).
-type table struct {
-	Name             string            `json:"table_name"`
-	DataLocation     string            `json:"data_location"` // DLI, OBS or VIEW
-	Description      string            `json:"description"`
-	Columns          []tableColumn     `json:"columns"`
-	DataType         string            `json:"data_type,omitempty"` // OBS: parquet, orc, csv, json, avro
-	DataPath         string            `json:"data_path,omitempty"`
-	WithColumnHeader *bool             `json:"with_column_header,omitempty"`
-	Delimiter        *string           `json:"delimiter,omitempty"`
-	QuoteChar        *string           `json:"quote_char,omitempty"`
-	EscapeChar       *string           `json:"escape_char,omitempty"`
-	DateFormat       *string           `json:"date_format,omitempty"`
-	TimestampFormat  *string           `json:"timestamp_format,omitempty"`
-	SelectStatement  string            `json:"select_statement,omitempty"`
-	Tags             []queueTag        `json:"tags,omitempty"`
-	Properties       map[string]string `json:"properties,omitempty"`
-	Partitions       []tablePartition  `json:"partitions,omitempty"`
-	Owner            string            `json:"owner"`
-	CreateTime       int64             `json:"create_time"`
-	LastAccessTime   int64             `json:"last_access_time"`
-	CreatedReal      time.Time         `json:"-"`
-}
-
-// tableColumn is a column with its canonical (describe) type.
-type tableColumn struct {
-	Name        string `json:"column_name"`
-	Type        string `json:"type"`
-	Description string `json:"description"`
-	IsPartition bool   `json:"is_partition_column"`
-}
-
-// tablePartition is one partition (§7.2.6).
-type tablePartition struct {
-	Name           string   `json:"partition_name"` // k1=v1/k2=v2
-	CreateTime     int64    `json:"create_time"`
-	LastAccessTime int64    `json:"last_access_time"`
-	Locations      []string `json:"locations"`
-}
-
-// column returns the index of a column by (case-insensitive) name, or -1.
-func (t *table) column(name string) int {
-	for i, c := range t.Columns {
-		if strings.EqualFold(c.Name, name) {
-			return i
-		}
-	}
-	return -1
-}
-
-func (t *table) splitColumns() (data, parts []tableColumn) {
-	for _, c := range t.Columns {
-		if c.IsPartition {
-			parts = append(parts, c)
-		} else {
-			data = append(data, c)
-		}
-	}
-	return data, parts
-}
-
-// addPartition adds a partition from a spec naming every partition column.
-func (t *table) addPartition(spec []sparksql.Prop, location string, ifNotExists bool, now int64) string {
-	_, parts := t.splitColumns()
-	if len(parts) == 0 {
-		return fmt.Sprintf("org.apache.spark.sql.AnalysisException: Table %s is not partitioned", t.Name)
-	}
-	values := map[string]string{}
-	for _, kv := range spec {
-		values[strings.ToLower(kv.Key)] = kv.Value
-	}
-	var names []string
-	for _, pc := range parts {
-		v, found := values[pc.Name]
-		if !found || len(values) != len(parts) {
-			return fmt.Sprintf("org.apache.spark.sql.AnalysisException: Partition spec %v does not match the partition columns of %s", spec, t.Name)
-		}
-		names = append(names, pc.Name+"="+v)
-	}
-	name := strings.Join(names, "/")
-	for _, p := range t.Partitions {
-		if p.Name == name {
-			if ifNotExists {
-				return ""
-			}
-			return fmt.Sprintf("org.apache.spark.sql.catalyst.analysis.PartitionsAlreadyExistException: Partition already exists in table %s: %s", t.Name, name)
-		}
-	}
-	if location == "" {
-		base := t.DataPath
-		if base == "" {
-			base = "obs://dli-managed-warehouse/" + t.Name
-		}
-		location = strings.TrimSuffix(base, "/") + "/" + name
-	}
-	t.Partitions = append(t.Partitions, tablePartition{Name: name, CreateTime: now, LastAccessTime: now, Locations: []string{location}})
-	return ""
-}
-
-// validTableName applies §7.2.1: letters, digits, '_' and '$', not all digits, not starting
-// with '_', at most 128 characters.
-func validTableName(name string) *apiError {
-	if name == "" {
-		return badRequest("table_name is required.")
-	}
-	if len(name) > 128 {
-		return badRequest("Invalid table_name: the length must be 1 to 128 characters.")
-	}
-	allDigits := true
-	for _, r := range name {
-		isDigit := r >= '0' && r <= '9'
-		if !(isDigit || r == '_' || r == '$' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') {
-			return badRequest("Invalid table_name %q: only letters, digits, underscores and $ are allowed.", name)
-		}
-		if !isDigit {
-			allDigits = false
-		}
-	}
-	if allDigits {
-		return badRequest("Invalid table_name %q: the name cannot consist of digits only.", name)
-	}
-	if name[0] == '_' {
-		return badRequest("Invalid table_name %q: the name cannot start with an underscore.", name)
-	}
-	return nil
 }
 
 func tableNotFound(db, name string) *apiError {
@@ -226,10 +96,10 @@ func (e *Server) createTable(c *call) result {
 	if t.Tags, err = parseTags(b.Tags); err != nil {
 		return fail(err)
 	}
-	if err := t.setColumns(b.Columns); err != nil {
+	if err := setTableColumns(t, b.Columns); err != nil {
 		return fail(err)
 	}
-	if err := t.setStorage(&b); err != nil {
+	if err := setTableStorage(t, &b); err != nil {
 		return fail(err)
 	}
 	if db.Tables[t.Name] != nil {
@@ -242,7 +112,7 @@ func (e *Server) createTable(c *call) result {
 // setColumns validates §7.2.1 columns (required unless VIEW; types are Spark SQL types; a
 // partitioned table keeps at least one non-partition column) and stores them with the
 // partition columns last.
-func (t *table) setColumns(in []*createColumnBody) *apiError {
+func setTableColumns(t *table, in []*createColumnBody) *apiError {
 	if len(in) == 0 && t.DataLocation != "VIEW" {
 		return badRequest("columns is required for %s tables.", t.DataLocation)
 	}
@@ -282,7 +152,7 @@ func (t *table) setColumns(in []*createColumnBody) *apiError {
 }
 
 // setStorage validates the location-specific fields of §7.2.1.
-func (t *table) setStorage(b *createTableBody) *apiError {
+func setTableStorage(t *table, b *createTableBody) *apiError {
 	csvOnly := map[string]bool{
 		"with_column_header": b.WithColumnHeader.Set, "delimiter": b.Delimiter != nil,
 		"quote_char": b.QuoteChar != nil, "escape_char": b.EscapeChar != nil,
@@ -361,17 +231,6 @@ func sortedKeys(m map[string]bool) []string {
 	return keys
 }
 
-// tableType is the describe/list spelling of a table's kind.
-func (t *table) tableType() string {
-	switch t.DataLocation {
-	case "OBS":
-		return "EXTERNAL"
-	case "VIEW":
-		return "VIEW"
-	}
-	return "MANAGED"
-}
-
 // tableListItem is a §7.2.3 list item (the SDK's model.Table).
 type tableListItem struct {
 	CreateTime       *int64   `json:"create_time,omitempty"`
@@ -447,7 +306,7 @@ func (e *Server) listTables(c *call) result {
 	items := []tableListItem{}
 	for _, name := range names {
 		t := db.Tables[name]
-		item := tableListItem{DataLocation: t.DataLocation, TableName: t.Name, TableType: t.tableType()}
+		item := tableListItem{DataLocation: t.DataLocation, TableName: t.Name, TableType: t.TableType()}
 		if withDetail {
 			size := int64(0)
 			item.CreateTime, item.LastAccessTime, item.TableSize = &t.CreateTime, &t.LastAccessTime, &size
@@ -474,12 +333,6 @@ func containsFold(list []string, s string) bool {
 	return false
 }
 
-// storageProperty is a §7.2.4 storage_properties item.
-type storageProperty struct {
-	Key   string `json:"key"`
-	Value string `json:"value"`
-}
-
 // describeTable is the §7.2.4 response: its names and values differ from create (table_type
 // MANAGED/EXTERNAL/VIEW, data_location is the OBS path, options as storage_properties).
 type describeTable struct {
@@ -503,99 +356,13 @@ func (e *Server) showTable(c *call) result {
 	}
 	cols := append([]tableColumn{}, t.Columns...)
 	out := describeTable{
-		IsSuccess: true, ColumnCount: len(cols), Columns: cols, TableType: t.tableType(),
-		TableComment: t.Description, CreateTableSQL: t.createSQL(db.Name),
+		IsSuccess: true, ColumnCount: len(cols), Columns: cols, TableType: t.TableType(),
+		TableComment: t.Description, CreateTableSQL: t.CreateSQL(db.Name),
 	}
 	if t.DataLocation == "OBS" {
-		out.DataType, out.DataLocation, out.StorageProperties = t.DataType, t.DataPath, t.storageProperties()
+		out.DataType, out.DataLocation, out.StorageProperties = t.DataType, t.DataPath, t.StorageProperties()
 	}
 	return ok(out)
-}
-
-// storageProperties reports every OBS format option, with DLI's defaults for unset ones, in
-// the order of the §7.2.4 example.
-func (t *table) storageProperties() []storageProperty {
-	or := func(p *string, def string) string {
-		if p == nil {
-			return def
-		}
-		return *p
-	}
-	header := "false"
-	if t.WithColumnHeader != nil && *t.WithColumnHeader {
-		header = "true"
-	}
-	return []storageProperty{
-		{"timestampformat", or(t.TimestampFormat, "yyyy-MM-dd HH:mm:ss")},
-		{"quote", or(t.QuoteChar, `"`)},
-		{"dateformat", or(t.DateFormat, "yyyy-MM-dd")},
-		{"escape", or(t.EscapeChar, `\`)},
-		{"header", header},
-		{"delimiter", or(t.Delimiter, ",")},
-	}
-}
-
-// createSQL renders the table's DDL as describe's create_table_sql does.
-func (t *table) createSQL(db string) string {
-	var b strings.Builder
-	if t.DataLocation == "VIEW" {
-		names := make([]string, len(t.Columns))
-		for i, c := range t.Columns {
-			names[i] = c.Name
-		}
-		fmt.Fprintf(&b, "CREATE VIEW `%s`.`%s` (%s) AS\n%s\n", db, t.Name, strings.Join(names, ", "), t.SelectStatement)
-		return b.String()
-	}
-	cols := make([]string, len(t.Columns))
-	var parts []string
-	for i, c := range t.Columns {
-		cols[i] = fmt.Sprintf("`%s` %s", c.Name, strings.ToUpper(c.Type))
-		if c.Description != "" {
-			cols[i] += " COMMENT '" + strings.ReplaceAll(c.Description, "'", `\'`) + "'"
-		}
-		if c.IsPartition {
-			parts = append(parts, "`"+c.Name+"`")
-		}
-	}
-	format := t.DataType
-	if format == "" {
-		format = "parquet"
-	}
-	fmt.Fprintf(&b, "CREATE TABLE `%s`.`%s` (%s)\nUSING %s\n", db, t.Name, strings.Join(cols, ", "), format)
-	if t.DataLocation == "OBS" {
-		b.WriteString("OPTIONS (\n")
-		props := t.storageProperties()
-		for i, p := range props {
-			sep := ","
-			if i == len(props)-1 {
-				sep = ""
-			}
-			fmt.Fprintf(&b, "    `%s` '%s'%s\n", p.Key, strings.ReplaceAll(p.Value, `\`, `\\`), sep)
-		}
-		b.WriteString(")\n")
-	}
-	if len(parts) > 0 {
-		fmt.Fprintf(&b, "PARTITIONED BY\n(%s)\n", strings.Join(parts, ", "))
-	}
-	if t.Description != "" {
-		fmt.Fprintf(&b, "COMMENT '%s'\n", strings.ReplaceAll(t.Description, "'", `\'`))
-	}
-	if t.DataLocation == "OBS" {
-		fmt.Fprintf(&b, "LOCATION '%s'\n", t.DataPath)
-	}
-	if len(t.Properties) > 0 {
-		b.WriteString("TBLPROPERTIES (\n")
-		props := sortedProps(t.Properties)
-		for i, p := range props {
-			sep := ","
-			if i == len(props)-1 {
-				sep = ""
-			}
-			fmt.Fprintf(&b, "    '%s' = '%s'%s\n", p.Key, p.Value, sep)
-		}
-		b.WriteString(")\n")
-	}
-	return b.String()
 }
 
 func (e *Server) deleteTable(c *call) result {
@@ -630,7 +397,7 @@ func (e *Server) listPartitions(c *call) result {
 	if err != nil {
 		return fail(err)
 	}
-	if _, parts := t.splitColumns(); len(parts) == 0 {
+	if _, parts := t.SplitColumns(); len(parts) == 0 {
 		return fail(newError(http.StatusBadRequest, "DLI.0007", fmt.Sprintf("Table %s is not partitioned.", t.Name)))
 	}
 	var fk, fv string

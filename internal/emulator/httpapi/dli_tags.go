@@ -49,12 +49,12 @@ func (e *Server) taggedResource(c *call) (*[]queueTag, *apiError) {
 			return &db.Tags, nil
 		}
 	case "dli_enhanced_datasource":
-		if conn := c.proj.conns(c.nowMillis()).ByID[id]; conn != nil && !conn.deleted() {
+		if conn := c.proj.ConnData(c.nowMillis()).ByID[id]; conn != nil && !conn.IsDeleted() {
 			return &conn.Tags, nil
 		}
 	case "dli_flink_job":
 		if n, err := strconv.ParseInt(id, 10, 64); err == nil {
-			if j := c.proj.flink().Jobs[n]; j != nil && !j.Deleted {
+			if j := c.proj.FlinkData().Jobs[n]; j != nil && !j.Deleted {
 				return &j.Tags, nil
 			}
 		}

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"net/http"
 	"sort"
-	"time"
 )
 
 func init() {
@@ -14,22 +13,6 @@ func init() {
 		route{Method: "PUT", Pattern: "/v1.0/{project_id}/variables/{var_name}", Op: "UpdateGlobalVariable", Handle: (*Server).updateGlobalVariable},
 		route{Method: "DELETE", Pattern: "/v1.0/{project_id}/variables/{var_name}", Op: "DeleteGlobalVariable", Handle: (*Server).deleteGlobalVariable},
 	)
-}
-
-// sensitiveMask replaces the value of a sensitive variable in list output.
-const sensitiveMask = "******"
-
-// globalVar is a stored DLI global variable (§13). Times are emulated epoch ms.
-type globalVar struct {
-	ID          int64     `json:"id"`
-	Name        string    `json:"var_name"`
-	Value       string    `json:"var_value"`
-	IsSensitive bool      `json:"is_sensitive"`
-	UserID      string    `json:"user_id"`
-	UserName    string    `json:"user_name"`
-	CreateTime  int64     `json:"create_time"`
-	UpdateTime  int64     `json:"update_time"`
-	CreatedReal time.Time `json:"-"` // real creation time, for the consistency delay
 }
 
 // globalVarItem is one §13.4 list item (the SDK's model.GlobalVariable).
@@ -75,7 +58,7 @@ func (e *Server) createGlobalVariable(c *call) result {
 	}
 	now := c.nowMillis()
 	c.proj.Variables[name] = &globalVar{
-		ID: e.data.nextID(), Name: name, Value: *b.VarValue, IsSensitive: b.IsSensitive.Value,
+		ID: e.data.AllocID(), Name: name, Value: *b.VarValue, IsSensitive: b.IsSensitive.Value,
 		UserID: c.user.UserID, UserName: c.user.UserName, CreateTime: now, UpdateTime: now,
 		CreatedReal: c.real,
 	}

@@ -90,7 +90,7 @@ func (e *Server) Inventory() Inventory {
 	now := e.clock.Now()
 	inv := Inventory{Projects: map[string]ProjectInventory{}}
 	for id, p := range e.data.Projects {
-		p.init()
+		p.Init()
 		e.settleSQLJobs(&call{proj: p, now: now})
 		inv.Projects[id] = projectInventory(p, now.UnixMilli())
 	}
@@ -104,7 +104,7 @@ func projectInventory(p *projectData, now int64) ProjectInventory {
 		SQLJobs: []InventorySQLJob{}, EnhancedConnections: []InventoryConnection{},
 	}
 	for _, q := range p.Queues {
-		pi.Queues = append(pi.Queues, InventoryQueue{Name: q.Name, QueueType: q.Type, CUCount: q.cuCount(now)})
+		pi.Queues = append(pi.Queues, InventoryQueue{Name: q.Name, QueueType: q.Type, CUCount: q.CUCount(now)})
 	}
 	sort.Slice(pi.Queues, func(i, j int) bool { return pi.Queues[i].Name < pi.Queues[j].Name })
 	for _, db := range p.Databases {
@@ -119,18 +119,18 @@ func projectInventory(p *projectData, now int64) ProjectInventory {
 		pi.GlobalVariables = append(pi.GlobalVariables, InventoryVariable{Name: v.Name, IsSensitive: v.IsSensitive})
 	}
 	sort.Slice(pi.GlobalVariables, func(i, j int) bool { return pi.GlobalVariables[i].Name < pi.GlobalVariables[j].Name })
-	for _, j := range p.flink().Jobs {
-		st, _ := j.status(now)
+	for _, j := range p.FlinkData().Jobs {
+		st, _ := j.StatusAt(now)
 		pi.FlinkJobs = append(pi.FlinkJobs, InventoryFlinkJob{ID: j.ID, Name: j.Name, Status: st, Deleted: j.Deleted})
 	}
 	sort.Slice(pi.FlinkJobs, func(i, j int) bool { return pi.FlinkJobs[i].ID < pi.FlinkJobs[j].ID })
-	for _, j := range p.batches().Jobs {
-		evs := j.at(now)
+	for _, j := range p.BatchData().Jobs {
+		evs := j.EventsAt(now)
 		pi.SparkBatches = append(pi.SparkBatches, InventoryBatch{ID: j.ID, Name: batchVal(j.Req.Name), State: evs[len(evs)-1].State})
 	}
 	sort.Slice(pi.SparkBatches, func(i, j int) bool { return pi.SparkBatches[i].ID < pi.SparkBatches[j].ID })
 	for _, j := range p.SQLJobs {
-		pi.SQLJobs = append(pi.SQLJobs, InventorySQLJob{ID: j.ID, JobType: j.JobType, Status: j.status(now)})
+		pi.SQLJobs = append(pi.SQLJobs, InventorySQLJob{ID: j.ID, JobType: j.JobType, Status: j.StatusAt(now)})
 	}
 	for _, qj := range p.QueueJobs {
 		st := "RUNNING"
@@ -140,8 +140,8 @@ func projectInventory(p *projectData, now int64) ProjectInventory {
 		pi.SQLJobs = append(pi.SQLJobs, InventorySQLJob{ID: qj.JobID, JobType: qj.JobType, Status: st})
 	}
 	sort.Slice(pi.SQLJobs, func(i, j int) bool { return pi.SQLJobs[i].ID < pi.SQLJobs[j].ID })
-	for _, c := range p.conns(now).ByID {
-		pi.EnhancedConnections = append(pi.EnhancedConnections, InventoryConnection{ID: c.ID, Name: c.Name, Status: c.status()})
+	for _, c := range p.ConnData(now).ByID {
+		pi.EnhancedConnections = append(pi.EnhancedConnections, InventoryConnection{ID: c.ID, Name: c.Name, Status: c.StatusAt()})
 	}
 	sort.Slice(pi.EnhancedConnections, func(i, j int) bool { return pi.EnhancedConnections[i].ID < pi.EnhancedConnections[j].ID })
 	return pi

@@ -82,7 +82,7 @@ func (e *Server) serveAPI(w http.ResponseWriter, r *http.Request, rt route) int 
 	e.mu.Lock()
 	c.now = e.clock.Now()
 	if projectID != "" {
-		c.proj = e.data.project(projectID)
+		c.proj = e.data.Project(projectID)
 	}
 	res := rt.Handle(e, c)
 	if res.Status == 0 {

@@ -12,6 +12,8 @@ import (
 	"net/http"
 	"sync"
 	"time"
+
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/emulator/store"
 )
 
 // Demo credentials and project used when Options leaves them empty.
@@ -112,8 +114,8 @@ func New(opts Options) (*Server, error) {
 	if speed <= 0 {
 		speed = 1
 	}
-	e.clock = newClock(time.Now(), speed)
-	e.data = newStateData()
+	e.clock = store.NewClock(time.Now(), speed)
+	e.data = store.NewState()
 	if err := e.initDataArts(); err != nil {
 		return nil, err
 	}
@@ -203,14 +205,4 @@ func newRequestID() string {
 	var b [16]byte
 	_, _ = rand.Read(b[:])
 	return hex.EncodeToString(b[:])
-}
-
-// newUUID returns a random RFC 4122 version 4 UUID.
-func newUUID() string {
-	var b [16]byte
-	_, _ = rand.Read(b[:])
-	b[6] = b[6]&0x0f | 0x40
-	b[8] = b[8]&0x3f | 0x80
-	h := hex.EncodeToString(b[:])
-	return h[0:8] + "-" + h[8:12] + "-" + h[12:16] + "-" + h[16:20] + "-" + h[20:32]
 }

@@ -7,63 +7,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"time"
+
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/emulator/store"
 )
-
-// stateVersion is the state file format version.
-const stateVersion = 1
-
-// stateData is all emulated data; it is what the state file holds.
-type stateData struct {
-	Version  int                     `json:"version"`
-	SavedAt  time.Time               `json:"saved_at_emulated"` // emulated clock when saved
-	NextID   int64                   `json:"next_id"`           // numeric ids (queue_id, variable id, ...)
-	Projects map[string]*projectData `json:"projects"`          // project id -> data
-}
-
-// projectData is the data of one project. Feature files add their maps here.
-type projectData struct {
-	Queues      map[string]*queue     `json:"queues"`                         // lowercase name -> queue
-	Variables   map[string]*globalVar `json:"global_variables"`               // name -> variable
-	QueueJobs   []queueJob            `json:"queue_jobs"`                     // RESTART_QUEUE jobs from forced restarts
-	Connections *connectionData       `json:"enhanced_connections,omitempty"` // enhanced connections (dli_connections.go)
-	Batches     *batchData            `json:"batches,omitempty"`              // Spark batch jobs (dli_batches.go)
-	Flink       *flinkData            `json:"flink,omitempty"`                // Flink SQL jobs (dli_flink_jobs.go)
-	Databases   map[string]*database  `json:"databases"`                      // lowercase name -> database with its tables (dli_databases.go)
-	SQLJobs     map[string]*sqlJob    `json:"sql_jobs"`                       // job id -> SQL job (dli_sql_jobs.go)
-}
-
-func newStateData() *stateData {
-	return &stateData{Version: stateVersion, NextID: 1, Projects: map[string]*projectData{}}
-}
-
-// project returns (creating if needed) the data of a project.
-func (s *stateData) project(id string) *projectData {
-	p := s.Projects[id]
-	if p == nil {
-		p = &projectData{}
-		s.Projects[id] = p
-	}
-	p.init()
-	return p
-}
-
-func (p *projectData) init() {
-	if p.Queues == nil {
-		p.Queues = map[string]*queue{}
-	}
-	if p.Variables == nil {
-		p.Variables = map[string]*globalVar{}
-	}
-	p.initCatalog()
-}
-
-// nextID allocates a numeric id.
-func (s *stateData) nextID() int64 {
-	id := s.NextID
-	s.NextID++
-	return id
-}
 
 // Save writes all data to Options.StateFile (a no-op without one).
 func (e *Server) Save() error {
@@ -111,7 +57,7 @@ func (e *Server) load() error {
 	if err != nil {
 		return fmt.Errorf("emulator: reading state: %w", err)
 	}
-	s := newStateData()
+	s := store.NewState()
 	if err := json.Unmarshal(data, s); err != nil {
 		return fmt.Errorf("emulator: parsing state file %s: %w", e.opts.StateFile, err)
 	}
@@ -122,20 +68,20 @@ func (e *Server) load() error {
 		s.Projects = map[string]*projectData{}
 	}
 	for _, p := range s.Projects {
-		p.init()
+		p.Init()
 	}
 	if s.NextID < 1 {
 		s.NextID = 1
 	}
 	e.data = s
-	e.clock.ensureAtLeast(s.SavedAt)
+	e.clock.EnsureAtLeast(s.SavedAt)
 	return nil
 }
 
 // resetData clears all data (admin reset).
 func (e *Server) resetData() {
 	e.mu.Lock()
-	e.data = newStateData()
+	e.data = store.NewState()
 	e.resetDataArtsLocked()
 	if err := e.saveLocked(); err != nil {
 		e.logf("emulator: saving state: %v", err)

@@ -1,4 +1,4 @@
-package httpapi
+package store
 
 import (
 	"sync"
@@ -8,7 +8,7 @@ import (
 // clock is the emulated clock: start + real elapsed time * speed + manual
 // advances. All asynchronous state (queue provisioning, scaling) is derived
 // from it lazily when read; nothing runs in the background.
-type clock struct {
+type Clock struct {
 	mu        sync.Mutex
 	start     time.Time // emulated time at realStart
 	realStart time.Time
@@ -16,12 +16,12 @@ type clock struct {
 	advanced  time.Duration
 }
 
-func newClock(start time.Time, speed float64) *clock {
-	return &clock{start: start, realStart: time.Now(), speed: speed}
+func NewClock(start time.Time, speed float64) *Clock {
+	return &Clock{start: start, realStart: time.Now(), speed: speed}
 }
 
 // Now returns the current emulated time.
-func (c *clock) Now() time.Time {
+func (c *Clock) Now() time.Time {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	elapsed := time.Duration(float64(time.Since(c.realStart)) * c.speed)
@@ -29,7 +29,7 @@ func (c *clock) Now() time.Time {
 }
 
 // Advance moves the emulated clock forward by d (negative values are ignored).
-func (c *clock) Advance(d time.Duration) {
+func (c *Clock) Advance(d time.Duration) {
 	if d <= 0 {
 		return
 	}
@@ -39,15 +39,15 @@ func (c *clock) Advance(d time.Duration) {
 }
 
 // Speed returns the emulated seconds per real second.
-func (c *clock) Speed() float64 {
+func (c *Clock) Speed() float64 {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return c.speed
 }
 
-// ensureAtLeast moves the clock forward so Now() is not before t; used when
+// EnsureAtLeast moves the clock forward so Now() is not before t; used when
 // loading a state file written by a faster-running emulator.
-func (c *clock) ensureAtLeast(t time.Time) {
+func (c *Clock) EnsureAtLeast(t time.Time) {
 	if now := c.Now(); now.Before(t) {
 		c.Advance(t.Sub(now))
 	}

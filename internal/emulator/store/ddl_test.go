@@ -1,4 +1,4 @@
-package httpapi
+package store
 
 import (
 	"strings"
@@ -8,15 +8,15 @@ import (
 )
 
 func TestApplyDDL(t *testing.T) {
-	p := &projectData{}
-	p.init()
+	p := &Project{}
+	p.Init()
 	run := func(sql, currentDB string) string {
 		t.Helper()
 		st, err := sparksql.Parse(sql)
 		if err != nil {
 			t.Fatalf("sparksql.Parse(%q): %v", sql, err)
 		}
-		return applyDDL(p, st, currentDB, "u", 1)
+		return ApplyDDL(p, st, currentDB, "u", 1)
 	}
 	mustRun := func(sql, currentDB string) {
 		t.Helper()
