@@ -115,12 +115,8 @@ func run() error {
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	_ = srv.Shutdown(ctx)
-	if *stateFile != "" {
-		if err := emu.Save(); err != nil {
-			return err
-		}
-	}
-	return nil
+	return emu.Close() // flushes the state file's pending changes
+
 }
 
 // isLoopback reports whether a listener accepts only local connections.

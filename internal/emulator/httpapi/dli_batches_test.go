@@ -313,6 +313,9 @@ func TestBatchesPersist(t *testing.T) {
 	env.createQueue("spark_q", 16, "general")
 	env.emu.Advance(queueProvisionTime)
 	j := env.createBatch(minimalBatch(map[string]any{"args": []string{"a", "b"}}))
+	if err := env.emu.Close(); err != nil { // flushes the background writer
+		t.Fatal(err)
+	}
 	again := newEnv(t, Options{StateFile: file})
 	var d batchView
 	again.must("GET", batchPrefix+"/"+j.ID, nil, nil, &d)

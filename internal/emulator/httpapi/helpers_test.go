@@ -30,6 +30,7 @@ func newEnv(t *testing.T, opts Options) *testEnv {
 	if err != nil {
 		t.Fatalf("New: %v", err)
 	}
+	t.Cleanup(func() { _ = emu.Close() })
 	srv := httptest.NewServer(emu)
 	t.Cleanup(srv.Close)
 	return &testEnv{t: t, emu: emu, srv: srv}

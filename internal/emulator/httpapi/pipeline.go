@@ -88,12 +88,10 @@ func (e *Server) serveAPI(w http.ResponseWriter, r *http.Request, rt route) int 
 	if res.Status == 0 {
 		res.Status = http.StatusOK
 	}
-	if r.Method != http.MethodGet && res.Status < 300 && e.opts.StateFile != "" {
-		if err := e.saveLocked(); err != nil {
-			e.logf("emulator: saving state: %v", err)
-		}
-	}
 	e.mu.Unlock()
+	if r.Method != http.MethodGet && res.Status < 300 {
+		e.stateChanged() // written by the background snapshot writer, off the request path
+	}
 	if fault == http.StatusRequestTimeout {
 		return e.writeFault(w, fault)
 	}

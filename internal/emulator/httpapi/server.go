@@ -40,7 +40,7 @@ type Options struct {
 	Faults               Faults                           // initial fault configuration
 	RateLimit            float64                          // requests per second per project (token bucket, burst = limit); 0 = none. Overrides Faults.RateLimit when set.
 	Unpublished          []string                         // operations answered as not published (APIGW.0101)
-	StateFile            string                           // "" -> in memory only; else loaded at New, written by Save
+	StateFile            string                           // "" -> in memory only; else loaded at New, written in the background, by Save and by Close
 	DataArtsFixtures     string                           // DataArts fixture file; "" -> DefaultDataArtsFixture
 	Logf                 func(format string, args ...any) // optional request log
 }
@@ -55,8 +55,9 @@ type Server struct {
 	clock      *clock
 	mux        *http.ServeMux
 
-	mu   sync.Mutex // guards data and saves
-	data *stateData
+	mu      sync.Mutex // guards data and saves
+	data    *stateData
+	persist *store.Persister // background snapshot writer; nil without Options.StateFile
 
 	dataarts dataArtsState // DataArts fixture (dataarts_fixtures.go); guarded by mu
 
@@ -136,10 +137,8 @@ func New(opts Options) (*Server, error) {
 	if err := e.setUnpublished(opts.Unpublished); err != nil {
 		return nil, fmt.Errorf("emulator: %w", err)
 	}
-	if opts.StateFile != "" {
-		if err := e.load(); err != nil {
-			return nil, err
-		}
+	if err := e.initPersistence(); err != nil {
+		return nil, err
 	}
 	e.mux = http.NewServeMux()
 	for _, rt := range allRoutes {
@@ -156,10 +155,14 @@ func New(opts Options) (*Server, error) {
 func (e *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("X-Request-Id", newRequestID())
 	w.Header().Set("Content-Type", "application/json")
-	if isAdminPath(r.URL.Path) && !e.adminAllowed(w, r) {
+	admin := isAdminPath(r.URL.Path)
+	if admin && !e.adminAllowed(w, r) {
 		return
 	}
 	e.mux.ServeHTTP(w, r)
+	if admin && r.Method != http.MethodGet && r.Method != http.MethodHead {
+		e.stateChanged() // hooks and fixtures change state too
+	}
 }
 
 func (e *Server) logf(format string, args ...any) {

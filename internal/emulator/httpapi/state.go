@@ -2,80 +2,68 @@ package httpapi
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
-	"io/fs"
-	"os"
-	"path/filepath"
+	"time"
 
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/emulator/store"
 )
 
-// Save writes all data to Options.StateFile (a no-op without one).
-func (e *Server) Save() error {
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	return e.saveLocked()
-}
+// persistDebounce is how long after a change the background writer saves the state file;
+// changes meanwhile share the write.
+const persistDebounce = 100 * time.Millisecond
 
-func (e *Server) saveLocked() error {
+// initPersistence loads Options.StateFile (a missing file means empty state) and starts
+// the background snapshot writer.
+func (e *Server) initPersistence() error {
 	if e.opts.StateFile == "" {
 		return nil
 	}
-	e.data.SavedAt = e.clock.Now()
-	data, err := json.MarshalIndent(e.data, "", "  ")
+	s, err := store.Load(e.opts.StateFile)
 	if err != nil {
-		return fmt.Errorf("emulator: encoding state: %w", err)
+		return fmt.Errorf("emulator: %w", err)
 	}
-	dir := filepath.Dir(e.opts.StateFile)
-	tmp, err := os.CreateTemp(dir, ".emulator-state-*")
-	if err != nil {
-		return fmt.Errorf("emulator: writing state: %w", err)
+	if s != nil {
+		e.data = s
+		e.clock.EnsureAtLeast(s.SavedAt)
 	}
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		os.Remove(tmp.Name())
-		return fmt.Errorf("emulator: writing state: %w", err)
-	}
-	if err := tmp.Close(); err != nil {
-		os.Remove(tmp.Name())
-		return fmt.Errorf("emulator: writing state: %w", err)
-	}
-	if err := os.Rename(tmp.Name(), e.opts.StateFile); err != nil {
-		os.Remove(tmp.Name())
-		return fmt.Errorf("emulator: writing state: %w", err)
-	}
+	e.persist = store.NewPersister(e.opts.StateFile, persistDebounce, e.snapshot,
+		func(err error) { e.logf("emulator: saving state: %v", err) })
 	return nil
 }
 
-// load reads Options.StateFile; a missing file means empty state.
-func (e *Server) load() error {
-	data, err := os.ReadFile(e.opts.StateFile)
-	if errors.Is(err, fs.ErrNotExist) {
+// snapshot encodes the state under the data lock (called by the background writer).
+func (e *Server) snapshot() ([]byte, error) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.data.SavedAt = e.clock.Now()
+	data, err := json.Marshal(e.data)
+	if err != nil {
+		return nil, fmt.Errorf("emulator: encoding state: %w", err)
+	}
+	return data, nil
+}
+
+// stateChanged tells the background writer that the state changed.
+func (e *Server) stateChanged() {
+	if e.persist != nil {
+		e.persist.MarkDirty()
+	}
+}
+
+// Save writes all data to Options.StateFile now (a no-op without one).
+func (e *Server) Save() error {
+	if e.persist == nil {
 		return nil
 	}
-	if err != nil {
-		return fmt.Errorf("emulator: reading state: %w", err)
+	return e.persist.Write()
+}
+
+// Close writes pending changes to Options.StateFile and stops the background writer.
+func (e *Server) Close() error {
+	if e.persist == nil {
+		return nil
 	}
-	s := store.NewState()
-	if err := json.Unmarshal(data, s); err != nil {
-		return fmt.Errorf("emulator: parsing state file %s: %w", e.opts.StateFile, err)
-	}
-	if s.Version != stateVersion {
-		return fmt.Errorf("emulator: state file %s has version %d, want %d", e.opts.StateFile, s.Version, stateVersion)
-	}
-	if s.Projects == nil {
-		s.Projects = map[string]*projectData{}
-	}
-	for _, p := range s.Projects {
-		p.Init()
-	}
-	if s.NextID < 1 {
-		s.NextID = 1
-	}
-	e.data = s
-	e.clock.EnsureAtLeast(s.SavedAt)
-	return nil
+	return e.persist.Close()
 }
 
 // resetData clears all data (admin reset).
@@ -83,8 +71,6 @@ func (e *Server) resetData() {
 	e.mu.Lock()
 	e.data = store.NewState()
 	e.resetDataArtsLocked()
-	if err := e.saveLocked(); err != nil {
-		e.logf("emulator: saving state: %v", err)
-	}
 	e.mu.Unlock()
+	e.stateChanged()
 }

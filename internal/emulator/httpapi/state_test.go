@@ -34,8 +34,12 @@ func TestStateFileRoundTrip(t *testing.T) {
 	if env2.emu.data.Projects[DemoProjectID].Variables["kept"].Value != "v" {
 		t.Fatal("sensitive value lost")
 	}
-	// Mutations are saved automatically; the next id continues.
+	// Mutations are saved by the background writer, and at the latest on Close; the next
+	// id continues.
 	env2.must("POST", testPrefix+"/variables", nil, map[string]any{"var_name": "second", "var_value": "v"}, nil)
+	if err := env2.emu.Close(); err != nil {
+		t.Fatal(err)
+	}
 	env3 := newEnv(t, Options{StateFile: file})
 	vars = listVars(t, env3, nil)
 	if *vars.Count != 2 || *(*vars.GlobalVars)[1].Id <= *(*vars.GlobalVars)[0].Id {
