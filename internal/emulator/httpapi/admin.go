@@ -38,21 +38,16 @@ func (e *Server) adminAllowed(w http.ResponseWriter, r *http.Request) bool {
 }
 
 // adminRoute is an unauthenticated /_emulator/ endpoint added by a feature
-// file (forced failures and the like) with registerAdminRoutes in its init.
+// file (forced failures and the like), listed in adminHookRoutes (routes.go).
 type adminRoute struct {
 	Pattern string // ServeMux pattern with method, e.g. "POST /_emulator/batches/{batch_id}/fail"
 	Handle  func(e *Server, w http.ResponseWriter, r *http.Request)
 }
 
-var allAdminRoutes []adminRoute
-
-// registerAdminRoutes adds admin endpoints; called from init functions of feature files.
-func registerAdminRoutes(rs ...adminRoute) { allAdminRoutes = append(allAdminRoutes, rs...) }
-
 // registerAdmin adds the unauthenticated /_emulator/ endpoints. They are
 // never faulted and never counted.
 func (e *Server) registerAdmin() {
-	for _, rt := range allAdminRoutes {
+	for _, rt := range adminHookRoutes {
 		handle := rt.Handle
 		e.mux.HandleFunc(rt.Pattern, func(w http.ResponseWriter, r *http.Request) { handle(e, w, r) })
 	}

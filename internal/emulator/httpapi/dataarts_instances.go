@@ -9,12 +9,6 @@ import (
 	"strings"
 )
 
-func init() {
-	registerRoutes(
-		route{Method: "GET", Pattern: "/v1/{project_id}/datamap/node/{task_id}/instances", Op: "ShowInstanceInfos", Handle: (*Server).showInstanceInfos},
-	)
-}
-
 // epochParam parses a required epoch-milliseconds query parameter. The SDK sends float32
 // values formatted like 1.705248e+12 (WIRE-NOTES), so decimal and exponent forms are
 // accepted and truncated to whole milliseconds.

@@ -7,13 +7,6 @@ import (
 	"strings"
 )
 
-func init() {
-	registerRoutes(
-		route{Method: "GET", Pattern: "/v1/{project_id}/datamap/lineage/bulk", Op: "ShowLineageBulk", Handle: (*Server).showLineageBulk},
-		route{Method: "GET", Pattern: "/v2/{project_id}/datamap/lineage/guid/{guid}", Op: "ShowDatamapLineage", Handle: (*Server).showDatamapLineage},
-	)
-}
-
 // DataMap error codes chosen by the emulator (the seeds document only the body shape).
 const (
 	codeDataMapBadRequest = "DLS.1000" // missing or invalid parameter or header

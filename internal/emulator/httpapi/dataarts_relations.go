@@ -7,12 +7,6 @@ import (
 	"time"
 )
 
-func init() {
-	registerRoutes(
-		route{Method: "GET", Pattern: "/v2/{project_id}/design/relation", Op: "ListRelations", Handle: (*Server).listRelations},
-	)
-}
-
 // archError is the Architecture error body (seed 003): error_code, error_msg and data.
 // DS.6000 is the documented generic code; the message says what failed.
 func archError(status int, format string, args ...any) result {

@@ -14,22 +14,6 @@ import (
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/emulator/store"
 )
 
-func init() {
-	registerRoutes(
-		route{Method: "POST", Pattern: "/v2.0/{project_id}/batches", Op: "CreateSparkJob", Handle: (*Server).createBatch},
-		route{Method: "GET", Pattern: "/v2.0/{project_id}/batches", Op: "ListSparkJobs", Handle: (*Server).listBatches},
-		route{Method: "GET", Pattern: "/v2.0/{project_id}/batches/{batch_id}", Op: "ShowSparkJob", Handle: (*Server).showBatch},
-		route{Method: "DELETE", Pattern: "/v2.0/{project_id}/batches/{batch_id}", Op: "CancelSparkJob", Handle: (*Server).cancelBatch},
-		route{Method: "GET", Pattern: "/v2.0/{project_id}/batches/{batch_id}/state", Op: "ShowSparkJobStatus", Handle: (*Server).showBatchState},
-		route{Method: "GET", Pattern: "/v2.0/{project_id}/batches/{batch_id}/log", Op: "ShowSparkJobLog", Handle: (*Server).showBatchLog},
-	)
-	registerAdminRoutes(
-		adminRoute{Pattern: "POST /_emulator/batches/{batch_id}/fail", Handle: (*Server).adminFailBatch},
-		adminRoute{Pattern: "POST /_emulator/batches/fail-named", Handle: (*Server).adminFailBatchesNamed},
-		adminRoute{Pattern: "PUT /_emulator/batches/run-time", Handle: (*Server).adminBatchRunTime},
-	)
-}
-
 // batchAliases maps the SDK's / quick-start's camelCase names to the documented snake_case
 // names (WIRE-NOTES). A body may use either spelling of a field, not both.
 var batchAliases = map[string]string{

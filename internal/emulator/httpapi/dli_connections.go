@@ -13,24 +13,6 @@ import (
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/emulator/store"
 )
 
-func init() {
-	const base = "/v2.0/{project_id}/datasource/enhanced-connections"
-	registerRoutes(
-		route{Method: "POST", Pattern: base, Op: "CreateEnhancedConnection", Handle: (*Server).createConnection},
-		route{Method: "GET", Pattern: base, Op: "ListEnhancedConnections", Handle: (*Server).listConnections},
-		route{Method: "GET", Pattern: base + "/{connection_id}", Op: "ShowEnhancedConnection", Handle: (*Server).showConnection},
-		route{Method: "DELETE", Pattern: base + "/{connection_id}", Op: "DeleteEnhancedConnection", Handle: (*Server).deleteConnection},
-		route{Method: "PUT", Pattern: base + "/{connection_id}", Op: "UpdateEnhancedConnection", Handle: (*Server).updateConnectionHosts},
-		route{Method: "POST", Pattern: base + "/{connection_id}/associate-queue", Op: "AssociateQueueToEnhancedConnection", Handle: (*Server).associateConnectionQueues},
-		route{Method: "POST", Pattern: base + "/{connection_id}/disassociate-queue", Op: "DisassociateQueueFromEnhancedConnection", Handle: (*Server).disassociateConnectionQueues},
-		route{Method: "GET", Pattern: base + "/{connection_id}/privileges", Op: "ShowEnhancedConnectionPrivilege", Handle: (*Server).showConnectionPrivileges},
-	)
-	registerAdminRoutes(
-		adminRoute{Pattern: "PUT /_emulator/connection-failures", Handle: (*Server).adminSetConnectionFailure},
-		adminRoute{Pattern: "DELETE /_emulator/connection-failures", Handle: (*Server).adminClearConnectionFailure},
-	)
-}
-
 var (
 	connectionNameRE = regexp.MustCompile(`^[A-Za-z0-9_]{1,64}$`)
 	connectionHostRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_.-]{0,127}$`)

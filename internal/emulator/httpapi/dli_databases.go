@@ -10,15 +10,6 @@ import (
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/emulator/store"
 )
 
-func init() {
-	registerRoutes(
-		route{Method: "POST", Pattern: "/v1.0/{project_id}/databases", Op: "CreateDatabase", Handle: (*Server).createDatabase},
-		route{Method: "GET", Pattern: "/v1.0/{project_id}/databases", Op: "ListDatabases", Handle: (*Server).listDatabases},
-		route{Method: "DELETE", Pattern: "/v1.0/{project_id}/databases/{database_name}", Op: "DeleteDatabase", Handle: (*Server).deleteDatabase},
-		route{Method: "PUT", Pattern: "/v1.0/{project_id}/databases/{database_name}/owner", Op: "UpdateDatabaseOwner", Handle: (*Server).updateDatabaseOwner},
-	)
-}
-
 func databaseNotFound(name string) *apiError {
 	return newError(http.StatusBadRequest, "DLI.0002", fmt.Sprintf("There is no database named %s.", strings.ToLower(name)))
 }

@@ -10,24 +10,6 @@ import (
 	"strings"
 )
 
-func init() {
-	registerRoutes(
-		route{Method: "POST", Pattern: "/v1.0/{project_id}/streaming/sql-jobs", Op: "CreateFlinkSqlJob", Handle: (*Server).createFlinkSQLJob},
-		route{Method: "PUT", Pattern: "/v1.0/{project_id}/streaming/sql-jobs/{job_id}", Op: "UpdateFlinkSqlJob", Handle: (*Server).updateFlinkSQLJob},
-		route{Method: "POST", Pattern: "/v1.0/{project_id}/streaming/jobs/run", Op: "BatchRunFlinkJobs", Handle: (*Server).runFlinkJobs},
-		route{Method: "GET", Pattern: "/v1.0/{project_id}/streaming/jobs", Op: "ListFlinkJobs", Handle: (*Server).listFlinkJobs},
-		route{Method: "GET", Pattern: "/v1.0/{project_id}/streaming/jobs/{job_id}", Op: "ShowFlinkJob", Handle: (*Server).showFlinkJob},
-		route{Method: "POST", Pattern: "/v1.0/{project_id}/streaming/jobs/stop", Op: "BatchStopFlinkJobs", Handle: (*Server).stopFlinkJobs},
-		route{Method: "DELETE", Pattern: "/v1.0/{project_id}/streaming/jobs/{job_id}", Op: "DeleteFlinkJob", Handle: (*Server).deleteFlinkJob},
-		route{Method: "POST", Pattern: "/v1.0/{project_id}/streaming/jobs/delete", Op: "BatchDeleteFlinkJobs", Handle: (*Server).batchDeleteFlinkJobs},
-	)
-	registerAdminRoutes(
-		adminRoute{Pattern: "GET /_emulator/flink/{job_id}", Handle: (*Server).adminFlinkJob},
-		adminRoute{Pattern: "POST /_emulator/flink/fail-next", Handle: (*Server).adminFlinkFailNext},
-		adminRoute{Pattern: "POST /_emulator/flink/{job_id}/crash", Handle: (*Server).adminFlinkCrash},
-	)
-}
-
 // flinkJobNotFound is the answer for a deleted or unknown Flink job: 400 DLI.16001, the
 // code the incumbent provider (tested against the real service) maps to "gone"; our
 // client maps it too (README.md, "Deleted Flink jobs").

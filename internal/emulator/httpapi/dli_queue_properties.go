@@ -7,16 +7,6 @@ import (
 	"strings"
 )
 
-func init() {
-	const path = "/v3/{project_id}/queues/{queue_name}/properties"
-	registerRoutes(
-		route{Method: "POST", Pattern: path, Op: "CreateQueueProperty", Handle: (*Server).createQueueProperty},
-		route{Method: "GET", Pattern: path, Op: "ListQueueProperties", Handle: (*Server).listQueueProperties},
-		route{Method: "PUT", Pattern: path, Op: "UpdateQueueProperty", Handle: (*Server).updateQueueProperty},
-		route{Method: "DELETE", Pattern: path, Op: "DeleteQueueProperty", Handle: (*Server).deleteQueueProperty},
-	)
-}
-
 // Queue property keys (dli-sdk-extras.md §2.0). Values are stored under their write key
 // as the strings the list returns.
 const (

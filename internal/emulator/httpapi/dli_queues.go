@@ -11,16 +11,6 @@ import (
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/emulator/store"
 )
 
-func init() {
-	registerRoutes(
-		route{Method: "POST", Pattern: "/v1.0/{project_id}/queues", Op: "CreateQueue", Handle: (*Server).createQueue},
-		route{Method: "GET", Pattern: "/v1.0/{project_id}/queues", Op: "ListQueues", Handle: (*Server).listQueues},
-		route{Method: "GET", Pattern: "/v1.0/{project_id}/queues/{queue_name}", Op: "ShowQueue", Handle: (*Server).showQueue},
-		route{Method: "DELETE", Pattern: "/v1.0/{project_id}/queues/{queue_name}", Op: "DeleteQueue", Handle: (*Server).deleteQueue},
-		route{Method: "PUT", Pattern: "/v1.0/{project_id}/queues/{queue_name}/action", Op: "RunQueueAction", Handle: (*Server).runQueueAction},
-	)
-}
-
 // lookupQueue finds a queue by (case-insensitive) name; visibleOnly applies
 // the consistency delay (for reads).
 func (e *Server) lookupQueue(c *call, name string, visibleOnly bool) (*queue, *apiError) {

@@ -13,17 +13,6 @@ import (
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/emulator/store"
 )
 
-func init() {
-	registerRoutes(
-		route{Method: "POST", Pattern: "/v1.0/{project_id}/jobs/submit-job", Op: "CreateSqlJob", Handle: (*Server).submitSQLJob},
-		route{Method: "POST", Pattern: "/v1.0/{project_id}/jobs/check-sql", Op: "CheckSql", Handle: (*Server).checkSQL},
-		route{Method: "GET", Pattern: "/v1.0/{project_id}/jobs", Op: "ListSqlJobs", Handle: (*Server).listSQLJobs},
-		route{Method: "GET", Pattern: "/v1.0/{project_id}/jobs/{job_id}/status", Op: "ShowSqlJobStatus", Handle: (*Server).showSQLJobStatus},
-		route{Method: "GET", Pattern: "/v1.0/{project_id}/jobs/{job_id}/detail", Op: "ShowSqlJobDetail", Handle: (*Server).showSQLJobDetail},
-		route{Method: "DELETE", Pattern: "/v1.0/{project_id}/jobs/{job_id}", Op: "CancelSqlJob", Handle: (*Server).cancelSQLJob},
-	)
-}
-
 // sqlJobFailures holds the forced-failure fixtures per emulator (not persisted).
 var sqlJobFailures = struct {
 	sync.Mutex

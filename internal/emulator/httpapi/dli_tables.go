@@ -10,16 +10,6 @@ import (
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/emulator/sparksql"
 )
 
-func init() {
-	registerRoutes(
-		route{Method: "POST", Pattern: "/v1.0/{project_id}/databases/{database_name}/tables", Op: "CreateTable", Handle: (*Server).createTable},
-		route{Method: "GET", Pattern: "/v1.0/{project_id}/databases/{database_name}/tables", Op: "ListTables", Handle: (*Server).listTables},
-		route{Method: "GET", Pattern: "/v1.0/{project_id}/databases/{database_name}/tables/{table_name}", Op: "ShowTable", Handle: (*Server).showTable},
-		route{Method: "DELETE", Pattern: "/v1.0/{project_id}/databases/{database_name}/tables/{table_name}", Op: "DeleteTable", Handle: (*Server).deleteTable},
-		route{Method: "GET", Pattern: "/v1.0/{project_id}/databases/{database_name}/tables/{table_name}/partitions", Op: "ListPartitions", Handle: (*Server).listPartitions},
-	)
-}
-
 func tableNotFound(db, name string) *apiError {
 	return newError(http.StatusBadRequest, "DLI.0002", fmt.Sprintf("There is no table named %s in database %s.", strings.ToLower(name), db))
 }

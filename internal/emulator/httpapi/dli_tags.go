@@ -8,15 +8,6 @@ import (
 	"unicode/utf8"
 )
 
-func init() {
-	const path = "/v3/{project_id}/{resource_type}/{resource_id}/tags"
-	registerRoutes(
-		route{Method: "GET", Pattern: path, Op: "ShowResourceTags", Handle: (*Server).showResourceTags},
-		route{Method: "POST", Pattern: path + "/create", Op: "BatchCreateResourceTags", Handle: (*Server).createResourceTags},
-		route{Method: "POST", Pattern: path + "/delete", Op: "BatchDeleteResourceTags", Handle: (*Server).deleteResourceTags},
-	)
-}
-
 // tagResourceTypes are the resource_type path values of the SDK's tag models
 // (dli-sdk-extras.md §11).
 var tagResourceTypes = map[string]bool{

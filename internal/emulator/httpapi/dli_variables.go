@@ -6,15 +6,6 @@ import (
 	"sort"
 )
 
-func init() {
-	registerRoutes(
-		route{Method: "POST", Pattern: "/v1.0/{project_id}/variables", Op: "CreateGlobalVariable", Handle: (*Server).createGlobalVariable},
-		route{Method: "GET", Pattern: "/v1.0/{project_id}/variables", Op: "ListGlobalVariables", Handle: (*Server).listGlobalVariables},
-		route{Method: "PUT", Pattern: "/v1.0/{project_id}/variables/{var_name}", Op: "UpdateGlobalVariable", Handle: (*Server).updateGlobalVariable},
-		route{Method: "DELETE", Pattern: "/v1.0/{project_id}/variables/{var_name}", Op: "DeleteGlobalVariable", Handle: (*Server).deleteGlobalVariable},
-	)
-}
-
 // globalVarItem is one §13.4 list item (the SDK's model.GlobalVariable).
 type globalVarItem struct {
 	ID          int64  `json:"id"`

@@ -5,10 +5,6 @@ import (
 	"sort"
 )
 
-func init() {
-	registerRoutes(route{Method: "GET", Pattern: "/v3/projects", Op: "KeystoneListProjects", Handle: (*Server).listProjects})
-}
-
 // iamProject is one item of the IAM (Keystone) project list.
 type iamProject struct {
 	ID          string            `json:"id"`

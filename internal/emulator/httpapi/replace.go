@@ -21,7 +21,7 @@ type Replacement struct {
 
 // knownOperation reports whether an operation name is one the emulator serves.
 func knownOperation(op string) bool {
-	for _, rt := range allRoutes {
+	for _, rt := range apiRoutes {
 		if rt.Op == op {
 			return true
 		}
@@ -32,7 +32,7 @@ func knownOperation(op string) bool {
 // Operations returns the names of every operation the emulator serves, sorted.
 func Operations() []string {
 	var out []string
-	for _, rt := range allRoutes {
+	for _, rt := range apiRoutes {
 		if !slices.Contains(out, rt.Op) {
 			out = append(out, rt.Op)
 		}

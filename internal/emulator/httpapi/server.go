@@ -75,18 +75,13 @@ type Server struct {
 
 // route is one API operation: an HTTP method and ServeMux path pattern, the
 // operation name (the SDK method name, used for counts and fault filters)
-// and its handler. Feature files add their routes with registerRoutes.
+// and its handler. Every route is listed in apiRoutes (routes.go).
 type route struct {
 	Method  string
 	Pattern string
 	Op      string
 	Handle  func(e *Server, c *call) result
 }
-
-var allRoutes []route
-
-// registerRoutes adds API routes; called from init functions of feature files.
-func registerRoutes(rs ...route) { allRoutes = append(allRoutes, rs...) }
 
 // New creates an Emulator, loading Options.StateFile if it exists.
 func New(opts Options) (*Server, error) {
@@ -141,7 +136,7 @@ func New(opts Options) (*Server, error) {
 		return nil, err
 	}
 	e.mux = http.NewServeMux()
-	for _, rt := range allRoutes {
+	for _, rt := range apiRoutes {
 		e.mux.Handle(rt.Method+" "+rt.Pattern, apiHandler{e: e, rt: rt})
 	}
 	e.registerAdmin()
