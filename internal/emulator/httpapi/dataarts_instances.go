@@ -95,7 +95,7 @@ func (e *Server) showInstanceInfos(c *call) result {
 	taskID, jobName, workspace := c.path("task_id"), c.query("job_name"), c.query("workspace_id")
 
 	var rows []map[string]any
-	for _, t := range idx.fx.NodeTasks {
+	for _, t := range idx.Fx.NodeTasks {
 		if t.TaskID != taskID || t.JobName != jobName {
 			continue
 		}

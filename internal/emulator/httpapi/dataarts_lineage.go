@@ -5,6 +5,8 @@ import (
 	"math/rand/v2"
 	"net/http"
 	"strings"
+
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/emulator/fixtures"
 )
 
 // DataMap error codes chosen by the emulator (the seeds document only the body shape).
@@ -19,14 +21,14 @@ func dataMapBadRequest(format string, args ...any) result {
 }
 
 // dataMapInstance checks the required instance header against the fixture.
-func (e *Server) dataMapInstance(c *call) (*dataArtsIndex, *result) {
+func (e *Server) dataMapInstance(c *call) (*fixtures.Index, *result) {
 	idx := e.dataarts.cur
 	inst := strings.TrimSpace(c.r.Header.Get("instance"))
 	if inst == "" {
 		r := dataMapBadRequest("The instance header (DataArts Studio instance ID) is required.")
 		return nil, &r
 	}
-	if idx.fx.InstanceID != "" && inst != idx.fx.InstanceID {
+	if idx.Fx.InstanceID != "" && inst != idx.Fx.InstanceID {
 		r := fail(newError(http.StatusForbidden, codeDataMapForbidden,
 			fmt.Sprintf("The DataArts Studio instance %s does not exist or you do not have permission to access it.", inst)))
 		return nil, &r
@@ -55,32 +57,11 @@ type tableLineageInfo struct {
 	WorkspaceID         string  `json:"workspace_id"`
 }
 
-func (a *LineageAsset) bulkType() string {
-	if a.BulkType != "" {
-		return a.BulkType
-	}
-	return a.TypeName
-}
-
-func (a *LineageAsset) table() string {
-	if a.Table != "" {
-		return a.Table
-	}
-	return a.Name
-}
-
 func nullable(s string) *string {
 	if s == "" {
 		return nil
 	}
 	return &s
-}
-
-func (idx *dataArtsIndex) workspaceOf(a *LineageAsset) string {
-	if a.WorkspaceID != "" {
-		return a.WorkspaceID
-	}
-	return idx.fx.WorkspaceID
 }
 
 // showLineageBulk pages over job operators (seed 000: total counts operators) and returns
@@ -99,23 +80,23 @@ func (e *Server) showLineageBulk(c *call) result {
 		return dataMapBadRequest("%s", err.Msg)
 	}
 	rows := []tableLineageInfo{}
-	for i := offset; i < len(idx.nodes) && i < offset+limit; i++ {
-		n := idx.nodes[i]
+	for i := offset; i < len(idx.Nodes) && i < offset+limit; i++ {
+		n := idx.Nodes[i]
 		for _, in := range n.Inputs {
 			for _, out := range n.Outputs {
-				s, t := idx.assets[in], idx.assets[out]
+				s, t := idx.Assets[in], idx.Assets[out]
 				rows = append(rows, tableLineageInfo{
-					SourceGUID: s.GUID, SourceQualifiedName: s.QualifiedName, SourceType: s.bulkType(),
-					SourceDB: s.Database, SourceSchema: nullable(s.Schema), SourceTable: s.table(),
-					TargetGUID: t.GUID, TargetQualifiedName: t.QualifiedName, TargetType: t.bulkType(),
-					TargetDB: t.Database, TargetSchema: nullable(t.Schema), TargetTable: t.table(),
-					NodeGUID: n.GUID, NodeName: n.Name, NodeType: n.bulkType(), NodeQualifiedName: n.QualifiedName,
-					WorkspaceID: idx.workspaceOf(n),
+					SourceGUID: s.GUID, SourceQualifiedName: s.QualifiedName, SourceType: s.EffectiveBulkType(),
+					SourceDB: s.Database, SourceSchema: nullable(s.Schema), SourceTable: s.TableName(),
+					TargetGUID: t.GUID, TargetQualifiedName: t.QualifiedName, TargetType: t.EffectiveBulkType(),
+					TargetDB: t.Database, TargetSchema: nullable(t.Schema), TargetTable: t.TableName(),
+					NodeGUID: n.GUID, NodeName: n.Name, NodeType: n.EffectiveBulkType(), NodeQualifiedName: n.QualifiedName,
+					WorkspaceID: idx.WorkspaceOf(n),
 				})
 			}
 		}
 	}
-	return ok(map[string]any{"total": len(idx.nodes), "data": rows})
+	return ok(map[string]any{"total": len(idx.Nodes), "data": rows})
 }
 
 // entityJSON is seed 001's Entity.
@@ -143,7 +124,7 @@ type entityJSON struct {
 
 const fixtureTime = "2024-01-03T09:11:42.871+00:00"
 
-func (idx *dataArtsIndex) entity(c *call, a *LineageAsset, instance string) entityJSON {
+func assetEntity(idx *fixtures.Index, c *call, a *LineageAsset, instance string) entityJSON {
 	attrs := map[string]any{}
 	for k, v := range a.Attributes {
 		attrs[k] = v
@@ -159,7 +140,7 @@ func (idx *dataArtsIndex) entity(c *call, a *LineageAsset, instance string) enti
 	}
 	return entityJSON{
 		GUID: a.GUID, Attributes: attrs, Status: "ACTIVE", Version: 1, TypeName: a.TypeName, TypeDisplayName: a.TypeDisplayName,
-		ProjectID: c.projectID, DomainID: c.user.DomainID, InstanceID: []string{instance}, WorkspaceID: []string{idx.workspaceOf(a)},
+		ProjectID: c.projectID, DomainID: c.user.DomainID, InstanceID: []string{instance}, WorkspaceID: []string{idx.WorkspaceOf(a)},
 		CreatedBy: "username", UpdatedBy: "username", CreateTime: created, UpdateTime: created, SuperTypeNames: super,
 		BusinessAttributes: map[string]any{"businessName": map[string]any{"confidence": 1, "name": a.Name, "confirmed": true}},
 		MultiAttributes:    map[string]any{"tags": []any{}}, ExtendedAttributes: map[string]any{}, DisplayText: a.Name,
@@ -168,7 +149,7 @@ func (idx *dataArtsIndex) entity(c *call, a *LineageAsset, instance string) enti
 
 // dataFlow builds the DATA_FLOW relationship between an operator and a table it reads
 // (input: table -> operator, direction IN) or writes (output: operator -> table, OUT).
-func (idx *dataArtsIndex) dataFlow(c *call, node, table *LineageAsset, input bool, index int, instance string) map[string]any {
+func assetDataFlow(idx *fixtures.Index, c *call, node, table *LineageAsset, input bool, index int, instance string) map[string]any {
 	ep1, ep2 := table, node
 	typeName, display, direction := "base.process_dataset_inputs", "输入", "IN"
 	if !input {
@@ -176,9 +157,9 @@ func (idx *dataArtsIndex) dataFlow(c *call, node, table *LineageAsset, input boo
 		typeName, display, direction = "base.process_dataset_outputs", "输出", "OUT"
 	}
 	return map[string]any{
-		"guid": stableUUID(typeName + "|" + ep1.GUID + "|" + ep2.GUID), "attributes": map[string]any{"__index": index, "__key": nil},
+		"guid": fixtures.StableUUID(typeName + "|" + ep1.GUID + "|" + ep2.GUID), "attributes": map[string]any{"__index": index, "__key": nil},
 		"status": "ACTIVE", "direction": direction, "type_name": typeName, "type_display_name": display,
-		"project_id": c.projectID, "instance_id": []string{instance}, "workspace_id": []string{idx.workspaceOf(node)},
+		"project_id": c.projectID, "instance_id": []string{instance}, "workspace_id": []string{idx.WorkspaceOf(node)},
 		"created_by": "username", "updated_by": "username", "create_time": fixtureTime, "update_time": fixtureTime,
 		"relation_type_name": "DATA_FLOW", "ep1_id": ep1.GUID, "ep2_id": ep2.GUID,
 		"ep1_type_name": ep1.TypeName, "ep2_type_name": ep2.TypeName, "propagate_tag": "NONE",
@@ -234,7 +215,7 @@ func (e *Server) showDatamapLineage(c *call) result {
 		}
 	}
 	guid := c.path("guid")
-	asset := idx.assets[guid]
+	asset := idx.Assets[guid]
 	if asset == nil {
 		return fail(newError(http.StatusNotFound, codeDataMapNotFound, fmt.Sprintf("The asset %s does not exist.", guid)))
 	}
@@ -251,12 +232,12 @@ func (e *Server) showDatamapLineage(c *call) result {
 	addNode := func(n *LineageAsset, inputs, outputs bool) {
 		if inputs {
 			for i, g := range n.Inputs {
-				add(idx.dataFlow(c, n, idx.assets[g], true, i, instance))
+				add(assetDataFlow(idx, c, n, idx.Assets[g], true, i, instance))
 			}
 		}
 		if outputs {
 			for i, g := range n.Outputs {
-				add(idx.dataFlow(c, n, idx.assets[g], false, i, instance))
+				add(assetDataFlow(idx, c, n, idx.Assets[g], false, i, instance))
 			}
 		}
 	}
@@ -267,22 +248,22 @@ func (e *Server) showDatamapLineage(c *call) result {
 		nodes = append(nodes, asset)
 	case AssetTable:
 		if out {
-			for _, n := range idx.readers[asset.GUID] {
-				add(idx.dataFlow(c, n, asset, true, indexOf(n.Inputs, asset.GUID), instance))
+			for _, n := range idx.Readers[asset.GUID] {
+				add(assetDataFlow(idx, c, n, asset, true, indexOf(n.Inputs, asset.GUID), instance))
 				addNode(n, false, true)
 				nodes = append(nodes, n)
 			}
 		}
 		if in {
-			for _, n := range idx.writers[asset.GUID] {
-				add(idx.dataFlow(c, n, asset, false, indexOf(n.Outputs, asset.GUID), instance))
+			for _, n := range idx.Writers[asset.GUID] {
+				add(assetDataFlow(idx, c, n, asset, false, indexOf(n.Outputs, asset.GUID), instance))
 				addNode(n, true, false)
 				nodes = append(nodes, n)
 			}
 		}
 	}
 	for _, a := range append([]*LineageAsset{asset}, nodes...) {
-		for _, r := range idx.extra[a.GUID] {
+		for _, r := range idx.Extra[a.GUID] {
 			if d, _ := r["direction"].(string); direction == "BOTH" || strings.EqualFold(d, direction) {
 				add(r)
 			}
@@ -300,7 +281,7 @@ func (e *Server) showDatamapLineage(c *call) result {
 	}
 	entities := make([]entityJSON, 0, len(touched))
 	for g := range touched {
-		entities = append(entities, idx.entity(c, idx.assets[g], instance))
+		entities = append(entities, assetEntity(idx, c, idx.Assets[g], instance))
 	}
 	rand.Shuffle(len(rels), func(i, j int) { rels[i], rels[j] = rels[j], rels[i] })
 	rand.Shuffle(len(entities), func(i, j int) { entities[i], entities[j] = entities[j], entities[i] })
@@ -324,7 +305,7 @@ func indexOf(list []string, s string) int {
 // filterRelationships applies relationship_types (type_name), relationship_type_categories
 // (relation_type_name) and related_entity_types (the type of every endpoint that is a table
 // other than the queried asset).
-func filterRelationships(idx *dataArtsIndex, rels []map[string]any, guid string, types, categories, related map[string]bool) []map[string]any {
+func filterRelationships(idx *fixtures.Index, rels []map[string]any, guid string, types, categories, related map[string]bool) []map[string]any {
 	var out []map[string]any
 	for _, r := range rels {
 		if tn, _ := r["type_name"].(string); len(types) > 0 && !types[tn] {
@@ -337,7 +318,7 @@ func filterRelationships(idx *dataArtsIndex, rels []map[string]any, guid string,
 		if len(related) > 0 {
 			for _, k := range []string{"ep1_id", "ep2_id"} {
 				id, _ := r[k].(string)
-				if a := idx.assets[id]; a != nil && id != guid && a.Kind != AssetNode && !related[a.TypeName] {
+				if a := idx.Assets[id]; a != nil && id != guid && a.Kind != AssetNode && !related[a.TypeName] {
 					keep = false
 				}
 			}

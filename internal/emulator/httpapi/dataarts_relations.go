@@ -24,7 +24,7 @@ func (e *Server) listRelations(c *call) result {
 	if ws == "" {
 		return archError(http.StatusBadRequest, "The workspace header (DataArts Studio workspace ID) is required.")
 	}
-	if idx.fx.WorkspaceID != "" && ws != idx.fx.WorkspaceID {
+	if idx.Fx.WorkspaceID != "" && ws != idx.Fx.WorkspaceID {
 		return archError(http.StatusForbidden, "The workspace %s does not exist or you do not have permission to access it.", ws)
 	}
 	limit, err := c.intParam("limit", 50, 1)
@@ -53,7 +53,7 @@ func (e *Server) listRelations(c *call) result {
 	}
 	name, createBy := strings.ToLower(c.query("name")), c.query("create_by")
 	var matched []Relation
-	for _, r := range idx.fx.Relations {
+	for _, r := range idx.Fx.Relations {
 		if name != "" && !strings.Contains(strings.ToLower(r.Name), name) {
 			continue
 		}
