@@ -11,7 +11,7 @@ import (
 
 // flinkJobNotFound is the answer for a deleted or unknown Flink job: 400 DLI.16001, the
 // code the incumbent provider (tested against the real service) maps to "gone"; our
-// client maps it too (README.md, "Deleted Flink jobs").
+// client maps it too (docs/jobs-connections.md, "Delete").
 func flinkJobNotFound(id string) *apiError {
 	return newError(http.StatusBadRequest, "DLI.16001", fmt.Sprintf("The job %s does not exist.", id))
 }

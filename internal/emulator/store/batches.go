@@ -7,7 +7,7 @@ import (
 	"time"
 )
 
-// Spark batch timing model (README.md, "Spark batch jobs"), in emulated time.
+// Spark batch timing model (docs/jobs-connections.md, "Spark batch jobs"), in emulated time.
 const (
 	BatchStartTime      = 30 * time.Second  // starting -> running
 	BatchRunTime        = 120 * time.Second // running -> success/dead, unless SetBatchRunTime says otherwise

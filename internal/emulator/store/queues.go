@@ -4,7 +4,7 @@ import (
 	"time"
 )
 
-// Queue lifecycle (README.md, "Queue lifecycle"): a queue exists, with its
+// Queue lifecycle (docs/queues-variables.md, "Queue lifecycle"): a queue exists, with its
 // requested CUs, as soon as it is created. Its compute is provisioned for
 // queueProvisionTime emulated seconds (§6.1: "the first job on a new queue
 // takes a while, usually 5–15 minutes"): work submitted meanwhile is accepted
