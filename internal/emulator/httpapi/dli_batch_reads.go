@@ -169,7 +169,7 @@ func (e *Server) showBatchLog(c *call) result {
 	if from < len(lines) {
 		page = append(page, lines[from:min(len(lines), from+size)]...)
 	}
-	return ok(map[string]any{"id": j.ID, "from": from, "total": len(lines), "log": page})
+	return ok(batchLogResponse{ID: j.ID, From: from, Total: len(lines), Log: page})
 }
 
 func (e *Server) listBatches(c *call) result {
@@ -263,5 +263,5 @@ func (e *Server) listBatches(c *call) result {
 	if from < total {
 		page = append(page, items[from:min(total, from+size)]...)
 	}
-	return ok(map[string]any{"from": from, "total": total, "sessions": page})
+	return ok(batchListResponse{From: from, Total: total, Sessions: page})
 }

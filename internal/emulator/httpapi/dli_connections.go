@@ -192,9 +192,9 @@ func (e *Server) createConnection(c *call) result {
 	}
 	conn.Bind(d, queues, c.nowMillis())
 	d.ByID[conn.ID] = conn
-	return result{Status: http.StatusCreated, Body: map[string]any{
-		"is_success": true, "connection_id": conn.ID,
-		"message": fmt.Sprintf("Create peer connection for queues:{%s}", strings.Join(bindNames(queues), ",")),
+	return result{Status: http.StatusCreated, Body: createConnectionResponse{
+		IsSuccess: true, ConnectionID: conn.ID,
+		Message: fmt.Sprintf("Create peer connection for queues:{%s}", strings.Join(bindNames(queues), ",")),
 	}}
 }
 
@@ -243,7 +243,7 @@ func (e *Server) listConnections(c *call) result {
 	for _, conn := range matched {
 		items = append(items, viewConnection(conn, now))
 	}
-	return ok(map[string]any{"is_success": true, "message": "", "count": len(items), "connections": items})
+	return ok(listConnectionsResponse{IsSuccess: true, Count: len(items), Connections: items})
 }
 
 func hasAllTags(tags, filter []queueTag) bool {
@@ -350,9 +350,7 @@ func (e *Server) showConnectionPrivileges(c *call) result {
 		// §12.8 documents DLI.0001 "Connection <id> is not exist." for this call.
 		return fail(badRequest("Connection %s is not exist.", c.path("connection_id")))
 	}
-	return ok(map[string]any{
-		"is_success": true, "message": "", "connection_id": conn.ID, "privileges": []any{},
-	})
+	return ok(connectionPrivilegesResponse{IsSuccess: true, ConnectionID: conn.ID, Privileges: []any{}})
 }
 
 // defaultConnectionFailure is the err_msg of a forced activation failure

@@ -137,7 +137,7 @@ func (e *Server) listDatabases(c *call) result {
 	if limit > 0 && limit < len(items) {
 		items = items[:limit]
 	}
-	return ok(map[string]any{"is_success": true, "message": "", "database_count": total, "databases": items})
+	return ok(listDatabasesResponse{IsSuccess: true, DatabaseCount: total, Databases: items})
 }
 
 func (e *Server) visibleTables(db *database) int {
@@ -177,10 +177,10 @@ func (e *Server) deleteDatabase(c *call) result {
 			sql += " CASCADE"
 		}
 		job := e.startInternalJob(c, sql, "")
-		return ok(map[string]any{"is_success": true, "message": "", "job_id": job.ID, "job_type": "DDL", "job_mode": "async"})
+		return ok(ddlJobResponse{IsSuccess: true, JobID: job.ID, JobType: "DDL", JobMode: "async"})
 	}
 	delete(c.proj.Databases, db.Name)
-	return ok(map[string]any{"is_success": true, "message": "", "job_mode": "sync"})
+	return ok(ddlJobResponse{IsSuccess: true, JobMode: "sync"})
 }
 
 type updateOwnerBody struct {

@@ -270,15 +270,6 @@ func validateFlinkJob(j *flinkJob) *apiError {
 	return nil
 }
 
-// flinkOK is the Flink success envelope: is_success is the string "true" (WIRE-NOTES).
-func flinkOK(msg string, extra map[string]any) map[string]any {
-	out := map[string]any{"is_success": "true", "message": msg}
-	for k, v := range extra {
-		out[k] = v
-	}
-	return out
-}
-
 func (e *Server) createFlinkSQLJob(c *call) result {
 	b := newFlinkJobBody()
 	if err := c.decode(&b); err != nil {
@@ -296,9 +287,7 @@ func (e *Server) createFlinkSQLJob(c *call) result {
 	}
 	j.ID = e.data.AllocID()
 	c.proj.FlinkData().Jobs[j.ID] = j
-	return ok(flinkOK("The job is created successfully.", map[string]any{
-		"job": map[string]any{"job_id": j.ID, "status_name": flinkInit, "status_desc": ""},
-	}))
+	return ok(flinkCreateResponse{flinkOK("The job is created successfully."), flinkJobStatus{JobID: j.ID, StatusName: flinkInit}})
 }
 
 func (e *Server) updateFlinkSQLJob(c *call) result {
@@ -317,5 +306,7 @@ func (e *Server) updateFlinkSQLJob(c *call) result {
 	}
 	updated.UpdateTime = c.nowMillis()
 	*j = updated
-	return ok(flinkOK("The job is updated successfully.", map[string]any{"job": map[string]any{"update_time": j.UpdateTime}}))
+	out := flinkUpdateResponse{flinkEnvelope: flinkOK("The job is updated successfully.")}
+	out.Job.UpdateTime = j.UpdateTime
+	return ok(out)
 }

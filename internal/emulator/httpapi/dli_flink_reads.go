@@ -63,7 +63,7 @@ func (e *Server) showFlinkJob(c *call) result {
 	if err != nil {
 		return fail(err)
 	}
-	return ok(flinkOK("The job information query succeeds.", map[string]any{"job_detail": flinkJobDetail(j, c.projectID, c.nowMillis())}))
+	return ok(flinkShowResponse{flinkOK("The job information query succeeds."), flinkJobDetail(j, c.projectID, c.nowMillis())})
 }
 
 // listFlinkJobs is §9.7: filters, order by creation time, offset/limit (max 100).
@@ -123,7 +123,7 @@ func (e *Server) listFlinkJobs(c *call) result {
 	})
 	total := len(jobs)
 	jobs = jobs[min(offset, total):min(offset+limit, total)]
-	items := make([]map[string]any, 0, len(jobs))
+	items := make([]any, 0, len(jobs))
 	for _, j := range jobs {
 		if showDetail {
 			items = append(items, flinkJobDetail(j, c.projectID, now))
@@ -134,15 +134,15 @@ func (e *Server) listFlinkJobs(c *call) result {
 		if st == flinkRunning {
 			duration = now - j.ActionAt
 		}
-		items = append(items, map[string]any{
-			"job_id": j.ID, "name": j.Name, "desc": j.Desc, "user_name": j.UserName, "job_type": j.JobType,
-			"status": st, "status_desc": desc, "create_time": j.CreateTime, "start_time": j.StartTime,
-			"duration": duration, "root_id": -1, "graph_editor_enabled": false, "has_savepoint": j.LatestSavepoint(now) != nil,
+		items = append(items, flinkSummary{
+			JobID: j.ID, Name: j.Name, Desc: j.Desc, UserName: j.UserName, JobType: j.JobType,
+			Status: st, StatusDesc: desc, CreateTime: j.CreateTime, StartTime: j.StartTime,
+			Duration: duration, RootID: -1, HasSavepoint: j.LatestSavepoint(now) != nil,
 		})
 	}
-	return ok(flinkOK("The job list is queried successfully.", map[string]any{
-		"job_list": map[string]any{"total_count": total, "jobs": items},
-	}))
+	out := flinkListResponse{flinkEnvelope: flinkOK("The job list is queried successfully.")}
+	out.JobList.TotalCount, out.JobList.Jobs = total, items
+	return ok(out)
 }
 
 func containsString(list []string, s string) bool {

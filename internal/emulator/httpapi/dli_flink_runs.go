@@ -33,10 +33,6 @@ func (c *call) decodeJobIDs() (jobIDsBody, []string, *apiError) {
 	return b, ids, nil
 }
 
-func flinkItem(success bool, msg string) map[string]any {
-	return map[string]any{"is_success": strconv.FormatBool(success), "message": msg}
-}
-
 // runFlinkJobs is §9.6. The response is a JSON array with one {is_success, message} per
 // job, in request order; a job that cannot be run gets is_success "false" and the reason.
 func (e *Server) runFlinkJobs(c *call) result {
@@ -45,7 +41,7 @@ func (e *Server) runFlinkJobs(c *call) result {
 		return fail(err)
 	}
 	now := c.nowMillis()
-	items := make([]map[string]any, 0, len(ids))
+	items := make([]flinkEnvelope, 0, len(ids))
 	for _, id := range ids {
 		j, lerr := lookupFlinkJob(c, id)
 		if lerr != nil {
@@ -112,7 +108,7 @@ func (e *Server) stopFlinkJobs(c *call) result {
 	}
 	savepoint := b.TriggerSavepoint.Value || b.TriggerSavePoint.Value
 	now := c.nowMillis()
-	items := make([]map[string]any, 0, len(ids))
+	items := make([]flinkEnvelope, 0, len(ids))
 	for _, id := range ids {
 		j, lerr := lookupFlinkJob(c, id)
 		if lerr != nil {
@@ -151,7 +147,7 @@ func (e *Server) deleteFlinkJob(c *call) result {
 		return fail(err)
 	}
 	j.MarkDeleted(c.nowMillis())
-	return ok(flinkOK("The job is deleted successfully.", nil))
+	return ok(flinkOK("The job is deleted successfully."))
 }
 
 // batchDeleteFlinkJobs is §9.12; every id must exist. The seed's example is one
@@ -170,7 +166,7 @@ func (e *Server) batchDeleteFlinkJobs(c *call) result {
 		}
 		jobs = append(jobs, j)
 	}
-	items := make([]map[string]any, 0, len(jobs))
+	items := make([]flinkEnvelope, 0, len(jobs))
 	for _, j := range jobs {
 		j.MarkDeleted(c.nowMillis())
 		items = append(items, flinkItem(true, "The job is deleted successfully."))

@@ -165,5 +165,5 @@ func (e *Server) listQueueProperties(c *call) result {
 	if offset < len(items) {
 		page = items[offset:min(len(items), offset+limit)]
 	}
-	return ok(map[string]any{"is_success": true, "message": "", "properties": page})
+	return ok(listQueuePropertiesResponse{IsSuccess: true, Properties: page})
 }

@@ -173,7 +173,7 @@ func (e *Server) createQueue(c *call) result {
 	q.ScaleFrom, q.ScaleTarget, q.ScaleStart = q.CUSpec, q.CUSpec, q.ReadyAt
 	q.CreatedReal = c.real
 	c.proj.Queues[name] = q
-	return ok(map[string]any{"is_success": true, "message": "", "queue_name": name})
+	return ok(createQueueResponse{IsSuccess: true, QueueName: name})
 }
 
 // queueListItem is a §6.3 list item (snake_case, as the SDK's model.Queue).
@@ -278,7 +278,7 @@ func (e *Server) listQueues(c *call) result {
 			items = items[start:min(start+pageSize, len(items))]
 		}
 	}
-	return ok(map[string]any{"is_success": true, "message": "", "queues": items})
+	return ok(listQueuesResponse{IsSuccess: true, Queues: items})
 }
 
 // parseTagFilter parses "k1=v1,k2=v2".
@@ -388,10 +388,10 @@ func (e *Server) runQueueAction(c *call) result {
 		job := queueJob{JobID: store.NewUUID(), QueueName: q.Name, JobType: "RESTART_QUEUE", CreateTime: now}
 		c.proj.QueueJobs = append(c.proj.QueueJobs, job)
 		q.RestartUntil = now + (60 * time.Second).Milliseconds()
-		return ok(map[string]any{
-			"is_success": true,
-			"message":    "Submit restart job success, it need some time to cancel jobs, please wait for a while and check job status",
-			"job_id":     job.JobID,
+		return ok(queueActionResponse{
+			IsSuccess: true,
+			Message:   "Submit restart job success, it need some time to cancel jobs, please wait for a while and check job status",
+			JobID:     job.JobID,
 		})
 	}
 	delta, derr := parseCUDelta(b.CuCount)
@@ -415,7 +415,8 @@ func (e *Server) runQueueAction(c *call) result {
 			fmt.Sprintf("Invalid cu_count %d: queue %s cannot be scaled out beyond %d CUs.", delta, q.Name, queueMaxCUs)))
 	}
 	q.ScaleFrom, q.ScaleTarget, q.ScaleStart = current, target, now
-	return ok(map[string]any{"is_success": true, "message": "", "queue_name": q.Name, "result": true})
+	yes := true
+	return ok(queueActionResponse{IsSuccess: true, QueueName: q.Name, Result: &yes})
 }
 
 // parseCUDelta validates the scale cu_count: a positive multiple of 16.

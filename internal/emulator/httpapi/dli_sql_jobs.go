@@ -213,12 +213,10 @@ func (e *Server) submitSQLJob(c *call) result {
 		if j.Status == "FAILED" {
 			return fail(newError(http.StatusBadRequest, "DLI.0005", j.Message))
 		}
-		return ok(map[string]any{
-			"is_success": true, "message": "", "job_id": j.ID, "job_type": j.JobType, "job_mode": "sync",
-			"schema": []any{}, "rows": []any{},
-		})
+		empty := []any{}
+		return ok(submitJobResponse{IsSuccess: true, JobID: j.ID, JobType: j.JobType, JobMode: "sync", Schema: &empty, Rows: &empty})
 	}
-	return ok(map[string]any{"is_success": true, "message": "", "job_id": j.ID, "job_type": j.JobType, "job_mode": "async"})
+	return ok(submitJobResponse{IsSuccess: true, JobID: j.ID, JobType: j.JobType, JobMode: "async"})
 }
 
 func (e *Server) checkSQL(c *call) result {
@@ -248,7 +246,7 @@ func (e *Server) checkSQL(c *call) result {
 				fmt.Sprintf("SQL semantic error: database %q does not exist; qualify the table as db.table or set currentdb.", db)))
 		}
 	}
-	return ok(map[string]any{"is_success": true, "message": "the sql is ok", "job_type": st.JobType})
+	return ok(checkSQLResponse{IsSuccess: true, Message: "the sql is ok", JobType: st.JobType})
 }
 
 // jobView is the §7.3.7 status / §7.3.5 list item view of a job.
@@ -333,10 +331,9 @@ func (e *Server) showSQLJobDetail(c *call) result {
 		return fail(err)
 	}
 	now := c.nowMillis()
-	return ok(map[string]any{
-		"is_success": true, "message": j.Message, "job_id": j.ID, "owner": j.Owner, "start_time": j.StartTime,
-		"duration": j.DurationAt(now), "database_name": j.Database, "table_name": j.Table,
-		"data_path": "", "data_type": "", "tags": j.Tags,
+	return ok(jobDetailResponse{
+		IsSuccess: true, Message: j.Message, JobID: j.ID, Owner: j.Owner, StartTime: j.StartTime,
+		Duration: j.DurationAt(now), DatabaseName: j.Database, TableName: j.Table, Tags: j.Tags,
 	})
 }
 
@@ -438,7 +435,7 @@ func (e *Server) listSQLJobs(c *call) result {
 	total := len(views)
 	first := min((page-1)*pageSize, len(views))
 	views = views[first:min(first+pageSize, len(views))]
-	return ok(map[string]any{"is_success": true, "message": "", "job_count": total, "jobs": views})
+	return ok(listJobsResponse{IsSuccess: true, JobCount: total, Jobs: views})
 }
 
 // tagsString renders tags as "k1=v1,k2=v2" for the fuzzy tags filters (§7.1.3, §7.3.5).

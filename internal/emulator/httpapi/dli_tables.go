@@ -311,7 +311,7 @@ func (e *Server) listTables(c *call) result {
 		}
 		items = append(items, item)
 	}
-	return ok(map[string]any{"is_success": true, "message": "", "table_count": total, "tables": items})
+	return ok(listTablesResponse{IsSuccess: true, TableCount: total, Tables: items})
 }
 
 func containsFold(list []string, s string) bool {
@@ -367,10 +367,10 @@ func (e *Server) deleteTable(c *call) result {
 	}
 	if async {
 		job := e.startInternalJob(c, fmt.Sprintf("DROP TABLE `%s`.`%s`", db.Name, t.Name), db.Name)
-		return ok(map[string]any{"is_success": true, "message": "", "job_id": job.ID, "job_type": "DDL", "job_mode": "async"})
+		return ok(ddlJobResponse{IsSuccess: true, JobID: job.ID, JobType: "DDL", JobMode: "async"})
 	}
 	delete(db.Tables, t.Name)
-	return ok(map[string]any{"is_success": true, "message": "", "job_mode": "sync"})
+	return ok(ddlJobResponse{IsSuccess: true, JobMode: "sync"})
 }
 
 func (e *Server) listPartitions(c *call) result {
@@ -408,8 +408,8 @@ func (e *Server) listPartitions(c *call) result {
 	total := len(infos)
 	infos = infos[min(offset, len(infos)):]
 	infos = infos[:min(limit, len(infos))]
-	return ok(map[string]any{
-		"is_success": true, "message": "list partitions succeed",
-		"partitions": map[string]any{"total_count": total, "partition_infos": infos},
+	return ok(listPartitionsResponse{
+		IsSuccess: true, Message: "list partitions succeed",
+		Partitions: partitionList{TotalCount: total, PartitionInfos: infos},
 	})
 }

@@ -72,7 +72,7 @@ func (e *Server) showResourceTags(c *call) result {
 	if offset < len(*tags) {
 		page = append(page, (*tags)[offset:min(len(*tags), offset+limit)]...)
 	}
-	return ok(map[string]any{"tags": page, "count": len(*tags)})
+	return ok(showTagsResponse{Tags: page, Count: len(*tags)})
 }
 
 // tagsBody is the {"tags": [{"key","value"}]} body of the batch tag calls.

@@ -84,7 +84,7 @@ func (e *Server) listGlobalVariables(c *call) result {
 			UserName: v.UserName, IsSensitive: v.IsSensitive, CreateTime: v.CreateTime, UpdateTime: v.UpdateTime,
 		})
 	}
-	return ok(map[string]any{"is_success": true, "message": "", "count": len(all), "global_vars": items})
+	return ok(listVariablesResponse{IsSuccess: true, Count: len(all), GlobalVars: items})
 }
 
 type updateVariableBody struct {
