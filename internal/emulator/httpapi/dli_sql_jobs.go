@@ -6,38 +6,31 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/emulator/sparksql"
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/emulator/store"
 )
 
-// sqlJobFailures holds the forced-failure fixtures per emulator (not persisted).
-var sqlJobFailures = struct {
-	sync.Mutex
-	m map[*Server][]sqlJobFailure
-}{m: map[*Server][]sqlJobFailure{}}
-
 type sqlJobFailure struct{ contains, message string }
 
 // FailSQLJobs makes every SQL job submitted from now on whose statement contains sqlContains
 // (case-insensitive) end FAILED with message, without catalog effect. An empty sqlContains
-// clears the fixtures.
+// clears the fixtures. They are not persisted.
 func (e *Server) FailSQLJobs(sqlContains, message string) {
-	sqlJobFailures.Lock()
-	defer sqlJobFailures.Unlock()
+	e.fmu.Lock()
+	defer e.fmu.Unlock()
 	if sqlContains == "" {
-		delete(sqlJobFailures.m, e)
+		e.sqlFailures = nil
 		return
 	}
-	sqlJobFailures.m[e] = append(sqlJobFailures.m[e], sqlJobFailure{strings.ToLower(sqlContains), message})
+	e.sqlFailures = append(e.sqlFailures, sqlJobFailure{strings.ToLower(sqlContains), message})
 }
 
 func (e *Server) forcedFailure(sql string) string {
-	sqlJobFailures.Lock()
-	defer sqlJobFailures.Unlock()
-	for _, f := range sqlJobFailures.m[e] {
+	e.fmu.Lock()
+	defer e.fmu.Unlock()
+	for _, f := range e.sqlFailures {
 		if strings.Contains(strings.ToLower(sql), f.contains) {
 			return f.message
 		}
@@ -45,45 +38,12 @@ func (e *Server) forcedFailure(sql string) string {
 	return ""
 }
 
-// settleSQLJobs finishes, in end-time order, every job whose run time has passed, applying
-// its DDL to the catalog. Every catalog and job handler calls it first, so the catalog
-// always reflects the emulated clock.
-func (e *Server) settleSQLJobs(c *call) {
-	now := c.nowMillis()
-	var due []*sqlJob
-	for _, j := range c.proj.SQLJobs {
-		if j.Status == "" && j.EndTime <= now {
-			due = append(due, j)
-		}
-	}
-	sort.Slice(due, func(a, b int) bool {
-		if due[a].EndTime != due[b].EndTime {
-			return due[a].EndTime < due[b].EndTime
-		}
-		return due[a].Seq < due[b].Seq
-	})
-	for _, j := range due {
-		e.finishJob(c.proj, j)
-	}
-}
+// settleSQLJobs brings the project's SQL jobs and catalog up to the request's emulated time
+// (store.Project.SettleSQLJobs). Every catalog and job handler calls it first.
+func (e *Server) settleSQLJobs(c *call) { c.proj.SettleSQLJobs(c.nowMillis()) }
 
-// finishJob decides a job's outcome and applies its effect.
-func (e *Server) finishJob(p *projectData, j *sqlJob) {
-	if j.ForceFail != "" {
-		j.Status, j.Message = "FAILED", j.ForceFail
-		return
-	}
-	st, err := sparksql.Parse(j.Statement)
-	if err != nil { // cannot happen: submit parses first
-		j.Status, j.Message = "FAILED", err.Error()
-		return
-	}
-	if msg := store.ApplyDDL(p, st, j.CurrentDB, j.Owner, j.EndTime); msg != "" {
-		j.Status, j.Message = "FAILED", msg
-		return
-	}
-	j.Status = "FINISHED"
-}
+// finishJob ends a job now (a sync job during its request).
+func (e *Server) finishJob(p *projectData, j *sqlJob) { p.FinishSQLJob(j) }
 
 // startInternalJob records an async DDL job created by another API (async delete).
 func (e *Server) startInternalJob(c *call, sql, currentDB string) *sqlJob {

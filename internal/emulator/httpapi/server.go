@@ -61,7 +61,7 @@ type Server struct {
 
 	dataarts dataArtsState // DataArts fixture (dataarts_fixtures.go); guarded by mu
 
-	fmu         sync.Mutex // guards faults, rng, counts, throttled, limiter, replaced and unpublished
+	fmu         sync.Mutex // guards faults, rng, counts, throttled, limiter, replaced, unpublished and sqlFailures
 	faults      Faults
 	rng         *faultRand
 	counts      map[string]int
@@ -69,6 +69,7 @@ type Server struct {
 	limiter     *rateLimiter
 	replaced    map[string][]Replacement // operation -> queued replaced responses
 	unpublished map[string]bool
+	sqlFailures []sqlJobFailure // FailSQLJobs fixtures (not persisted)
 
 	realNow func() time.Time // real clock for the consistency delay and the rate limit; tests fake it
 }

@@ -1,7 +1,10 @@
 package store
 
 import (
+	"sort"
 	"time"
+
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/emulator/sparksql"
 )
 
 // SQL job timing on the emulated clock: LAUNCHING for sqlJobLaunchTime, then RUNNING until
@@ -51,4 +54,43 @@ func (j *SQLJob) DurationAt(now int64) int64 {
 		return j.EndTime - j.StartTime
 	}
 	return now - j.StartTime
+}
+
+// SettleSQLJobs finishes, in end-time order, every job whose run time has passed, applying
+// its DDL to the catalog. Every catalog and job handler calls it first, so the catalog
+// always reflects the emulated clock.
+func (p *Project) SettleSQLJobs(now int64) {
+	var due []*SQLJob
+	for _, j := range p.SQLJobs {
+		if j.Status == "" && j.EndTime <= now {
+			due = append(due, j)
+		}
+	}
+	sort.Slice(due, func(a, b int) bool {
+		if due[a].EndTime != due[b].EndTime {
+			return due[a].EndTime < due[b].EndTime
+		}
+		return due[a].Seq < due[b].Seq
+	})
+	for _, j := range due {
+		p.FinishSQLJob(j)
+	}
+}
+
+// FinishSQLJob decides a job's outcome and applies its effect.
+func (p *Project) FinishSQLJob(j *SQLJob) {
+	if j.ForceFail != "" {
+		j.Status, j.Message = "FAILED", j.ForceFail
+		return
+	}
+	st, err := sparksql.Parse(j.Statement)
+	if err != nil { // cannot happen: submit parses first
+		j.Status, j.Message = "FAILED", err.Error()
+		return
+	}
+	if msg := ApplyDDL(p, st, j.CurrentDB, j.Owner, j.EndTime); msg != "" {
+		j.Status, j.Message = "FAILED", msg
+		return
+	}
+	j.Status = "FINISHED"
 }
