@@ -2,11 +2,8 @@ package httpapi
 
 import (
 	"encoding/json"
-	"fmt"
-	"net/http"
 	"sort"
 	"strings"
-	"time"
 
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/emulator/store"
 )
@@ -14,26 +11,14 @@ import (
 // lookupQueue finds a queue by (case-insensitive) name; visibleOnly applies
 // the consistency delay (for reads).
 func (e *Server) lookupQueue(c *call, name string, visibleOnly bool) (*queue, *apiError) {
-	q := c.proj.Queues[strings.ToLower(name)]
-	if q == nil || (visibleOnly && !e.visible(q.CreatedReal)) {
-		return nil, queueNotFound(name)
+	q, err := c.proj.Queue(name)
+	if err == nil && visibleOnly && !e.visible(q.CreatedReal) {
+		err = &store.NotFoundError{Kind: store.KindQueue, Name: q.Name}
+	}
+	if err != nil {
+		return nil, domainError(err)
 	}
 	return q, nil
-}
-
-func queueNotFound(name string) *apiError {
-	return newError(http.StatusBadRequest, "DLI.0002", fmt.Sprintf("There is no queue named %s", strings.ToLower(name)))
-}
-
-// queueProvisioning refuses a restart of a queue that is not available yet (§6.5).
-func queueProvisioning(name string) *apiError {
-	return newError(http.StatusBadRequest, "DLI.0012",
-		fmt.Sprintf("The queue %s is not available yet: a queue can be restarted only after it has run a job. Try again later.", name))
-}
-
-func queueScaling(name string) *apiError {
-	return newError(http.StatusBadRequest, "DLI.0012",
-		fmt.Sprintf("The queue %s is scaling and is not available for this operation. Try again later.", name))
 }
 
 // createQueueBody is the §6.1 request body plus the SDK-only fields.
@@ -165,14 +150,10 @@ func (e *Server) createQueue(c *call) result {
 		}
 		q.Props = props
 	}
-	if _, exists := c.proj.Queues[name]; exists {
-		return fail(newError(http.StatusBadRequest, "DLI.0006", fmt.Sprintf("queue %s already exists", name)))
-	}
-	q.ID = e.data.AllocID()
-	q.ReadyAt = q.CreateTime + queueProvisionTime.Milliseconds()
-	q.ScaleFrom, q.ScaleTarget, q.ScaleStart = q.CUSpec, q.CUSpec, q.ReadyAt
 	q.CreatedReal = c.real
-	c.proj.Queues[name] = q
+	if err := c.proj.AddQueue(q, e.data.AllocID()); err != nil {
+		return failDomain(err)
+	}
 	return ok(createQueueResponse{IsSuccess: true, QueueName: name})
 }
 
@@ -336,14 +317,9 @@ func (e *Server) showQueue(c *call) result {
 }
 
 func (e *Server) deleteQueue(c *call) result {
-	q, err := e.lookupQueue(c, c.path("queue_name"), false)
-	if err != nil {
-		return fail(err)
+	if err := c.proj.DeleteQueue(c.path("queue_name"), c.nowMillis()); err != nil {
+		return failDomain(err)
 	}
-	if q.Scaling(c.nowMillis()) {
-		return fail(queueScaling(q.Name))
-	}
-	delete(c.proj.Queues, q.Name)
 	return ok(success(""))
 }
 
@@ -373,21 +349,15 @@ func (e *Server) runQueueAction(c *call) result {
 	}
 	now := c.nowMillis()
 	if action == "restart" {
-		if q.Type != "sql" {
-			return fail(newError(http.StatusBadRequest, "DLI.0007",
-				fmt.Sprintf("Only SQL queues can be restarted; queue %s is a %s queue.", q.Name, q.Type)))
-		}
 		// §6.5: "only SQL queues can be restarted, and only while the queue is available
 		// (it becomes available after an SQL job has run successfully)".
-		if q.Provisioning(now) {
-			return fail(queueProvisioning(q.Name))
+		job, err := c.proj.RestartQueue(q, b.Force.Value, store.NewUUID(), now)
+		if err != nil {
+			return failDomain(err)
 		}
-		if !b.Force.Value {
+		if job == nil {
 			return ok(success("Restart success"))
 		}
-		job := queueJob{JobID: store.NewUUID(), QueueName: q.Name, JobType: "RESTART_QUEUE", CreateTime: now}
-		c.proj.QueueJobs = append(c.proj.QueueJobs, job)
-		q.RestartUntil = now + (60 * time.Second).Milliseconds()
 		return ok(queueActionResponse{
 			IsSuccess: true,
 			Message:   "Submit restart job success, it need some time to cancel jobs, please wait for a while and check job status",
@@ -398,23 +368,9 @@ func (e *Server) runQueueAction(c *call) result {
 	if derr != nil {
 		return fail(derr)
 	}
-	// A scale of a queue still provisioning is accepted (§6.5 sets no precondition for
-	// scaling); the CU count moves once provisioning ends.
-	if q.Scaling(now) {
-		return fail(queueScaling(q.Name))
+	if err := q.Scale(action == "scale_out", delta, now); err != nil {
+		return failDomain(err)
 	}
-	current := q.CUCount(now)
-	target := current + delta
-	if action == "scale_in" {
-		target = current - delta
-		if target < queueMinCUs {
-			return fail(badRequest("Invalid cu_count %d: queue %s has %d CUs and cannot be scaled in below %d CUs.", delta, q.Name, current, queueMinCUs))
-		}
-	} else if target > queueMaxCUs {
-		return fail(newError(http.StatusBadRequest, "DLI.0009",
-			fmt.Sprintf("Invalid cu_count %d: queue %s cannot be scaled out beyond %d CUs.", delta, q.Name, queueMaxCUs)))
-	}
-	q.ScaleFrom, q.ScaleTarget, q.ScaleStart = current, target, now
 	yes := true
 	return ok(queueActionResponse{IsSuccess: true, QueueName: q.Name, Result: &yes})
 }

@@ -1,8 +1,6 @@
 package httpapi
 
 import (
-	"fmt"
-	"net/http"
 	"sort"
 )
 
@@ -17,10 +15,6 @@ type globalVarItem struct {
 	IsSensitive bool   `json:"is_sensitive"`
 	CreateTime  int64  `json:"create_time"`
 	UpdateTime  int64  `json:"update_time"`
-}
-
-func variableNotFound(name string) *apiError {
-	return newError(http.StatusBadRequest, "DLI.12004", fmt.Sprintf("The global variable %s does not exist.", name))
 }
 
 type createVariableBody struct {
@@ -44,14 +38,13 @@ func (e *Server) createGlobalVariable(c *call) result {
 		return fail(badRequest("var_value is required."))
 	}
 	name := *b.VarName
-	if _, exists := c.proj.Variables[name]; exists {
-		return fail(newError(http.StatusBadRequest, "DLI.0999", fmt.Sprintf("The global variable %s already exists: object already exists.", name)))
-	}
 	now := c.nowMillis()
-	c.proj.Variables[name] = &globalVar{
+	if err := c.proj.AddVariable(&globalVar{
 		ID: e.data.AllocID(), Name: name, Value: *b.VarValue, IsSensitive: b.IsSensitive.Value,
 		UserID: c.user.UserID, UserName: c.user.UserName, CreateTime: now, UpdateTime: now,
 		CreatedReal: c.real,
+	}); err != nil {
+		return failDomain(err)
 	}
 	return ok(success(""))
 }
@@ -103,9 +96,9 @@ func (e *Server) updateGlobalVariable(c *call) result {
 	if b.VarValue == nil || *b.VarValue == "" {
 		return fail(badRequest("var_value is required."))
 	}
-	v := c.proj.Variables[name]
-	if v == nil {
-		return fail(variableNotFound(name))
+	v, err := c.proj.Variable(name)
+	if err != nil {
+		return failDomain(err)
 	}
 	v.Value = *b.VarValue
 	v.UpdateTime = c.nowMillis()
@@ -117,13 +110,8 @@ func (e *Server) deleteGlobalVariable(c *call) result {
 	if err := validName("var_name", name); err != nil {
 		return fail(err)
 	}
-	v := c.proj.Variables[name]
-	if v == nil {
-		return fail(variableNotFound(name))
+	if err := c.proj.DeleteVariable(name, c.user.UserID); err != nil {
+		return failDomain(err)
 	}
-	if v.UserID != c.user.UserID {
-		return fail(newError(http.StatusBadRequest, "DLI.0003", fmt.Sprintf("Only the creator of global variable %s can delete it.", name)))
-	}
-	delete(c.proj.Variables, name)
 	return ok(success(""))
 }

@@ -1,6 +1,8 @@
 package store
 
 import (
+	"fmt"
+	"strings"
 	"time"
 )
 
@@ -133,4 +135,84 @@ func (q *Queue) HasTags(filter []Tag) bool {
 		}
 	}
 	return true
+}
+
+// Queue returns the queue named name (case-insensitive).
+func (p *Project) Queue(name string) (*Queue, error) {
+	q := p.Queues[strings.ToLower(name)]
+	if q == nil {
+		return nil, &NotFoundError{Kind: KindQueue, Name: strings.ToLower(name)}
+	}
+	return q, nil
+}
+
+// AddQueue stores a new queue created at q.CreateTime with id: it exists at once with its
+// requested CUs, and its compute is provisioned for QueueProvisionTime.
+func (p *Project) AddQueue(q *Queue, id int64) error {
+	if _, exists := p.Queues[q.Name]; exists {
+		return &ConflictError{Kind: KindQueue, Name: q.Name}
+	}
+	q.ID = id
+	q.ReadyAt = q.CreateTime + QueueProvisionTime.Milliseconds()
+	q.ScaleFrom, q.ScaleTarget, q.ScaleStart = q.CUSpec, q.CUSpec, q.ReadyAt
+	p.Queues[q.Name] = q
+	return nil
+}
+
+// DeleteQueue deletes a queue; a queue that is scaling cannot be deleted.
+func (p *Project) DeleteQueue(name string, now int64) error {
+	q, err := p.Queue(name)
+	if err != nil {
+		return err
+	}
+	if q.Scaling(now) {
+		return scalingError(q.Name)
+	}
+	delete(p.Queues, q.Name)
+	return nil
+}
+
+func scalingError(name string) *UnavailableError {
+	return &UnavailableError{Msg: fmt.Sprintf("The queue %s is scaling and is not available for this operation. Try again later.", name)}
+}
+
+// Scale starts a scale_out (out) or scale_in by delta CUs. A queue still provisioning
+// accepts it (§6.5 sets no precondition): the CU count moves once provisioning ends.
+func (q *Queue) Scale(out bool, delta int, now int64) error {
+	if q.Scaling(now) {
+		return scalingError(q.Name)
+	}
+	current := q.CUCount(now)
+	target := current + delta
+	if !out {
+		target = current - delta
+		if target < QueueMinCUs {
+			return invalid("Invalid cu_count %d: queue %s has %d CUs and cannot be scaled in below %d CUs.", delta, q.Name, current, QueueMinCUs)
+		}
+	} else if target > QueueMaxCUs {
+		return &LimitError{Msg: fmt.Sprintf("Invalid cu_count %d: queue %s cannot be scaled out beyond %d CUs.", delta, q.Name, QueueMaxCUs)}
+	}
+	q.ScaleFrom, q.ScaleTarget, q.ScaleStart = current, target, now
+	return nil
+}
+
+// QueueRestartTime is how long a forced restart's RESTART_QUEUE job runs.
+const QueueRestartTime = 60 * time.Second
+
+// RestartQueue restarts a SQL queue (§6.5: SQL queues only, and only once available). A
+// forced restart records a RESTART_QUEUE job with jobID and returns it.
+func (p *Project) RestartQueue(q *Queue, force bool, jobID string, now int64) (*QueueJob, error) {
+	if q.Type != "sql" {
+		return nil, &UnsupportedError{Msg: fmt.Sprintf("Only SQL queues can be restarted; queue %s is a %s queue.", q.Name, q.Type)}
+	}
+	if q.Provisioning(now) {
+		return nil, &UnavailableError{Msg: fmt.Sprintf("The queue %s is not available yet: a queue can be restarted only after it has run a job. Try again later.", q.Name)}
+	}
+	if !force {
+		return nil, nil
+	}
+	job := QueueJob{JobID: jobID, QueueName: q.Name, JobType: "RESTART_QUEUE", CreateTime: now}
+	p.QueueJobs = append(p.QueueJobs, job)
+	q.RestartUntil = now + QueueRestartTime.Milliseconds()
+	return &job, nil
 }
