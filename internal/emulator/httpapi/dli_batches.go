@@ -41,7 +41,7 @@ var (
 var batchResourceTypes = map[string]bool{"jar": true, "pyFile": true, "file": true, "modelFile": true}
 
 func batchNotFound(id string) *apiError {
-	return newError(http.StatusBadRequest, "DLI.0002", fmt.Sprintf("The batch job %s does not exist.", id))
+	return domainError(&store.NotFoundError{Kind: store.KindBatch, Name: id})
 }
 
 // decodeBatchRequest folds camelCase aliases into snake_case and decodes the body.

@@ -56,7 +56,7 @@ func viewConnection(c *connection, now int64) connectionView {
 }
 
 func connectionNotFound(id string) *apiError {
-	return newError(http.StatusBadRequest, "DLI.0002", fmt.Sprintf("Connection %s is not exist.", id))
+	return domainError(&store.NotFoundError{Kind: store.KindConnection, Name: id})
 }
 
 // lookupConnection finds a connection by id. visibleOnly applies the
@@ -187,7 +187,7 @@ func (e *Server) createConnection(c *call) result {
 	d := c.proj.ConnData(c.nowMillis())
 	for _, other := range d.ByID {
 		if other.Name == conn.Name && !other.IsDeleted() {
-			return fail(newError(http.StatusBadRequest, "DLI.0006", fmt.Sprintf("Connection %s already exists.", conn.Name)))
+			return failDomain(&store.ConflictError{Kind: store.KindConnection, Name: conn.Name})
 		}
 	}
 	conn.Bind(d, queues, c.nowMillis())

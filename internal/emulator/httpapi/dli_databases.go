@@ -11,7 +11,7 @@ import (
 )
 
 func databaseNotFound(name string) *apiError {
-	return newError(http.StatusBadRequest, "DLI.0002", fmt.Sprintf("There is no database named %s.", strings.ToLower(name)))
+	return domainError(&store.NotFoundError{Kind: store.KindDatabase, Name: strings.ToLower(name)})
 }
 
 // lookupDatabase finds a database by (case-insensitive) name; visibleOnly applies the
@@ -64,7 +64,7 @@ func (e *Server) createDatabase(c *call) result {
 	}
 	name := strings.ToLower(*b.DatabaseName)
 	if c.proj.Databases[name] != nil {
-		return fail(newError(http.StatusBadRequest, "DLI.0006", fmt.Sprintf("Database %s already exists.", name)))
+		return failDomain(&store.ConflictError{Kind: store.KindDatabase, Name: name})
 	}
 	db := store.NewDatabase(name, c.user.UserName, c.nowMillis())
 	db.CreatedReal = c.real

@@ -2,18 +2,19 @@ package httpapi
 
 import (
 	"encoding/json"
-	"fmt"
 	"net/http"
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/emulator/store"
 )
 
 // flinkJobNotFound is the answer for a deleted or unknown Flink job: 400 DLI.16001, the
 // code the incumbent provider (tested against the real service) maps to "gone"; our
 // client maps it too (docs/jobs-connections.md, "Delete").
 func flinkJobNotFound(id string) *apiError {
-	return newError(http.StatusBadRequest, "DLI.16001", fmt.Sprintf("The job %s does not exist.", id))
+	return domainError(&store.NotFoundError{Kind: store.KindFlinkJob, Name: id})
 }
 
 // lookupFlinkJob finds a (not deleted) job by its path id.

@@ -269,7 +269,7 @@ func (e *Server) lookupJob(c *call, visibleOnly bool) (*sqlJob, *apiError) {
 }
 
 func sqlJobNotFound(id string) *apiError {
-	return newError(http.StatusBadRequest, "DLI.0002", fmt.Sprintf("The job %s does not exist.", id))
+	return domainError(&store.NotFoundError{Kind: store.KindSQLJob, Name: id})
 }
 
 func (e *Server) showSQLJobStatus(c *call) result {

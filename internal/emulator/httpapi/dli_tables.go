@@ -8,10 +8,11 @@ import (
 	"strings"
 
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/emulator/sparksql"
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/emulator/store"
 )
 
 func tableNotFound(db, name string) *apiError {
-	return newError(http.StatusBadRequest, "DLI.0002", fmt.Sprintf("There is no table named %s in database %s.", strings.ToLower(name), db))
+	return domainError(&store.NotFoundError{Kind: store.KindTable, Name: strings.ToLower(name), In: db})
 }
 
 // lookupTable finds a table by (case-insensitive) name.
@@ -93,7 +94,7 @@ func (e *Server) createTable(c *call) result {
 		return fail(err)
 	}
 	if db.Tables[t.Name] != nil {
-		return fail(newError(http.StatusBadRequest, "DLI.0006", fmt.Sprintf("Table %s already exists in database %s.", t.Name, db.Name)))
+		return failDomain(&store.ConflictError{Kind: store.KindTable, Name: t.Name, In: db.Name})
 	}
 	db.Tables[t.Name] = t
 	return ok(success(""))

@@ -52,6 +52,14 @@ func notFoundError(e *store.NotFoundError) *apiError {
 		return newError(http.StatusBadRequest, "DLI.12004", fmt.Sprintf("The global variable %s does not exist.", e.Name))
 	case store.KindFlinkJob:
 		return newError(http.StatusBadRequest, "DLI.16001", fmt.Sprintf("The job %s does not exist.", e.Name))
+	case store.KindSQLJob:
+		return newError(http.StatusBadRequest, "DLI.0002", fmt.Sprintf("The job %s does not exist.", e.Name))
+	case store.KindBatch:
+		return newError(http.StatusBadRequest, "DLI.0002", fmt.Sprintf("The batch job %s does not exist.", e.Name))
+	case store.KindConnection:
+		return newError(http.StatusBadRequest, "DLI.0002", fmt.Sprintf("Connection %s is not exist.", e.Name))
+	case store.KindTable:
+		return newError(http.StatusBadRequest, "DLI.0002", fmt.Sprintf("There is no table named %s in database %s.", e.Name, e.In))
 	default:
 		return newError(http.StatusBadRequest, "DLI.0002", fmt.Sprintf("There is no %s named %s.", e.Kind, e.Name))
 	}
@@ -65,6 +73,12 @@ func conflictError(e *store.ConflictError) *apiError {
 		return newError(http.StatusBadRequest, "DLI.0999", fmt.Sprintf("The global variable %s already exists: object already exists.", e.Name))
 	case store.KindQueue:
 		return newError(http.StatusBadRequest, "DLI.0006", fmt.Sprintf("queue %s already exists", e.Name))
+	case store.KindDatabase:
+		return newError(http.StatusBadRequest, "DLI.0006", fmt.Sprintf("Database %s already exists.", e.Name))
+	case store.KindTable:
+		return newError(http.StatusBadRequest, "DLI.0006", fmt.Sprintf("Table %s already exists in database %s.", e.Name, e.In))
+	case store.KindConnection:
+		return newError(http.StatusBadRequest, "DLI.0006", fmt.Sprintf("Connection %s already exists.", e.Name))
 	default:
 		return newError(http.StatusBadRequest, "DLI.0006", fmt.Sprintf("%s %s already exists", e.Kind, e.Name))
 	}

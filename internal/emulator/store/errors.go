@@ -29,18 +29,20 @@ func invalid(format string, args ...any) *ValidationError {
 	return &ValidationError{Msg: fmt.Sprintf(format, args...)}
 }
 
-// NotFoundError: no object of Kind has Name.
+// NotFoundError: no object of Kind has Name (in the container In, e.g. a table's database).
 type NotFoundError struct {
 	Kind Kind
 	Name string
+	In   string
 }
 
 func (e *NotFoundError) Error() string { return fmt.Sprintf("there is no %s named %s", e.Kind, e.Name) }
 
-// ConflictError: an object of Kind named Name already exists.
+// ConflictError: an object of Kind named Name already exists (in the container In).
 type ConflictError struct {
 	Kind Kind
 	Name string
+	In   string
 }
 
 func (e *ConflictError) Error() string { return fmt.Sprintf("%s %s already exists", e.Kind, e.Name) }
