@@ -39,3 +39,24 @@ func TestPersisterCoalescesAndFlushes(t *testing.T) {
 		t.Fatalf("missing file: %v %v", missing, err)
 	}
 }
+
+// The background writer writes without any Flush: the test waits for the write (polling,
+// with a generous deadline), not for a fixed time.
+func TestPersisterWritesInTheBackground(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "state.json")
+	s := NewState()
+	p := NewPersister(path, time.Millisecond, func() ([]byte, error) { return json.Marshal(s) }, func(err error) { t.Error(err) })
+	defer p.Close()
+	s.NextID = 7
+	p.MarkDirty()
+	deadline := time.Now().Add(10 * time.Second)
+	for p.Writes() == 0 {
+		if time.Now().After(deadline) {
+			t.Fatal("no background write")
+		}
+		time.Sleep(time.Millisecond)
+	}
+	if got, err := Load(path); err != nil || got.NextID != 7 {
+		t.Fatalf("background write %+v, %v", got, err)
+	}
+}
