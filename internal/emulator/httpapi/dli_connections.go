@@ -63,12 +63,16 @@ func connectionNotFound(id string) *apiError {
 // consistency delay (reads); live refuses DELETED connections (writes).
 func (e *Server) lookupConnection(c *call, visibleOnly, live bool) (*connection, *apiError) {
 	id := c.path("connection_id")
-	conn := c.proj.ConnData(c.nowMillis()).ByID[id]
-	if conn == nil || (visibleOnly && !e.visible(conn.CreatedReal)) {
-		return nil, connectionNotFound(id)
+	lookup := c.proj.Connection
+	if live {
+		lookup = c.proj.LiveConnection
 	}
-	if live && conn.IsDeleted() {
-		return nil, newError(http.StatusBadRequest, "DLI.0002", fmt.Sprintf("Connection %s has been deleted.", id))
+	conn, err := lookup(id, c.nowMillis())
+	if err == nil && visibleOnly && !e.visible(conn.CreatedReal) {
+		err = &store.NotFoundError{Kind: store.KindConnection, Name: id}
+	}
+	if err != nil {
+		return nil, domainError(err)
 	}
 	return conn, nil
 }
@@ -266,11 +270,9 @@ func (e *Server) deleteConnection(c *call) result {
 	if err != nil {
 		return fail(err)
 	}
-	if conn.Creating(c.nowMillis()) {
-		return fail(newError(http.StatusBadRequest, "DLI.0012",
-			fmt.Sprintf("Connection %s is being created and cannot be deleted. Try again later.", conn.ID)))
+	if err := conn.Delete(c.nowMillis()); err != nil {
+		return failDomain(err)
 	}
-	conn.DeletedAt = c.nowMillis()
 	return ok(success("Deleted"))
 }
 
@@ -308,17 +310,7 @@ func (e *Server) disassociateConnectionQueues(c *call) result {
 	if err != nil {
 		return fail(err)
 	}
-	drop := map[string]bool{}
-	for _, n := range names {
-		drop[strings.ToLower(strings.TrimSpace(n))] = true
-	}
-	kept := conn.Queues[:0]
-	for _, q := range conn.Queues {
-		if !drop[q.Name] {
-			kept = append(kept, q)
-		}
-	}
-	conn.Queues = kept
+	conn.Unbind(names)
 	return ok(success(fmt.Sprintf("Disassociated peer connection for queues:{%s}.", strings.Join(names, ","))))
 }
 

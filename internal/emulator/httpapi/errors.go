@@ -19,6 +19,7 @@ func domainError(err error) *apiError {
 		us *store.UnsupportedError
 		le *store.LimitError
 		fe *store.ForbiddenError
+		de *store.DeletedError
 	)
 	switch {
 	case err == nil:
@@ -35,6 +36,8 @@ func domainError(err error) *apiError {
 		return newError(http.StatusBadRequest, "DLI.0007", us.Msg) // operation not supported
 	case errors.As(err, &le):
 		return newError(http.StatusBadRequest, "DLI.0009", le.Msg) // system limit
+	case errors.As(err, &de):
+		return deletedError(de)
 	case errors.As(err, &fe):
 		return newError(http.StatusBadRequest, "DLI.0003", fe.Msg) // permission
 	default:
@@ -82,6 +85,14 @@ func conflictError(e *store.ConflictError) *apiError {
 	default:
 		return newError(http.StatusBadRequest, "DLI.0006", fmt.Sprintf("%s %s already exists", e.Kind, e.Name))
 	}
+}
+
+// deletedError: DLI.0002, the object is a kept record of a deleted one.
+func deletedError(e *store.DeletedError) *apiError {
+	if e.Kind == store.KindConnection {
+		return newError(http.StatusBadRequest, "DLI.0002", fmt.Sprintf("Connection %s has been deleted.", e.Name))
+	}
+	return newError(http.StatusBadRequest, "DLI.0002", fmt.Sprintf("The %s %s has been deleted.", e.Kind, e.Name))
 }
 
 // failDomain is fail(domainError(err)).

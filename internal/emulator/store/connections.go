@@ -1,6 +1,8 @@
 package store
 
 import (
+	"fmt"
+	"strings"
 	"time"
 )
 
@@ -130,4 +132,51 @@ func (conn *Connection) Bind(d *ConnectionData, queues []BindQueue, now int64) {
 			Name: name, PeerID: NewUUID(), BoundAt: now, StartAt: bq.Start, FailWith: d.Failures[name],
 		})
 	}
+}
+
+// Connection returns the connection with id, deleted or not.
+func (p *Project) Connection(id string, now int64) (*Connection, error) {
+	conn := p.ConnData(now).ByID[id]
+	if conn == nil {
+		return nil, &NotFoundError{Kind: KindConnection, Name: id}
+	}
+	return conn, nil
+}
+
+// LiveConnection returns the connection with id unless it was deleted: a DELETED
+// connection stays visible but cannot be changed.
+func (p *Project) LiveConnection(id string, now int64) (*Connection, error) {
+	conn, err := p.Connection(id, now)
+	if err != nil {
+		return nil, err
+	}
+	if conn.IsDeleted() {
+		return nil, &DeletedError{Kind: KindConnection, Name: id}
+	}
+	return conn, nil
+}
+
+// Delete marks the connection DELETED; one with a peering still CREATING cannot be
+// deleted (§12.2).
+func (c *Connection) Delete(now int64) error {
+	if c.Creating(now) {
+		return &UnavailableError{Msg: fmt.Sprintf("Connection %s is being created and cannot be deleted. Try again later.", c.ID)}
+	}
+	c.DeletedAt = now
+	return nil
+}
+
+// Unbind removes the named queues' peerings; a queue that is not bound is ignored.
+func (c *Connection) Unbind(names []string) {
+	drop := map[string]bool{}
+	for _, n := range names {
+		drop[strings.ToLower(strings.TrimSpace(n))] = true
+	}
+	kept := c.Queues[:0]
+	for _, q := range c.Queues {
+		if !drop[q.Name] {
+			kept = append(kept, q)
+		}
+	}
+	c.Queues = kept
 }

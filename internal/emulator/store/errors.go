@@ -67,3 +67,11 @@ func (e *LimitError) Error() string { return e.Msg }
 type ForbiddenError struct{ Msg string }
 
 func (e *ForbiddenError) Error() string { return e.Msg }
+
+// DeletedError: the object exists as a deleted record (kept visible) and cannot be changed.
+type DeletedError struct {
+	Kind Kind
+	Name string
+}
+
+func (e *DeletedError) Error() string { return fmt.Sprintf("%s %s has been deleted", e.Kind, e.Name) }
