@@ -55,10 +55,6 @@ func viewConnection(c *connection, now int64) connectionView {
 	return v
 }
 
-func connectionNotFound(id string) *apiError {
-	return domainError(&store.NotFoundError{Kind: store.KindConnection, Name: id})
-}
-
 // lookupConnection finds a connection by id. visibleOnly applies the
 // consistency delay (reads); live refuses DELETED connections (writes).
 func (e *Server) lookupConnection(c *call, visibleOnly, live bool) (*connection, *apiError) {
