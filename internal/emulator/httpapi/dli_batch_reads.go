@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/emulator/store"
 )
 
 // batchView is the detail (§10.1.4) and list item (§10.1.3) shape, as the SDK's
@@ -114,9 +116,12 @@ func orEmpty[T any](s []T) []T {
 // lookupBatch finds a batch job; visibleOnly applies the consistency delay (reads).
 func (e *Server) lookupBatch(c *call, visibleOnly bool) (*batchJob, *apiError) {
 	id := c.path("batch_id")
-	j := c.proj.BatchData().Jobs[id]
-	if j == nil || (visibleOnly && !e.visible(j.CreatedReal)) {
-		return nil, batchNotFound(id)
+	j, err := c.proj.Batch(id)
+	if err == nil && visibleOnly && !e.visible(j.CreatedReal) {
+		err = &store.NotFoundError{Kind: store.KindBatch, Name: id}
+	}
+	if err != nil {
+		return nil, domainError(err)
 	}
 	return j, nil
 }

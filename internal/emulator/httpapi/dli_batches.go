@@ -40,10 +40,6 @@ var (
 // modelFile).
 var batchResourceTypes = map[string]bool{"jar": true, "pyFile": true, "file": true, "modelFile": true}
 
-func batchNotFound(id string) *apiError {
-	return domainError(&store.NotFoundError{Kind: store.KindBatch, Name: id})
-}
-
 // decodeBatchRequest folds camelCase aliases into snake_case and decodes the body.
 func (c *call) decodeBatchRequest() (*batchRequest, *apiError) {
 	trimmed := bytes.TrimSpace(c.body)

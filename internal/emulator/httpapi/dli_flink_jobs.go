@@ -23,9 +23,9 @@ func lookupFlinkJob(c *call, id string) (*flinkJob, *apiError) {
 	if err != nil || n <= 0 {
 		return nil, badRequest("Invalid job_id %q: it must be a positive integer.", id)
 	}
-	j := c.proj.FlinkData().Jobs[n]
-	if j == nil || j.Deleted {
-		return nil, flinkJobNotFound(id)
+	j, lerr := c.proj.FlinkJob(n)
+	if lerr != nil {
+		return nil, domainError(lerr)
 	}
 	return j, nil
 }

@@ -248,28 +248,14 @@ func viewSQLJob(j *sqlJob, now int64) jobView {
 // RESTART_QUEUE job.
 func (e *Server) lookupJob(c *call, visibleOnly bool) (*sqlJob, *apiError) {
 	id := c.path("job_id")
-	if j := c.proj.SQLJobs[id]; j != nil {
-		if visibleOnly && !e.visible(j.CreatedReal) {
-			return nil, sqlJobNotFound(id)
-		}
-		return j, nil
+	j, err := c.proj.SQLJob(id, c.user.UserName, c.nowMillis())
+	if err == nil && visibleOnly && !e.visible(j.CreatedReal) {
+		err = &store.NotFoundError{Kind: store.KindSQLJob, Name: id}
 	}
-	for _, qj := range c.proj.QueueJobs {
-		if qj.JobID == id {
-			end := qj.CreateTime + (60 * time.Second).Milliseconds()
-			j := &sqlJob{ID: qj.JobID, JobType: qj.JobType, JobMode: "async", QueueName: qj.QueueName,
-				Owner: c.user.UserName, StartTime: qj.CreateTime, EndTime: end}
-			if c.nowMillis() >= end {
-				j.Status = "FINISHED"
-			}
-			return j, nil
-		}
+	if err != nil {
+		return nil, domainError(err)
 	}
-	return nil, sqlJobNotFound(id)
-}
-
-func sqlJobNotFound(id string) *apiError {
-	return domainError(&store.NotFoundError{Kind: store.KindSQLJob, Name: id})
+	return j, nil
 }
 
 func (e *Server) showSQLJobStatus(c *call) result {

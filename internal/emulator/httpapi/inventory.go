@@ -4,7 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"strconv"
-	"time"
+
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/emulator/store"
 )
 
 // Inventory is every object the emulator holds, per project (GET
@@ -134,7 +135,7 @@ func projectInventory(p *projectData, now int64) ProjectInventory {
 	}
 	for _, qj := range p.QueueJobs {
 		st := "RUNNING"
-		if now >= qj.CreateTime+(60*time.Second).Milliseconds() {
+		if now >= qj.CreateTime+store.QueueRestartTime.Milliseconds() {
 			st = "FINISHED"
 		}
 		pi.SQLJobs = append(pi.SQLJobs, InventorySQLJob{ID: qj.JobID, JobType: qj.JobType, Status: st})

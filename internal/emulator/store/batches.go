@@ -274,3 +274,12 @@ func Val[T any](p *T) T {
 	}
 	return *p
 }
+
+// Batch returns the Spark batch job with id.
+func (p *Project) Batch(id string) (*BatchJob, error) {
+	j := p.BatchData().Jobs[id]
+	if j == nil {
+		return nil, &NotFoundError{Kind: KindBatch, Name: id}
+	}
+	return j, nil
+}

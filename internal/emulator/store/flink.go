@@ -1,6 +1,7 @@
 package store
 
 import (
+	"strconv"
 	"time"
 )
 
@@ -239,4 +240,14 @@ func (j *FlinkJob) MarkDeleted(now int64) {
 		j.Stops = append(j.Stops, FlinkStopRecord{At: now, StatusBefore: st})
 	}
 	j.Deleted = true
+}
+
+// FlinkJob returns the (not deleted) Flink job with id; §9.11 keeps a deleted job's
+// record, but every API answers as if it did not exist.
+func (p *Project) FlinkJob(id int64) (*FlinkJob, error) {
+	j := p.FlinkData().Jobs[id]
+	if j == nil || j.Deleted {
+		return nil, &NotFoundError{Kind: KindFlinkJob, Name: strconv.FormatInt(id, 10)}
+	}
+	return j, nil
 }

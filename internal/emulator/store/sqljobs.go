@@ -94,3 +94,23 @@ func (p *Project) FinishSQLJob(j *SQLJob) {
 	}
 	j.Status = "FINISHED"
 }
+
+// SQLJob returns the SQL job with id; a forced queue restart's RESTART_QUEUE job (§6.5) is
+// presented as a job that finishes QueueRestartTime after it started.
+func (p *Project) SQLJob(id, owner string, now int64) (*SQLJob, error) {
+	if j := p.SQLJobs[id]; j != nil {
+		return j, nil
+	}
+	for _, qj := range p.QueueJobs {
+		if qj.JobID == id {
+			end := qj.CreateTime + QueueRestartTime.Milliseconds()
+			j := &SQLJob{ID: qj.JobID, JobType: qj.JobType, JobMode: "async", QueueName: qj.QueueName,
+				Owner: owner, StartTime: qj.CreateTime, EndTime: end}
+			if now >= end {
+				j.Status = "FINISHED"
+			}
+			return j, nil
+		}
+	}
+	return nil, &NotFoundError{Kind: KindSQLJob, Name: id}
+}
