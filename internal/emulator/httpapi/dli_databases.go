@@ -10,16 +10,15 @@ import (
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/emulator/store"
 )
 
-func databaseNotFound(name string) *apiError {
-	return domainError(&store.NotFoundError{Kind: store.KindDatabase, Name: strings.ToLower(name)})
-}
-
 // lookupDatabase finds a database by (case-insensitive) name; visibleOnly applies the
 // consistency delay (for reads).
 func (e *Server) lookupDatabase(c *call, name string, visibleOnly bool) (*database, *apiError) {
-	db := c.proj.Databases[strings.ToLower(name)]
-	if db == nil || (visibleOnly && !e.visible(db.CreatedReal)) {
-		return nil, databaseNotFound(name)
+	db, err := c.proj.Database(name)
+	if err == nil && visibleOnly && !e.visible(db.CreatedReal) {
+		err = &store.NotFoundError{Kind: store.KindDatabase, Name: db.Name}
+	}
+	if err != nil {
+		return nil, domainError(err)
 	}
 	return db, nil
 }

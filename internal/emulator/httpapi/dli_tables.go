@@ -11,20 +11,18 @@ import (
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/emulator/store"
 )
 
-func tableNotFound(db, name string) *apiError {
-	return domainError(&store.NotFoundError{Kind: store.KindTable, Name: strings.ToLower(name), In: db})
-}
-
 // lookupTable finds a table by (case-insensitive) name.
 func (e *Server) lookupTable(c *call, visibleOnly bool) (*database, *table, *apiError) {
 	db, err := e.lookupDatabase(c, c.path("database_name"), visibleOnly)
 	if err != nil {
 		return nil, nil, err
 	}
-	name := c.path("table_name")
-	t := db.Tables[strings.ToLower(name)]
-	if t == nil || (visibleOnly && !e.visible(t.CreatedReal)) {
-		return db, nil, tableNotFound(db.Name, name)
+	t, terr := db.Table(c.path("table_name"))
+	if terr == nil && visibleOnly && !e.visible(t.CreatedReal) {
+		terr = &store.NotFoundError{Kind: store.KindTable, Name: t.Name, In: db.Name}
+	}
+	if terr != nil {
+		return db, nil, domainError(terr)
 	}
 	return db, t, nil
 }

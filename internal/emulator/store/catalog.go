@@ -59,3 +59,21 @@ func ValidDatabaseName(name string) *ValidationError {
 	}
 	return nil
 }
+
+// Database returns the database named name (case-insensitive).
+func (p *Project) Database(name string) (*Database, error) {
+	db := p.Databases[strings.ToLower(name)]
+	if db == nil {
+		return nil, &NotFoundError{Kind: KindDatabase, Name: strings.ToLower(name)}
+	}
+	return db, nil
+}
+
+// Table returns the database's table named name (case-insensitive).
+func (db *Database) Table(name string) (*Table, error) {
+	t := db.Tables[strings.ToLower(name)]
+	if t == nil {
+		return nil, &NotFoundError{Kind: KindTable, Name: strings.ToLower(name), In: db.Name}
+	}
+	return t, nil
+}
