@@ -115,12 +115,8 @@ func run() error {
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	_ = srv.Shutdown(ctx)
-	if *stateFile != "" {
-		if err := emu.Save(); err != nil {
-			return err
-		}
-	}
-	return nil
+	return emu.Close() // flushes the state file's pending changes
+
 }
 
 // isLoopback reports whether a listener accepts only local connections.
@@ -135,7 +131,9 @@ func nonLoopbackWarning(addr string) string {
 	return fmt.Sprintf(`%[1]s
 WARNING: huaweidata-emulator is listening on %[2]s, which is NOT a loopback address.
 Anyone who can reach it can read and change all emulated data with the published demo
-credentials, and read every admin endpoint (/_emulator/...) without any credential.
+credentials, and use the admin API (/_emulator/...): reads need no credential, and the
+X-Emulator-Admin header that state-changing admin requests need stops browsers, not
+other clients.
 Use -listen 127.0.0.1:PORT unless you really mean to expose it.
 %[1]s
 `, line, addr)

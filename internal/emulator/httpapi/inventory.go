@@ -1,0 +1,258 @@
+package httpapi
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/emulator/store"
+)
+
+// Inventory is every object the emulator holds, per project (GET
+// /_emulator/inventory). It ignores the consistency delay: it is the truth,
+// not what a reader may see yet. DataArts objects are fixtures and not listed.
+type Inventory struct {
+	Projects map[string]ProjectInventory `json:"projects"` // project id -> objects
+}
+
+// ProjectInventory is the objects of one project. Every list is sorted and
+// never nil.
+type ProjectInventory struct {
+	Queues              []InventoryQueue      `json:"queues"`
+	Databases           []InventoryDatabase   `json:"databases"`
+	Tables              []InventoryTable      `json:"tables"`
+	GlobalVariables     []InventoryVariable   `json:"global_variables"`
+	FlinkJobs           []InventoryFlinkJob   `json:"flink_jobs"`
+	SparkBatches        []InventoryBatch      `json:"spark_batches"`
+	SQLJobs             []InventorySQLJob     `json:"sql_jobs"`
+	EnhancedConnections []InventoryConnection `json:"enhanced_connections"`
+}
+
+// InventoryQueue is a queue with its current CU count.
+type InventoryQueue struct {
+	Name      string `json:"name"`
+	QueueType string `json:"queue_type"`
+	CUCount   int    `json:"cu_count"`
+}
+
+// InventoryDatabase is a database; BuiltIn marks "default".
+type InventoryDatabase struct {
+	Name    string `json:"name"`
+	BuiltIn bool   `json:"built_in"`
+}
+
+// InventoryTable is a table or view; ID is "database/table".
+type InventoryTable struct {
+	ID       string `json:"id"`
+	Database string `json:"database"`
+	Name     string `json:"name"`
+}
+
+// InventoryVariable is a global variable (its value is not listed).
+type InventoryVariable struct {
+	Name        string `json:"name"`
+	IsSensitive bool   `json:"is_sensitive"`
+}
+
+// InventoryFlinkJob is a Flink job; deleted jobs are kept, marked.
+type InventoryFlinkJob struct {
+	ID      int64  `json:"id"`
+	Name    string `json:"name"`
+	Status  string `json:"status"`
+	Deleted bool   `json:"deleted"`
+}
+
+// InventoryBatch is a Spark batch job with its current state.
+type InventoryBatch struct {
+	ID    string `json:"id"`
+	Name  string `json:"name"`
+	State string `json:"state"`
+}
+
+// InventorySQLJob is a SQL job (including forced-restart jobs).
+type InventorySQLJob struct {
+	ID      string `json:"id"`
+	JobType string `json:"job_type"`
+	Status  string `json:"status"`
+}
+
+// InventoryConnection is an enhanced connection (DELETED ones are kept).
+type InventoryConnection struct {
+	ID     string `json:"id"`
+	Name   string `json:"name"`
+	Status string `json:"status"`
+}
+
+// Inventory returns every object the emulator holds, per project, at the
+// current emulated time (finished SQL jobs are settled first).
+func (e *Server) Inventory() Inventory {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	now := e.clock.Now()
+	inv := Inventory{Projects: map[string]ProjectInventory{}}
+	for id, p := range e.data.Projects {
+		p.Init()
+		e.settleSQLJobs(&call{proj: p, now: now})
+		inv.Projects[id] = projectInventory(p, now.UnixMilli())
+	}
+	return inv
+}
+
+func projectInventory(p *projectData, now int64) ProjectInventory {
+	pi := ProjectInventory{
+		Queues: []InventoryQueue{}, Databases: []InventoryDatabase{}, Tables: []InventoryTable{},
+		GlobalVariables: []InventoryVariable{}, FlinkJobs: []InventoryFlinkJob{}, SparkBatches: []InventoryBatch{},
+		SQLJobs: []InventorySQLJob{}, EnhancedConnections: []InventoryConnection{},
+	}
+	for _, q := range p.Queues {
+		pi.Queues = append(pi.Queues, InventoryQueue{Name: q.Name, QueueType: q.Type, CUCount: q.CUCount(now)})
+	}
+	sort.Slice(pi.Queues, func(i, j int) bool { return pi.Queues[i].Name < pi.Queues[j].Name })
+	for _, db := range p.Databases {
+		pi.Databases = append(pi.Databases, InventoryDatabase{Name: db.Name, BuiltIn: db.Name == defaultDatabase})
+		for _, t := range db.Tables {
+			pi.Tables = append(pi.Tables, InventoryTable{ID: db.Name + "/" + t.Name, Database: db.Name, Name: t.Name})
+		}
+	}
+	sort.Slice(pi.Databases, func(i, j int) bool { return pi.Databases[i].Name < pi.Databases[j].Name })
+	sort.Slice(pi.Tables, func(i, j int) bool { return pi.Tables[i].ID < pi.Tables[j].ID })
+	for _, v := range p.Variables {
+		pi.GlobalVariables = append(pi.GlobalVariables, InventoryVariable{Name: v.Name, IsSensitive: v.IsSensitive})
+	}
+	sort.Slice(pi.GlobalVariables, func(i, j int) bool { return pi.GlobalVariables[i].Name < pi.GlobalVariables[j].Name })
+	for _, j := range p.FlinkData().Jobs {
+		st, _ := j.StatusAt(now)
+		pi.FlinkJobs = append(pi.FlinkJobs, InventoryFlinkJob{ID: j.ID, Name: j.Name, Status: st, Deleted: j.Deleted})
+	}
+	sort.Slice(pi.FlinkJobs, func(i, j int) bool { return pi.FlinkJobs[i].ID < pi.FlinkJobs[j].ID })
+	for _, j := range p.BatchData().Jobs {
+		evs := j.EventsAt(now)
+		pi.SparkBatches = append(pi.SparkBatches, InventoryBatch{ID: j.ID, Name: batchVal(j.Req.Name), State: evs[len(evs)-1].State})
+	}
+	sort.Slice(pi.SparkBatches, func(i, j int) bool { return pi.SparkBatches[i].ID < pi.SparkBatches[j].ID })
+	for _, j := range p.SQLJobs {
+		pi.SQLJobs = append(pi.SQLJobs, InventorySQLJob{ID: j.ID, JobType: j.JobType, Status: j.StatusAt(now)})
+	}
+	for _, qj := range p.QueueJobs {
+		st := "RUNNING"
+		if now >= qj.CreateTime+store.QueueRestartTime.Milliseconds() {
+			st = "FINISHED"
+		}
+		pi.SQLJobs = append(pi.SQLJobs, InventorySQLJob{ID: qj.JobID, JobType: qj.JobType, Status: st})
+	}
+	sort.Slice(pi.SQLJobs, func(i, j int) bool { return pi.SQLJobs[i].ID < pi.SQLJobs[j].ID })
+	for _, c := range p.ConnData(now).ByID {
+		pi.EnhancedConnections = append(pi.EnhancedConnections, InventoryConnection{ID: c.ID, Name: c.Name, Status: c.StatusAt()})
+	}
+	sort.Slice(pi.EnhancedConnections, func(i, j int) bool { return pi.EnhancedConnections[i].ID < pi.EnhancedConnections[j].ID })
+	return pi
+}
+
+// liveObject is an object that counts as left behind: kind, name (for the
+// duplicate check; "" when the kind has no name) and a description.
+type liveObject struct {
+	kind, name, desc string
+}
+
+// live lists the objects that count as left behind: everything except the
+// built-in default database, deleted Flink jobs, Spark batches in a terminal
+// state (success, dead), SQL jobs in a terminal state (FINISHED, FAILED,
+// CANCELLED) and DELETED connections.
+func (pi ProjectInventory) live() []liveObject {
+	var out []liveObject
+	for _, q := range pi.Queues {
+		out = append(out, liveObject{"queue", q.Name, q.Name})
+	}
+	for _, d := range pi.Databases {
+		if !d.BuiltIn {
+			out = append(out, liveObject{"database", d.Name, d.Name})
+		}
+	}
+	for _, t := range pi.Tables {
+		out = append(out, liveObject{"table", t.ID, t.ID})
+	}
+	for _, v := range pi.GlobalVariables {
+		out = append(out, liveObject{"global_variable", v.Name, v.Name})
+	}
+	for _, j := range pi.FlinkJobs {
+		if !j.Deleted {
+			out = append(out, liveObject{"flink_job", j.Name, fmt.Sprintf("%d (%s, %s)", j.ID, j.Name, j.Status)})
+		}
+	}
+	for _, b := range pi.SparkBatches {
+		if b.State != batchSuccess && b.State != batchDead {
+			out = append(out, liveObject{"spark_batch", b.Name, fmt.Sprintf("%s (%s, %s)", b.ID, b.Name, b.State)})
+		}
+	}
+	for _, j := range pi.SQLJobs {
+		switch j.Status {
+		case "FINISHED", "FAILED", "CANCELLED":
+		default:
+			out = append(out, liveObject{"sql_job", "", fmt.Sprintf("%s (%s, %s)", j.ID, j.JobType, j.Status)})
+		}
+	}
+	for _, c := range pi.EnhancedConnections {
+		if c.Status != "DELETED" {
+			out = append(out, liveObject{"enhanced_connection", c.Name, fmt.Sprintf("%s (%s, %s)", c.ID, c.Name, c.Status)})
+		}
+	}
+	return out
+}
+
+// projectPrefix is "" for the only project, else "<project id>: ".
+func (inv Inventory) projectPrefix(id string) string {
+	if len(inv.Projects) <= 1 {
+		return ""
+	}
+	return id + ": "
+}
+
+func (inv Inventory) projectIDs() []string {
+	ids := make([]string, 0, len(inv.Projects))
+	for id := range inv.Projects {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	return ids
+}
+
+// Leftovers describes, one string each ("queue q1", "table db/t",
+// "flink_job 12 (name, job_running)", ...), every object that a test which
+// destroyed everything it created should not have left behind; see live for
+// what does not count. Empty means clean.
+func (inv Inventory) Leftovers() []string {
+	out := []string{}
+	for _, id := range inv.projectIDs() {
+		for _, o := range inv.Projects[id].live() {
+			out = append(out, inv.projectPrefix(id)+o.kind+" "+o.desc)
+		}
+	}
+	return out
+}
+
+// Duplicates describes every kind and name held more than once among the
+// objects Leftovers counts ("flink_job orders x2"): an object created twice
+// because a lost response was retried blindly. Empty means none.
+func (inv Inventory) Duplicates() []string {
+	out := []string{}
+	for _, id := range inv.projectIDs() {
+		seen := map[[2]string]int{}
+		var order [][2]string
+		for _, o := range inv.Projects[id].live() {
+			if o.name == "" {
+				continue
+			}
+			k := [2]string{o.kind, o.name}
+			if seen[k] == 0 {
+				order = append(order, k)
+			}
+			seen[k]++
+		}
+		for _, k := range order {
+			if n := seen[k]; n > 1 {
+				out = append(out, inv.projectPrefix(id)+k[0]+" "+k[1]+" x"+strconv.Itoa(n))
+			}
+		}
+	}
+	return out
+}
