@@ -56,6 +56,9 @@ func IsNotFound(err error) bool {
 	if !errors.As(err, &apiErr) {
 		return false
 	}
+	if IsUnpublishedAPI(err) {
+		return false // the API is missing, not the object
+	}
 	if apiErr.StatusCode == 404 || notFoundCodes[apiErr.Code] {
 		return true
 	}
@@ -177,4 +180,11 @@ func nonNegative(op string, fields map[string]*int32) error {
 		}
 	}
 	return nil
+}
+
+// IsUnpublishedAPI reports whether err is the API gateway's answer for an API that does not
+// exist or is not published in the region (APIGW.0101, HTTP 404): the object asked for may
+// well exist.
+func IsUnpublishedAPI(err error) bool {
+	return HasCode(err, "APIGW.0101")
 }

@@ -202,3 +202,19 @@ func TestIsNotFoundThroughDo(t *testing.T) {
 		t.Errorf("IsNotFound(%v) = false", err)
 	}
 }
+
+// An API the region has not published answers 404 APIGW.0101: that is not the object's
+// absence, and must never drop it from state.
+func TestUnpublishedAPIIsNotNotFound(t *testing.T) {
+	err := &APIError{Operation: "ListQueueProperties", StatusCode: 404, Code: "APIGW.0101",
+		Message: "The API does not exist or has not been published in the environment"}
+	if IsNotFound(err) {
+		t.Error("IsNotFound(APIGW.0101) = true")
+	}
+	if !IsUnpublishedAPI(err) {
+		t.Error("IsUnpublishedAPI(APIGW.0101) = false")
+	}
+	if !IsNotFound(&APIError{StatusCode: 404, Code: "DLI.0002"}) {
+		t.Error("a plain 404 is no longer not-found")
+	}
+}
