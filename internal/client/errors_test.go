@@ -157,7 +157,8 @@ func TestIsNotFound(t *testing.T) {
 		want bool
 	}{
 		{"404", api(404, "", ""), true},
-		{"404 any code", api(404, "APIGW.0101", "The API does not exist"), true},
+		{"404 any code", api(404, "DLI.0404", "Not found"), true},
+		{"404 unpublished API", api(404, "APIGW.0101", "The API does not exist"), false},
 		{"400 DLI.0002", api(400, "DLI.0002", "The queue does not exist."), true},
 		{"DLI.0023", api(400, "DLI.0023", "x"), true},
 		{"DLI.12004", api(400, "DLI.12004", "The job does not exist."), true},
