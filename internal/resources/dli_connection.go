@@ -94,7 +94,7 @@ func (r *dliConnectionResource) Schema(ctx context.Context, _ resource.SchemaReq
 				Validators:    []validator.String{stringvalidator.LengthAtLeast(1)},
 			},
 			"queues": schema.SetAttribute{
-				MarkdownDescription: "Names of the DLI queues that use the connection (they must have finished provisioning). " +
+				MarkdownDescription: "Names of the DLI queues that use the connection. " +
 					"Queues are bound and unbound in place, and the apply waits until each bound queue's peering is `ACTIVE`. " +
 					"A queue whose peering `FAILED` is left out of this set when the connection is read, so the next apply binds it again.",
 				Optional:    true,
