@@ -21,7 +21,8 @@ type pager[T any] struct {
 	// (APIs page by one or the other).
 	fetch func(ctx context.Context, number, offset int) (listPage[T], error)
 	// key, when set, identifies a row: a row already read on an earlier page (one that
-	// moved across a page boundary while the list was read) is kept once.
+	// moved across a page boundary while the list was read) is kept once. Rows whose key
+	// is "" have no identity and are all kept.
 	key func(T) string
 }
 
@@ -68,11 +69,12 @@ func (p pager[T]) readOnce(ctx context.Context) (all []T, bad string, err error)
 		rows += n
 		for _, it := range page.items {
 			if p.key != nil {
-				k := p.key(it)
-				if seen[k] {
-					continue
+				if k := p.key(it); k != "" {
+					if seen[k] {
+						continue
+					}
+					seen[k] = true
 				}
-				seen[k] = true
 			}
 			all = append(all, it)
 		}
