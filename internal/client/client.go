@@ -106,7 +106,10 @@ type Request struct {
 }
 
 // Do sends the request, retrying as configured, and decodes a successful response into out
-// (when out is not nil).
+// (when out is not nil). Decoding is strict: an answer that is empty, null, {}, not JSON, or
+// that fails out's validate method is a *MalformedResponseError, retried like a 5xx and
+// never a not-found. With a nil out the answer may be empty (an is_success=false envelope
+// is still an error).
 func (c *Client) Do(ctx context.Context, req Request, out any) error {
 	if c.cfg.AccessKey == "" || c.cfg.SecretKey == "" {
 		return errors.New("no credentials: set access_key and secret_key in the provider block, " +
@@ -149,7 +152,11 @@ func (c *Client) Do(ctx context.Context, req Request, out any) error {
 			if unknown && req.Reconcile != nil && ctx.Err() == nil {
 				// Out of retries: whether the object exists decides between success and an
 				// error, so that a create that took effect is not left behind unknown.
-				if done, rerr := c.reconcile(ctx, req, unknownSince); rerr == nil && done {
+				done, rerr := c.reconcile(ctx, req, unknownSince)
+				if mismatch := (*ExistsMismatchError)(nil); errors.As(rerr, &mismatch) {
+					return rerr
+				}
+				if rerr == nil && done {
 					tflog.Debug(ctx, "an earlier attempt took effect", map[string]any{"operation": req.Operation})
 					return nil
 				}
