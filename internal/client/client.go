@@ -22,9 +22,10 @@ import (
 
 // Client calls the Huawei Cloud APIs. It is safe for concurrent use.
 type Client struct {
-	cfg     Config
-	http    *http.Client
-	limiter *rateController // adaptive, plus the optional hard cap; shared by every call
+	cfg      Config
+	http     *http.Client
+	limiter  *rateController             // the optional hard cap (rate_limit) across every call
+	adaptive map[Service]*rateController // per API family: full speed until it throttles
 
 	// The shared listings of the collections that can only be read by listing.
 	queues     *listCache[model.Queue]          // one key: ""
@@ -57,9 +58,14 @@ func New(cfg Config) (*Client, error) {
 		hc = &http.Client{Transport: transport, Timeout: 2 * time.Minute}
 	}
 	return &Client{
-		cfg:        cfg,
-		http:       hc,
-		limiter:    newRateController(realClock{}, cfg.RateLimit),
+		cfg:     cfg,
+		http:    hc,
+		limiter: newRateController(realClock{}, cfg.RateLimit, false),
+		adaptive: map[Service]*rateController{
+			ServiceDLI:      newRateController(realClock{}, 0, true),
+			ServiceDataArts: newRateController(realClock{}, 0, true),
+			ServiceIAM:      newRateController(realClock{}, 0, true),
+		},
 		queues:     newListCache[model.Queue](cfg.ListCacheTTL),
 		databases:  newListCache[model.Database](cfg.ListCacheTTL),
 		globalVars: newListCache[model.GlobalVariable](cfg.ListCacheTTL),
@@ -100,7 +106,10 @@ type Request struct {
 }
 
 // Do sends the request, retrying as configured, and decodes a successful response into out
-// (when out is not nil).
+// (when out is not nil). Decoding is strict: an answer that is empty, null, {}, not JSON, or
+// that fails out's validate method is a *MalformedResponseError, retried like a 5xx and
+// never a not-found. With a nil out the answer may be empty (an is_success=false envelope
+// is still an error).
 func (c *Client) Do(ctx context.Context, req Request, out any) error {
 	if c.cfg.AccessKey == "" || c.cfg.SecretKey == "" {
 		return errors.New("no credentials: set access_key and secret_key in the provider block, " +
@@ -143,7 +152,11 @@ func (c *Client) Do(ctx context.Context, req Request, out any) error {
 			if unknown && req.Reconcile != nil && ctx.Err() == nil {
 				// Out of retries: whether the object exists decides between success and an
 				// error, so that a create that took effect is not left behind unknown.
-				if done, rerr := c.reconcile(ctx, req, unknownSince); rerr == nil && done {
+				done, rerr := c.reconcile(ctx, req, unknownSince)
+				if mismatch := (*ExistsMismatchError)(nil); errors.As(rerr, &mismatch) {
+					return rerr
+				}
+				if rerr == nil && done {
 					tflog.Debug(ctx, "an earlier attempt took effect", map[string]any{"operation": req.Operation})
 					return nil
 				}
@@ -224,7 +237,12 @@ func (e *attemptError) Error() string { return e.err.Error() }
 func (e *attemptError) Unwrap() error { return e.err }
 
 func (c *Client) attempt(ctx context.Context, req Request, path string, body []byte) (*response, error) {
-	sentAt, err := c.limiter.wait(ctx)
+	adaptive := c.adaptiveFor(req.Service)
+	_, err := adaptive.wait(ctx)
+	var sentAt time.Time
+	if err == nil {
+		sentAt, err = c.limiter.wait(ctx) // after the adaptive wait: the later of the two
+	}
 	if err != nil {
 		// Nothing was sent: not retried, and not an unknown outcome. The limiter refuses a
 		// wait that would pass the deadline before the deadline is reached.
@@ -240,7 +258,7 @@ func (c *Client) attempt(ctx context.Context, req Request, path string, body []b
 	}
 	defer httpResp.Body.Close()
 	retryAfter := parseRetryAfter(httpResp.Header.Get("Retry-After"))
-	c.limiter.observe(sentAt, throttled(httpResp.StatusCode, retryAfter))
+	adaptive.observe(sentAt, throttled(httpResp.StatusCode, retryAfter))
 	respBody, err := io.ReadAll(io.LimitReader(httpResp.Body, 64<<20))
 	if err != nil {
 		return nil, &attemptError{err: fmt.Errorf("%s (%s %s): reading response: %w", req.Operation, req.Method, path, err)}
@@ -306,4 +324,12 @@ func tookEffect(lookup func(context.Context) error) func(context.Context) (bool,
 		err := lookup(ctx)
 		return err == nil, err
 	}
+}
+
+// adaptiveFor is the adaptive rate controller of an API family.
+func (c *Client) adaptiveFor(s Service) *rateController {
+	if r, ok := c.adaptive[s]; ok {
+		return r
+	}
+	return c.adaptive[ServiceDLI]
 }

@@ -60,8 +60,8 @@ func TestNewAppliesDefaults(t *testing.T) {
 	if c.cfg.MaxRetries != 0 {
 		t.Errorf("MaxRetries = %d, want 0", c.cfg.MaxRetries)
 	}
-	if st := c.limiter.stats(); st.Rate != 0 || st.Limiting {
-		t.Errorf("limiter = %+v, want no limit by default (adaptive control starts unlimited)", st)
+	if st, ad := c.limiter.stats(), c.adaptiveFor(ServiceDLI).stats(); st.Rate != 0 || ad.Rate != 0 || ad.Limiting {
+		t.Errorf("limiter = %+v, adaptive %+v; want no limit by default (adaptive control starts unlimited)", st, ad)
 	}
 	checks := []struct {
 		name      string

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"net/http"
 	"net/url"
 	"slices"
@@ -66,7 +67,7 @@ func (e *nodeInstancesEnvelope) validate() error { return requireFields(field{"b
 type nodeInstancesBody struct {
 	Msg     string         `json:"msg"`
 	Success *bool          `json:"success"`
-	Total   flexInt        `json:"total"`
+	Total   *flexInt       `json:"total"`
 	Rows    []NodeInstance `json:"rows"`
 }
 
@@ -97,33 +98,34 @@ func (c *Client) ListNodeInstances(ctx context.Context, q NodeInstancesQuery) ([
 	if q.WorkspaceID != "" {
 		query.Set("workspace_id", q.WorkspaceID)
 	}
-	var all []NodeInstance
-	seen := map[flexInt]bool{}
-	for offset := 0; ; {
-		query.Set("offset", strconv.Itoa(offset))
-		var env nodeInstancesEnvelope
-		err := c.Do(ctx, Request{
-			Service: ServiceDataArts, Operation: "ShowInstanceInfos", Method: http.MethodGet,
-			Path: path, Query: query, Header: dataArtsHeader("instance", q.Instance),
-		}, &env)
-		if err != nil {
-			return nil, err
-		}
-		body, err := decodeInstancesBody(path, env)
-		if err != nil {
-			return nil, err
-		}
-		for _, r := range body.Rows {
-			if r.TaskRunningLogID != 0 && seen[r.TaskRunningLogID] {
-				continue
+	all, err := listAll(ctx, pager[NodeInstance]{
+		operation: "ShowInstanceInfos", path: path, pageSize: NodeInstancesPageSize,
+		key: func(r NodeInstance) string { // a run that moved across a page boundary
+			if r.TaskRunningLogID == 0 {
+				return ""
 			}
-			seen[r.TaskRunningLogID] = true
-			all = append(all, r)
-		}
-		offset += len(body.Rows)
-		if len(body.Rows) == 0 || offset >= int(body.Total) {
-			break
-		}
+			return strconv.FormatInt(int64(r.TaskRunningLogID), 10)
+		},
+		fetch: func(ctx context.Context, _, offset int) (listPage[NodeInstance], error) {
+			pq := maps.Clone(query)
+			pq.Set("offset", strconv.Itoa(offset))
+			var env nodeInstancesEnvelope
+			err := c.Do(ctx, Request{
+				Service: ServiceDataArts, Operation: "ShowInstanceInfos", Method: http.MethodGet,
+				Path: path, Query: pq, Header: dataArtsHeader("instance", q.Instance),
+			}, &env)
+			if err != nil {
+				return listPage[NodeInstance]{}, err
+			}
+			body, err := decodeInstancesBody(path, env)
+			if err != nil {
+				return listPage[NodeInstance]{}, err
+			}
+			return listPage[NodeInstance]{items: body.Rows, total: totalOf(body.Total)}, nil
+		},
+	})
+	if err != nil {
+		return nil, err
 	}
 	slices.SortStableFunc(all, func(a, b NodeInstance) int {
 		return cmp.Or(cmp.Compare(a.PlanTime, b.PlanTime), cmp.Compare(a.TaskRunningLogID, b.TaskRunningLogID))

@@ -21,7 +21,8 @@ type pager[T any] struct {
 	// (APIs page by one or the other).
 	fetch func(ctx context.Context, number, offset int) (listPage[T], error)
 	// key identifies a row: a row already read on an earlier page or reading (one that
-	// moved across a page boundary while the list changed) is kept once.
+	// moved across a page boundary while the list changed) is kept once. Rows whose key
+	// is "" have no identity and are all kept.
 	key func(T) string
 }
 
@@ -55,10 +56,12 @@ func listAll[T any](ctx context.Context, p pager[T]) ([]T, error) {
 		}
 		problem = bad
 		for _, it := range all {
-			if k := p.key(it); !seen[k] {
-				seen[k] = true
-				union = append(union, it)
+			k := p.key(it)
+			if k != "" && seen[k] {
+				continue
 			}
+			seen[k] = true
+			union = append(union, it)
 		}
 	}
 	return union, &InconsistentListError{Operation: p.operation, Method: http.MethodGet, Path: p.path, Readings: listReads, Reason: problem}
@@ -97,11 +100,12 @@ func (p pager[T]) readOnce(ctx context.Context) (all []T, bad string, err error)
 		n := len(page.items)
 		rows += n
 		for _, it := range page.items {
-			k := p.key(it)
-			if seen[k] {
-				continue
+			if k := p.key(it); k != "" {
+				if seen[k] {
+					continue
+				}
+				seen[k] = true
 			}
-			seen[k] = true
 			all = append(all, it)
 		}
 		if page.total >= 0 {

@@ -14,7 +14,9 @@ import (
 // β × the rate it was measured sending at, and raises the limit again along a cubic curve
 // that returns to that rate after adaptiveRecovery and then grows faster; once the limit
 // passes twice the highest rate measured since limiting began without a new throttle,
-// limiting is switched off again. A configured hard cap (rate_limit) applies on top.
+// limiting is switched off again. Each API family (DLI, DataArts, IAM) has its own adaptive
+// controller, shared by every resource of the process; a configured hard cap (rate_limit)
+// applies on top, across all of them.
 const (
 	adaptiveBeta     = 0.7             // multiplicative decrease on a throttle
 	adaptiveMinRate  = 1.0             // requests per second: the lowest limit
@@ -40,10 +42,12 @@ func (realClock) Now() time.Time { return time.Now() }
 
 func (realClock) Sleep(ctx context.Context, d time.Duration) error { return sleep(ctx, d) }
 
-// rateController is the client's one rate limiter, shared by every call in the process.
+// rateController is a token bucket that is either adaptive (off until a throttle, see
+// above) or a plain hard cap, or both.
 type rateController struct {
-	clock   clock
-	hardCap float64 // requests per second; 0: none
+	clock    clock
+	hardCap  float64 // requests per second; 0: none
+	adaptive bool    // whether throttles switch adaptive limiting on
 
 	mu sync.Mutex
 	// The token bucket, active while limiting or under a hard cap. Tokens may go negative:
@@ -62,11 +66,11 @@ type rateController struct {
 	waits, throttles, decreases int64
 }
 
-func newRateController(c clock, hardCap float64) *rateController {
+func newRateController(c clock, hardCap float64, adaptive bool) *rateController {
 	if hardCap < 0 {
 		hardCap = 0
 	}
-	return &rateController{clock: c, hardCap: hardCap, tokens: max(1, hardCap), lastRefill: c.Now()}
+	return &rateController{clock: c, hardCap: hardCap, adaptive: adaptive, tokens: max(1, hardCap), lastRefill: c.Now()}
 }
 
 // rateStats is a snapshot of the controller for tests and logs.
@@ -179,6 +183,9 @@ func (r *rateController) measuredLocked(now time.Time) float64 {
 // lowers the limit (once per congestion event: a throttle of a request sent before the last
 // decrease carries no news), anything else lets it recover.
 func (r *rateController) observe(sentAt time.Time, throttled bool) {
+	if !r.adaptive {
+		return
+	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	now := r.clock.Now()

@@ -70,7 +70,7 @@ func TestAdaptiveRateNoWaitWithoutThrottling(t *testing.T) {
 	if failed.Load() != 0 {
 		t.Fatalf("%d calls failed", failed.Load())
 	}
-	if st := c.limiter.stats(); st.Waits != 0 || st.Limiting || st.Rate != 0 || st.Throttles != 0 {
+	if st := c.adaptiveFor(ServiceDLI).stats(); st.Waits != 0 || st.Limiting || st.Rate != 0 || st.Throttles != 0 {
 		t.Errorf("limiter after 300 unthrottled calls = %+v; want no limit and no waits", st)
 	}
 }
@@ -79,7 +79,7 @@ func TestAdaptiveRateNoWaitWithoutThrottling(t *testing.T) {
 // it then recovers past the old rate, and with demand below it switches limiting off.
 func TestAdaptiveRateDropsAndRecovers(t *testing.T) {
 	fc := newFakeClock()
-	rc := newRateController(fc, 0)
+	rc := newRateController(fc, 0, true)
 	// 1 s at 100 requests/s, unthrottled: no limit.
 	for i := 0; i < 100; i++ {
 		send(t, rc, false)
@@ -133,7 +133,7 @@ func TestAdaptiveRateDropsAndRecovers(t *testing.T) {
 // Repeated throttles never push the limit below the floor; a hard cap bounds it from above.
 func TestAdaptiveRateFloorAndHardCap(t *testing.T) {
 	fc := newFakeClock()
-	rc := newRateController(fc, 0)
+	rc := newRateController(fc, 0, true)
 	for i := 0; i < 20; i++ {
 		send(t, rc, true)
 		fc.advance(time.Second)
@@ -141,7 +141,7 @@ func TestAdaptiveRateFloorAndHardCap(t *testing.T) {
 	if st := rc.stats(); st.Rate < adaptiveMinRate || st.Rate > adaptiveMinRate+1e-9 {
 		t.Errorf("after 20 throttles: rate %.3f, want the floor %.1f", st.Rate, adaptiveMinRate)
 	}
-	capped := newRateController(fc, 5)
+	capped := newRateController(fc, 5, true)
 	for i := 0; i < 100; i++ {
 		send(t, capped, false)
 	}
@@ -160,7 +160,7 @@ func TestAdaptiveRateFloorAndHardCap(t *testing.T) {
 // A wait that would pass the deadline is refused at once, and gives its slot back.
 func TestAdaptiveRateRefusesWaitPastDeadline(t *testing.T) {
 	fc := newFakeClock()
-	rc := newRateController(fc, 1)
+	rc := newRateController(fc, 1, true)
 	send(t, rc, false) // uses the one token
 	ctx, cancel := context.WithDeadline(context.Background(), fc.Now().Add(100*time.Millisecond))
 	defer cancel()
@@ -232,11 +232,35 @@ func TestAdaptiveRateAgainstThrottlingServer(t *testing.T) {
 	}
 	total := ok.Load() + throttled.Load()
 	ratio := float64(throttled.Load()) / float64(total)
-	t.Logf("500 calls: %d requests, %d answered 429 (%.2f%%); limiter %+v", total, throttled.Load(), 100*ratio, c.limiter.stats())
+	t.Logf("500 calls: %d requests, %d answered 429 (%.2f%%); limiter %+v", total, throttled.Load(), 100*ratio, c.adaptiveFor(ServiceDLI).stats())
 	if ok.Load() != 500 {
 		t.Errorf("successful requests = %d, want 500", ok.Load())
 	}
 	if ratio > 0.05 {
 		t.Errorf("%.2f%% of requests were answered 429, want ≤ 5%%", 100*ratio)
+	}
+}
+
+// Throttling is per API family: DLI answering 429 does not slow DataArts calls down, while
+// the adaptive controller is shared by every call to DLI.
+func TestAdaptiveRatePerService(t *testing.T) {
+	ts := newTestServer(t, func(w http.ResponseWriter, r *http.Request, n int) {
+		if r.URL.Path == "/v1.0/"+testProjectID+"/things" {
+			writeDLIError(w, http.StatusTooManyRequests, "APIGW.0308", "throttled")
+			return
+		}
+		writeJSON(w, 200, map[string]any{"ok": true})
+	})
+	c := newTestClient(t, ts.URL, func(c *Config) { c.Endpoints[ServiceDataArts] = ts.URL; c.MaxRetries = 0 })
+	ctx := testCtx(t)
+	if err := c.Do(ctx, testRequest(), nil); err == nil {
+		t.Fatal("want the 429")
+	}
+	var out map[string]any
+	if err := c.Do(ctx, Request{Service: ServiceDataArts, Operation: "Other", Method: http.MethodGet, Path: "/v1/other"}, &out); err != nil {
+		t.Fatal(err)
+	}
+	if dli, da := c.adaptiveFor(ServiceDLI).stats(), c.adaptiveFor(ServiceDataArts).stats(); !dli.Limiting || da.Limiting || da.Waits != 0 {
+		t.Errorf("DLI %+v, DataArts %+v; want only DLI limited", dli, da)
 	}
 }

@@ -56,7 +56,7 @@ func TestDo429WithoutRetryAfterIsRetriedWithBackoff(t *testing.T) {
 		t.Errorf("decoded value = %d, want 7", out.Value)
 	}
 	// Both 429s reached the adaptive rate control, which now limits the client.
-	if st := c.limiter.stats(); st.Throttles != 2 || !st.Limiting {
+	if st := c.adaptiveFor(ServiceDLI).stats(); st.Throttles != 2 || !st.Limiting {
 		t.Errorf("limiter = %+v, want 2 throttles seen and limiting on", st)
 	}
 }
