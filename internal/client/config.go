@@ -64,7 +64,7 @@ type Config struct {
 const (
 	DefaultRetryBaseDelay = 500 * time.Millisecond
 	DefaultRetryMaxDelay  = 30 * time.Second
-	DefaultPollMinDelay   = 2 * time.Second
+	DefaultPollMinDelay   = 250 * time.Millisecond
 	DefaultPollMaxDelay   = 10 * time.Second
 	DefaultListCacheTTL   = 30 * time.Second
 
