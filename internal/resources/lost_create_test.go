@@ -1,0 +1,132 @@
+package resources_test
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/acctest"
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/emulator"
+)
+
+// lostCreateDelay keeps a new object invisible longer than the client's first look-up
+// after a lost create answer (its retry delay, at most 100 ms in the acceptance tests,
+// then polls from 20 ms), so that look-up misses it; lostCreateWindow is the provider's
+// consistency window, long enough for the polls to see the object.
+const (
+	lostCreateDelay  = 1500 * time.Millisecond
+	lostCreateWindow = 10 * time.Second
+)
+
+// lostCreateCase is a resource whose create is answered 408 after the emulator committed it.
+type lostCreateCase struct {
+	createOp   string // the SDK method name of the create
+	config     string // without the provider block
+	addr       string
+	kind, name string // the object in the emulator's inventory (inventoryObjects)
+}
+
+// testLostCreate applies c.config while every c.createOp is answered 408 after it took
+// effect and new objects stay invisible for lostCreateDelay. The provider must find the
+// object instead of sending the create again: the create is sent once, the emulator holds
+// exactly one such object, the state has its id, the next plan is empty and destroy leaves
+// nothing behind.
+func testLostCreate(t *testing.T, c lostCreateCase) {
+	t.Parallel()
+	env := acctest.NewEnv(t)
+	env.ConsistencyWindow = lostCreateWindow
+	env.SetFaults(emulator.Faults{
+		ErrorRates:       map[int]float64{408: 1},
+		Operations:       []string{c.createOp},
+		ConsistencyDelay: lostCreateDelay,
+	})
+	one := acctest.CheckEmulator(func(context.Context) error {
+		if ids := inventoryIDs(env, c.kind, c.name); len(ids) != 1 {
+			return fmt.Errorf("the emulator holds %d %s named %q (%v), want exactly 1", len(ids), c.kind, c.name, ids)
+		}
+		if d := env.Emulator.Inventory().Duplicates(); len(d) > 0 {
+			return fmt.Errorf("duplicates: %s", strings.Join(d, "; "))
+		}
+		return nil
+	})
+	rightID := statecheck.ExpectKnownValue(c.addr, tfjsonpath.New("id"), knownvalue.StringFunc(func(id string) error {
+		if ids := inventoryIDs(env, c.kind, c.name); len(ids) != 1 || ids[0] != id {
+			return fmt.Errorf("id in state is %q; the emulator's %s named %q has ids %v", id, c.kind, c.name, ids)
+		}
+		return nil
+	}))
+	cfg := env.Config(c.config)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.ProviderFactories(),
+		CheckDestroy:             noLeftovers(env),
+		Steps: []resource.TestStep{
+			{
+				Config: cfg,
+				// The 408 came after the commit: the create is sent once, and found.
+				ConfigStateChecks: []statecheck.StateCheck{one, rightID, env.ExpectRequests(c.createOp, 1, 1)},
+			},
+			{
+				Config:            cfg,
+				ConfigPlanChecks:  resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+				ConfigStateChecks: []statecheck.StateCheck{one, rightID, env.ExpectRequests(c.createOp, 1, 1)},
+			},
+		},
+	})
+}
+
+func TestAccLostCreate_queue(t *testing.T) {
+	testLostCreate(t, lostCreateCase{
+		createOp: "CreateQueue", config: queueConfig("acc_lost", 16, ""), addr: queueAddr,
+		kind: "queue", name: "acc_lost",
+	})
+}
+
+func TestAccLostCreate_globalVariable(t *testing.T) {
+	testLostCreate(t, lostCreateCase{
+		createOp: "CreateGlobalVariable", config: variableConfig("acc_lost", `  value = "v1"`), addr: varAddr,
+		kind: "global_variable", name: "acc_lost",
+	})
+}
+
+func TestAccLostCreate_database(t *testing.T) {
+	testLostCreate(t, lostCreateCase{
+		createOp: "CreateDatabase", config: databaseConfig("acc_lost", ""), addr: dbAddr,
+		kind: "database", name: "acc_lost",
+	})
+}
+
+func TestAccLostCreate_table(t *testing.T) {
+	testLostCreate(t, lostCreateCase{
+		createOp: "CreateTable", config: oddTableConfig, addr: tableAddr,
+		kind: "table", name: "acc_catalog/orders",
+	})
+}
+
+func TestAccLostCreate_connection(t *testing.T) {
+	testLostCreate(t, lostCreateCase{
+		createOp: "CreateEnhancedConnection", config: bareConn(""), addr: connAddr,
+		kind: "enhanced_connection", name: "acc_conn",
+	})
+}
+
+func TestAccLostCreate_flinkSQLJob(t *testing.T) {
+	testLostCreate(t, lostCreateCase{
+		createOp: "CreateFlinkSqlJob", config: flinkConfig("acc_lost", flinkSQL1, ""), addr: flinkAddr,
+		kind: "flink_job", name: "acc_lost",
+	})
+}
+
+func TestAccLostCreate_batchJob(t *testing.T) {
+	testLostCreate(t, lostCreateCase{
+		createOp: "CreateSparkJob", config: batchConfig("acc_lostq", sparkPi+`  name = "acc_lost"`), addr: batchAddr,
+		kind: "spark_batch", name: "acc_lost",
+	})
+}
