@@ -1,0 +1,124 @@
+package datasources_test
+
+import (
+	"regexp"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/compare"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/acctest"
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/emulator"
+)
+
+// oddAttempts is how many answers one API call reads before it gives up: a malformed 2xx
+// is retried like a 5xx, max_retries (5 in the acceptance tests' provider) times.
+const oddAttempts = 5 + 1
+
+// oddBody is a 2xx answer the client must refuse: why matches the reason the error gives.
+type oddBody struct {
+	name, body, contentType, why string
+}
+
+// oddBodies are the odd 200 answers every read is tried with; truncated is the first part
+// of a real answer of the operation.
+func oddBodies(truncated string) []oddBody {
+	return []oddBody{
+		{"empty", "", "", `body\s+is\s+empty`},
+		{"empty object", "{}", "", `(lacks|empty\s+object)`},
+		{"null", "null", "", `body\s+is\s+null`},
+		{"truncated", truncated, "", `not\s+the\s+expected\s+JSON`},
+		{"html", "<html><body>Bad Gateway</body></html>", "text/html", `body\s+is\s+not\s+JSON`},
+	}
+}
+
+// oddCase is one read operation of a data source, answered oddly.
+type oddCase struct {
+	config    string // the data source and an output of its result (without the provider block)
+	addr      string
+	operation string // the SDK method name of the read
+	truncated string // the first part of a real answer of the operation
+}
+
+// TestAccOddResponses: for each data source read operation and each odd 200 answer
+// (empty, {}, null, truncated JSON, an HTML page), after a good read a refresh whose read
+// is answered so (every retry) fails, naming the operation, "malformed response", the
+// reason and the request id; with good answers again, the plan is empty and the result the
+// same: an odd answer is never read as an empty result.
+func TestAccOddResponses(t *testing.T) {
+	t.Parallel()
+	cases := map[string]oddCase{
+		"lineage/ShowLineageBulk": {
+			config: lineageConfig(`  source_database = "demo_db"`), addr: lineageAddr, operation: "ShowLineageBulk",
+			truncated: `{"total":412,"data":[{"job_name":"ETL_Job_dli2dws","node_name":"dli_sql_1","input_tables":[{"database_name":"demo_db","table_na`,
+		},
+		"lineage/ShowDatamapLineage": {
+			config: lineageConfig(`  guid = "` + emulator.DemoOrdersRawGUID + `"`), addr: lineageAddr, operation: "ShowDatamapLineage",
+			truncated: `{"base_entity_guid":"` + emulator.DemoOrdersRawGUID + `","entities":[{"guid":"` + emulator.DemoOrdersRawGUID + `","type_name":"dli_ta`,
+		},
+		"relations/ListRelations": {
+			config: relationsConfig("") + `
+output "count" {
+  value = length(data.huaweidata_dataarts_relations.test.relations)
+}
+`,
+			addr: relationsAddr, operation: "ListRelations",
+			truncated: `{"data":{"value":{"total":234,"records":[{"id":"1","name":"ORDERS","source_table_name":"ord`,
+		},
+		"node_instances/ShowInstanceInfos": {
+			config: instancesConfig("937987", "ETL_Job_dli2dws", "2024-01-01T00:00:00Z", "2024-01-03T00:00:00Z") + `
+output "count" {
+  value = length(data.huaweidata_dataarts_node_instances.test.instances)
+}
+`,
+			addr: instancesAddr, operation: "ShowInstanceInfos",
+			truncated: `{"status_code":200,"body":"{\"msg\":\"success\",\"total\":48,\"rows\":[{\"status\":\"succ`,
+		},
+	}
+	for name, c := range cases {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			env := acctest.NewEnv(t)
+			cfg := withDataArts(env, c.config)
+			sameID := statecheck.CompareValue(compare.ValuesSame())
+			steps := []resource.TestStep{{
+				Config:            cfg,
+				ConfigStateChecks: []statecheck.StateCheck{sameID.AddStateValue(c.addr, tfjsonpath.New("id"))},
+			}}
+			for _, b := range oddBodies(c.truncated) {
+				steps = append(steps,
+					resource.TestStep{
+						PreConfig: func() {
+							env.Emulator.ResetCounts()
+							rep := emulator.Replacement{Operation: c.operation, Status: 200, Body: b.body, ContentType: b.contentType, Count: oddAttempts}
+							if err := env.Emulator.Replace(rep); err != nil {
+								t.Fatal(err)
+							}
+						},
+						RefreshState: true,
+						ExpectError: regexp.MustCompile(`(?s)` + c.operation + `.*malformed\s+response.*HTTP\s+200.*` + b.why +
+							`.*request\s+id\s+\S+`),
+					},
+					resource.TestStep{
+						PreConfig: func() {
+							// Every attempt of the failed read got the odd answer, and no more were sent.
+							if p := env.Emulator.PendingReplacements(); len(p) != 0 {
+								t.Errorf("%s body: %d odd answers of %s were not used: the read was not retried max_retries times", b.name, p[0].Count, c.operation)
+							}
+							if n := env.Count(c.operation); n != oddAttempts {
+								t.Errorf("%s body: the failed refresh sent %d %s requests, want %d", b.name, n, c.operation, oddAttempts)
+							}
+							env.Emulator.ClearReplacements()
+						},
+						Config:            cfg,
+						ConfigPlanChecks:  resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+						ConfigStateChecks: []statecheck.StateCheck{sameID.AddStateValue(c.addr, tfjsonpath.New("id"))},
+					})
+			}
+			resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: env.ProviderFactories(), Steps: steps})
+		})
+	}
+}
