@@ -43,9 +43,10 @@ provider "huaweidata" {
     workspace_id = var.dataarts_workspace_id
   }
 
-  max_retries = 5     # retries of throttled (429), timed-out and 5xx requests
-  rate_limit  = 20    # client-side limit, requests per second
-  insecure    = false # true skips TLS certificate verification
+  max_retries        = 5     # retries of throttled (429), timed-out and 5xx requests
+  rate_limit         = 50    # optional hard cap, requests per second (unset: none)
+  consistency_window = "60s" # how long a just-written object may read as not found
+  insecure           = false # true skips TLS certificate verification
 }
 
 variable "project_id" {
