@@ -32,6 +32,7 @@ func oddBodies(truncated string) []oddBody {
 		{"null", "null", "", `body\s+is\s+null`},
 		{"truncated", truncated, "", `not\s+the\s+expected\s+JSON`},
 		{"html", "<html><body>Bad Gateway</body></html>", "text/html", `body\s+is\s+not\s+JSON`},
+		{"envelope only", `{"is_success":true,"message":""}`, "", `lacks`},
 	}
 }
 
@@ -44,7 +45,7 @@ type oddCase struct {
 }
 
 // TestAccOddResponses: for each data source read operation and each odd 200 answer
-// (empty, {}, null, truncated JSON, an HTML page), after a good read a refresh whose read
+// (empty, {}, null, truncated JSON, an HTML page, an envelope without the data), after a good read a refresh whose read
 // is answered so (every retry) fails, naming the operation, "malformed response", the
 // reason and the request id; with good answers again, the plan is empty and the result the
 // same: an odd answer is never read as an empty result.

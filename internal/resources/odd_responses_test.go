@@ -37,6 +37,7 @@ func oddBodies(truncated string) []oddBody {
 		{"null", "null", "", `body\s+is\s+null`},
 		{"truncated", truncated, "", `not\s+the\s+expected\s+JSON`},
 		{"html", "<html><body>Bad Gateway</body></html>", "text/html", `body\s+is\s+not\s+JSON`},
+		{"envelope only", `{"is_success":true,"message":""}`, "", `lacks`},
 	}
 }
 
@@ -109,9 +110,9 @@ func oddResponseSteps(t *testing.T, env *acctest.Env, c oddCase) []resource.Test
 	return steps
 }
 
-func TestAccOddResponses(t *testing.T) {
-	t.Parallel()
-	cases := map[string]oddCase{
+// oddCases are the read operations of every resource's refresh.
+func oddCases() map[string]oddCase {
+	return map[string]oddCase{
 		"queue/ListQueues": {
 			config: queueConfig("acc_odd", 16, ""), addr: queueAddr, operation: "ListQueues",
 			truncated: `{"is_success":true,"message":"","queues":[{"queue_name":"acc_odd","description":"","owner":"demo_user","cu_count":1`,
@@ -158,7 +159,11 @@ func TestAccOddResponses(t *testing.T) {
 			kind:      "enhanced_connection", name: "acc_conn",
 		},
 	}
-	for name, c := range cases {
+}
+
+func TestAccOddResponses(t *testing.T) {
+	t.Parallel()
+	for name, c := range oddCases() {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			env := acctest.NewEnv(t)
@@ -166,6 +171,54 @@ func TestAccOddResponses(t *testing.T) {
 				ProtoV6ProviderFactories: env.ProviderFactories(),
 				CheckDestroy:             noLeftovers(env),
 				Steps:                    oddResponseSteps(t, env, c),
+			})
+		})
+	}
+}
+
+// TestAccOddResponses_create: the same odd answers (an empty body) to the reads a create
+// makes after it took effect (waiters, read-back) fail the apply, but the object is in
+// state (tainted), never orphaned: the next apply replaces it and converges on exactly one
+// object.
+func TestAccOddResponses_create(t *testing.T) {
+	t.Parallel()
+	for name, c := range oddCases() {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			env := acctest.NewEnv(t)
+			cfg := env.Config(c.config)
+			want := 1
+			if c.kind == "spark_batch" {
+				want = 2 // the tainted job is replaced by a new run; the first run stays in DLI's history
+			}
+			exactlyOne := acctest.CheckEmulator(func(context.Context) error {
+				if n := inventoryCount(env, c.kind, c.name); n != want {
+					return fmt.Errorf("the emulator holds %d %s %q, want %d", n, c.kind, c.name, want)
+				}
+				return nil
+			})
+			resource.Test(t, resource.TestCase{
+				ProtoV6ProviderFactories: env.ProviderFactories(),
+				CheckDestroy:             noLeftovers(env),
+				Steps: []resource.TestStep{
+					{
+						PreConfig: func() {
+							env.Emulator.ReplaceNextResponse(c.operation, 200, "", 4*oddAttempts)
+						},
+						Config:      cfg,
+						ExpectError: regexp.MustCompile(`(?s)` + c.operation + `.*malformed\s+response.*request\s+id\s+\S+`),
+					},
+					{
+						PreConfig:         env.Emulator.ClearReplacements,
+						Config:            cfg,
+						ConfigStateChecks: []statecheck.StateCheck{exactlyOne},
+					},
+					{
+						Config:            cfg,
+						ConfigPlanChecks:  resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+						ConfigStateChecks: []statecheck.StateCheck{exactlyOne},
+					},
+				},
 			})
 		})
 	}
