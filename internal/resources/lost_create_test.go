@@ -39,15 +39,25 @@ type lostCreateCase struct {
 // object instead of sending the create again: the create is sent once, the emulator holds
 // exactly one such object, the state has its id, the next plan is empty and destroy leaves
 // nothing behind.
-func testLostCreate(t *testing.T, c lostCreateCase) {
+//
+// With malformed, the first create is instead answered 200 with an empty body without
+// taking effect: then the create is sent twice (the second after the look-ups found
+// nothing) and the rest holds as well.
+func testLostCreate(t *testing.T, c lostCreateCase, malformed bool) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
-	env.ConsistencyWindow = lostCreateWindow
-	env.SetFaults(emulator.Faults{
-		ErrorRates:       map[int]float64{408: 1},
-		Operations:       []string{c.createOp},
-		ConsistencyDelay: lostCreateDelay,
-	})
+	creates := 1
+	if malformed {
+		env.Emulator.ReplaceNextResponse(c.createOp, 200, "", 1)
+		creates = 2
+	} else {
+		env.ConsistencyWindow = lostCreateWindow
+		env.SetFaults(emulator.Faults{
+			ErrorRates:       map[int]float64{408: 1},
+			Operations:       []string{c.createOp},
+			ConsistencyDelay: lostCreateDelay,
+		})
+	}
 	one := acctest.CheckEmulator(func(context.Context) error {
 		if ids := inventoryIDs(env, c.kind, c.name); len(ids) != 1 {
 			return fmt.Errorf("the emulator holds %d %s named %q (%v), want exactly 1", len(ids), c.kind, c.name, ids)
@@ -70,63 +80,71 @@ func testLostCreate(t *testing.T, c lostCreateCase) {
 		Steps: []resource.TestStep{
 			{
 				Config: cfg,
-				// The 408 came after the commit: the create is sent once, and found.
-				ConfigStateChecks: []statecheck.StateCheck{one, rightID, env.ExpectRequests(c.createOp, 1, 1)},
+				// A 408 comes after the commit: the create is sent once, and found.
+				ConfigStateChecks: []statecheck.StateCheck{one, rightID, env.ExpectRequests(c.createOp, creates, creates)},
 			},
 			{
 				Config:            cfg,
 				ConfigPlanChecks:  resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
-				ConfigStateChecks: []statecheck.StateCheck{one, rightID, env.ExpectRequests(c.createOp, 1, 1)},
+				ConfigStateChecks: []statecheck.StateCheck{one, rightID, env.ExpectRequests(c.createOp, creates, creates)},
 			},
 		},
 	})
 }
 
-func TestAccLostCreate_queue(t *testing.T) {
-	testLostCreate(t, lostCreateCase{
+// lostCreateCases are the resources whose create can be lost, by kind.
+var lostCreateCases = map[string]lostCreateCase{
+	"queue": {
 		createOp: "CreateQueue", config: queueConfig("acc_lost", 16, ""), addr: queueAddr,
 		kind: "queue", name: "acc_lost",
-	})
-}
-
-func TestAccLostCreate_globalVariable(t *testing.T) {
-	testLostCreate(t, lostCreateCase{
+	},
+	"global_variable": {
 		createOp: "CreateGlobalVariable", config: variableConfig("acc_lost", `  value = "v1"`), addr: varAddr,
 		kind: "global_variable", name: "acc_lost",
-	})
-}
-
-func TestAccLostCreate_database(t *testing.T) {
-	testLostCreate(t, lostCreateCase{
+	},
+	"database": {
 		createOp: "CreateDatabase", config: databaseConfig("acc_lost", ""), addr: dbAddr,
 		kind: "database", name: "acc_lost",
-	})
-}
-
-func TestAccLostCreate_table(t *testing.T) {
-	testLostCreate(t, lostCreateCase{
+	},
+	"table": {
 		createOp: "CreateTable", config: oddTableConfig, addr: tableAddr,
 		kind: "table", name: "acc_catalog/orders",
-	})
-}
-
-func TestAccLostCreate_connection(t *testing.T) {
-	testLostCreate(t, lostCreateCase{
+	},
+	"connection": {
 		createOp: "CreateEnhancedConnection", config: bareConn(""), addr: connAddr,
 		kind: "enhanced_connection", name: "acc_conn",
-	})
-}
-
-func TestAccLostCreate_flinkSQLJob(t *testing.T) {
-	testLostCreate(t, lostCreateCase{
+	},
+	"flink_sql_job": {
 		createOp: "CreateFlinkSqlJob", config: flinkConfig("acc_lost", flinkSQL1, ""), addr: flinkAddr,
 		kind: "flink_job", name: "acc_lost",
-	})
-}
-
-func TestAccLostCreate_batchJob(t *testing.T) {
-	testLostCreate(t, lostCreateCase{
+	},
+	"batch_job": {
 		createOp: "CreateSparkJob", config: batchConfig("acc_lostq", sparkPi+`  name = "acc_lost"`), addr: batchAddr,
 		kind: "spark_batch", name: "acc_lost",
-	})
+	},
+}
+
+func TestAccLostCreate_queue(t *testing.T) { testLostCreate(t, lostCreateCases["queue"], false) }
+func TestAccLostCreate_globalVariable(t *testing.T) {
+	testLostCreate(t, lostCreateCases["global_variable"], false)
+}
+func TestAccLostCreate_database(t *testing.T) { testLostCreate(t, lostCreateCases["database"], false) }
+func TestAccLostCreate_table(t *testing.T)    { testLostCreate(t, lostCreateCases["table"], false) }
+func TestAccLostCreate_connection(t *testing.T) {
+	testLostCreate(t, lostCreateCases["connection"], false)
+}
+func TestAccLostCreate_flinkSQLJob(t *testing.T) {
+	testLostCreate(t, lostCreateCases["flink_sql_job"], false)
+}
+func TestAccLostCreate_batchJob(t *testing.T) { testLostCreate(t, lostCreateCases["batch_job"], false) }
+
+// TestAccLostCreate_malformedAnswer: the first create is answered 200 with an empty body
+// and did not take effect (the emulator's handler did not run). The outcome is unknown, so
+// the provider looks for the object through the consistency window, finds none, and sends
+// the create again: two creates, one object.
+func TestAccLostCreate_malformedAnswer(t *testing.T) {
+	t.Parallel()
+	for name, c := range lostCreateCases {
+		t.Run(name, func(t *testing.T) { testLostCreate(t, c, true) })
+	}
 }
