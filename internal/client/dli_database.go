@@ -48,9 +48,16 @@ func (c *Client) listDatabases(ctx context.Context, keyword string) ([]model.Dat
 	})
 }
 
-// GetDatabase finds one database by (case-insensitive) name in the shared listing.
+// GetDatabase finds one database by (case-insensitive) name in the shared listing. A
+// database this process has just written is looked up with the list's name filter
+// instead: while an apply writes many databases, every write drops the shared listing, and
+// reading it whole for each read-back would cost O(N) calls per database.
 func (c *Client) GetDatabase(ctx context.Context, name string) (*model.Database, error) {
-	return findListed(ctx, c.ListDatabases, c.invalidateDatabases,
+	list := c.ListDatabases
+	if c.recentlyWritten(kindDatabase, strings.ToLower(name)) {
+		list = func(ctx context.Context) ([]model.Database, error) { return c.listDatabases(ctx, name) }
+	}
+	return findListed(ctx, list, c.invalidateDatabases,
 		func(d model.Database) bool { return strings.EqualFold(ptr.Deref(d.DatabaseName), name) },
 		c.recentlyWritten(kindDatabase, strings.ToLower(name)), &NotFoundError{Kind: "database", Name: name})
 }

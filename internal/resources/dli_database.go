@@ -171,11 +171,17 @@ func (r *dliDatabaseResource) Delete(ctx context.Context, req resource.DeleteReq
 		return
 	}
 	if !cascade {
+		// DLI refuses a non-empty database with DLI.0007; the listing counts the tables
+		// (new ones may not be counted yet).
+		tables := "tables"
 		if db, lerr := r.Client.GetDatabase(ctx, name); lerr == nil && ptr.Deref(db.TableNumber) > 0 {
+			tables = fmt.Sprintf("%d table(s)", ptr.Deref(db.TableNumber))
+		}
+		if tables != "tables" || client.HasCode(err, "DLI.0007") {
 			resp.Diagnostics.AddError("DLI database still has tables",
-				fmt.Sprintf("Database %s still has %d table(s) and force_destroy is false, so nothing was deleted. "+
+				fmt.Sprintf("Database %s still has %s and force_destroy is false, so nothing was deleted. "+
 					"Drop or move its tables first, or set force_destroy = true and apply before destroying, "+
-					"to drop the tables together with the database (their data is lost).\n\nAPI error: %v", name, ptr.Deref(db.TableNumber), err))
+					"to drop the tables together with the database (their data is lost).\n\nAPI error: %v", name, tables, err))
 			return
 		}
 	}

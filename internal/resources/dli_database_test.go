@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
@@ -107,9 +108,16 @@ func TestAccDLIDatabase_forceDestroy(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
 	addTable := func() {
-		err := env.Client(t).CreateTable(context.Background(), "acc_full", &model.CreateTableRequestBody{
+		c := env.Client(t)
+		err := c.CreateTable(context.Background(), "acc_full", &model.CreateTableRequestBody{
 			TableName: "t1", DataLocation: "DLI", Columns: []model.Column{{ColumnName: "id", Type: "int"}},
 		})
+		if err == nil { // a table made outside Terraform becomes visible late
+			err = c.AwaitVisible(context.Background(), time.Now(), func(ctx context.Context) error {
+				_, err := c.ShowTable(ctx, "acc_full", "t1")
+				return err
+			})
+		}
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -253,6 +261,14 @@ func TestAccDLIDatabase_refreshCost(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+		}
+		// Objects made outside Terraform become visible late: import them once they are.
+		err := c.AwaitVisible(context.Background(), time.Now(), func(ctx context.Context) error {
+			_, err := c.GetDatabase(ctx, "bulk_199")
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
 		}
 	}
 	names := `

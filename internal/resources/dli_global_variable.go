@@ -117,10 +117,11 @@ func (r *dliGlobalVariableResource) Create(ctx context.Context, req resource.Cre
 	}
 	plan.ID = types.StringValue(name)
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	// The plan holds every attribute, so there is nothing to read back: reading the
+	// variable list (there is no GET by name) after each create would cost O(N) calls per
+	// variable in an apply of many. A refresh in the consistency window is covered by
+	// MarkWritten.
 	framework.MarkWritten(ctx, resp.Private, &resp.Diagnostics)
-	if framework.ReadBack(ctx, &r.ResourceBase, &plan, r.readInto, "DLI global variable "+name, &resp.Diagnostics) {
-		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	}
 }
 
 func (r *dliGlobalVariableResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
@@ -13,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
+	"github.com/huaweicloud/huaweicloud-sdk-go-v3/services/dli/v1/model"
 
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/acctest"
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/emulator"
@@ -29,10 +31,16 @@ resource "huaweidata_dli_global_variable" "test" {
 `, name, body)
 }
 
-// variableValue checks the value the emulator really holds (for non-sensitive variables).
+// variableValue checks the value the emulator really holds (for non-sensitive variables),
+// once the variable is visible.
 func variableValue(env *acctest.Env, t *testing.T, name, want string) statecheck.StateCheck {
 	return acctest.CheckEmulator(func(ctx context.Context) error {
-		v, err := env.Client(t).GetGlobalVariable(ctx, name)
+		c := env.Client(t)
+		var v *model.GlobalVariable
+		err := c.AwaitVisible(ctx, time.Now(), func(ctx context.Context) (err error) {
+			v, err = c.GetGlobalVariable(ctx, name)
+			return err
+		})
 		if err != nil {
 			return err
 		}
