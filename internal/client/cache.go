@@ -142,12 +142,13 @@ func findListed[T any](ctx context.Context, list func(context.Context) ([]T, err
 		items, listErr := list(ctx)
 		x, err := pick(items, listErr, match, notFound)
 		var inconsistent *InconsistentListError
+		isInconsistent := errors.As(err, &inconsistent)
 		switch {
 		case err == nil:
 			return x, nil
-		case attempt == 0 && (recentlyWritten || errors.As(err, &inconsistent)):
-			invalidate()
-		case recentlyWritten && errors.As(err, &inconsistent):
+		case attempt == 0 && ((recentlyWritten && errors.Is(err, notFound)) || isInconsistent):
+			invalidate() // a miss, or a changing listing: list once more
+		case recentlyWritten && isInconsistent:
 			return nil, notFound
 		default:
 			return nil, err

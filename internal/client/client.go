@@ -103,6 +103,12 @@ type Request struct {
 	// the object is adopted), or an *ExistsMismatchError when they do not. An "already
 	// exists" answer to a first attempt, or to a call without Adopt, is returned as is.
 	Adopt func(ctx context.Context) error
+
+	// InProgress, when set, recognises the refusal of a request sent again after an unknown
+	// outcome that says the earlier attempt's work is under way (a repeated queue scale is
+	// refused while the queue scales): the call then succeeds, and the caller's wait sees
+	// the work through.
+	InProgress func(err error) bool
 }
 
 // Do sends the request, retrying as configured, and decodes a successful response into out
@@ -142,6 +148,10 @@ func (c *Client) Do(ctx context.Context, req Request, out any) error {
 		}
 		if req.Adopt != nil && !unknownSince.IsZero() && IsAlreadyExists(err) {
 			return c.adopt(ctx, req, err)
+		}
+		if req.InProgress != nil && !unknownSince.IsZero() && req.InProgress(err) {
+			tflog.Debug(ctx, "an earlier attempt's work is under way", map[string]any{"operation": req.Operation})
+			return nil
 		}
 		unknown := outcomeUnknown(err)
 		if unknown && unknownSince.IsZero() {
@@ -290,8 +300,8 @@ func decodeSuccess(req Request, path string, resp *response, out any) error {
 			Code: code, Message: "is_success=false: " + msg, RequestID: resp.requestID,
 		}
 	}
-	if out == nil {
-		return nil // the caller needs nothing from the body, which may be empty
+	if out == nil || resp.status == http.StatusNoContent {
+		return nil // the caller needs nothing from the body, or the service said it has none
 	}
 	if reason := decodeStrict(resp.body, out); reason != nil {
 		return &attemptError{

@@ -142,7 +142,7 @@ func TestStrictDecodingRequiredFields(t *testing.T) {
 	}
 }
 
-// Deletes whose successful answer may have no body keep accepting an empty one.
+// Deletes accept a 204 No Content, which says there is no body.
 func TestDeletesAcceptEmptyBodies(t *testing.T) {
 	ts := newTestServer(t, func(w http.ResponseWriter, r *http.Request, n int) { w.WriteHeader(http.StatusNoContent) })
 	c := newTestClient(t, ts.URL)
@@ -158,6 +158,23 @@ func TestDeletesAcceptEmptyBodies(t *testing.T) {
 	} {
 		if err := del(); err != nil {
 			t.Errorf("delete %s with an empty 204: %v", name, err)
+		}
+	}
+}
+
+// A delete answered 200 with a body that is not the documented envelope (empty, HTML, {})
+// is malformed, never a success: the object could still exist.
+func TestDeletesRejectOddBodies(t *testing.T) {
+	for _, body := range []string{"", "{}", "<html><body>Bad Gateway</body></html>"} {
+		ts := newTestServer(t, func(w http.ResponseWriter, r *http.Request, n int) {
+			w.WriteHeader(http.StatusOK)
+			_, _ = w.Write([]byte(body))
+		})
+		c := newTestClient(t, ts.URL)
+		err := c.DeleteGlobalVariable(testCtx(t), "v")
+		var me *MalformedResponseError
+		if !errors.As(err, &me) || IsNotFound(err) {
+			t.Errorf("delete answered 200 %q: err = %v, want a malformed response", body, err)
 		}
 	}
 }

@@ -162,7 +162,7 @@ func (c *Client) DeleteEnhancedConnection(ctx context.Context, id string) error 
 	return c.Wait(ctx, fmt.Sprintf("enhanced connection %s to accept its deletion", id), func(ctx context.Context) (bool, string, error) {
 		err := c.Do(ctx, Request{
 			Service: ServiceDLI, Operation: "DeleteEnhancedConnection", Method: http.MethodDelete, Path: connectionPath(id),
-		}, nil)
+		}, &ack{})
 		switch {
 		case err == nil || IsNotFound(err):
 			return true, "deleted", nil

@@ -114,7 +114,7 @@ func (c *Client) DeleteDatabase(ctx context.Context, name string, cascade bool) 
 	err := c.Do(ctx, Request{
 		Service: ServiceDLI, Operation: "DeleteDatabase", Method: http.MethodDelete, Path: databasePath(name),
 		Query: url.Values{"cascade": {strconv.FormatBool(cascade)}, "async": {"false"}},
-	}, nil)
+	}, &ack{})
 	if IsNotFound(err) {
 		return nil
 	}

@@ -299,7 +299,7 @@ func (c *Client) flinkBatch(ctx context.Context, op, path string, id int64, body
 func (c *Client) DeleteFlinkJob(ctx context.Context, id int64) error {
 	err := c.Do(ctx, Request{
 		Service: ServiceDLI, Operation: "DeleteFlinkJob", Method: http.MethodDelete, Path: flinkJobPath(id),
-	}, nil)
+	}, &ack{})
 	if IsNotFound(err) {
 		return nil
 	}

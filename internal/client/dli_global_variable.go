@@ -104,7 +104,7 @@ func (c *Client) DeleteGlobalVariable(ctx context.Context, name string) error {
 	err := c.Do(ctx, Request{
 		Service: ServiceDLI, Operation: "DeleteGlobalVariable", Method: http.MethodDelete,
 		Path: globalVariablePath(name),
-	}, nil)
+	}, &ack{})
 	if IsNotFound(err) {
 		return nil
 	}

@@ -64,7 +64,7 @@ func (c *Client) DeleteQueue(ctx context.Context, name string) error {
 	defer c.invalidateQueues()
 	err := c.Do(ctx, Request{
 		Service: ServiceDLI, Operation: "DeleteQueue", Method: http.MethodDelete, Path: queuePath(name),
-	}, nil)
+	}, &ack{})
 	if IsNotFound(err) {
 		return nil
 	}
@@ -99,16 +99,29 @@ func (c *Client) ScaleQueueCUs(ctx context.Context, name string, current, target
 	}
 	defer c.invalidateQueues()
 	c.noteWrite(kindQueue, strings.ToLower(name))
-	var out queueActionResponse
+	// The action is relative: sent twice it would scale twice. After an unknown outcome the
+	// queue is read first (the scale took effect if the queue has the target CUs), and a
+	// resend refused because the queue is scaling means the first one is under way.
+	var out queueActionResponse // stays empty when InProgress recognised a resend's refusal
 	err = c.Do(ctx, Request{
 		Service: ServiceDLI, Operation: "RunQueueAction", Method: http.MethodPut,
 		Path: queuePath(name) + "/action",
 		Body: &model.RunQueueActionRequestBody{Action: action, CuCount: &delta},
+		Reconcile: func(ctx context.Context) (bool, error) {
+			q, err := c.ShowQueue(ctx, name)
+			if err != nil {
+				return false, err
+			}
+			return int64(ptr.Deref(q.CuCount)) == target, nil
+		},
+		InProgress: func(err error) bool {
+			return HasCode(err, "DLI.0012") && strings.Contains(strings.ToLower(err.Error()), "scaling")
+		},
 	}, &out)
 	if err != nil {
 		return err
 	}
-	if !*out.Result {
+	if out.Result != nil && !*out.Result {
 		return fmt.Errorf("RunQueueAction: %s of queue %q by %d CUs was refused (result=false): %s",
 			action, name, delta, ptr.Deref(out.Message))
 	}

@@ -136,7 +136,7 @@ func (c *Client) ShowSQLJobStatus(ctx context.Context, jobID string) (*SQLJobSta
 func (c *Client) CancelSQLJob(ctx context.Context, jobID string) error {
 	return c.Do(ctx, Request{
 		Service: ServiceDLI, Operation: "CancelSqlJob", Method: http.MethodDelete, Path: "/v1.0/{project_id}/jobs/" + jobID,
-	}, nil)
+	}, &ack{})
 }
 
 // CheckSQL checks a statement's syntax without running it (§7.3.9) and returns its job type.

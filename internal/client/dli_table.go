@@ -157,7 +157,7 @@ func (c *Client) DeleteTable(ctx context.Context, database, name string) error {
 	err := c.Do(ctx, Request{
 		Service: ServiceDLI, Operation: "DeleteTable", Method: http.MethodDelete, Path: tablesPath(database) + "/" + name,
 		Query: url.Values{"async": {"false"}},
-	}, nil)
+	}, &ack{})
 	if IsNotFound(err) {
 		return nil
 	}

@@ -24,17 +24,29 @@ func newEmulatorClient(t *testing.T) (*Client, *emulator.Emulator) {
 	}
 	srv := httptest.NewServer(emu)
 	t.Cleanup(srv.Close)
+	emuURLs[emu] = srv.URL
+	return newClientFor(t, emu), emu
+}
+
+// emuURLs maps each test emulator to its server's URL, for a second client.
+var emuURLs = map[*emulator.Emulator]string{}
+
+// newClientFor builds another client of the emulator: another process, such as the next
+// Terraform command, with nothing of the first client's caches or write log.
+func newClientFor(t *testing.T, emu *emulator.Emulator) *Client {
+	t.Helper()
+	url := emuURLs[emu]
 	c, err := New(Config{
 		Region: emulator.DemoRegion, ProjectID: emulator.DemoProjectID,
 		AccessKey: emulator.DemoAccessKey, SecretKey: emulator.DemoSecretKey,
-		Endpoints:  map[Service]string{ServiceDLI: srv.URL, ServiceIAM: srv.URL},
+		Endpoints:  map[Service]string{ServiceDLI: url, ServiceIAM: url},
 		MaxRetries: 3, RateLimit: 10000, RetryBaseDelay: time.Millisecond, RetryMaxDelay: 5 * time.Millisecond,
 		PollMinDelay: 5 * time.Millisecond, PollMaxDelay: 20 * time.Millisecond, ListCacheTTL: time.Minute,
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return c, emu
+	return c
 }
 
 func TestDatabasesListPagingCacheAndCreateOnce(t *testing.T) {
@@ -45,6 +57,8 @@ func TestDatabasesListPagingCacheAndCreateOnce(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// A refresh (the next Terraform command) reads them all from one shared listing.
+	c = newClientFor(t, emu)
 	emu.ResetCounts()
 	for i := 0; i < 230; i += 7 {
 		db, err := c.GetDatabase(ctx, fmt.Sprintf("DB_%03d", i)) // names are case-insensitive

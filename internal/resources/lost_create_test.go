@@ -3,7 +3,11 @@ package resources_test
 import (
 	"context"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"regexp"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -147,4 +151,43 @@ func TestAccLostCreate_malformedAnswer(t *testing.T) {
 	for name, c := range lostCreateCases {
 		t.Run(name, func(t *testing.T) { testLostCreate(t, c, true) })
 	}
+}
+
+// lostOnce serves env's emulator through a proxy that answers the next matching request
+// (once armed) with a 408 after the emulator has carried it out.
+func lostOnce(t *testing.T, env *acctest.Env, op, method string, path *regexp.Regexp) (*acctest.Env, *atomic.Bool) {
+	t.Helper()
+	armed := &atomic.Bool{}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == method && path.MatchString(r.URL.Path) && armed.CompareAndSwap(true, false) {
+			env.SetFaults(emulator.Faults{ErrorRates: map[int]float64{408: 1}, Operations: []string{op}})
+			env.Emulator.ServeHTTP(w, r)
+			env.SetFaults(emulator.Faults{})
+			return
+		}
+		env.Emulator.ServeHTTP(w, r)
+	}))
+	t.Cleanup(srv.Close)
+	return &acctest.Env{Emulator: env.Emulator, URL: srv.URL, ConsistencyWindow: env.ConsistencyWindow}, armed
+}
+
+// A scale is relative (scale_out by 16 CUs): answered 408 after it took effect, it must not
+// be sent blindly again (that would scale twice). The queue ends with exactly the planned
+// CUs and the plan after is empty.
+func TestAccLostCreate_queueScale(t *testing.T) {
+	t.Parallel()
+	env, armed := lostOnce(t, acctest.NewEnv(t), "RunQueueAction", http.MethodPut, regexp.MustCompile(`/action$`))
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.ProviderFactories(),
+		CheckDestroy:             queueDestroyed(env, t),
+		Steps: []resource.TestStep{
+			{Config: env.Config(queueConfig("acc_scale", 16, ""))},
+			{
+				PreConfig:         func() { armed.Store(true) },
+				Config:            env.Config(queueConfig("acc_scale", 32, "")),
+				ConfigPlanChecks:  acctest.ExpectAction(queueAddr, plancheck.ResourceActionUpdate),
+				ConfigStateChecks: []statecheck.StateCheck{queueCUs(env, t, "acc_scale", 32)},
+			},
+		},
+	})
 }

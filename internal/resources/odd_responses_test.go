@@ -137,11 +137,6 @@ func oddCases() map[string]oddCase {
 			config: oddTableConfig, addr: tableAddr, operation: "ListTables",
 			truncated: `{"is_success":true,"message":"","table_count":1,"tables":[{"table_name":"orders","owner":"demo_user","create_t`,
 			kind:      "table", name: "acc_catalog/orders",
-			// KNOWN CLIENT ISSUE: GetTableListing (findListed with recentlyWritten) lists
-			// again after any failed listing, not only after a miss, so one refresh sends
-			// 2 x (max_retries+1) ListTables. Back to oddAttempts once the client lists
-			// again only after a miss.
-			attempts: 2 * oddAttempts,
 		},
 		"flink_sql_job/ShowFlinkJob": {
 			config: flinkConfig("acc_odd", flinkSQL1, ""), addr: flinkAddr, operation: "ShowFlinkJob",
