@@ -204,6 +204,7 @@ func TestAccDLIBatchJob_completedImportAndTriggers(t *testing.T) {
 func TestAccDLIBatchJob_waitForSubmittedAndRunning(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
+	env.Emulator.SetBatchRunTime(time.Hour) // the first run is still going when refreshed
 	var id string
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
@@ -212,14 +213,14 @@ func TestAccDLIBatchJob_waitForSubmittedAndRunning(t *testing.T) {
 				Config: env.Config(batchConfig("acc_submitted", sparkPi+`  wait_for = "submitted"`)),
 				ConfigStateChecks: []statecheck.StateCheck{
 					// Apply did not wait: no state poll was made. (The job starts 360 emulated
-					// seconds, 0.6 s real, after submission: usually still starting.)
+					// seconds, 0.6 s real, after submission, and then runs for an hour.)
 					batchState("starting", "running"),
 					env.ExpectRequests("ShowSparkJobStatus", 0, 0),
 				},
 			},
 			{
 				// Changing wait_for only records it; the finished job refreshes without a diff.
-				PreConfig:        func() { env.Emulator.Advance(time.Hour) },
+				PreConfig:        func() { env.Emulator.Advance(2 * time.Hour) },
 				Config:           env.Config(batchConfig("acc_submitted", sparkPi+`  wait_for = "running"`)),
 				ConfigPlanChecks: acctest.ExpectAction(batchAddr, plancheck.ResourceActionUpdate),
 				ConfigStateChecks: []statecheck.StateCheck{
@@ -312,13 +313,14 @@ func TestAccDLIBatchJob_deadAfterSubmitIsKept(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
 	env.Emulator.FailBatchesNamed("acc_later", "boom")
+	env.Emulator.SetBatchRunTime(time.Hour) // it dies at the end of its run, not before the refresh
 	cfg := env.Config(batchConfig("acc_later_q", sparkPi+"  name = \"acc_later\"\n  wait_for = \"submitted\""))
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		Steps: []resource.TestStep{
 			{Config: cfg, ConfigStateChecks: []statecheck.StateCheck{batchState("starting", "running")}},
 			{
-				PreConfig:         func() { env.Emulator.Advance(time.Hour) },
+				PreConfig:         func() { env.Emulator.Advance(2 * time.Hour) },
 				Config:            cfg,
 				ConfigPlanChecks:  acctest.ExpectAction(batchAddr, plancheck.ResourceActionNoop),
 				ConfigStateChecks: []statecheck.StateCheck{expectBatch("state", knownvalue.StringExact("dead"))},
