@@ -19,9 +19,11 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/huaweicloud/huaweicloud-sdk-go-v3/services/dli/v1/model"
 
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/client"
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/framework"
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/framework/flex"
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/framework/fwtypes"
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/framework/validators"
 )
@@ -196,7 +198,7 @@ func (r *dliTableResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				Default:  booldefault.StaticBool(true),
 			},
 			"owner": schema.StringAttribute{
-				MarkdownDescription: "User who owns the table.",
+				MarkdownDescription: "User who owns the table, read when the table is created or imported (refreshing it would cost a table listing per refresh).",
 				Computed:            true,
 				PlanModifiers:       keep,
 			},
@@ -365,8 +367,10 @@ func (r *dliTableResource) readInto(ctx context.Context, m *dliTableModel, diags
 	return r.read(ctx, m, false, diags)
 }
 
-// read refreshes m from describe (§7.2.4) and the shared table listing (owner, create
-// time); it reports false when the table is gone. Columns and select_statement are taken
+// read refreshes m from describe (§7.2.4); it reports false when the table is gone. The
+// owner and create time, which only the table listing has, are read from the shared
+// listing when the state has none yet (after create and import): a refresh then costs one
+// call per table, also when each table is alone in its database. Columns and select_statement are taken
 // from DLI only when m has none (import); otherwise unchanged spellings are kept. A
 // description without columns is an API error, never a table without columns (which would
 // plan a replacement).
@@ -383,10 +387,13 @@ func (r *dliTableResource) read(ctx context.Context, m *dliTableModel, imported 
 		framework.APIError(diags, fmt.Sprintf("Reading DLI table %s.%s", db, name), err)
 		return false
 	}
-	listing, err := r.Client.GetTableListing(ctx, db, name)
-	if err != nil && !client.IsNotFound(err) {
-		framework.APIError(diags, fmt.Sprintf("Listing DLI tables of %s", db), err)
-		return false
+	var listing *model.Table
+	if imported || !flex.IsKnown(m.Owner) || !flex.IsKnown(m.CreateTime) {
+		listing, err = r.Client.GetTableListing(ctx, db, name)
+		if err != nil && !client.IsNotFound(err) {
+			framework.APIError(diags, fmt.Sprintf("Listing DLI tables of %s", db), err)
+			return false
+		}
 	}
 	diags.Append(m.fromAPI(ctx, d, listing, imported)...)
 	return !diags.HasError()

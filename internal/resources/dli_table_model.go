@@ -190,8 +190,7 @@ func (m *dliTableModel) fromAPI(ctx context.Context, d *client.TableDescription,
 	m.Delimiter, m.QuoteChar, m.EscapeChar = prop("delimiter"), prop("quote"), prop("escape")
 	m.DateFormat, m.TimestampFormat = prop("dateformat"), prop("timestampformat")
 
-	m.Owner, m.CreateTime = types.StringNull(), timetypes.NewRFC3339Null()
-	if listing != nil {
+	if listing != nil { // else they are kept from the state (see the resource's read)
 		m.Owner = types.StringValue(listing.Owner)
 		m.CreateTime = flex.RFC3339FromMillis(listing.CreateTime)
 	}
