@@ -353,16 +353,15 @@ func TestListCacheCallerCancellation(t *testing.T) {
 	release := make(chan struct{})
 	started := make(chan struct{})
 	fetchErr := make(chan error, 1)
-	fetch := func(ctx context.Context) ([]string, error) {
-		close(started)
-		<-release
-		fetchErr <- ctx.Err()
-		return []string{"ok"}, nil
-	}
 	ctx, cancel := context.WithCancel(context.Background())
 	errc := make(chan error)
 	go func() {
-		_, err := lc.get(ctx, "k", fetch)
+		_, err := lc.get(ctx, "k", func(fetchCtx context.Context) ([]string, error) {
+			close(started)
+			<-release
+			fetchErr <- fetchCtx.Err()
+			return []string{"ok"}, nil
+		})
 		errc <- err
 	}()
 	<-started

@@ -53,7 +53,11 @@ func New(cfg Config) (*Client, error) {
 	}
 	hc := cfg.HTTPClient
 	if hc == nil {
-		transport := http.DefaultTransport.(*http.Transport).Clone()
+		base, ok := http.DefaultTransport.(*http.Transport)
+		if !ok {
+			return nil, fmt.Errorf("http.DefaultTransport is a %T, not an *http.Transport: set Config.HTTPClient", http.DefaultTransport)
+		}
+		transport := base.Clone()
 		transport.TLSClientConfig = &tls.Config{InsecureSkipVerify: cfg.Insecure} //nolint:gosec // user opt-in
 		hc = &http.Client{Transport: transport, Timeout: 2 * time.Minute}
 	}
@@ -177,7 +181,7 @@ func (c *Client) Do(ctx context.Context, req Request, out any) error {
 			"operation": req.Operation, "attempt": attempt + 1, "delay": delay.String(), "error": err.Error(),
 		})
 		if sleep(ctx, delay) != nil {
-			return fmt.Errorf("%w (not retried: %v)", err, ctx.Err())
+			return fmt.Errorf("%w (not retried: %w)", err, ctx.Err())
 		}
 		if req.Reconcile != nil && unknown {
 			done, rerr := c.reconcile(ctx, req, unknownSince)
@@ -186,7 +190,7 @@ func (c *Client) Do(ctx context.Context, req Request, out any) error {
 			}
 			if rerr != nil {
 				// Sending again could create a duplicate; let the user re-run instead.
-				return fmt.Errorf("%w (could not check whether it took effect, so it was not sent again: %v)", err, rerr)
+				return fmt.Errorf("%w (could not check whether it took effect, so it was not sent again: %w)", err, rerr)
 			}
 			if done {
 				tflog.Debug(ctx, "earlier attempt took effect; not sending again", map[string]any{"operation": req.Operation})
@@ -223,7 +227,9 @@ func (c *Client) adopt(ctx context.Context, req Request, exists error) error {
 		tflog.Debug(ctx, "adopted the object an earlier attempt created", map[string]any{"operation": req.Operation})
 		return nil
 	case IsNotFound(err):
-		return fmt.Errorf("%w; an earlier attempt's outcome was unknown, but the object cannot be read to adopt it: %v", exists, err)
+		// Only exists is wrapped: err is a not-found, and wrapping it too would make
+		// IsNotFound true for this failed create.
+		return fmt.Errorf("%w; an earlier attempt's outcome was unknown, but the object cannot be read to adopt it: %v", exists, err) //nolint:errorlint // err is a not-found: wrapping it would make IsNotFound(result) true
 	}
 	return err
 }

@@ -42,8 +42,10 @@ func (c *Client) AwaitVisible(ctx context.Context, writtenAt time.Time, lookup f
 			return err
 		}
 		if serr := sleep(ctx, min(delay, remaining)); serr != nil {
+			// Only ctx.Err() is wrapped: err is a not-found, and wrapping it too would make
+			// IsNotFound true, so that a read cut short here would drop the object from state.
 			return fmt.Errorf("%w (still not visible %v after it was written, within the consistency window of %v: %v)",
-				ctx.Err(), time.Since(writtenAt).Round(time.Millisecond), c.cfg.ConsistencyWindow, err)
+				ctx.Err(), time.Since(writtenAt).Round(time.Millisecond), c.cfg.ConsistencyWindow, err) //nolint:errorlint // err is a not-found: wrapping it would make IsNotFound(result) true
 		}
 		delay = min(delay*3/2, c.cfg.PollMaxDelay)
 	}

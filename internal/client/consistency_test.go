@@ -160,7 +160,7 @@ func TestGetGlobalVariableRelistsAfterOwnWrite(t *testing.T) {
 	if _, err := c.GetGlobalVariable(ctx, "other"); !IsNotFound(err) {
 		t.Fatalf("err = %v", err)
 	}
-	if err := c.CreateGlobalVariable(ctx, varBody("v1", "x")); err != nil {
+	if err := c.CreateGlobalVariable(ctx, varBody("x")); err != nil {
 		t.Fatal(err)
 	}
 	// The first listing after the create does not show it yet (and is cached); the lookup
@@ -182,6 +182,7 @@ func connBody() *model.CreateEnhancedConnectionRequestBody {
 	return &model.CreateEnhancedConnectionRequestBody{Name: "c1", DestVpcId: "vpc", DestNetworkId: "net", Queues: &[]string{"q1"}}
 }
 
-func varBody(name, value string) *model.CreateGlobalVariableRequestBody {
-	return &model.CreateGlobalVariableRequestBody{VarName: name, VarValue: value}
+// varBody is the create request of the global variable v1 with the given value.
+func varBody(value string) *model.CreateGlobalVariableRequestBody {
+	return &model.CreateGlobalVariableRequestBody{VarName: "v1", VarValue: value}
 }

@@ -56,7 +56,7 @@ func decodeStrict(body []byte, out any) error {
 		return fmt.Errorf("the body is not JSON")
 	}
 	if err := json.Unmarshal(trimmed, out); err != nil {
-		return fmt.Errorf("the body is not the expected JSON: %v", err)
+		return fmt.Errorf("the body is not the expected JSON: %w", err)
 	}
 	if v, ok := out.(validator); ok {
 		return v.validate()

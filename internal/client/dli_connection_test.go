@@ -137,10 +137,10 @@ func TestListEnhancedConnectionsPages(t *testing.T) {
 func TestWaitForConnectionQueues(t *testing.T) {
 	t.Run("activates", func(t *testing.T) {
 		ts := newTestServer(t, func(w http.ResponseWriter, r *http.Request, n int) {
-			switch {
-			case n == 1:
+			switch n {
+			case 1:
 				writeJSON(w, 200, connJSON("id", "ACTIVE", [2]string{"q1", "CREATING"}, [2]string{"old", "ACTIVE"}))
-			case n == 2:
+			case 2:
 				writeJSON(w, 200, connJSON("id", "ACTIVE", [2]string{"q1", "ACTIVE"}, [2]string{"old", "ACTIVE"}))
 			default:
 				writeJSON(w, 200, connJSON("id", "ACTIVE", [2]string{"Q1", "active"}))
@@ -154,11 +154,13 @@ func TestWaitForConnectionQueues(t *testing.T) {
 		}
 	})
 	t.Run("fails at once", func(t *testing.T) {
-		ts := newTestServer(t, func(w http.ResponseWriter, r *http.Request, n int) {
-			body := connJSON("id", "ACTIVE", [2]string{"q1", "FAILED"})
-			body["available_queue_info"].([]map[string]any)[0]["err_msg"] = "subnet full"
-			writeJSON(w, 200, body)
-		})
+		body := connJSON("id", "ACTIVE", [2]string{"q1", "FAILED"})
+		info, ok := body["available_queue_info"].([]map[string]any)
+		if !ok || len(info) != 1 {
+			t.Fatalf("connJSON available_queue_info = %#v, want one queue", body["available_queue_info"])
+		}
+		info[0]["err_msg"] = "subnet full"
+		ts := newTestServer(t, func(w http.ResponseWriter, r *http.Request, n int) { writeJSON(w, 200, body) })
 		err := newTestClient(t, ts.URL).WaitForConnectionQueues(testCtx(t), "id", []string{"q1"}, nil)
 		var failed *ConnectionQueueFailedError
 		if !errors.As(err, &failed) || failed.Queue != "q1" || !strings.Contains(err.Error(), "subnet full") {

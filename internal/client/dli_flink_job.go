@@ -330,7 +330,7 @@ func (c *Client) WaitForFlinkJob(ctx context.Context, id int64, what string, don
 			if desc == "" {
 				desc = "no status description given"
 			}
-			return false, status, fmt.Errorf("Flink job %d is in status %s while waiting for it %s: %s", id, status, what, desc)
+			return false, status, fmt.Errorf("Flink job %d is in status %s while waiting for it %s: %s", id, status, what, desc) //nolint:staticcheck // ST1005: "Flink" is a proper noun
 		}
 		return false, status, nil
 	})

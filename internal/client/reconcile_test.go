@@ -61,7 +61,7 @@ func TestCreateGlobalVariableAfter500WaitsForLateVisibility(t *testing.T) {
 		writeJSON(w, 200, map[string]any{"is_success": true, "count": len(items), "global_vars": items})
 	})
 	c := newTestClient(t, ts.URL, func(c *Config) { c.ConsistencyWindow = 10 * time.Second })
-	if err := c.CreateGlobalVariable(testCtx(t), varBody("v1", "x")); err != nil {
+	if err := c.CreateGlobalVariable(testCtx(t), varBody("x")); err != nil {
 		t.Fatalf("CreateGlobalVariable: %v", err)
 	}
 	if posts.Load() != 1 || lists.Load() != 4 {
@@ -223,10 +223,10 @@ func TestCreateGlobalVariableAdoptsOnAlreadyExists(t *testing.T) {
 		}
 	})
 	c := newTestClient(t, ts.URL, func(c *Config) { c.ConsistencyWindow = 20 * time.Millisecond })
-	if err := c.CreateGlobalVariable(testCtx(t), varBody("v1", "x")); err != nil {
+	if err := c.CreateGlobalVariable(testCtx(t), varBody("x")); err != nil {
 		t.Fatalf("CreateGlobalVariable: %v", err)
 	}
-	if err := c.CreateGlobalVariable(testCtx(t), varBody("v1", "y")); !IsAlreadyExists(err) {
+	if err := c.CreateGlobalVariable(testCtx(t), varBody("y")); !IsAlreadyExists(err) {
 		t.Fatalf("a create answered 'already exists' at once: err = %v, want it returned", err)
 	}
 }

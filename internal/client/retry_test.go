@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net"
 	"net/http"
 	"strings"
 	"sync/atomic"
@@ -106,15 +107,32 @@ func TestDoMaxRetriesZeroMeansOneAttempt(t *testing.T) {
 	}
 }
 
+// hijack takes over the connection under w, so that a handler can close it without an
+// answer, as a network failure would; nil if it cannot. It runs in a handler, so a failure
+// is t.Errorf.
+func hijack(t *testing.T, w http.ResponseWriter) net.Conn {
+	t.Helper()
+	hj, ok := w.(http.Hijacker)
+	if !ok {
+		t.Errorf("the response writer %T cannot be hijacked", w)
+		return nil
+	}
+	conn, _, err := hj.Hijack()
+	if err != nil {
+		t.Errorf("hijack: %v", err)
+		return nil
+	}
+	return conn
+}
+
 func TestDoConnectionErrorIsRetried(t *testing.T) {
 	var hijacked atomic.Int32
 	ts := newTestServer(t, func(w http.ResponseWriter, r *http.Request, n int) {
-		conn, _, err := w.(http.Hijacker).Hijack()
-		if err != nil {
-			t.Errorf("hijack: %v", err)
+		conn := hijack(t, w)
+		if conn == nil {
 			return
 		}
-		hijacked.Add(1)
+		hijacked.Add(1) // before the close, which lets the client go on
 		conn.Close()
 	})
 	c := newTestClient(t, ts.URL)
@@ -139,8 +157,9 @@ func TestDoConnectionErrorIsRetried(t *testing.T) {
 func TestDoConnectionErrorThenSuccess(t *testing.T) {
 	ts := newTestServer(t, func(w http.ResponseWriter, r *http.Request, n int) {
 		if n == 1 {
-			conn, _, _ := w.(http.Hijacker).Hijack()
-			conn.Close()
+			if conn := hijack(t, w); conn != nil {
+				conn.Close()
+			}
 			return
 		}
 		writeJSON(w, 200, map[string]any{"is_success": true})

@@ -2,6 +2,7 @@ package client
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"reflect"
 
@@ -37,11 +38,14 @@ func (c *Client) signedRequest(ctx context.Context, req Request, path string, bo
 	}
 	sdkReq := builder.Build()
 
-	creds := auth.NewBasicCredentialsBuilder().
+	creds, err := auth.NewBasicCredentialsBuilder().
 		WithAk(c.cfg.AccessKey).
 		WithSk(c.cfg.SecretKey).
 		WithSecurityToken(c.cfg.SecurityToken).
-		Build()
+		SafeBuild()
+	if err != nil {
+		return nil, fmt.Errorf("building the signing credentials: %w", err)
+	}
 	signed, err := creds.ProcessAuthRequest(nil, sdkReq)
 	if err != nil {
 		return nil, err

@@ -16,11 +16,13 @@ func TestDeref(t *testing.T) {
 }
 
 func TestOf(t *testing.T) {
-	v := 7
-	p := Of(v)
-	v = 8
-	if *p != 7 {
-		t.Errorf("Of must copy: *p = %d after changing the original", *p)
+	a, b := Of(7), Of(7)
+	if *a != 7 || a == b {
+		t.Errorf("Of(7) twice = %p, %p: want two pointers, each to its own copy of 7", a, b)
+	}
+	*a = 8
+	if *b != 7 {
+		t.Errorf("Of must copy: *b = %d after changing *a", *b)
 	}
 	if Deref(Of("x")) != "x" {
 		t.Error("Deref(Of(x)) != x")

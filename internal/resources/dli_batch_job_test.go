@@ -79,7 +79,7 @@ func batchInEmulator(env *acctest.Env, t *testing.T, id *string, check func(stat
 		}
 		var req map[string]any
 		if err := json.Unmarshal([]byte(j.ReqBody), &req); err != nil {
-			return fmt.Errorf("req_body %q: %v", j.ReqBody, err)
+			return fmt.Errorf("req_body %q: %w", j.ReqBody, err)
 		}
 		return check(j.State, req, j.Log)
 	})
@@ -376,8 +376,11 @@ func TestAccDLIBatchJob_faults(t *testing.T) {
 					env.ExpectRequests("CreateSparkJob", 1, 1),
 					acctest.CheckEmulator(func(ctx context.Context) error {
 						page, err := env.Client(t).ListBatchJobs(ctx, client.BatchJobFilter{Name: "acc_408"})
-						if err != nil || page.Total != 1 {
-							return fmt.Errorf("jobs named acc_408: %v (err %v), want exactly 1", page, err)
+						if err != nil {
+							return fmt.Errorf("listing the jobs named acc_408: %w", err)
+						}
+						if page.Total != 1 {
+							return fmt.Errorf("jobs named acc_408: %v, want exactly 1", page)
 						}
 						return nil
 					}),

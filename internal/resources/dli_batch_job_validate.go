@@ -80,14 +80,24 @@ func batchVersionLess(a, b string) bool {
 	for i := 0; i < max(len(as), len(bs)); i++ {
 		var x, y int
 		if i < len(as) {
-			fmt.Sscan(as[i], &x)
+			x = versionSegment(as[i])
 		}
 		if i < len(bs) {
-			fmt.Sscan(bs[i], &y)
+			y = versionSegment(bs[i])
 		}
 		if x != y {
 			return x < y
 		}
 	}
 	return false
+}
+
+// versionSegment is the number a version segment starts with ("3" of "3rc1"); a segment
+// without one (empty, "rc", out of range) counts as 0.
+func versionSegment(s string) int {
+	var n int
+	if _, err := fmt.Sscan(s, &n); err != nil {
+		return 0
+	}
+	return n
 }

@@ -37,8 +37,10 @@ func databasesDestroyed(env *acctest.Env, t *testing.T) resource.TestCheckFunc {
 	})
 }
 
-// databaseOwner checks the owner the emulator really holds.
-func databaseOwner(env *acctest.Env, t *testing.T, name, want string) statecheck.StateCheck {
+// ownedByAnalyst checks that the emulator really holds the owner "analyst" (the one the
+// tests set) for the database.
+func ownedByAnalyst(env *acctest.Env, t *testing.T, name string) statecheck.StateCheck {
+	const want = "analyst"
 	return acctest.CheckEmulator(func(ctx context.Context) error {
 		db, err := env.Client(t).GetDatabase(ctx, name)
 		if err != nil {
@@ -80,7 +82,7 @@ func TestAccDLIDatabase_lifecycle(t *testing.T) {
 			{
 				Config:            env.Config(databaseConfig("acc_db", "  description = \"sales data\"\n  tags = { team = \"bi\" }\n  owner = \"analyst\"")),
 				ConfigPlanChecks:  acctest.ExpectAction(dbAddr, plancheck.ResourceActionUpdate),
-				ConfigStateChecks: []statecheck.StateCheck{databaseOwner(env, t, "acc_db", "analyst")},
+				ConfigStateChecks: []statecheck.StateCheck{ownedByAnalyst(env, t, "acc_db")},
 			},
 			{
 				// Drift of the owner made outside Terraform is detected and corrected in place.
@@ -91,7 +93,7 @@ func TestAccDLIDatabase_lifecycle(t *testing.T) {
 				},
 				Config:            env.Config(databaseConfig("acc_db", "  description = \"sales data\"\n  tags = { team = \"bi\" }\n  owner = \"analyst\"")),
 				ConfigPlanChecks:  acctest.ExpectAction(dbAddr, plancheck.ResourceActionUpdate),
-				ConfigStateChecks: []statecheck.StateCheck{databaseOwner(env, t, "acc_db", "analyst")},
+				ConfigStateChecks: []statecheck.StateCheck{ownedByAnalyst(env, t, "acc_db")},
 			},
 			{
 				Config:            env.Config(databaseConfig("acc_db", "  description = \"other\"\n  owner = \"analyst\"")),
@@ -218,7 +220,7 @@ func TestAccDLIDatabase_consistencyDelay(t *testing.T) {
 			ConfigStateChecks: []statecheck.StateCheck{
 				expectDatabase("id", knownvalue.StringExact("acc_late")),
 				expectDatabase("owner", knownvalue.StringExact("analyst")),
-				databaseOwner(env, t, "acc_late", "analyst"),
+				ownedByAnalyst(env, t, "acc_late"),
 				env.ExpectRequests("CreateDatabase", 1, 1),
 			},
 		}},
@@ -242,7 +244,7 @@ resource "huaweidata_dli_database" "test" {
   owner = "analyst"
 }
 `),
-			ConfigStateChecks: []statecheck.StateCheck{databaseOwner(env, t, "acc_fault_9", "analyst")},
+			ConfigStateChecks: []statecheck.StateCheck{ownedByAnalyst(env, t, "acc_fault_9")},
 		}},
 	})
 }
@@ -311,15 +313,4 @@ removed {
 			},
 		},
 	})
-}
-
-// sentOnce checks that an operation answered 408 after it took effect was not sent again
-// (used by the table tests; the database tests use env.ExpectRequests).
-func sentOnce(env *acctest.Env, op string) resource.TestCheckFunc {
-	return func(*terraform.State) error {
-		if n := env.Count(op); n != 1 {
-			return fmt.Errorf("%s sent %d times, want 1 (the 408 came after the commit)", op, n)
-		}
-		return nil
-	}
 }

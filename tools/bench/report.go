@@ -36,13 +36,14 @@ func (res *result) summary() string {
 	return strings.Join(parts, " ")
 }
 
-func (res *result) phase(name string) (phase, bool) {
+// phase is the phase of that name, or the zero phase if res has none.
+func (res *result) phase(name string) phase {
 	for _, p := range res.phases {
 		if p.name == name {
-			return p, true
+			return p
 		}
 	}
-	return phase{}, false
+	return phase{}
 }
 
 func (r *report) markdown(o options) string {
@@ -81,14 +82,14 @@ func (r *report) markdown(o options) string {
 		b.WriteString("\n## Refresh cost as the estate grows (global variables)\n\n")
 		b.WriteString("| N | plan wall s | plan calls | calls/resource | provider CPU ms/resource | peak RSS MiB (plan) | peak RSS MiB (apply) |\n|---:|---:|---:|---:|---:|---:|---:|\n")
 		for _, x := range r.growth {
-			p, _ := x.phase("plan")
-			a, _ := x.phase("apply")
+			p := x.phase("plan")
+			a := x.phase("apply")
 			fmt.Fprintf(&b, "| %d | %.2f | %d | %.4f | %.3f | %.0f | %.0f |\n", x.n, p.wall.Seconds(), p.calls,
 				float64(p.calls)/float64(x.resources), 1000*p.cpu/float64(x.resources), float64(p.rssKiB)/1024, float64(a.rssKiB)/1024)
 		}
 	}
 	if t := r.throttled; t != nil {
-		a, _ := t.result.phase("apply")
+		a := t.result.phase("apply")
 		target := 1.3 * float64(t.result.n) / float64(t.limit)
 		fmt.Fprintf(&b, "\n## Throttling: %d variables against an emulator limited to %d requests/s\n\n", t.result.n, t.limit)
 		b.WriteString("| apply wall s | 1.3 × N ÷ limit s | calls | answered 429 | share 429 |\n|---:|---:|---:|---:|---:|\n")

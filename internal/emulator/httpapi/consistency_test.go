@@ -10,11 +10,11 @@ import (
 // show, list and the reads that depend on it, while a second create of the same name still
 // answers "already exists" and writes see it at once.
 func TestConsistencyDelayEveryKind(t *testing.T) {
-	env, real := newEnvFakeReal(t, Options{Faults: Faults{ConsistencyDelay: time.Second}})
+	env, realClock := newEnvFakeReal(t, Options{Faults: Faults{ConsistencyDelay: time.Second}})
 	// Objects the new ones depend on are created, and become visible, first.
 	env.readyGeneralQueue("base_q", 16)
 	env.must("POST", testPrefix+"/databases", nil, map[string]any{"database_name": "base_db"}, nil)
-	real.Add(time.Second)
+	realClock.Add(time.Second)
 
 	env.createQueue("lag_q", 16, "sql")
 	env.must("POST", testPrefix+"/variables", nil, map[string]any{"var_name": "lag_v", "var_value": "v"}, nil)
@@ -92,7 +92,7 @@ func TestConsistencyDelayEveryKind(t *testing.T) {
 	env.wantError("POST", testPrefix+"/databases", nil, map[string]any{"database_name": "lag_db"}, 400, "DLI.0006")
 	env.wantError("POST", testPrefix+"/databases/base_db/tables", nil, catalogTableBody("lag_t"), 400, "DLI.0006")
 
-	real.Add(time.Second)
+	realClock.Add(time.Second)
 	after := map[string]int{"queues": 1, // the sql list; base_q is general
 		"variables": 1, "databases": 3, "tables": 1, "connections": 1,
 		"flink": 1, "batches": 1, "sql_jobs": 1}

@@ -27,12 +27,12 @@ func (c *call) epochParam(name string) (int64, *result) {
 
 // requiredInt parses a required integer query parameter (seed 002: offset and limit have
 // no defaults).
-func (c *call) requiredInt(name string, min int) (int, *result) {
+func (c *call) requiredInt(name string, least int) (int, *result) {
 	if !c.hasQuery(name) {
 		r := dataMapBadRequest("%s is required.", name)
 		return 0, &r
 	}
-	v, err := c.intParam(name, 0, min)
+	v, err := c.intParam(name, 0, least)
 	if err != nil {
 		r := dataMapBadRequest("%s", err.Msg)
 		return 0, &r
@@ -40,9 +40,9 @@ func (c *call) requiredInt(name string, min int) (int, *result) {
 	return v, nil
 }
 
-// rowMillis reads an epoch-milliseconds field of a fixture row.
-func rowMillis(row map[string]any, key string) int64 {
-	switch v := row[key].(type) {
+// rowPlanTime reads the planTime (epoch milliseconds) of a fixture row.
+func rowPlanTime(row map[string]any) int64 {
+	switch v := row["planTime"].(type) {
 	case int64:
 		return v
 	case int:
@@ -107,7 +107,7 @@ func (e *Server) showInstanceInfos(c *call) result {
 			return ok(map[string]any{"status_code": status, "body": *t.RawBody, "header_map": instanceHeaders})
 		}
 		for _, row := range t.Rows {
-			plan := rowMillis(row, "planTime")
+			plan := rowPlanTime(row)
 			if plan < start || plan > end {
 				continue
 			}
@@ -117,7 +117,7 @@ func (e *Server) showInstanceInfos(c *call) result {
 			rows = append(rows, row)
 		}
 	}
-	sort.SliceStable(rows, func(i, j int) bool { return rowMillis(rows[i], "planTime") > rowMillis(rows[j], "planTime") })
+	sort.SliceStable(rows, func(i, j int) bool { return rowPlanTime(rows[i]) > rowPlanTime(rows[j]) })
 	page := []map[string]any{}
 	for i := offset; i < len(rows) && i < offset+limit; i++ {
 		page = append(page, rows[i])

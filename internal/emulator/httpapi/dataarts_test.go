@@ -120,7 +120,11 @@ func TestDataArtsBulkLineage(t *testing.T) {
 		var p bulkPage
 		env.getJSON(bulkPath, [][2]string{{"offset", itoa(off)}}, instanceHdr, &p)
 		for _, r := range p.Data {
-			nodes[r["node_guid"].(string)] = true
+			guid, ok := r["node_guid"].(string)
+			if !ok {
+				t.Fatalf("row without a node_guid string: %v", r)
+			}
+			nodes[guid] = true
 		}
 	}
 	// The import node (no inputs) contributes no row: pages can hold fewer rows than operators.
@@ -146,10 +150,16 @@ type lineageResp struct {
 	Entities      []map[string]any `json:"entities"`
 }
 
-func relGUIDs(r lineageResp) []string {
+func relGUIDs(t *testing.T, r lineageResp) []string {
+	t.Helper()
 	var out []string
 	for _, rel := range r.Relationships {
-		out = append(out, rel["ep1_id"].(string)+">"+rel["ep2_id"].(string))
+		ep1, ok1 := rel["ep1_id"].(string)
+		ep2, ok2 := rel["ep2_id"].(string)
+		if !ok1 || !ok2 {
+			t.Fatalf("relationship without ep1_id and ep2_id strings: %v", rel)
+		}
+		out = append(out, ep1+">"+ep2)
 	}
 	sort.Strings(out)
 	return out
@@ -165,7 +175,7 @@ func TestDataArtsAssetLineage(t *testing.T) {
 	// t1 is read by node 1, which writes t3, t4 and (i%10 == 1) t2.
 	want := []string{n1 + ">" + t2, n1 + ">" + t3, n1 + ">" + t4, t1 + ">" + n1}
 	sort.Strings(want)
-	if got := relGUIDs(out); !reflect.DeepEqual(got, want) || out.Total != 4 {
+	if got := relGUIDs(t, out); !reflect.DeepEqual(got, want) || out.Total != 4 {
 		t.Fatalf("OUT of t1: %v (total %d), want %v", got, out.Total, want)
 	}
 	for _, r := range out.Relationships {
@@ -180,12 +190,12 @@ func TestDataArtsAssetLineage(t *testing.T) {
 	env.getJSON(guidPath+t1, [][2]string{{"direction", "IN"}}, instanceHdr, &out)
 	want = []string{n0 + ">" + t1, t0 + ">" + n0}
 	sort.Strings(want)
-	if got := relGUIDs(out); !reflect.DeepEqual(got, want) {
+	if got := relGUIDs(t, out); !reflect.DeepEqual(got, want) {
 		t.Fatalf("IN of t1: %v, want %v", got, want)
 	}
 	// The cycle: node 5 writes t0 (its grandparent), so t0 has an upstream.
 	env.getJSON(guidPath+t0, [][2]string{{"direction", "IN"}}, instanceHdr, &out)
-	if got := relGUIDs(out); len(got) != 2 || !strings.Contains(strings.Join(got, " "), GeneratedNodeGUID(5)+">"+t0) {
+	if got := relGUIDs(t, out); len(got) != 2 || !strings.Contains(strings.Join(got, " "), GeneratedNodeGUID(5)+">"+t0) {
 		t.Fatalf("IN of t0: %v, want node 5's cycle edge", got)
 	}
 
@@ -195,22 +205,26 @@ func TestDataArtsAssetLineage(t *testing.T) {
 	env.getJSON(guidPath+wk02, nil, instanceHdr, &out)
 	cats := map[string]int{}
 	for _, r := range out.Relationships {
-		cats[r["relation_type_name"].(string)]++
+		name, ok := r["relation_type_name"].(string)
+		if !ok {
+			t.Fatalf("relationship without a relation_type_name string: %v", r)
+		}
+		cats[name]++
 	}
 	if cats["PARENT_CHILD"] != 3 || cats["DATA_FLOW"] != 2 {
 		t.Fatalf("BOTH of wk_02: %v", cats)
 	}
 	env.getJSON(guidPath+wk02, [][2]string{{"relationship_type_categories", "DATA_FLOW"}}, instanceHdr, &out)
 	if len(out.Relationships) != 2 {
-		t.Fatalf("DATA_FLOW of wk_02: %v", relGUIDs(out))
+		t.Fatalf("DATA_FLOW of wk_02: %v", relGUIDs(t, out))
 	}
 	env.getJSON(guidPath+wk02, [][2]string{{"relationship_types", "dataasset.tables_schema,dataasset.tables_database"}}, instanceHdr, &out)
 	if len(out.Relationships) != 2 {
-		t.Fatalf("relationship_types filter: %v", relGUIDs(out))
+		t.Fatalf("relationship_types filter: %v", relGUIDs(t, out))
 	}
 	env.getJSON(guidPath+t1, [][2]string{{"direction", "OUT"}, {"related_entity_types", "dws.Table"}}, instanceHdr, &out)
 	if len(out.Relationships) != 1 { // only t1 -> node 1 survives; the dli.Table outputs are dropped
-		t.Fatalf("related_entity_types filter: %v", relGUIDs(out))
+		t.Fatalf("related_entity_types filter: %v", relGUIDs(t, out))
 	}
 
 	env.getError(guidPath+t1, nil, nil, 400, "DLS.1000")
@@ -255,7 +269,7 @@ func TestDataArtsNodeInstances(t *testing.T) {
 	// first; the third page of 10 has 5.
 	env.getJSON(instancesPath, query("1704844800000", "1704974400000", "20", "10"), instanceHdr, &resp)
 	_ = json.Unmarshal([]byte(resp.Body), &body)
-	if body.Total != 25 || len(body.Rows) != 5 || !body.Success || rowMillis(body.Rows[4], "planTime") != 1704844800000 {
+	if body.Total != 25 || len(body.Rows) != 5 || !body.Success || rowPlanTime(body.Rows[4]) != 1704844800000 {
 		t.Fatalf("third page: total %d rows %d", body.Total, len(body.Rows))
 	}
 

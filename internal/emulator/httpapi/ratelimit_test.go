@@ -9,7 +9,7 @@ import (
 
 func TestRateLimitTokenBucket(t *testing.T) {
 	other := "11111111111111111111111111111111"
-	env, real := newEnvFakeReal(t, Options{RateLimit: 2, Projects: map[string]string{DemoRegion: DemoProjectID, "cn-east-3": other}})
+	env, realClock := newEnvFakeReal(t, Options{RateLimit: 2, Projects: map[string]string{DemoRegion: DemoProjectID, "cn-east-3": other}})
 	list := func(project string) (int, http.Header, []byte) {
 		hr := env.signedRequest("GET", "/v1.0/"+project+"/queues", nil, nil, DemoAccessKey, DemoSecretKey)
 		st, body, h := env.send(hr)
@@ -29,11 +29,11 @@ func TestRateLimitTokenBucket(t *testing.T) {
 	if st, _, _ := list(other); st != 200 { // buckets are per project
 		t.Fatalf("other project throttled: %d", st)
 	}
-	real.Add(499 * time.Millisecond) // 0.998 tokens: still refused
+	realClock.Add(499 * time.Millisecond) // 0.998 tokens: still refused
 	if st, _, _ := list(DemoProjectID); st != 429 {
 		t.Fatalf("before the next token: %d", st)
 	}
-	real.Add(2 * time.Millisecond)
+	realClock.Add(2 * time.Millisecond)
 	if st, _, _ := list(DemoProjectID); st != 200 {
 		t.Fatalf("after the next token: %d", st)
 	}

@@ -140,8 +140,8 @@ func (b *flexBool) UnmarshalJSON(data []byte) error {
 }
 
 // intParam parses an optional integer query parameter with a default and a
-// lower bound; errors name the parameter.
-func (c *call) intParam(name string, def, min int) (int, *apiError) {
+// lower bound (least); errors name the parameter.
+func (c *call) intParam(name string, def, least int) (int, *apiError) {
 	if !c.hasQuery(name) {
 		return def, nil
 	}
@@ -149,8 +149,8 @@ func (c *call) intParam(name string, def, min int) (int, *apiError) {
 	if err != nil {
 		return 0, badRequest("Invalid value for %s: %q is not an integer.", name, c.query(name))
 	}
-	if v < min {
-		return 0, badRequest("Invalid value for %s: must be at least %d.", name, min)
+	if v < least {
+		return 0, badRequest("Invalid value for %s: must be at least %d.", name, least)
 	}
 	return v, nil
 }

@@ -13,6 +13,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core"
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/auth/basic"
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/auth/global"
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/config"
@@ -37,16 +38,18 @@ func newSDKEnv(t *testing.T) *sdkEnv {
 	t.Helper()
 	env := newEnv(t, Options{Speed: defaultSpeed})
 	hc := config.DefaultHttpConfig().WithRetries(0).WithIgnoreSSLVerification(true)
-	cred := basic.NewCredentialsBuilder().WithAk(DemoAccessKey).WithSk(DemoSecretKey).WithProjectId(DemoProjectID).Build()
+	cred := must[*basic.Credentials](t, "build the project credentials")(
+		basic.NewCredentialsBuilder().WithAk(DemoAccessKey).WithSk(DemoSecretKey).WithProjectId(DemoProjectID).SafeBuild())
+	globalCred := must[*global.Credentials](t, "build the global credentials")(
+		global.NewCredentialsBuilder().WithAk(DemoAccessKey).WithSk(DemoSecretKey).SafeBuild())
 	s := &sdkEnv{
 		testEnv: env,
-		dli: dli.NewDliClient(dli.DliClientBuilder().WithEndpoints([]string{env.srv.URL}).
-			WithCredential(cred).WithHttpConfig(hc).Build()),
-		dataarts: dataarts.NewDataArtsStudioClient(dataarts.DataArtsStudioClientBuilder().WithEndpoints([]string{env.srv.URL}).
-			WithCredential(cred).WithHttpConfig(hc).Build()),
-		iam: iam.NewIamClient(iam.IamClientBuilder().WithEndpoints([]string{env.srv.URL}).
-			WithCredential(global.NewCredentialsBuilder().WithAk(DemoAccessKey).WithSk(DemoSecretKey).Build()).
-			WithHttpConfig(hc).Build()),
+		dli: dli.NewDliClient(must[*core.HcHttpClient](t, "build the DLI client")(dli.DliClientBuilder().
+			WithEndpoints([]string{env.srv.URL}).WithCredential(cred).WithHttpConfig(hc).SafeBuild())),
+		dataarts: dataarts.NewDataArtsStudioClient(must[*core.HcHttpClient](t, "build the DataArts Studio client")(dataarts.DataArtsStudioClientBuilder().
+			WithEndpoints([]string{env.srv.URL}).WithCredential(cred).WithHttpConfig(hc).SafeBuild())),
+		iam: iam.NewIamClient(must[*core.HcHttpClient](t, "build the IAM client")(iam.IamClientBuilder().
+			WithEndpoints([]string{env.srv.URL}).WithCredential(globalCred).WithHttpConfig(hc).SafeBuild())),
 	}
 	t.Cleanup(func() { recordSDKCoverage(env.emu.RequestCounts()) })
 	return s
@@ -63,9 +66,11 @@ func must[T any](t *testing.T, op string) func(T, error) T {
 	}
 }
 
-// wantSDKError requires an SDK service error with this status and error_code.
-func wantSDKError(t *testing.T, err error, status int, code string) *sdkerr.ServiceResponseError {
+// wantSDKError requires an SDK service error 400 (every refusal the suite provokes is a
+// bad request) with this error_code and a message.
+func wantSDKError(t *testing.T, err error, code string) {
 	t.Helper()
+	const status = 400
 	var se *sdkerr.ServiceResponseError
 	if !errors.As(err, &se) {
 		t.Fatalf("want %d %s, got %v", status, code, err)
@@ -73,7 +78,6 @@ func wantSDKError(t *testing.T, err error, status int, code string) *sdkerr.Serv
 	if se.StatusCode != status || se.ErrorCode != code || se.ErrorMessage == "" {
 		t.Fatalf("want %d %s with a message, got %d %s %q", status, code, se.StatusCode, se.ErrorCode, se.ErrorMessage)
 	}
-	return se
 }
 
 func ptr[T any](v T) *T { return &v }

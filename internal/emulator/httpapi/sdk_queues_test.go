@@ -44,14 +44,14 @@ func TestSDKQueues(t *testing.T) {
 	}
 	// Errors surface as typed SDK errors with the documented codes.
 	_, err := c.ShowQueue(&model.ShowQueueRequest{QueueName: "absent"})
-	wantSDKError(t, err, 400, "DLI.0002")
+	wantSDKError(t, err, "DLI.0002")
 	_, err = c.CreateQueue(&model.CreateQueueRequest{Body: &model.CreateQueueRequestBody{QueueName: "sdkqueue", CuCount: 16}})
-	wantSDKError(t, err, 400, "DLI.0006")
+	wantSDKError(t, err, "DLI.0006")
 
 	// A SQL queue restarts once provisioned (§6.5), with a job id when forced.
 	must[*model.CreateQueueResponse](t, "CreateQueue")(c.CreateQueue(&model.CreateQueueRequest{Body: &model.CreateQueueRequestBody{QueueName: "sdk_sql", CuCount: 16}}))
 	_, err = c.RunQueueAction(&model.RunQueueActionRequest{QueueName: "sdk_sql", Body: &model.RunQueueActionRequestBody{Action: "restart"}})
-	wantSDKError(t, err, 400, "DLI.0012")
+	wantSDKError(t, err, "DLI.0012")
 	s.emu.Advance(queueProvisionTime)
 	restarted := must[*model.RunQueueActionResponse](t, "RunQueueAction")(c.RunQueueAction(&model.RunQueueActionRequest{
 		QueueName: "sdk_sql", Body: &model.RunQueueActionRequestBody{Action: "restart", Force: ptr(true)}}))
@@ -64,7 +64,7 @@ func TestSDKQueues(t *testing.T) {
 		t.Fatalf("delete: %+v", del)
 	}
 	_, err = c.DeleteQueue(&model.DeleteQueueRequest{QueueName: "sdk_sql"})
-	wantSDKError(t, err, 400, "DLI.0002")
+	wantSDKError(t, err, "DLI.0002")
 }
 
 // dli-sdk-extras.md §2 through the SDK's property models.

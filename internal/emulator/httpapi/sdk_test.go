@@ -3,6 +3,7 @@ package httpapi
 import (
 	"testing"
 
+	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core"
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/auth/basic"
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/config"
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/region"
@@ -16,10 +17,10 @@ import (
 // (adding X-Project-Id and X-Security-Token).
 func TestSDKCredentialsFlow(t *testing.T) {
 	env := newEnv(t, Options{Speed: defaultSpeed})
-	cred := basic.NewCredentialsBuilder().WithAk(DemoAccessKey).WithSk(DemoSecretKey).
-		WithSecurityToken("temporary-session-token").WithIamEndpointOverride(env.srv.URL).Build()
-	c := dli.NewDliClient(dli.DliClientBuilder().WithRegion(region.NewRegion(DemoRegion, env.srv.URL)).
-		WithCredential(cred).WithHttpConfig(config.DefaultHttpConfig().WithRetries(0)).Build())
+	cred := must[*basic.Credentials](t, "build the credentials")(basic.NewCredentialsBuilder().WithAk(DemoAccessKey).WithSk(DemoSecretKey).
+		WithSecurityToken("temporary-session-token").WithIamEndpointOverride(env.srv.URL).SafeBuild())
+	c := dli.NewDliClient(must[*core.HcHttpClient](t, "build the DLI client")(dli.DliClientBuilder().WithRegion(region.NewRegion(DemoRegion, env.srv.URL)).
+		WithCredential(cred).WithHttpConfig(config.DefaultHttpConfig().WithRetries(0)).SafeBuild()))
 	if got := cred.ProjectId; got != DemoProjectID {
 		t.Fatalf("discovered project %q", got)
 	}

@@ -46,13 +46,6 @@ func (p *sqlParser) acceptKeywords(kws ...string) bool {
 	return true
 }
 
-func (p *sqlParser) expectKeyword(kw string) error {
-	if !p.acceptKeywords(kw) {
-		return p.errAt("expecting %s", strings.ToUpper(kw))
-	}
-	return nil
-}
-
 func (p *sqlParser) acceptPunct(s string) bool {
 	if t := p.peek(); t != nil && t.kind == 'p' && t.text == s {
 		p.pos++
@@ -78,8 +71,9 @@ func (p *sqlParser) ident(what string) (string, error) {
 	return t.text, nil
 }
 
-// qualifiedName reads [db.]name.
-func (p *sqlParser) qualifiedName(what string) (db, name string, err error) {
+// tableName reads a table reference, [db.]name.
+func (p *sqlParser) tableName() (db, name string, err error) {
+	const what = "a table name"
 	first, err := p.ident(what)
 	if err != nil {
 		return "", "", err

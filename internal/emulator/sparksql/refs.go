@@ -38,7 +38,7 @@ func referencedTable(toks []sqlToken) (db, table string) {
 
 // nameAt reads [db.]name at the parser's position, or nothing.
 func nameAt(p *sqlParser) (string, string) {
-	db, name, err := p.qualifiedName("a table name")
+	db, name, err := p.tableName()
 	if err != nil {
 		return "", ""
 	}

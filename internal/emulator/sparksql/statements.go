@@ -104,7 +104,7 @@ func (p *sqlParser) parseCreate(st *Statement) error {
 func (p *sqlParser) parseCreateTable(st *Statement) error {
 	st.IfNotExists = p.acceptKeywords("if", "not", "exists")
 	var err error
-	if st.DB, st.Table, err = p.qualifiedName("a table name"); err != nil {
+	if st.DB, st.Table, err = p.tableName(); err != nil {
 		return err
 	}
 	if err := p.expectPunct("("); err != nil {
@@ -252,7 +252,7 @@ func (p *sqlParser) parseDrop(st *Statement) error {
 	case p.acceptKeywords("table"):
 		st.Kind = "drop_table"
 		st.IfExists = p.acceptKeywords("if", "exists")
-		if st.DB, st.Table, err = p.qualifiedName("a table name"); err != nil {
+		if st.DB, st.Table, err = p.tableName(); err != nil {
 			return err
 		}
 		p.acceptKeywords("purge")
@@ -270,7 +270,7 @@ func (p *sqlParser) parseAlter(st *Statement) error {
 		return p.restAfter("alter", "view", "database", "schema") // no catalog effect
 	}
 	var err error
-	if st.DB, st.Table, err = p.qualifiedName("a table name"); err != nil {
+	if st.DB, st.Table, err = p.tableName(); err != nil {
 		return err
 	}
 	switch {
