@@ -16,7 +16,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/acctest"
-	"github.com/huaweidata/terraform-provider-huaweidata/internal/client"
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/emulator"
 )
 
@@ -61,8 +60,9 @@ func TestChaos(t *testing.T) {
 func round(t *testing.T, seed int64, orphans, duplicates *atomic.Int64) bool {
 	env := acctest.NewEnvSeeded(t, seed)
 	env.SetFaults(chaosFaults)
-	// Retries after 429s and 503s can take longer than the 2 s delay: use the production window.
-	env.ConsistencyWindow = client.DefaultConsistencyWindow
+	// Retries after 429s and 503s (1 s each) stretch the time from a write to its first
+	// read well past the 2 s delay: a window five times the delay leaves room for them.
+	env.ConsistencyWindow = 5 * chaosFaults.ConsistencyDelay
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		CheckDestroy: func(*terraform.State) error {
