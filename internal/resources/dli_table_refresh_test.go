@@ -198,10 +198,10 @@ func fastClient(env *acctest.Env, t *testing.T) *client.Client {
 	return c
 }
 
-// TestAccDLITable_refreshCost refreshes 200 tables of one database: one describe per table
+// TestAccDLITable_refreshCost refreshes 120 tables of one database: one describe per table
 // and no listing (the owner and create time were read at import). The tables are made through the API and imported
 // (import blocks), and finally forgotten (a removed block) rather than destroyed one by one:
-// the test measures a refresh, and Terraform's own cost for 200 creates and deletes would
+// the test measures a refresh, and Terraform's own cost for 120 creates and deletes would
 // only make it slow.
 func TestAccDLITable_refreshCost(t *testing.T) {
 	t.Parallel()
@@ -212,7 +212,7 @@ func TestAccDLITable_refreshCost(t *testing.T) {
 		if err := c.CreateDatabase(ctx, &model.CreateDatabaseRequestBody{DatabaseName: "acc_bulk"}); err != nil {
 			t.Fatal(err)
 		}
-		for i := 0; i < 200; i++ {
+		for i := 0; i < 120; i++ {
 			err := c.CreateTable(ctx, "acc_bulk", &model.CreateTableRequestBody{
 				TableName: fmt.Sprintf("t_%d", i), DataLocation: "DLI", Columns: []model.Column{{ColumnName: "id", Type: "int"}},
 			})
@@ -223,7 +223,7 @@ func TestAccDLITable_refreshCost(t *testing.T) {
 		// Objects made outside Terraform become visible late, like Terraform's own: import
 		// them once they are.
 		err := c.AwaitVisible(ctx, time.Now(), func(ctx context.Context) error {
-			_, err := c.ShowTable(ctx, "acc_bulk", "t_199")
+			_, err := c.ShowTable(ctx, "acc_bulk", "t_119")
 			return err
 		})
 		if err != nil {
@@ -232,7 +232,7 @@ func TestAccDLITable_refreshCost(t *testing.T) {
 	}
 	tables := `
 locals {
-  tables = range(200)
+  tables = range(120)
 }
 
 resource "huaweidata_dli_database" "db" {
@@ -253,7 +253,7 @@ import {
 }
 
 resource "huaweidata_dli_table" "test" {
-  count         = 200
+  count         = 120
   database_name = huaweidata_dli_database.db.name
   name          = "t_${count.index}"
   data_location = "DLI"
@@ -281,10 +281,10 @@ removed {
 				PreConfig:    env.Emulator.ResetCounts,
 				RefreshState: true,
 				Check: resource.ComposeAggregateTestCheckFunc(
-					env.CheckRequests("ShowTable", 200, 200),
+					env.CheckRequests("ShowTable", 120, 120),
 					env.CheckRequests("ListTables", 0, 0),
 					func(*terraform.State) error {
-						t.Logf("refreshing 200 tables: %d ShowTable and %d ListTables calls", env.Count("ShowTable"), env.Count("ListTables"))
+						t.Logf("refreshing 120 tables: %d ShowTable and %d ListTables calls", env.Count("ShowTable"), env.Count("ListTables"))
 						return nil
 					},
 				),
