@@ -68,31 +68,45 @@ func (c *Client) ShowTable(ctx context.Context, database, name string) (*TableDe
 // location), paging through the list. Callers in the same run share one listing per database.
 func (c *Client) ListTables(ctx context.Context, database string) ([]model.Table, error) {
 	return c.tables.get(ctx, tablesCacheKey(database), func(ctx context.Context) ([]model.Table, error) {
-		return listAll(ctx, pager[model.Table]{
-			operation: "ListTables", path: tablesPath(database), pageSize: tablesPageSize,
-			key: func(t model.Table) string { return strings.ToLower(t.TableName) },
-			fetch: func(ctx context.Context, number, _ int) (listPage[model.Table], error) {
-				var out listTablesResponse
-				err := c.Do(ctx, Request{
-					Service: ServiceDLI, Operation: "ListTables", Method: http.MethodGet, Path: tablesPath(database),
-					Query: url.Values{
-						"with-detail":  {"true"},
-						"page-size":    {strconv.Itoa(tablesPageSize)},
-						"current-page": {strconv.Itoa(number)},
-					},
-				}, &out)
-				return listPage[model.Table]{items: ptr.Deref(out.Tables), total: totalOf(out.TableCount)}, err
-			},
-		})
+		return c.listTables(ctx, database, "")
+	})
+}
+
+// listTables reads the §7.2.3 listing of a database, filtered by keyword when it is not "".
+func (c *Client) listTables(ctx context.Context, database, keyword string) ([]model.Table, error) {
+	return listAll(ctx, pager[model.Table]{
+		operation: "ListTables", path: tablesPath(database), pageSize: tablesPageSize,
+		key: func(t model.Table) string { return strings.ToLower(t.TableName) },
+		fetch: func(ctx context.Context, number, _ int) (listPage[model.Table], error) {
+			q := url.Values{
+				"with-detail":  {"true"},
+				"page-size":    {strconv.Itoa(tablesPageSize)},
+				"current-page": {strconv.Itoa(number)},
+			}
+			if keyword != "" {
+				q.Set("keyword", keyword)
+			}
+			var out listTablesResponse
+			err := c.Do(ctx, Request{
+				Service: ServiceDLI, Operation: "ListTables", Method: http.MethodGet, Path: tablesPath(database), Query: q,
+			}, &out)
+			return listPage[model.Table]{items: ptr.Deref(out.Tables), total: totalOf(out.TableCount)}, err
+		},
 	})
 }
 
 // GetTableListing finds a table's list entry (owner, create time) in the shared listing.
 // A table missing from a cached listing may be newer than it, so the listing is fetched
-// afresh once before reporting not-found.
+// afresh once before reporting not-found. A table this process has just written is looked
+// up with the list's keyword filter instead: while an apply creates many tables, every
+// create drops the shared listing, and reading it whole for each read-back would cost
+// O(N) calls per table.
 func (c *Client) GetTableListing(ctx context.Context, database, name string) (*model.Table, error) {
-	return findListed(ctx, func(ctx context.Context) ([]model.Table, error) { return c.ListTables(ctx, database) },
-		func() { c.invalidateTables(database) },
+	list := func(ctx context.Context) ([]model.Table, error) { return c.ListTables(ctx, database) }
+	if c.recentlyWritten(kindTable, tableKey(database, name)) {
+		list = func(ctx context.Context) ([]model.Table, error) { return c.listTables(ctx, database, name) }
+	}
+	return findListed(ctx, list, func() { c.invalidateTables(database) },
 		func(t model.Table) bool { return strings.EqualFold(t.TableName, name) },
 		true, &NotFoundError{Kind: "table", Name: database + "/" + name})
 }
