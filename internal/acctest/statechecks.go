@@ -42,3 +42,14 @@ func (e *Env) requestsBetween(operation string, lo, hi int) error {
 	}
 	return nil
 }
+
+// CheckNothingLeft is a CheckDestroy that fails when the emulator still holds any object
+// the test could have created (see emulator.Inventory.Leftovers).
+func CheckNothingLeft(e *Env) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		if left := e.Emulator.Inventory().Leftovers(); len(left) > 0 {
+			return fmt.Errorf("left in the emulator after destroy: %v", left)
+		}
+		return nil
+	}
+}
