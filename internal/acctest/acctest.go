@@ -129,7 +129,7 @@ func (e *Env) Client(t *testing.T) *client.Client {
 		AccessKey:    emulator.DemoAccessKey,
 		SecretKey:    emulator.DemoSecretKey,
 		Endpoints:    map[client.Service]string{client.ServiceDLI: e.URL, client.ServiceIAM: e.URL, client.ServiceDataArts: e.URL},
-		MaxRetries:   5,
+		MaxRetries:   MaxRetries,
 		PollMinDelay: 20 * time.Millisecond,
 		PollMaxDelay: 200 * time.Millisecond,
 		ListCacheTTL: time.Nanosecond, // checks always see the emulator's current state

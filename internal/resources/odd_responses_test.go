@@ -19,28 +19,6 @@ import (
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/emulator"
 )
 
-// oddAttempts is how many answers one API call reads before it gives up: a malformed 2xx
-// is retried like a 5xx, max_retries (5 in the acceptance tests' provider) times.
-const oddAttempts = 5 + 1
-
-// oddBody is a 2xx answer the client must refuse: why names the reason the error gives.
-type oddBody struct {
-	name, body, contentType, why string
-}
-
-// oddBodies are the odd 200 answers every refresh read is tried with; truncated is the
-// first part of a real answer of the operation.
-func oddBodies(truncated string) []oddBody {
-	return []oddBody{
-		{"empty", "", "", `body\s+is\s+empty`},
-		{"empty object", "{}", "", `(lacks|empty\s+object)`},
-		{"null", "null", "", `body\s+is\s+null`},
-		{"truncated", truncated, "", `not\s+the\s+expected\s+JSON`},
-		{"html", "<html><body>Bad Gateway</body></html>", "text/html", `body\s+is\s+not\s+JSON`},
-		{"envelope only", `{"is_success":true,"message":""}`, "", `lacks`},
-	}
-}
-
 // oddCase is one read operation of a resource's refresh, answered oddly.
 type oddCase struct {
 	config    string // the configuration (without the provider block)
@@ -49,7 +27,7 @@ type oddCase struct {
 	truncated string // the first part of a real answer of the operation
 	kind      string // the emulator inventory kind and name of the object (inventoryCount)
 	name      string
-	// attempts is how many requests of operation the failed refresh sends (0: oddAttempts).
+	// attempts is how many requests of operation the failed refresh sends (0: acctest.OddAttempts).
 	attempts int
 }
 
@@ -62,7 +40,7 @@ func oddResponseSteps(t *testing.T, env *acctest.Env, c oddCase) []resource.Test
 	cfg := env.Config(c.config)
 	attempts := c.attempts
 	if attempts == 0 {
-		attempts = oddAttempts
+		attempts = acctest.OddAttempts
 	}
 	sameID := statecheck.CompareValue(compare.ValuesSame())
 	exists := func() statecheck.StateCheck {
@@ -77,28 +55,28 @@ func oddResponseSteps(t *testing.T, env *acctest.Env, c oddCase) []resource.Test
 		Config:            cfg,
 		ConfigStateChecks: []statecheck.StateCheck{sameID.AddStateValue(c.addr, tfjsonpath.New("id")), exists()},
 	}}
-	for _, b := range oddBodies(c.truncated) {
+	for _, b := range acctest.OddBodies(c.truncated) {
 		steps = append(steps,
 			resource.TestStep{
 				PreConfig: func() {
 					env.Emulator.ResetCounts()
-					rep := emulator.Replacement{Operation: c.operation, Status: 200, Body: b.body, ContentType: b.contentType, Count: attempts}
+					rep := emulator.Replacement{Operation: c.operation, Status: 200, Body: b.Body, ContentType: b.ContentType, Count: attempts}
 					if err := env.Emulator.Replace(rep); err != nil {
 						t.Fatal(err)
 					}
 				},
 				RefreshState: true,
-				ExpectError: regexp.MustCompile(`(?s)` + c.operation + `.*malformed\s+response.*HTTP\s+200.*` + b.why +
+				ExpectError: regexp.MustCompile(`(?s)` + c.operation + `.*malformed\s+response.*HTTP\s+200.*` + b.Why +
 					`.*request\s+id\s+\S+`),
 			},
 			resource.TestStep{
 				PreConfig: func() {
 					// Every attempt of the failed read got the odd answer, and no more were sent.
 					if p := env.Emulator.PendingReplacements(); len(p) != 0 {
-						t.Errorf("%s body: %d odd answers of %s were not used: the read was not retried max_retries times", b.name, p[0].Count, c.operation)
+						t.Errorf("%s body: %d odd answers of %s were not used: the read was not retried max_retries times", b.Name, p[0].Count, c.operation)
 					}
 					if n := env.Count(c.operation); n != attempts {
-						t.Errorf("%s body: the failed refresh sent %d %s requests, want %d", b.name, n, c.operation, attempts)
+						t.Errorf("%s body: the failed refresh sent %d %s requests, want %d", b.Name, n, c.operation, attempts)
 					}
 					env.Emulator.ClearReplacements()
 				},
@@ -195,7 +173,7 @@ func TestAccOddResponses_create(t *testing.T) {
 				Steps: []resource.TestStep{
 					{
 						PreConfig: func() {
-							env.Emulator.ReplaceNextResponse(c.operation, 200, "", 4*oddAttempts)
+							env.Emulator.ReplaceNextResponse(c.operation, 200, "", 4*acctest.OddAttempts)
 						},
 						Config:      cfg,
 						ExpectError: regexp.MustCompile(`(?s)` + c.operation + `.*malformed\s+response.*request\s+id\s+\S+`),
