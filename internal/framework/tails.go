@@ -113,14 +113,14 @@ func ReadOrRemove[M any](ctx context.Context, b *ResourceBase, req resource.Read
 		return
 	}
 	if !found {
-		RemoveGone(ctx, resp)
+		removeGone(ctx, resp)
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 }
 
-// RemoveGone removes the resource from state with a warning saying it no longer exists.
-func RemoveGone(ctx context.Context, resp *resource.ReadResponse) {
+// removeGone removes the resource from state with a warning saying it no longer exists.
+func removeGone(ctx context.Context, resp *resource.ReadResponse) {
 	resp.Diagnostics.AddWarning("Resource removed from state",
 		"The object no longer exists in Huawei Cloud, so it was removed from the Terraform state; the next apply creates it again.")
 	resp.State.RemoveResource(ctx)

@@ -34,14 +34,6 @@ func Int32Pointer(v types.Int32) *int32 {
 	return ptr.Of(v.ValueInt32())
 }
 
-// Int64Pointer returns a pointer to the value, or nil when it is null or unknown.
-func Int64Pointer(v types.Int64) *int64 {
-	if !IsKnown(v) {
-		return nil
-	}
-	return ptr.Of(v.ValueInt64())
-}
-
 // BoolPointer returns a pointer to the value, or nil when it is null or unknown.
 func BoolPointer(v types.Bool) *bool {
 	if !IsKnown(v) {

@@ -33,16 +33,3 @@ func TagsPointer(ctx context.Context, m types.Map, diags *diag.Diagnostics) *[]m
 	}
 	return &list
 }
-
-// TagsMap converts the API's key/value list to a map of tags; an empty list is a null map.
-func TagsMap(list []model.Tag) types.Map {
-	if len(list) == 0 {
-		return types.MapNull(types.StringType)
-	}
-	elems := make(map[string]string, len(list))
-	for _, t := range list {
-		elems[t.Key] = t.Value
-	}
-	m, _ := types.MapValueFrom(context.Background(), types.StringType, elems)
-	return m
-}
