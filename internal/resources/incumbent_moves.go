@@ -81,20 +81,20 @@ func (r *dliFlinkSQLJobResource) MoveState(context.Context) []resource.StateMove
 func (r *dliBatchJobResource) MoveState(context.Context) []resource.StateMover {
 	return []resource.StateMover{framework.MoveFromIncumbent("huaweicloud_dli_spark_job", func(s framework.IncumbentState) error {
 		for from, to := range map[string]string{
-			"app_name":       "file",
-			"main_class":     "class_name",
-			"app_parameters": "args",
-			"configurations": "conf",
-			"specification":  "sc_type",
-			"max_retries":    "max_retry_times",
-			"executors":      "num_executors",
+			"app_name":           "file",
+			"main_class":         "class_name",
+			"app_parameters":     "args",
+			"configurations":     "conf",
+			"dependent_packages": "groups", // the same shape: name and resources (name, type)
+			"specification":      "sc_type",
+			"max_retries":        "max_retry_times",
+			"executors":          "num_executors",
 		} {
 			s.Rename(from, to)
 		}
 		if args, ok := s["args"].(string); ok { // one string there, a list here
 			s["args"] = []any{args}
 		}
-		delete(s, "dependent_packages") // objects of groups and packages there; read again as groups
 		return nil
 	})}
 }
