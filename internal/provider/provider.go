@@ -19,6 +19,7 @@ import (
 
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/client"
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/datasources"
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/framework"
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/resources"
 )
 
@@ -189,13 +190,14 @@ func (p *huaweidataProvider) Configure(ctx context.Context, req provider.Configu
 
 func (p *huaweidataProvider) Resources(context.Context) []func() resource.Resource {
 	return []func() resource.Resource{
-		resources.NewDLIQueue,
-		resources.NewDLIGlobalVariable,
-		resources.NewDLIDatabase,
-		resources.NewDLITable,
-		resources.NewDLIFlinkSQLJob,
-		resources.NewDLIConnection,
-		resources.NewDLIBatchJob,
+		// Each with its resource identity: the natural key its import id is made of.
+		framework.WithIdentity(resources.NewDLIQueue, "name"),
+		framework.WithIdentity(resources.NewDLIGlobalVariable, "name"),
+		framework.WithIdentity(resources.NewDLIDatabase, "name"),
+		framework.WithIdentity(resources.NewDLITable, "database_name", "name"),
+		framework.WithIdentity(resources.NewDLIFlinkSQLJob, "job_id"),
+		framework.WithIdentity(resources.NewDLIConnection, "id"),
+		framework.WithIdentity(resources.NewDLIBatchJob, "id"),
 	}
 }
 
