@@ -196,6 +196,7 @@ func (p *huaweidataProvider) Resources(context.Context) []func() resource.Resour
 		resources.NewDLIFlinkSQLJob,
 		resources.NewDLIConnection,
 		resources.NewDLIBatchJob,
+		resources.NewDLIQueueScalingPlan, // issue 14: queue scaling plans
 	}
 }
 
@@ -204,6 +205,7 @@ func (p *huaweidataProvider) DataSources(context.Context) []func() datasource.Da
 		datasources.NewDataArtsLineage,
 		datasources.NewDataArtsRelations,
 		datasources.NewDataArtsNodeInstances,
+		datasources.NewDLIQuotas, // issue 14: quotas
 	}
 }
 
