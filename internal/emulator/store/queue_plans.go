@@ -236,32 +236,33 @@ func (p *Project) RunScalingPlans(now int64) {
 	type due struct {
 		at int64
 		pl *QueuePlan
+		q  *Queue
 	}
 	var runs []due
-	live := p.AllQueuePlans()
 	for id, pl := range p.Plans {
-		if !slices.Contains(live, pl) {
-			delete(p.Plans, id)
+		q, err := p.Queue(pl.Queue)
+		if err != nil || q.ID != pl.QueueID {
+			delete(p.Plans, id) // its queue is gone
+			continue
 		}
-	}
-	for _, pl := range live {
 		for at, ok := pl.nextOccurrence(pl.CheckedTo); ok && at <= now; at, ok = pl.nextOccurrence(at) {
-			runs = append(runs, due{at, pl})
+			runs = append(runs, due{at, pl, q})
 			if len(pl.RepeatDays) == 0 {
 				break // one-off
 			}
 		}
 		pl.CheckedTo = now
 	}
-	sort.SliceStable(runs, func(i, j int) bool { return runs[i].at < runs[j].at })
-	for _, r := range runs {
-		q, err := p.Queue(r.pl.Queue)
-		if err != nil {
-			continue
+	sort.Slice(runs, func(i, j int) bool {
+		if runs[i].at != runs[j].at {
+			return runs[i].at < runs[j].at
 		}
+		return runs[i].pl.ID < runs[j].pl.ID // plans due at once run in creation order
+	})
+	for _, r := range runs {
 		r.pl.LastExecute = r.at
-		if current := q.CUCount(r.at); current != r.pl.TargetCU {
-			q.ScaleFrom, q.ScaleTarget, q.ScaleStart = current, r.pl.TargetCU, r.at
+		if current := r.q.CUCount(r.at); current != r.pl.TargetCU {
+			r.q.ScaleFrom, r.q.ScaleTarget, r.q.ScaleStart = current, r.pl.TargetCU, r.at
 		}
 	}
 }
