@@ -21,9 +21,12 @@ func planBody(name string, target int32, at time.Time, days ...string) *model.Qu
 	return b
 }
 
-func listPlans(t *testing.T, s *sdkEnv, queue string) []model.QueuePlan {
+// listPlans lists the plans of queue planq.
+//
+//nolint:staticcheck // SA1019: the SDK marks the plan operations deprecated (no replacement); the emulator serves them
+func listPlans(t *testing.T, s *sdkEnv) []model.QueuePlan {
 	t.Helper()
-	out := must[*model.ListQueuePlansResponse](t, "ListQueuePlans")(s.dli.ListQueuePlans(&model.ListQueuePlansRequest{QueueName: queue}))
+	out := must[*model.ListQueuePlansResponse](t, "ListQueuePlans")(s.dli.ListQueuePlans(&model.ListQueuePlansRequest{QueueName: "planq"}))
 	if !*out.IsSuccess || out.Plans == nil {
 		t.Fatalf("list plans: %+v", out)
 	}
@@ -36,7 +39,11 @@ func queueCUs(t *testing.T, s *sdkEnv, queue string) int32 {
 }
 
 // §6.6–6.10 through the SDK: create, list, modify, delete and batch delete plans, the
-// documented errors, and plans taking effect on the emulated clock.
+// documented errors, and plans taking effect on the emulated clock. The SDK marks the plan
+// operations deprecated (SA1019) with no replacement; the provider's
+// huaweidata_dli_queue_scaling_plan uses them, so the suite calls them as they are.
+//
+//nolint:staticcheck // SA1019: deprecated DLI API the emulator serves; the SDK has no replacement
 func TestSDKQueuePlans(t *testing.T) {
 	s := newSDKEnv(t)
 	c := s.dli
@@ -50,7 +57,7 @@ func TestSDKQueuePlans(t *testing.T) {
 	}
 	daily := planBody("daily_down", 32, at.Add(time.Hour), "SUNDAY", "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY")
 	must[*model.CreateQueuePlanResponse](t, "CreateQueuePlan")(c.CreateQueuePlan(&model.CreateQueuePlanRequest{QueueName: "planq", Body: daily}))
-	plans := listPlans(t, s, "planq")
+	plans := listPlans(t, s)
 	if len(plans) != 2 || *plans[0].PlanName != "once_up" || *plans[0].TargetCu != 64 || len(plans[0].RepeatDay) != 0 ||
 		!*plans[0].Activate || plans[0].LastExecuteTime != nil || len(plans[1].RepeatDay) != 7 {
 		t.Fatalf("plans: %+v", plans)
@@ -66,13 +73,13 @@ func TestSDKQueuePlans(t *testing.T) {
 	if cu := queueCUs(t, s, "planq"); cu != 32 {
 		t.Fatalf("cuCount after the daily plan ran: %d, want 32", cu)
 	}
-	plans = listPlans(t, s, "planq")
+	plans = listPlans(t, s)
 	if plans[0].LastExecuteTime == nil || plans[1].LastExecuteTime == nil {
 		t.Fatalf("last_execute_time not set: %+v", plans)
 	}
 	firstDaily := *plans[1].LastExecuteTime
 	s.emu.Advance(24 * time.Hour)
-	plans = listPlans(t, s, "planq")
+	plans = listPlans(t, s)
 	if got := *plans[1].LastExecuteTime; got != firstDaily+24*time.Hour.Milliseconds() {
 		t.Fatalf("daily plan last ran at %d, want a day after %d", got, firstDaily)
 	}
@@ -85,7 +92,7 @@ func TestSDKQueuePlans(t *testing.T) {
 	if !*updated.IsSuccess || *updated.PlanId != dailyID || *updated.QueueName != "planq" {
 		t.Fatalf("update: %+v", updated)
 	}
-	plans = listPlans(t, s, "planq")
+	plans = listPlans(t, s)
 	if *plans[1].TargetCu != 48 || *plans[1].Activate || len(plans[1].RepeatDay) != 1 || plans[1].RepeatDay[0].Value() != "MONDAY" {
 		t.Fatalf("after update: %+v", plans[1])
 	}
@@ -113,7 +120,7 @@ func TestSDKQueuePlans(t *testing.T) {
 	}
 	batch := must[*model.BatchDeleteQueuePlansResponse](t, "BatchDeleteQueuePlans")(c.BatchDeleteQueuePlans(&model.BatchDeleteQueuePlansRequest{
 		QueueName: "planq", Body: &model.BatchDeleteQueuePlansRequestBody{PlanIds: []int64{dailyID}}}))
-	if !*batch.IsSuccess || len(listPlans(t, s, "planq")) != 0 {
+	if !*batch.IsSuccess || len(listPlans(t, s)) != 0 {
 		t.Fatalf("batch delete: %+v", batch)
 	}
 
@@ -124,7 +131,7 @@ func TestSDKQueuePlans(t *testing.T) {
 		t.Fatalf("the deleted queue's plans are still held: %d", n)
 	}
 	must[*model.CreateQueueResponse](t, "CreateQueue")(c.CreateQueue(&model.CreateQueueRequest{Body: &model.CreateQueueRequestBody{QueueName: "planq", CuCount: 16}}))
-	if n := len(listPlans(t, s, "planq")); n != 0 {
+	if n := len(listPlans(t, s)); n != 0 {
 		t.Fatalf("a new queue of the same name has %d plans", n)
 	}
 }

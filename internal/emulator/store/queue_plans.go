@@ -161,7 +161,7 @@ func (p *Project) QueuePlan(queue string, id int64) (*QueuePlan, error) {
 
 // AddQueuePlan stores a new plan on a queue, with id, at now. Plan names are unique per
 // queue (the reading of dli-part1 Ambiguity 14: the API identifies a new plan by its name).
-func (p *Project) AddQueuePlan(queue string, id int64, spec PlanSpec, now int64, real time.Time) (*QueuePlan, error) {
+func (p *Project) AddQueuePlan(queue string, id int64, spec PlanSpec, now int64, createdReal time.Time) (*QueuePlan, error) {
 	q, err := p.Queue(queue)
 	if err != nil {
 		return nil, err
@@ -177,7 +177,7 @@ func (p *Project) AddQueuePlan(queue string, id int64, spec PlanSpec, now int64,
 	if p.Plans == nil {
 		p.Plans = map[int64]*QueuePlan{}
 	}
-	pl := &QueuePlan{ID: id, Queue: q.Name, QueueID: q.ID, CheckedTo: now, CreatedReal: real}
+	pl := &QueuePlan{ID: id, Queue: q.Name, QueueID: q.ID, CheckedTo: now, CreatedReal: createdReal}
 	pl.set(spec, now)
 	p.Plans[id] = pl
 	return pl, nil
