@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -15,6 +16,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/auth/basic"
+	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/config"
+	dli "github.com/huaweicloud/huaweicloud-sdk-go-v3/services/dli/v1"
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/services/dli/v1/model"
 
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/acctest"
@@ -77,6 +81,27 @@ func planHolds(env *acctest.Env, t *testing.T, queue, name string, target int32,
 	})
 }
 
+// sdkUpdatePlan modifies a plan with Huawei's SDK, as a user outside Terraform would.
+//
+//nolint:staticcheck // SA1019: the SDK marks UpdateQueuePlan deprecated without a replacement
+func sdkUpdatePlan(t *testing.T, env *acctest.Env, queue string, id int64, body *model.QueuePlanRequestBody) {
+	t.Helper()
+	cred, err := basic.NewCredentialsBuilder().WithAk(emulator.DemoAccessKey).WithSk(emulator.DemoSecretKey).
+		WithProjectId(emulator.DemoProjectID).SafeBuild()
+	if err != nil {
+		t.Fatal(err)
+	}
+	hc, err := dli.DliClientBuilder().WithEndpoints([]string{env.URL}).WithCredential(cred).
+		WithHttpConfig(config.DefaultHttpConfig().WithRetries(0)).SafeBuild()
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = dli.NewDliClient(hc).UpdateQueuePlan(&model.UpdateQueuePlanRequest{QueueName: queue, PlanId: strconv.FormatInt(id, 10), Body: body})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
 func TestAccDLIQueueScalingPlan_lifecycle(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
@@ -120,20 +145,16 @@ func TestAccDLIQueueScalingPlan_lifecycle(t *testing.T) {
 				},
 			},
 			{
-				// A target changed outside Terraform is drift, corrected in place.
+				// A target changed outside Terraform (with Huawei's SDK) is drift, corrected in place.
 				PreConfig: func() {
-					ctx := context.Background()
-					p, err := emulatorPlan(ctx, env, t, "acc_plan", "evening")
+					p, err := emulatorPlan(context.Background(), env, t, "acc_plan", "evening")
 					if err != nil {
 						t.Fatal(err)
 					}
-					err = env.Client(t).UpdateQueuePlan(ctx, "acc_plan", *p.Id, &model.QueuePlanRequestBody{
+					sdkUpdatePlan(t, env, "acc_plan", *p.Id, &model.QueuePlanRequestBody{
 						PlanName: "evening", TargetCu: 64, StartHour: 18, StartMinute: 0,
-						RepeatDay: []model.QueuePlanRequestBodyRepeatDay{}, Activate: p.Activate,
+						RepeatDay: []model.QueuePlanRequestBodyRepeatDay{}, Activate: p.Activate, ValidDateEnd: p.ValidDateEnd,
 					})
-					if err != nil {
-						t.Fatal(err)
-					}
 				},
 				Config:           env.Config(planConfig("acc_plan", planEvening)),
 				ConfigPlanChecks: acctest.ExpectAction(planAddr, plancheck.ResourceActionUpdate),
