@@ -163,6 +163,15 @@ func TestAccDLIQueueScalingPlan_lifecycle(t *testing.T) {
 					planHolds(env, t, "acc_plan", "evening", 48, false),
 				},
 			},
+			{
+				// Another queue replaces the plan (DLI cannot move a plan).
+				Config:           env.Config(planConfig("acc_plan_b", planEvening)),
+				ConfigPlanChecks: acctest.ExpectAction(planAddr, plancheck.ResourceActionDestroyBeforeCreate),
+				ConfigStateChecks: []statecheck.StateCheck{
+					expectPlan("id", knownvalue.StringRegexp(regexp.MustCompile(`^acc_plan_b/\d+$`))),
+					planHolds(env, t, "acc_plan_b", "evening", 48, false),
+				},
+			},
 		},
 	})
 }
