@@ -300,6 +300,9 @@ func TestAccDLIQueueScalingPlan_planTimeValidation(t *testing.T) {
 		"queue name uppercase":        {Config: plan(map[string]string{"queue_name": `"ETL"`}), Want: `(?s)queue_name.*uppercase`},
 		"end before begin": {Config: plan(map[string]string{"valid_date_begin": `"2027-02-01T00:00:00Z"`, "valid_date_end": `"2027-01-01T00:00:00Z"`}),
 			Want: `(?s)valid_date_end.*must be after.*valid_date_begin`},
+		// 2027-01-04 is a Monday: a one-day window holds no Friday in any time zone.
+		"window without the days": {Config: plan(map[string]string{"valid_date_begin": `"2027-01-04T00:00:00Z"`, "valid_date_end": `"2027-01-05T00:00:00Z"`,
+			"repeat_days": `["FRIDAY"]`}), Want: `(?s)never runs.*repeat_days.*no\s+FRIDAY\s+at\s+08:00`},
 		"begin not RFC 3339": {Config: plan(map[string]string{"valid_date_begin": `"2027-02-01"`}), Want: `(?s)Invalid RFC3339.*valid_date_begin`},
 	}
 	env.ExpectPlanErrors(t, cases)
