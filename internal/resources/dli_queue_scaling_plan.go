@@ -114,7 +114,8 @@ func (r *dliQueueScalingPlanResource) Schema(ctx context.Context, _ resource.Sch
 				Validators:  []validator.Set{setvalidator.ValueStringsAre(stringvalidator.OneOf(planWeekDays...))},
 			},
 			"valid_date_begin": timestamp("Start of the period in which the plan runs"),
-			"valid_date_end": timestamp("End of the period in which the plan runs; after `valid_date_begin`",
+			"valid_date_end": timestamp("End of the period in which the plan runs; after `valid_date_begin`, and with "+
+				"`repeat_days` the period must hold one of them at the start time (else the plan never runs and DLI rejects it)",
 				validators.EndsAfter(path.MatchRoot("valid_date_begin"))),
 			"activate": schema.BoolAttribute{
 				MarkdownDescription: "Whether the plan is active; an inactive plan is kept but does not run. Defaults to `true`. Updated in place.",
