@@ -138,17 +138,15 @@ func planDifference(p *model.QueuePlan, body *model.QueuePlanRequestBody) string
 	return ""
 }
 
-// updateQueuePlanResponse is the §6.10 answer; plan_id is typed String but sent as a
-// number (dli-part1 Ambiguity 10): only the envelope is needed.
-type updateQueuePlanResponse = ack
-
-// UpdateQueuePlan replaces every setting of a plan (§6.10, a full replacement).
+// UpdateQueuePlan replaces every setting of a plan (§6.10, a full replacement). Only the
+// answer's envelope is read: its plan_id is typed String but sent as a number
+// (dli-part1 Ambiguity 10).
 func (c *Client) UpdateQueuePlan(ctx context.Context, queue string, id int64, body *model.QueuePlanRequestBody) error {
 	defer c.invalidateQueuePlans(queue)
 	c.noteWrite(kindQueuePlan, QueuePlanID(queue, id))
 	return c.Do(ctx, Request{
 		Service: ServiceDLI, Operation: "UpdateQueuePlan", Method: http.MethodPut, Path: queuePlanPath(queue, id), Body: body,
-	}, &updateQueuePlanResponse{})
+	}, &ack{})
 }
 
 // DeleteQueuePlan deletes a plan (§6.9). A plan (or queue) that is already gone is not an

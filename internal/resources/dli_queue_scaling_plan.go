@@ -252,5 +252,8 @@ func (r *dliQueueScalingPlanResource) ImportState(ctx context.Context, req resou
 
 // planWhat names a plan in messages.
 func planWhat(m dliQueueScalingPlanModel) string {
+	if m.Name.ValueString() == "" { // an import knows the id only
+		return "DLI queue scaling plan " + m.ID.ValueString()
+	}
 	return fmt.Sprintf("DLI queue scaling plan %s of queue %s", m.Name.ValueString(), m.QueueName.ValueString())
 }

@@ -1,6 +1,7 @@
 package httpapi
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
@@ -43,14 +44,32 @@ type updateQueuePlanResponse struct {
 
 // queuePlanBody is the create and modify body (§6.6/§6.10: the same required fields).
 type queuePlanBody struct {
-	PlanName       *string   `json:"plan_name"`
-	TargetCU       *int      `json:"target_cu"`
-	StartHour      *int      `json:"start_hour"`
-	StartMinute    *int      `json:"start_minute"`
-	RepeatDay      *[]string `json:"repeat_day"`
-	ValidDateBegin *int64    `json:"valid_date_begin"`
-	ValidDateEnd   *int64    `json:"valid_date_end"`
-	Activate       flexBool  `json:"activate"`
+	PlanName       *string    `json:"plan_name"`
+	TargetCU       *int       `json:"target_cu"`
+	StartHour      *int       `json:"start_hour"`
+	StartMinute    *int       `json:"start_minute"`
+	RepeatDay      repeatDays `json:"repeat_day"`
+	ValidDateBegin *int64     `json:"valid_date_begin"`
+	ValidDateEnd   *int64     `json:"valid_date_end"`
+	Activate       flexBool   `json:"activate"`
+}
+
+// repeatDays is the required repeat_day array. The SDK sends a repeat_day left unset as
+// null, read as no days selected (a one-off plan), like [].
+type repeatDays struct {
+	set  bool
+	days []string
+}
+
+func (r *repeatDays) UnmarshalJSON(b []byte) error {
+	r.set = true
+	if strings.TrimSpace(string(b)) == "null" {
+		return nil
+	}
+	if err := json.Unmarshal(b, &r.days); err != nil {
+		return &fieldError{msg: "Invalid value for repeat_day: expected an array of day names."}
+	}
+	return nil
 }
 
 // queuePlanSpec decodes and checks the body's required fields.
@@ -65,7 +84,7 @@ func (c *call) queuePlanSpec() (store.PlanSpec, *apiError) {
 		present bool
 	}{
 		{"plan_name", b.PlanName != nil}, {"target_cu", b.TargetCU != nil}, {"start_hour", b.StartHour != nil},
-		{"start_minute", b.StartMinute != nil}, {"repeat_day", b.RepeatDay != nil},
+		{"start_minute", b.StartMinute != nil}, {"repeat_day", b.RepeatDay.set},
 	} {
 		if !f.present {
 			missing = append(missing, f.name)
@@ -76,7 +95,7 @@ func (c *call) queuePlanSpec() (store.PlanSpec, *apiError) {
 	}
 	spec := store.PlanSpec{
 		Name: *b.PlanName, TargetCU: *b.TargetCU, StartHour: *b.StartHour, StartMinute: *b.StartMinute,
-		RepeatDays: *b.RepeatDay, ValidBegin: batchVal(b.ValidDateBegin), ValidEnd: batchVal(b.ValidDateEnd),
+		RepeatDays: b.RepeatDay.days, ValidBegin: batchVal(b.ValidDateBegin), ValidEnd: batchVal(b.ValidDateEnd),
 		Activate: !b.Activate.Set || b.Activate.Value, // §6.6: active by default
 	}
 	for _, v := range []int64{spec.ValidBegin, spec.ValidEnd} {

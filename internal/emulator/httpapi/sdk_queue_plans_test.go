@@ -125,7 +125,12 @@ func TestSDKQueuePlans(t *testing.T) {
 	}
 
 	// A deleted queue's plans go with it: a new queue of that name has none.
-	must[*model.CreateQueuePlanResponse](t, "CreateQueuePlan")(c.CreateQueuePlan(&model.CreateQueuePlanRequest{QueueName: "planq", Body: planBody("again", 16, at)}))
+	again := planBody("again", 16, at)
+	again.RepeatDay = nil // sent as null by the SDK: no days, a one-off plan
+	must[*model.CreateQueuePlanResponse](t, "CreateQueuePlan")(c.CreateQueuePlan(&model.CreateQueuePlanRequest{QueueName: "planq", Body: again}))
+	if p := listPlans(t, s); len(p) != 1 || len(p[0].RepeatDay) != 0 {
+		t.Fatalf("a plan created with repeat_day null: %+v", p)
+	}
 	must[*model.DeleteQueueResponse](t, "DeleteQueue")(c.DeleteQueue(&model.DeleteQueueRequest{QueueName: "planq"}))
 	if n := len(s.emu.Inventory().Projects[DemoProjectID].QueuePlans); n != 0 {
 		t.Fatalf("the deleted queue's plans are still held: %d", n)
