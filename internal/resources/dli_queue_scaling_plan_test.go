@@ -307,3 +307,37 @@ func TestAccDLIQueueScalingPlan_planTimeValidation(t *testing.T) {
 	}
 	env.ExpectPlanErrors(t, cases)
 }
+
+// TestAccDLIQueueScalingPlan_runsOnSchedule: a one-off plan two emulated hours ahead scales
+// the queue when the emulated clock passes its time (the emulator runs plans in UTC), and
+// the plan reports when it ran. The queue ignores the CU change, so nothing drifts.
+func TestAccDLIQueueScalingPlan_runsOnSchedule(t *testing.T) {
+	t.Parallel()
+	env := acctest.NewEnv(t)
+	at := env.Emulator.Now().UTC().Add(2 * time.Hour)
+	cfg := env.Config(planConfig("acc_plan_run", fmt.Sprintf(`  name         = "once"
+  target_cu    = 64
+  start_hour   = %d
+  start_minute = %d`, at.Hour(), at.Minute())))
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.ProviderFactories(),
+		CheckDestroy:             noLeftovers(env),
+		Steps: []resource.TestStep{
+			{Config: cfg},
+			{
+				PreConfig: func() { env.Emulator.Advance(3 * time.Hour) },
+				Config:    cfg,
+				ConfigStateChecks: []statecheck.StateCheck{
+					queueCUs(env, t, "acc_plan_run", 64),
+					expectPlan("last_execute_time", knownvalue.StringFunc(func(v string) error {
+						ran, err := time.Parse(time.RFC3339, v)
+						if err != nil || !ran.Equal(at.Truncate(time.Minute)) {
+							return fmt.Errorf("last_execute_time %q, want %s", v, at.Truncate(time.Minute).Format(time.RFC3339))
+						}
+						return nil
+					})),
+				},
+			},
+		},
+	})
+}
