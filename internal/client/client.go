@@ -32,6 +32,9 @@ type Client struct {
 	databases  *listCache[model.Database]       // one key: ""
 	globalVars *listCache[model.GlobalVariable] // one key: ""
 	tables     *listCache[model.Table]          // keyed by lowercased database name
+	// issue 14: queue scaling plans and quotas
+	queuePlans *listCache[model.QueuePlan] // keyed by lowercased queue name
+	quotas     *listCache[model.QuotaInfo] // one key: ""
 
 	writes writeLog // when this process last wrote each object (consistency window)
 
@@ -74,6 +77,8 @@ func New(cfg Config) (*Client, error) {
 		databases:  newListCache[model.Database](cfg.ListCacheTTL),
 		globalVars: newListCache[model.GlobalVariable](cfg.ListCacheTTL),
 		tables:     newListCache[model.Table](cfg.ListCacheTTL),
+		queuePlans: newListCache[model.QueuePlan](cfg.ListCacheTTL), // issue 14
+		quotas:     newListCache[model.QuotaInfo](cfg.ListCacheTTL), // issue 14
 		projectID:  cfg.ProjectID,
 	}, nil
 }

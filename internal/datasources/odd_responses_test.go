@@ -56,6 +56,18 @@ output "count" {
 			addr: instancesAddr, operation: "ShowInstanceInfos",
 			truncated: `{"status_code":200,"body":"{\"msg\":\"success\",\"total\":48,\"rows\":[{\"status\":\"succ`,
 		},
+		// issue 14: quotas
+		"quotas/ShowQuota": {
+			config: `
+data "huaweidata_dli_quotas" "test" {}
+
+output "count" {
+  value = length(data.huaweidata_dli_quotas.test.quotas)
+}
+`,
+			addr: "data.huaweidata_dli_quotas.test", operation: "ShowQuota",
+			truncated: `{"is_success":true,"quotas":{"resources":[{"type":"CU","min":0,"max":100000,"quota":16384,"us`,
+		},
 	}
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {

@@ -198,6 +198,7 @@ func (p *huaweidataProvider) Resources(context.Context) []func() resource.Resour
 		framework.WithIdentity(resources.NewDLIFlinkSQLJob, "job_id"),
 		framework.WithIdentity(resources.NewDLIConnection, "id"),
 		framework.WithIdentity(resources.NewDLIBatchJob, "id"),
+		framework.WithIdentity(resources.NewDLIQueueScalingPlan, "queue_name", "plan_id"),
 	}
 }
 
@@ -206,6 +207,7 @@ func (p *huaweidataProvider) DataSources(context.Context) []func() datasource.Da
 		datasources.NewDataArtsLineage,
 		datasources.NewDataArtsRelations,
 		datasources.NewDataArtsNodeInstances,
+		datasources.NewDLIQuotas, // issue 14: quotas
 	}
 }
 

@@ -128,6 +128,12 @@ func oddCases() map[string]oddCase {
 			truncated: `{"is_success":true,"message":"","id":"2a620c33-5609-40c9-affd-2b6453071b0f","name":"acc_conn","status":"ACT`,
 			kind:      "enhanced_connection", name: "acc_conn",
 		},
+		// issue 14: queue scaling plans
+		"queue_scaling_plan/ListQueuePlans": {
+			config: planConfig("acc_oddq", planNight), addr: planAddr, operation: "ListQueuePlans",
+			truncated: `{"is_success":true,"message":"","plans":[{"id":2,"plan_name":"night","target_cu":32,"start_hour":20,"start_mi`,
+			kind:      "queue_plan", name: "acc_oddq/night",
+		},
 	}
 }
 
@@ -204,7 +210,7 @@ var oddTableConfig = tableConfig(`  data_location = "DLI"
 type inventoryObject struct{ name, id string }
 
 // inventoryObjects lists the emulator's objects of a kind ("queue", "database", "table",
-// "global_variable", "flink_job", "spark_batch", "enhanced_connection"): everything that
+// "global_variable", "flink_job", "spark_batch", "enhanced_connection", "queue_plan"): everything that
 // exists, finished batch runs included; deleted Flink jobs and DELETED connections are
 // gone. A table's name is "database/table".
 func inventoryObjects(env *acctest.Env, kind string) []inventoryObject {
@@ -244,6 +250,10 @@ func inventoryObjects(env *acctest.Env, kind string) []inventoryObject {
 			if c.Status != "DELETED" {
 				out = append(out, inventoryObject{c.Name, c.ID})
 			}
+		}
+	case "queue_plan": // issue 14: named "queue/plan name", with the id "queue/plan_id"
+		for _, pl := range p.QueuePlans {
+			out = append(out, inventoryObject{pl.Queue + "/" + pl.Name, pl.ID})
 		}
 	default:
 		panic("inventoryObjects: unknown kind " + kind)

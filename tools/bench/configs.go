@@ -17,13 +17,14 @@ func kinds() map[string]func(n int) string {
 		"batch_jobs":    batchJobs,
 		"connections":   connections,
 		"mixed":         mixed,
+		"queue_plans":   queuePlans, // issue 14: queue scaling plans
 	}
 }
 
 // resourceCount is how many resources a kind's configuration at n manages.
 func resourceCount(kind string, n int) int {
 	switch kind {
-	case "tables_one_db", "flink_jobs", "batch_jobs", "connections":
+	case "tables_one_db", "flink_jobs", "batch_jobs", "connections", "queue_plans":
 		return n + 1
 	case "tables_per_db":
 		return 2 * n
@@ -189,4 +190,28 @@ resource "huaweidata_dli_table" "t" {
 	b.WriteString(strings.Replace(batchJobs(m.batch), generalQueue, "", 1))
 	b.WriteString(strings.Replace(connections(m.conns), generalQueue, "", 1))
 	return b.String()
+}
+
+// queuePlans is n scheduled scaling plans on one queue (issue 14): their refresh shares
+// one plan listing of the queue.
+func queuePlans(n int) string {
+	return fmt.Sprintf(`
+resource "huaweidata_dli_queue" "planned" {
+  name     = "bench_planned"
+  cu_count = 16
+  lifecycle {
+    ignore_changes = [cu_count]
+  }
+}
+
+resource "huaweidata_dli_queue_scaling_plan" "p" {
+  count        = %d
+  queue_name   = huaweidata_dli_queue.planned.name
+  name         = "bench_plan_${count.index}"
+  target_cu    = 16 * (1 + count.index %% 4)
+  start_hour   = count.index %% 24
+  start_minute = count.index %% 60
+  repeat_days  = ["SATURDAY"]
+}
+`, n)
 }

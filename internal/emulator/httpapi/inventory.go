@@ -26,6 +26,15 @@ type ProjectInventory struct {
 	SparkBatches        []InventoryBatch      `json:"spark_batches"`
 	SQLJobs             []InventorySQLJob     `json:"sql_jobs"`
 	EnhancedConnections []InventoryConnection `json:"enhanced_connections"`
+	QueuePlans          []InventoryQueuePlan  `json:"queue_plans"` // issue 14: queue scaling plans
+}
+
+// InventoryQueuePlan is a scheduled scaling plan; ID is "queue/plan_id".
+type InventoryQueuePlan struct {
+	ID       string `json:"id"`
+	Queue    string `json:"queue"`
+	Name     string `json:"name"`
+	TargetCU int    `json:"target_cu"`
 }
 
 // InventoryQueue is a queue with its current CU count.
@@ -103,6 +112,7 @@ func projectInventory(p *projectData, now int64) ProjectInventory {
 		Queues: []InventoryQueue{}, Databases: []InventoryDatabase{}, Tables: []InventoryTable{},
 		GlobalVariables: []InventoryVariable{}, FlinkJobs: []InventoryFlinkJob{}, SparkBatches: []InventoryBatch{},
 		SQLJobs: []InventorySQLJob{}, EnhancedConnections: []InventoryConnection{},
+		QueuePlans: []InventoryQueuePlan{},
 	}
 	for _, q := range p.Queues {
 		pi.Queues = append(pi.Queues, InventoryQueue{Name: q.Name, QueueType: q.Type, CUCount: q.CUCount(now)})
@@ -145,6 +155,10 @@ func projectInventory(p *projectData, now int64) ProjectInventory {
 		pi.EnhancedConnections = append(pi.EnhancedConnections, InventoryConnection{ID: c.ID, Name: c.Name, Status: c.StatusAt()})
 	}
 	sort.Slice(pi.EnhancedConnections, func(i, j int) bool { return pi.EnhancedConnections[i].ID < pi.EnhancedConnections[j].ID })
+	for _, pl := range p.AllQueuePlans() { // issue 14: queue scaling plans, by id
+		pi.QueuePlans = append(pi.QueuePlans, InventoryQueuePlan{
+			ID: pl.Queue + "/" + strconv.FormatInt(pl.ID, 10), Queue: pl.Queue, Name: pl.Name, TargetCU: pl.TargetCU})
+	}
 	return pi
 }
 
@@ -195,6 +209,9 @@ func (pi ProjectInventory) live() []liveObject {
 		if c.Status != "DELETED" {
 			out = append(out, liveObject{"enhanced_connection", c.Name, fmt.Sprintf("%s (%s, %s)", c.ID, c.Name, c.Status)})
 		}
+	}
+	for _, pl := range pi.QueuePlans { // issue 14: queue scaling plans
+		out = append(out, liveObject{"queue_plan", pl.Queue + "/" + pl.Name, fmt.Sprintf("%s (%s)", pl.ID, pl.Name)})
 	}
 	return out
 }

@@ -8,6 +8,7 @@ const (
 	queuePropertiesPath = "/v3/{project_id}/queues/{queue_name}/properties"
 	connectionsPath     = "/v2.0/{project_id}/datasource/enhanced-connections"
 	resourceTagsPath    = "/v3/{project_id}/{resource_type}/{resource_id}/tags"
+	queuePlansPath      = "/v1/{project_id}/queues/{queue_name}/plans" // issue 14: queue scaling plans
 )
 
 var apiRoutes = []route{
@@ -83,6 +84,14 @@ var apiRoutes = []route{
 	{Method: "GET", Pattern: "/v2/{project_id}/design/relation", Op: "ListRelations", Handle: (*Server).listRelations},
 	// dataarts_instances
 	{Method: "GET", Pattern: "/v1/{project_id}/datamap/node/{task_id}/instances", Op: "ShowInstanceInfos", Handle: (*Server).showInstanceInfos},
+	// dli_queue_plans (issue 14: queue scaling plans)
+	{Method: "POST", Pattern: queuePlansPath, Op: "CreateQueuePlan", Handle: (*Server).createQueuePlan},
+	{Method: "GET", Pattern: queuePlansPath, Op: "ListQueuePlans", Handle: (*Server).listQueuePlans},
+	{Method: "PUT", Pattern: queuePlansPath + "/{plan_id}", Op: "UpdateQueuePlan", Handle: (*Server).updateQueuePlan},
+	{Method: "DELETE", Pattern: queuePlansPath + "/{plan_id}", Op: "DeleteQueuePlan", Handle: (*Server).deleteQueuePlan},
+	{Method: "POST", Pattern: queuePlansPath + "/batch-delete", Op: "BatchDeleteQueuePlans", Handle: (*Server).batchDeleteQueuePlans},
+	// dli_quotas (issue 14: quotas)
+	{Method: "GET", Pattern: "/v3/{project_id}/quotas", Op: "ShowQuota", Handle: (*Server).showQuota},
 }
 
 // adminHookRoutes are the /_emulator/ test hooks of the features; the core admin
