@@ -26,6 +26,7 @@ type ProjectInventory struct {
 	SparkBatches        []InventoryBatch      `json:"spark_batches"`
 	SQLJobs             []InventorySQLJob     `json:"sql_jobs"`
 	EnhancedConnections []InventoryConnection `json:"enhanced_connections"`
+	Privileges          []InventoryPrivilege  `json:"privileges"` // permissions (dli_privileges.go)
 }
 
 // InventoryQueue is a queue with its current CU count.
@@ -83,6 +84,13 @@ type InventoryConnection struct {
 	Status string `json:"status"`
 }
 
+// InventoryPrivilege is what one grantee (user or project) holds on one object.
+type InventoryPrivilege struct {
+	Object     string   `json:"object"`
+	Grantee    string   `json:"grantee"`
+	Privileges []string `json:"privileges"`
+}
+
 // Inventory returns every object the emulator holds, per project, at the
 // current emulated time (finished SQL jobs are settled first).
 func (e *Server) Inventory() Inventory {
@@ -102,7 +110,7 @@ func projectInventory(p *projectData, now int64) ProjectInventory {
 	pi := ProjectInventory{
 		Queues: []InventoryQueue{}, Databases: []InventoryDatabase{}, Tables: []InventoryTable{},
 		GlobalVariables: []InventoryVariable{}, FlinkJobs: []InventoryFlinkJob{}, SparkBatches: []InventoryBatch{},
-		SQLJobs: []InventorySQLJob{}, EnhancedConnections: []InventoryConnection{},
+		SQLJobs: []InventorySQLJob{}, EnhancedConnections: []InventoryConnection{}, Privileges: []InventoryPrivilege{},
 	}
 	for _, q := range p.Queues {
 		pi.Queues = append(pi.Queues, InventoryQueue{Name: q.Name, QueueType: q.Type, CUCount: q.CUCount(now)})
@@ -145,6 +153,15 @@ func projectInventory(p *projectData, now int64) ProjectInventory {
 		pi.EnhancedConnections = append(pi.EnhancedConnections, InventoryConnection{ID: c.ID, Name: c.Name, Status: c.StatusAt()})
 	}
 	sort.Slice(pi.EnhancedConnections, func(i, j int) bool { return pi.EnhancedConnections[i].ID < pi.EnhancedConnections[j].ID })
+	for object, grants := range p.PrivilegeData().Grants { // permissions
+		for grantee, g := range grants {
+			pi.Privileges = append(pi.Privileges, InventoryPrivilege{Object: object, Grantee: grantee, Privileges: g.Privileges})
+		}
+	}
+	sort.Slice(pi.Privileges, func(i, j int) bool {
+		a, b := pi.Privileges[i], pi.Privileges[j]
+		return a.Object < b.Object || (a.Object == b.Object && a.Grantee < b.Grantee)
+	})
 	return pi
 }
 
@@ -195,6 +212,9 @@ func (pi ProjectInventory) live() []liveObject {
 		if c.Status != "DELETED" {
 			out = append(out, liveObject{"enhanced_connection", c.Name, fmt.Sprintf("%s (%s, %s)", c.ID, c.Name, c.Status)})
 		}
+	}
+	for _, g := range pi.Privileges { // permissions
+		out = append(out, liveObject{"privilege", g.Object + "/" + g.Grantee, fmt.Sprintf("%s on %s: %v", g.Grantee, g.Object, g.Privileges)})
 	}
 	return out
 }

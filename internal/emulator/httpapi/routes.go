@@ -83,6 +83,15 @@ var apiRoutes = []route{
 	{Method: "GET", Pattern: "/v2/{project_id}/design/relation", Op: "ListRelations", Handle: (*Server).listRelations},
 	// dataarts_instances
 	{Method: "GET", Pattern: "/v1/{project_id}/datamap/node/{task_id}/instances", Op: "ShowInstanceInfos", Handle: (*Server).showInstanceInfos},
+	// dli_privileges (permissions, seed §5)
+	{Method: "PUT", Pattern: "/v1.0/{project_id}/queues/user-authorization", Op: "RegisterAuthorizedQueue", Handle: (*Server).registerAuthorizedQueue},
+	{Method: "GET", Pattern: "/v1.0/{project_id}/queues/{queue_name}/users", Op: "ListQueueUsers", Handle: (*Server).listQueueUsers},
+	{Method: "PUT", Pattern: "/v1.0/{project_id}/user-authorization", Op: "RunDataAuthorizationAction", Handle: (*Server).runDataAuthorizationAction},
+	{Method: "PUT", Pattern: "/v1.0/{project_id}/authorization", Op: "RunAuthorizationAction", Handle: (*Server).runAuthorizationAction},
+	{Method: "GET", Pattern: "/v1.0/{project_id}/databases/{database_name}/users", Op: "ListDatabaseUsers", Handle: (*Server).listDatabaseUsers},
+	{Method: "GET", Pattern: "/v1.0/{project_id}/databases/{database_name}/tables/{table_name}/users", Op: "ListTableUsers", Handle: (*Server).listTableUsers},
+	{Method: "GET", Pattern: "/v1.0/{project_id}/databases/{database_name}/tables/{table_name}/users/{user_name}", Op: "ListTablePrivileges", Handle: (*Server).listTablePrivileges},
+	{Method: "GET", Pattern: "/v1.0/{project_id}/authorization/privileges", Op: "ListAuthorizationPrivileges", Handle: (*Server).listAuthorizationPrivileges},
 }
 
 // adminHookRoutes are the /_emulator/ test hooks of the features; the core admin
