@@ -32,6 +32,7 @@ type Client struct {
 	databases  *listCache[model.Database]       // one key: ""
 	globalVars *listCache[model.GlobalVariable] // one key: ""
 	tables     *listCache[model.Table]          // keyed by lowercased database name
+	grants     *listCache[Grant]                // permissions: keyed by the lowercased object whose user list it is
 
 	writes writeLog // when this process last wrote each object (consistency window)
 
@@ -74,6 +75,7 @@ func New(cfg Config) (*Client, error) {
 		databases:  newListCache[model.Database](cfg.ListCacheTTL),
 		globalVars: newListCache[model.GlobalVariable](cfg.ListCacheTTL),
 		tables:     newListCache[model.Table](cfg.ListCacheTTL),
+		grants:     newListCache[Grant](cfg.ListCacheTTL), // permissions
 		projectID:  cfg.ProjectID,
 	}, nil
 }

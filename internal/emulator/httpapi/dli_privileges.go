@@ -157,8 +157,16 @@ func (e *Server) resolveObject(c *call, o store.Object) (authorizedObject, *apiE
 
 // knownUser reports whether an IAM user of the account has this name: the caller, the
 // object's owner or one of the emulated sub-users.
-func knownUser(c *call, o authorizedObject, name string) bool {
-	return name == c.user.UserName || name == o.owner || slices.Contains(store.DefaultIAMUsers, name)
+func (e *Server) knownUser(c *call, o authorizedObject, name string) bool {
+	return name == c.user.UserName || name == o.owner || e.data.IsIAMUser(name)
+}
+
+// AddIAMUsers adds IAM sub-users to the emulated account, who may then receive privileges
+// (a test hook; store.DefaultIAMUsers always exist).
+func (e *Server) AddIAMUsers(names ...string) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.data.AddIAMUsers(names...)
 }
 
 // noSuchUser is the documented unknown-user answer (§8.8's DLI.0002 message).
@@ -181,7 +189,7 @@ type authorization struct {
 // applyAuthorization checks every item before applying any (the request is atomic).
 func (e *Server) applyAuthorization(c *call, grantee, action string, items []authorization, projectGrant bool) result {
 	for _, it := range items {
-		if !projectGrant && !knownUser(c, it.object, grantee) {
+		if !projectGrant && !e.knownUser(c, it.object, grantee) {
 			return fail(noSuchUser(grantee))
 		}
 		if err := store.ValidPrivileges(it.object.Object, it.privileges); err != nil {
@@ -415,7 +423,7 @@ func (e *Server) listTablePrivileges(c *call) result {
 	}
 	user := c.path("user_name")
 	out := []tablePrivilege{}
-	known := user == c.user.UserName || slices.Contains(store.DefaultIAMUsers, user)
+	known := user == c.user.UserName || e.data.IsIAMUser(user)
 	for _, en := range entries {
 		if en.UserName == user {
 			known = true

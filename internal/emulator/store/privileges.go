@@ -213,6 +213,20 @@ func (p *Project) DropPrivileges(object string) {
 	}
 }
 
-// DefaultIAMUsers are the IAM sub-users every emulated account has, besides the caller
-// and the objects' owners; any other grantee is "No such user".
+// DefaultIAMUsers are the IAM sub-users every emulated account has, besides the caller,
+// the objects' owners and the users added with AddIAMUsers; any other grantee is "No such user".
 var DefaultIAMUsers = []string{"analyst", "data_engineer", "auditor", "etl_service", "reporting"}
+
+// AddIAMUsers adds sub-users to the emulated account.
+func (s *State) AddIAMUsers(names ...string) {
+	for _, n := range names {
+		if !slices.Contains(s.IAMUsers, n) {
+			s.IAMUsers = append(s.IAMUsers, n)
+		}
+	}
+}
+
+// IsIAMUser reports whether the account has a sub-user of this name (DefaultIAMUsers or added).
+func (s *State) IsIAMUser(name string) bool {
+	return slices.Contains(DefaultIAMUsers, name) || slices.Contains(s.IAMUsers, name)
+}
