@@ -36,10 +36,10 @@ func TestSDKPrivileges(t *testing.T) {
 	}
 	owner := *got[0].UserName
 	_, err := queueAuth("grant", "SELECT")
-	wantSDKError(t, err, "DLI.0001") // not a queue privilege
+	wantSDKError(t, err, "DLI.0001")                                                                                          // not a queue privilege
 	_, err = c.RegisterAuthorizedQueue(&model.RegisterAuthorizedQueueRequest{Body: &model.RegisterAuthorizedQueueRequestBody{ //nolint:staticcheck // SA1019: deprecated DLI API the emulator serves; the SDK has no replacement
 		QueueName: "perm_q", UserName: "nobody_here", Action: "grant", Privileges: []string{"SUBMIT_JOB"}}})
-	wantSDKError(t, err, "DLI.0002") // no such user
+	wantSDKError(t, err, "DLI.0002")                                                                                          // no such user
 	_, err = c.RegisterAuthorizedQueue(&model.RegisterAuthorizedQueueRequest{Body: &model.RegisterAuthorizedQueueRequestBody{ //nolint:staticcheck // SA1019: deprecated DLI API the emulator serves; the SDK has no replacement
 		QueueName: "perm_q", UserName: owner, Action: "revoke", Privileges: []string{"SUBMIT_JOB"}}})
 	wantSDKError(t, err, "DLI.0007") // the owner's privileges cannot be revoked
@@ -114,7 +114,7 @@ func TestSDKPrivileges(t *testing.T) {
 	}
 
 	// Dropping the table drops its grants: a table of the same name starts with none.
-	must[*model.DeleteTableResponse](t, "DeleteTable")(c.DeleteTable(&model.DeleteTableRequest{DatabaseName: "perm_db", TableName: "events"})) //nolint:staticcheck // SA1019: deprecated DLI API the emulator serves; the SDK has no replacement
+	must[*model.DeleteTableResponse](t, "DeleteTable")(c.DeleteTable(&model.DeleteTableRequest{DatabaseName: "perm_db", TableName: "events"}))               //nolint:staticcheck // SA1019: deprecated DLI API the emulator serves; the SDK has no replacement
 	must[*model.CreateTableResponse](t, "CreateTable")(c.CreateTable(&model.CreateTableRequest{DatabaseName: "perm_db", Body: &model.CreateTableRequestBody{ //nolint:staticcheck // SA1019: deprecated DLI API the emulator serves; the SDK has no replacement
 		TableName: "events", DataLocation: "DLI", Columns: []model.Column{{ColumnName: "email", Type: "string"}}}}))
 	tableUsers = must[*model.ListTableUsersResponse](t, "ListTableUsers")(c.ListTableUsers(&model.ListTableUsersRequest{DatabaseName: "perm_db", TableName: "events"})) //nolint:staticcheck // SA1019: deprecated DLI API the emulator serves; the SDK has no replacement

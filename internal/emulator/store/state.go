@@ -13,7 +13,9 @@ type State struct {
 	SavedAt  time.Time           `json:"saved_at_emulated"` // emulated clock when saved
 	NextID   int64               `json:"next_id"`           // numeric ids (queue_id, variable id, ...)
 	Projects map[string]*Project `json:"projects"`          // project id -> data
-	IAMUsers []string            `json:"iam_users,omitempty"` // sub-users added besides DefaultIAMUsers (privileges.go)
+
+	// IAMUsers are the sub-users added besides DefaultIAMUsers (privileges.go).
+	IAMUsers []string `json:"iam_users,omitempty"`
 }
 
 // Project is the data of one project. Feature files add their maps here.

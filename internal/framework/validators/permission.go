@@ -48,7 +48,9 @@ func (permissionObjectRule) Description(context.Context) string {
 	return "a DLI object: " + client.PermissionNotations
 }
 
-func (v permissionObjectRule) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+func (v permissionObjectRule) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
 
 func (v permissionObjectRule) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
 	if unset(req) {
@@ -61,7 +63,9 @@ func (v permissionObjectRule) ValidateString(_ context.Context, req validator.St
 
 // PrivilegesForObject checks that every privilege of the set applies to the kind of
 // object named by the sibling attribute objectAttr.
-func PrivilegesForObject(objectAttr string) validator.Set { return privilegesRule{objectAttr: objectAttr} }
+func PrivilegesForObject(objectAttr string) validator.Set {
+	return privilegesRule{objectAttr: objectAttr}
+}
 
 type privilegesRule struct{ objectAttr string }
 
