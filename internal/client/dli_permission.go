@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/services/dli/v1/model"
@@ -196,7 +197,9 @@ func (c *Client) UserGrant(ctx context.Context, o PermissionObject, user string)
 }
 
 // Authorize grants or revokes privileges of user on the object (§5.1 for queues, §5.3
-// otherwise). Both actions are idempotent, so a call sent again after a lost answer is safe.
+// otherwise). After an attempt whose outcome is unknown it reads the object's user list
+// afresh and sends again only if the change is not there (a grant to a user new on the
+// object is looked for through the consistency window first).
 func (c *Client) Authorize(ctx context.Context, o PermissionObject, user string, grant bool, privileges []string) error {
 	defer c.grants.invalidate(strings.ToLower(o.listNotation()))
 	c.noteWrite(kindPermission, o.Notation+"/"+user)
@@ -204,7 +207,9 @@ func (c *Client) Authorize(ctx context.Context, o PermissionObject, user string,
 	if grant {
 		action = "grant"
 	}
-	req := Request{Service: ServiceDLI, Method: http.MethodPut}
+	req := Request{Service: ServiceDLI, Method: http.MethodPut, Reconcile: func(ctx context.Context) (bool, error) {
+		return c.authorized(ctx, o, user, grant, privileges)
+	}}
 	if o.Kind == PermissionQueue {
 		req.Operation, req.Path = "RegisterAuthorizedQueue", "/v1.0/{project_id}/queues/user-authorization"
 		req.Body = &model.RegisterAuthorizedQueueRequestBody{QueueName: o.Name, UserName: user, Action: action, Privileges: privileges}
@@ -214,4 +219,30 @@ func (c *Client) Authorize(ctx context.Context, o PermissionObject, user string,
 			Privileges: []model.DataAuthorizationPrivilege{{Object: o.Notation, Privileges: privileges}}}
 	}
 	return c.Do(ctx, req, &ack{})
+}
+
+// authorized reports whether a grant (or revoke) of privileges to user on o is in effect,
+// from a fresh user list. A grant to a user the list lacks is a *NotFoundError (maybe not
+// visible yet).
+func (c *Client) authorized(ctx context.Context, o PermissionObject, user string, grant bool, privileges []string) (bool, error) {
+	all, err := c.listGrants(ctx, o)
+	if err != nil {
+		return false, err
+	}
+	var held []string
+	found := false
+	for _, g := range all {
+		if strings.EqualFold(g.Object, o.Notation) && g.UserName == user {
+			held, found = g.Privileges, true
+		}
+	}
+	if grant && !found {
+		return false, &NotFoundError{Kind: "permission", Name: o.Notation + "/" + user}
+	}
+	for _, p := range privileges {
+		if slices.Contains(held, p) != grant {
+			return false, nil
+		}
+	}
+	return true, nil
 }

@@ -55,6 +55,12 @@ resource "huaweidata_dli_permission" %q {
 `, name, object, user, `"`+strings.Join(privileges, `", "`)+`"`)
 }
 
+// oddPermissionConfig is a database with one permission, for the odd-answer and lost-create tables.
+var oddPermissionConfig = databaseConfig("acc_odd", "") +
+	permissionBlock("odd", `"databases.${huaweidata_dli_database.test.name}"`, "analyst", "SELECT")
+
+const oddPermissionAddr = "huaweidata_dli_permission.odd"
+
 // Object expressions that depend on the catalog resources, so that grants follow creates.
 const (
 	permQueue  = `"queues.${huaweidata_dli_queue.perm.name}"`

@@ -126,6 +126,10 @@ var lostCreateCases = map[string]lostCreateCase{
 		createOp: "CreateSparkJob", config: batchConfig("acc_lostq", sparkPi+`  name = "acc_lost"`), addr: batchAddr,
 		kind: "spark_batch", name: "acc_lost",
 	},
+	"permission": { // permissions
+		createOp: "RunDataAuthorizationAction", config: oddPermissionConfig, addr: oddPermissionAddr,
+		kind: "privilege", name: "databases.acc_odd/analyst",
+	},
 }
 
 func TestAccLostCreate_queue(t *testing.T) { testLostCreate(t, lostCreateCases["queue"], false) }
@@ -141,6 +145,9 @@ func TestAccLostCreate_flinkSQLJob(t *testing.T) {
 	testLostCreate(t, lostCreateCases["flink_sql_job"], false)
 }
 func TestAccLostCreate_batchJob(t *testing.T) { testLostCreate(t, lostCreateCases["batch_job"], false) }
+func TestAccLostCreate_permission(t *testing.T) {
+	testLostCreate(t, lostCreateCases["permission"], false)
+}
 
 // TestAccLostCreate_malformedAnswer: the first create is answered 200 with an empty body
 // and did not take effect (the emulator's handler did not run). The outcome is unknown, so

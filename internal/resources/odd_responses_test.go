@@ -128,6 +128,11 @@ func oddCases() map[string]oddCase {
 			truncated: `{"is_success":true,"message":"","id":"2a620c33-5609-40c9-affd-2b6453071b0f","name":"acc_conn","status":"ACT`,
 			kind:      "enhanced_connection", name: "acc_conn",
 		},
+		"permission/ListDatabaseUsers": { // permissions
+			config: oddPermissionConfig, addr: oddPermissionAddr, operation: "ListDatabaseUsers",
+			truncated: `{"is_success":true,"message":"","database_name":"acc_odd","privileges":[{"is_admin":true,"user_name":"demo_u`,
+			kind:      "privilege", name: "databases.acc_odd/analyst",
+		},
 	}
 }
 
@@ -244,6 +249,10 @@ func inventoryObjects(env *acctest.Env, kind string) []inventoryObject {
 			if c.Status != "DELETED" {
 				out = append(out, inventoryObject{c.Name, c.ID})
 			}
+		}
+	case "privilege": // permissions: named and identified by <object>/<grantee>
+		for _, g := range p.Privileges {
+			out = append(out, inventoryObject{g.Object + "/" + g.Grantee, g.Object + "/" + g.Grantee})
 		}
 	default:
 		panic("inventoryObjects: unknown kind " + kind)
