@@ -17,6 +17,7 @@ func kinds() map[string]func(n int) string {
 		"batch_jobs":    batchJobs,
 		"connections":   connections,
 		"mixed":         mixed,
+		"permissions":   permissions, // permissions (issue 15)
 	}
 }
 
@@ -25,7 +26,7 @@ func resourceCount(kind string, n int) int {
 	switch kind {
 	case "tables_one_db", "flink_jobs", "batch_jobs", "connections":
 		return n + 1
-	case "tables_per_db":
+	case "tables_per_db", "permissions":
 		return 2 * n
 	case "mixed":
 		m := mixedSizes(n)
@@ -189,4 +190,23 @@ resource "huaweidata_dli_table" "t" {
 	b.WriteString(strings.Replace(batchJobs(m.batch), generalQueue, "", 1))
 	b.WriteString(strings.Replace(connections(m.conns), generalQueue, "", 1))
 	return b.String()
+}
+
+// permissions is n databases with one permission each (one user list per object; the
+// emulator's sub-users are fixed, so the many-users-on-one-table case is an acceptance
+// test, TestAccDLIPermission_refreshCost).
+func permissions(n int) string {
+	return fmt.Sprintf(`
+resource "huaweidata_dli_database" "d" {
+  count = %d
+  name  = "bench_perm_db${count.index}"
+}
+
+resource "huaweidata_dli_permission" "p" {
+  count      = %d
+  object     = "databases.${huaweidata_dli_database.d[count.index].name}"
+  user_name  = "analyst"
+  privileges = ["SELECT", "CREATE_TABLE"]
+}
+`, n, n)
 }
