@@ -35,3 +35,9 @@ data "huaweidata_dli_permissions" "orders" {
 output "orders_users" {
   value = { for p in data.huaweidata_dli_permissions.orders.permissions : p.user_name => sort(tolist(p.privileges)) }
 }
+
+# The partner project may bind its own queues to the demo's warehouse connection.
+resource "huaweidata_dli_connection_authorization" "partner" {
+  connection_id = huaweidata_dli_connection.warehouse_db.id
+  project_id    = "330e068af1334c9782f4226acc00a2e2"
+}

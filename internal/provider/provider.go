@@ -196,7 +196,8 @@ func (p *huaweidataProvider) Resources(context.Context) []func() resource.Resour
 		resources.NewDLIFlinkSQLJob,
 		resources.NewDLIConnection,
 		resources.NewDLIBatchJob,
-		resources.NewDLIPermission, // permissions (issue 15)
+		resources.NewDLIPermission,              // permissions (issue 15)
+		resources.NewDLIConnectionAuthorization, // permissions (issue 15): connection sharing
 	}
 }
 
