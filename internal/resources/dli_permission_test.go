@@ -116,6 +116,8 @@ func TestAccDLIPermission_lifecycle(t *testing.T) {
 			permissionBlock("queue_analyst", permQueue, "analyst", "SUBMIT_JOB", "CANCEL_JOB") +
 			permissionBlock("queue_auditor", permQueue, "auditor", "SHOW_PRIVILEGE") +
 			permissionBlock("db_analyst", permDB, "analyst", "CREATE_TABLE", "SELECT") +
+			permissionBlock("db_auditor", permDB, "auditor", "EXPLAIN") +
+			permissionBlock("column_analyst", permColumn, "analyst", "SELECT") +
 			permissionBlock("table_analyst", permTable, "analyst", tableAnalyst...) +
 			permissionBlock("table_auditor", permTable, "auditor", "DESCRIBE_TABLE") +
 			permissionBlock("column_auditor", permColumn, "auditor", "SELECT")
@@ -124,6 +126,8 @@ func TestAccDLIPermission_lifecycle(t *testing.T) {
 		"queues.perm_queue/analyst=CANCEL_JOB,SUBMIT_JOB",
 		"queues.perm_queue/auditor=SHOW_PRIVILEGE",
 		"databases.perm_db/analyst=CREATE_TABLE,SELECT",
+		"databases.perm_db/auditor=EXPLAIN",
+		"databases.perm_db.tables.customers.columns.email/analyst=SELECT",
 		"databases.perm_db.tables.customers/auditor=DESCRIBE_TABLE",
 		"databases.perm_db.tables.customers.columns.email/auditor=SELECT",
 	}
@@ -303,4 +307,44 @@ func TestAccDLIPermission_importErrors(t *testing.T) {
 		})
 	}
 	resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: env.ProviderFactories(), Steps: steps})
+}
+
+// TestAccDLIPermission_flinkJob grants privileges on a Flink job (read through §5.7,
+// ListAuthorizationPrivileges), changes them in place and imports.
+func TestAccDLIPermission_flinkJob(t *testing.T) {
+	t.Parallel()
+	env := acctest.NewEnv(t)
+	job := `"jobs.flink.${huaweidata_dli_flink_sql_job.test.id}"`
+	config := func(privileges ...string) string {
+		return env.Config(flinkConfig("acc_perm_flink", flinkSQL1, "") + permissionBlock("job", job, "etl_service", privileges...))
+	}
+	const addr = "huaweidata_dli_permission.job"
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.ProviderFactories(),
+		CheckDestroy:             permissionsDestroyed(env),
+		Steps: []resource.TestStep{
+			{
+				Config:            config("GET", "STOP"),
+				ConfigStateChecks: []statecheck.StateCheck{expectPermission(addr, "privileges", setOf("GET", "STOP"))},
+			},
+			{ResourceName: addr, ImportState: true, ImportStateVerify: true},
+			{
+				Config:           config("GET", "START", "STOP"),
+				ConfigPlanChecks: acctest.ExpectAction(addr, plancheck.ResourceActionUpdate),
+				ConfigStateChecks: []statecheck.StateCheck{
+					expectPermission(addr, "privileges", setOf("GET", "START", "STOP")),
+					acctest.CheckEmulator(func(context.Context) error {
+						for _, p := range env.Emulator.Inventory().Projects {
+							for _, g := range p.Privileges {
+								if g.Grantee == "etl_service" && slices.Equal(g.Privileges, []string{"GET", "START", "STOP"}) {
+									return nil
+								}
+							}
+						}
+						return fmt.Errorf("the emulator does not hold GET, START, STOP for etl_service on the job")
+					}),
+				},
+			},
+		},
+	})
 }

@@ -3,6 +3,7 @@ package httpapi
 import (
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/services/dli/v1/model"
@@ -120,5 +121,14 @@ func TestSDKPrivileges(t *testing.T) {
 	tableUsers = must[*model.ListTableUsersResponse](t, "ListTableUsers")(c.ListTableUsers(&model.ListTableUsersRequest{DatabaseName: "perm_db", TableName: "events"})) //nolint:staticcheck // SA1019: deprecated DLI API the emulator serves; the SDK has no replacement
 	if len(*tableUsers.Privileges) != 1 {
 		t.Fatalf("grants survived the table: %+v", *tableUsers.Privileges)
+	}
+	// So do a Flink job's and a connection's.
+	must[*model.DeleteFlinkJobResponse](t, "DeleteFlinkJob")(c.DeleteFlinkJob(&model.DeleteFlinkJobRequest{JobId: *job.Job.JobId}))
+	must[*model.DeleteEnhancedConnectionResponse](t, "DeleteEnhancedConnection")(c.DeleteEnhancedConnection(
+		&model.DeleteEnhancedConnectionRequest{ConnectionId: *conn.ConnectionId}))
+	for _, g := range s.emu.Inventory().Projects[DemoProjectID].Privileges {
+		if strings.HasPrefix(g.Object, "jobs.") || strings.HasPrefix(g.Object, "edsconnections.") {
+			t.Errorf("grant survived its object: %+v", g)
+		}
 	}
 }
