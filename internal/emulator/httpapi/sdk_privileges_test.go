@@ -47,7 +47,7 @@ func TestSDKPrivileges(t *testing.T) {
 
 	// §5.3 data grants, atomic, and §5.4–§5.6.
 	data := func(user, action string, items ...model.DataAuthorizationPrivilege) error {
-		_, err := c.RunDataAuthorizationAction(&model.RunDataAuthorizationActionRequest{Body: &model.RunDataAuthorizationActionRequestBody{
+		_, err := c.RunDataAuthorizationAction(&model.RunDataAuthorizationActionRequest{Body: &model.RunDataAuthorizationActionRequestBody{ //nolint:staticcheck // SA1019: deprecated DLI API the emulator serves; the SDK has no replacement
 			UserName: user, Action: action, Privileges: items}})
 		return err
 	}

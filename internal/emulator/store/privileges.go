@@ -155,9 +155,9 @@ func (p *Project) PrivilegeData() *PrivilegeData {
 	return p.Privileges
 }
 
-// Authorize applies grant, revoke or update (replace) of privileges to grantee on the object.
-// A grantee left with nothing is dropped.
-func (d *PrivilegeData) Authorize(object, grantee, action string, privileges []string, real time.Time) {
+// Authorize applies grant, revoke or update (replace) of privileges to grantee on the object,
+// at real time realNow (for the consistency delay). A grantee left with nothing is dropped.
+func (d *PrivilegeData) Authorize(object, grantee, action string, privileges []string, realNow time.Time) {
 	byGrantee := d.Grants[object]
 	if byGrantee == nil {
 		byGrantee = map[string]*Grant{}
@@ -190,7 +190,7 @@ func (d *PrivilegeData) Authorize(object, grantee, action string, privileges []s
 			delete(d.Grants, object)
 		}
 	case g == nil:
-		byGrantee[grantee] = &Grant{Privileges: next, CreatedReal: real}
+		byGrantee[grantee] = &Grant{Privileges: next, CreatedReal: realNow}
 	default:
 		g.Privileges = next
 	}
