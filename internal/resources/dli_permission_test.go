@@ -348,3 +348,26 @@ func TestAccDLIPermission_flinkJob(t *testing.T) {
 		},
 	})
 }
+
+// TestAccDLIPermission_owner: the owner of an object (here the caller, demo_user, who
+// created the database) holds ALL implicitly; managing it fails at apply and grants nothing;
+// an unknown user fails with the API's "No such user".
+func TestAccDLIPermission_owner(t *testing.T) {
+	t.Parallel()
+	env := acctest.NewEnv(t)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.ProviderFactories(),
+		CheckDestroy:             permissionsDestroyed(env),
+		Steps: []resource.TestStep{
+			{
+				Config:      env.Config(permissionObjects + permissionBlock("owner", permDB, "demo_user", "SELECT")),
+				ExpectError: regexp.MustCompile(`(?s)The user owns the object.*demo_user is the owner`),
+			},
+			{
+				Config:      env.Config(permissionObjects + permissionBlock("nobody", permDB, "no_such_user", "SELECT")),
+				ExpectError: regexp.MustCompile(`(?s)DLI\.0002.*No such user`),
+			},
+			{Config: env.Config(permissionObjects), ConfigStateChecks: []statecheck.StateCheck{grantsHeld(env)}},
+		},
+	})
+}
