@@ -35,6 +35,7 @@ type Client struct {
 	// issue 14: queue scaling plans and quotas
 	queuePlans *listCache[model.QueuePlan] // keyed by lowercased queue name
 	quotas     *listCache[model.QuotaInfo] // one key: ""
+	grants     *listCache[Grant]           // permissions: keyed by the lowercased object whose user list it is
 
 	writes writeLog // when this process last wrote each object (consistency window)
 
@@ -79,6 +80,7 @@ func New(cfg Config) (*Client, error) {
 		tables:     newListCache[model.Table](cfg.ListCacheTTL),
 		queuePlans: newListCache[model.QueuePlan](cfg.ListCacheTTL), // issue 14
 		quotas:     newListCache[model.QuotaInfo](cfg.ListCacheTTL), // issue 14
+		grants:     newListCache[Grant](cfg.ListCacheTTL),           // permissions
 		projectID:  cfg.ProjectID,
 	}, nil
 }

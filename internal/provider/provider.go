@@ -199,6 +199,8 @@ func (p *huaweidataProvider) Resources(context.Context) []func() resource.Resour
 		framework.WithIdentity(resources.NewDLIConnection, "id"),
 		framework.WithIdentity(resources.NewDLIBatchJob, "id"),
 		framework.WithIdentity(resources.NewDLIQueueScalingPlan, "queue_name", "plan_id"),
+		framework.WithIdentity(resources.NewDLIPermission, "object", "user_name"),
+		framework.WithIdentity(resources.NewDLIConnectionAuthorization, "connection_id", "project_id"),
 	}
 }
 
@@ -207,7 +209,8 @@ func (p *huaweidataProvider) DataSources(context.Context) []func() datasource.Da
 		datasources.NewDataArtsLineage,
 		datasources.NewDataArtsRelations,
 		datasources.NewDataArtsNodeInstances,
-		datasources.NewDLIQuotas, // issue 14: quotas
+		datasources.NewDLIQuotas,      // issue 14: quotas
+		datasources.NewDLIPermissions, // permissions (issue 15)
 	}
 }
 

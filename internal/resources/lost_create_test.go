@@ -131,6 +131,10 @@ var lostCreateCases = map[string]lostCreateCase{
 		createOp: "CreateQueuePlan", config: planConfig("acc_lostq", planNight), addr: planAddr,
 		kind: "queue_plan", name: "acc_lostq/night",
 	},
+	"permission": { // permissions
+		createOp: "RunDataAuthorizationAction", config: oddPermissionConfig, addr: oddPermissionAddr,
+		kind: "privilege", name: "databases.acc_odd/analyst",
+	},
 }
 
 func TestAccLostCreate_queue(t *testing.T) { testLostCreate(t, lostCreateCases["queue"], false) }
@@ -148,6 +152,9 @@ func TestAccLostCreate_flinkSQLJob(t *testing.T) {
 func TestAccLostCreate_batchJob(t *testing.T) { testLostCreate(t, lostCreateCases["batch_job"], false) }
 func TestAccLostCreate_queueScalingPlan(t *testing.T) {
 	testLostCreate(t, lostCreateCases["queue_scaling_plan"], false)
+}
+func TestAccLostCreate_permission(t *testing.T) {
+	testLostCreate(t, lostCreateCases["permission"], false)
 }
 
 // TestAccLostCreate_malformedAnswer: the first create is answered 200 with an empty body

@@ -134,6 +134,11 @@ func oddCases() map[string]oddCase {
 			truncated: `{"is_success":true,"message":"","plans":[{"id":2,"plan_name":"night","target_cu":32,"start_hour":20,"start_mi`,
 			kind:      "queue_plan", name: "acc_oddq/night",
 		},
+		"permission/ListDatabaseUsers": { // permissions
+			config: oddPermissionConfig, addr: oddPermissionAddr, operation: "ListDatabaseUsers",
+			truncated: `{"is_success":true,"message":"","database_name":"acc_odd","privileges":[{"is_admin":true,"user_name":"demo_u`,
+			kind:      "privilege", name: "databases.acc_odd/analyst",
+		},
 	}
 }
 
@@ -254,6 +259,10 @@ func inventoryObjects(env *acctest.Env, kind string) []inventoryObject {
 	case "queue_plan": // issue 14: named "queue/plan name", with the id "queue/plan_id"
 		for _, pl := range p.QueuePlans {
 			out = append(out, inventoryObject{pl.Queue + "/" + pl.Name, pl.ID})
+		}
+	case "privilege": // permissions: named and identified by <object>/<grantee>
+		for _, g := range p.Privileges {
+			out = append(out, inventoryObject{g.Object + "/" + g.Grantee, g.Object + "/" + g.Grantee})
 		}
 	default:
 		panic("inventoryObjects: unknown kind " + kind)

@@ -17,7 +17,8 @@ func kinds() map[string]func(n int) string {
 		"batch_jobs":    batchJobs,
 		"connections":   connections,
 		"mixed":         mixed,
-		"queue_plans":   queuePlans, // issue 14: queue scaling plans
+		"queue_plans":   queuePlans,  // issue 14: queue scaling plans
+		"permissions":   permissions, // permissions (issue 15)
 	}
 }
 
@@ -26,7 +27,7 @@ func resourceCount(kind string, n int) int {
 	switch kind {
 	case "tables_one_db", "flink_jobs", "batch_jobs", "connections", "queue_plans":
 		return n + 1
-	case "tables_per_db":
+	case "tables_per_db", "permissions":
 		return 2 * n
 	case "mixed":
 		m := mixedSizes(n)
@@ -214,4 +215,23 @@ resource "huaweidata_dli_queue_scaling_plan" "p" {
   repeat_days  = ["SATURDAY"]
 }
 `, n)
+}
+
+// permissions is n databases with one permission each (one user list per object; the
+// emulator's sub-users are fixed, so the many-users-on-one-table case is an acceptance
+// test, TestAccDLIPermission_refreshCost).
+func permissions(n int) string {
+	return fmt.Sprintf(`
+resource "huaweidata_dli_database" "d" {
+  count = %d
+  name  = "bench_perm_db${count.index}"
+}
+
+resource "huaweidata_dli_permission" "p" {
+  count      = %d
+  object     = "databases.${huaweidata_dli_database.d[count.index].name}"
+  user_name  = "analyst"
+  privileges = ["SELECT", "CREATE_TABLE"]
+}
+`, n, n)
 }

@@ -26,6 +26,7 @@ type ProjectInventory struct {
 	SparkBatches        []InventoryBatch      `json:"spark_batches"`
 	SQLJobs             []InventorySQLJob     `json:"sql_jobs"`
 	EnhancedConnections []InventoryConnection `json:"enhanced_connections"`
+	Privileges          []InventoryPrivilege  `json:"privileges"`  // permissions (dli_privileges.go)
 	QueuePlans          []InventoryQueuePlan  `json:"queue_plans"` // issue 14: queue scaling plans
 }
 
@@ -92,6 +93,13 @@ type InventoryConnection struct {
 	Status string `json:"status"`
 }
 
+// InventoryPrivilege is what one grantee (user or project) holds on one object.
+type InventoryPrivilege struct {
+	Object     string   `json:"object"`
+	Grantee    string   `json:"grantee"`
+	Privileges []string `json:"privileges"`
+}
+
 // Inventory returns every object the emulator holds, per project, at the
 // current emulated time (finished SQL jobs are settled first).
 func (e *Server) Inventory() Inventory {
@@ -111,7 +119,7 @@ func projectInventory(p *projectData, now int64) ProjectInventory {
 	pi := ProjectInventory{
 		Queues: []InventoryQueue{}, Databases: []InventoryDatabase{}, Tables: []InventoryTable{},
 		GlobalVariables: []InventoryVariable{}, FlinkJobs: []InventoryFlinkJob{}, SparkBatches: []InventoryBatch{},
-		SQLJobs: []InventorySQLJob{}, EnhancedConnections: []InventoryConnection{},
+		SQLJobs: []InventorySQLJob{}, EnhancedConnections: []InventoryConnection{}, Privileges: []InventoryPrivilege{},
 		QueuePlans: []InventoryQueuePlan{},
 	}
 	for _, q := range p.Queues {
@@ -159,6 +167,15 @@ func projectInventory(p *projectData, now int64) ProjectInventory {
 		pi.QueuePlans = append(pi.QueuePlans, InventoryQueuePlan{
 			ID: pl.Queue + "/" + strconv.FormatInt(pl.ID, 10), Queue: pl.Queue, Name: pl.Name, TargetCU: pl.TargetCU})
 	}
+	for object, grants := range p.PrivilegeData().Grants { // permissions
+		for grantee, g := range grants {
+			pi.Privileges = append(pi.Privileges, InventoryPrivilege{Object: object, Grantee: grantee, Privileges: g.Privileges})
+		}
+	}
+	sort.Slice(pi.Privileges, func(i, j int) bool {
+		a, b := pi.Privileges[i], pi.Privileges[j]
+		return a.Object < b.Object || (a.Object == b.Object && a.Grantee < b.Grantee)
+	})
 	return pi
 }
 
@@ -212,6 +229,9 @@ func (pi ProjectInventory) live() []liveObject {
 	}
 	for _, pl := range pi.QueuePlans { // issue 14: queue scaling plans
 		out = append(out, liveObject{"queue_plan", pl.Queue + "/" + pl.Name, fmt.Sprintf("%s (%s)", pl.ID, pl.Name)})
+	}
+	for _, g := range pi.Privileges { // permissions
+		out = append(out, liveObject{"privilege", g.Object + "/" + g.Grantee, fmt.Sprintf("%s on %s: %v", g.Grantee, g.Object, g.Privileges)})
 	}
 	return out
 }

@@ -92,6 +92,15 @@ var apiRoutes = []route{
 	{Method: "POST", Pattern: queuePlansPath + "/batch-delete", Op: "BatchDeleteQueuePlans", Handle: (*Server).batchDeleteQueuePlans},
 	// dli_quotas (issue 14: quotas)
 	{Method: "GET", Pattern: "/v3/{project_id}/quotas", Op: "ShowQuota", Handle: (*Server).showQuota},
+	// dli_privileges (permissions, seed §5)
+	{Method: "PUT", Pattern: "/v1.0/{project_id}/queues/user-authorization", Op: "RegisterAuthorizedQueue", Handle: (*Server).registerAuthorizedQueue},
+	{Method: "GET", Pattern: "/v1.0/{project_id}/queues/{queue_name}/users", Op: "ListQueueUsers", Handle: (*Server).listQueueUsers},
+	{Method: "PUT", Pattern: "/v1.0/{project_id}/user-authorization", Op: "RunDataAuthorizationAction", Handle: (*Server).runDataAuthorizationAction},
+	{Method: "PUT", Pattern: "/v1.0/{project_id}/authorization", Op: "RunAuthorizationAction", Handle: (*Server).runAuthorizationAction},
+	{Method: "GET", Pattern: "/v1.0/{project_id}/databases/{database_name}/users", Op: "ListDatabaseUsers", Handle: (*Server).listDatabaseUsers},
+	{Method: "GET", Pattern: "/v1.0/{project_id}/databases/{database_name}/tables/{table_name}/users", Op: "ListTableUsers", Handle: (*Server).listTableUsers},
+	{Method: "GET", Pattern: "/v1.0/{project_id}/databases/{database_name}/tables/{table_name}/users/{user_name}", Op: "ListTablePrivileges", Handle: (*Server).listTablePrivileges},
+	{Method: "GET", Pattern: "/v1.0/{project_id}/authorization/privileges", Op: "ListAuthorizationPrivileges", Handle: (*Server).listAuthorizationPrivileges},
 }
 
 // adminHookRoutes are the /_emulator/ test hooks of the features; the core admin
