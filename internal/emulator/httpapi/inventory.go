@@ -26,6 +26,7 @@ type ProjectInventory struct {
 	SparkBatches        []InventoryBatch      `json:"spark_batches"`
 	SQLJobs             []InventorySQLJob     `json:"sql_jobs"`
 	EnhancedConnections []InventoryConnection `json:"enhanced_connections"`
+	ResourcePackages    []InventoryPackage    `json:"resource_packages"` // issue 17
 }
 
 // InventoryQueue is a queue with its current CU count.
@@ -83,6 +84,13 @@ type InventoryConnection struct {
 	Status string `json:"status"`
 }
 
+// InventoryPackage is a resource package; ID is "group/name" ("name" when ungrouped).
+type InventoryPackage struct {
+	ID     string `json:"id"`
+	Type   string `json:"type"`
+	Status string `json:"status"`
+}
+
 // Inventory returns every object the emulator holds, per project, at the
 // current emulated time (finished SQL jobs are settled first).
 func (e *Server) Inventory() Inventory {
@@ -103,6 +111,7 @@ func projectInventory(p *projectData, now int64) ProjectInventory {
 		Queues: []InventoryQueue{}, Databases: []InventoryDatabase{}, Tables: []InventoryTable{},
 		GlobalVariables: []InventoryVariable{}, FlinkJobs: []InventoryFlinkJob{}, SparkBatches: []InventoryBatch{},
 		SQLJobs: []InventorySQLJob{}, EnhancedConnections: []InventoryConnection{},
+		ResourcePackages: []InventoryPackage{},
 	}
 	for _, q := range p.Queues {
 		pi.Queues = append(pi.Queues, InventoryQueue{Name: q.Name, QueueType: q.Type, CUCount: q.CUCount(now)})
@@ -145,6 +154,16 @@ func projectInventory(p *projectData, now int64) ProjectInventory {
 		pi.EnhancedConnections = append(pi.EnhancedConnections, InventoryConnection{ID: c.ID, Name: c.Name, Status: c.StatusAt()})
 	}
 	sort.Slice(pi.EnhancedConnections, func(i, j int) bool { return pi.EnhancedConnections[i].ID < pi.EnhancedConnections[j].ID })
+	for _, g := range p.PackageData().Groups { // issue 17: resource packages
+		for _, pk := range g.Packages {
+			id := pk.Name
+			if g.Name != "" {
+				id = g.Name + "/" + pk.Name
+			}
+			pi.ResourcePackages = append(pi.ResourcePackages, InventoryPackage{ID: id, Type: pk.Type, Status: pk.StatusAt(now)})
+		}
+	}
+	sort.Slice(pi.ResourcePackages, func(i, j int) bool { return pi.ResourcePackages[i].ID < pi.ResourcePackages[j].ID })
 	return pi
 }
 
@@ -195,6 +214,9 @@ func (pi ProjectInventory) live() []liveObject {
 		if c.Status != "DELETED" {
 			out = append(out, liveObject{"enhanced_connection", c.Name, fmt.Sprintf("%s (%s, %s)", c.ID, c.Name, c.Status)})
 		}
+	}
+	for _, pk := range pi.ResourcePackages { // issue 17
+		out = append(out, liveObject{"resource_package", "", fmt.Sprintf("%s (%s, %s)", pk.ID, pk.Type, pk.Status)})
 	}
 	return out
 }
