@@ -196,6 +196,7 @@ func (p *huaweidataProvider) Resources(context.Context) []func() resource.Resour
 		resources.NewDLIFlinkSQLJob,
 		resources.NewDLIConnection,
 		resources.NewDLIBatchJob,
+		resources.NewDLIPackage, // issue 17: resource packages
 	}
 }
 
@@ -204,6 +205,7 @@ func (p *huaweidataProvider) DataSources(context.Context) []func() datasource.Da
 		datasources.NewDataArtsLineage,
 		datasources.NewDataArtsRelations,
 		datasources.NewDataArtsNodeInstances,
+		datasources.NewDLIPackages, // issue 17: resource packages
 	}
 }
 

@@ -126,6 +126,10 @@ var lostCreateCases = map[string]lostCreateCase{
 		createOp: "CreateSparkJob", config: batchConfig("acc_lostq", sparkPi+`  name = "acc_lost"`), addr: batchAddr,
 		kind: "spark_batch", name: "acc_lost",
 	},
+	"package": { // issue 17: resource packages
+		createOp: "UploadJobResources", config: packageConfig("lost.jar", ""), addr: pkgAddr,
+		kind: "resource_package", name: "acc_group/lost.jar",
+	},
 }
 
 func TestAccLostCreate_queue(t *testing.T) { testLostCreate(t, lostCreateCases["queue"], false) }
@@ -141,6 +145,7 @@ func TestAccLostCreate_flinkSQLJob(t *testing.T) {
 	testLostCreate(t, lostCreateCases["flink_sql_job"], false)
 }
 func TestAccLostCreate_batchJob(t *testing.T) { testLostCreate(t, lostCreateCases["batch_job"], false) }
+func TestAccLostCreate_package(t *testing.T)  { testLostCreate(t, lostCreateCases["package"], false) }
 
 // TestAccLostCreate_malformedAnswer: the first create is answered 200 with an empty body
 // and did not take effect (the emulator's handler did not run). The outcome is unknown, so

@@ -128,6 +128,12 @@ func oddCases() map[string]oddCase {
 			truncated: `{"is_success":true,"message":"","id":"2a620c33-5609-40c9-affd-2b6453071b0f","name":"acc_conn","status":"ACT`,
 			kind:      "enhanced_connection", name: "acc_conn",
 		},
+		// issue 17: resource packages
+		"package/ShowJobResource": {
+			config: packageConfig("odd.jar", ""), addr: pkgAddr, operation: "ShowJobResource",
+			truncated: `{"create_time":1700000000000,"update_time":1700000000000,"resource_type":"jar","resource_name":"odd.j`,
+			kind:      "resource_package", name: "acc_group/odd.jar",
+		},
 	}
 }
 
@@ -244,6 +250,10 @@ func inventoryObjects(env *acctest.Env, kind string) []inventoryObject {
 			if c.Status != "DELETED" {
 				out = append(out, inventoryObject{c.Name, c.ID})
 			}
+		}
+	case "resource_package": // issue 17: the name and the id are "group/name"
+		for _, pk := range p.ResourcePackages {
+			out = append(out, inventoryObject{pk.ID, pk.ID})
 		}
 	default:
 		panic("inventoryObjects: unknown kind " + kind)

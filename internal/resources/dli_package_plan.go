@@ -1,0 +1,39 @@
+package resources
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/mapplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+// replaceUnlessImportedPath replaces a package when its object_path changes. An imported
+// package has no object_path in state (DLI does not return it): then a path whose last
+// segment is the imported package's name is recorded in place, and any other replaces.
+func replaceUnlessImportedPath() planmodifier.String {
+	return stringplanmodifier.RequiresReplaceIf(func(ctx context.Context, req planmodifier.StringRequest, resp *stringplanmodifier.RequiresReplaceIfFuncResponse) {
+		if !req.StateValue.IsNull() {
+			resp.RequiresReplace = true
+			return
+		}
+		var imported types.String
+		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("object_name"), &imported)...)
+		resp.RequiresReplace = req.PlanValue.IsUnknown() || packageNameOf(req.PlanValue.ValueString()) != imported.ValueString()
+	}, "Changing it replaces the package; after an import, a path ending in the package's name is recorded in place.",
+		"Changing it replaces the package; after an import, a path ending in the package's name is recorded in place.")
+}
+
+// replaceMapUnlessImported replaces a package when its tags change, except that the tags of
+// an imported package (one with no object_path in state: DLI returns neither) are recorded
+// in place.
+func replaceMapUnlessImported() planmodifier.Map {
+	return mapplanmodifier.RequiresReplaceIf(func(ctx context.Context, req planmodifier.MapRequest, resp *mapplanmodifier.RequiresReplaceIfFuncResponse) {
+		var objectPath types.String
+		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("object_path"), &objectPath)...)
+		resp.RequiresReplace = !objectPath.IsNull()
+	}, "Changing them replaces the package; after an import, the configured tags are recorded in place.",
+		"Changing them replaces the package; after an import, the configured tags are recorded in place.")
+}
