@@ -56,6 +56,18 @@ output "count" {
 			addr: instancesAddr, operation: "ShowInstanceInfos",
 			truncated: `{"status_code":200,"body":"{\"msg\":\"success\",\"total\":48,\"rows\":[{\"status\":\"succ`,
 		},
+		// issue 17: resource packages
+		"packages/ListJobResources": {
+			config: `
+data "huaweidata_dli_packages" "test" {}
+
+output "count" {
+  value = length(data.huaweidata_dli_packages.test.packages)
+}
+`,
+			addr: packagesAddr, operation: "ListJobResources",
+			truncated: `{"resources":[],"modules":[],"groups":[{"group_name":"acc_group","status":"READY","resources":["etl.jar"],"det`,
+		},
 	}
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {
