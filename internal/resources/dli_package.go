@@ -60,18 +60,19 @@ func (r *dliPackageResource) Schema(ctx context.Context, _ resource.SchemaReques
 	keep := []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "A DLI resource package: a file registered from OBS into a package group, for Spark and Flink Jar jobs " +
-			"to use as `<group>/<name>` (this resource's `id`). Create uploads the file and waits until the package is `READY`; " +
-			"an upload that fails fails the apply with DLI's reason, and a package that ends `FAILED` is left tainted, so the next " +
-			"apply deletes it and uploads it again. DLI never returns `object_path`, `is_async` or `tags`: they are not imported " +
+			"to use as `<group>/<name>` (this resource's `id`). Create uploads the file and waits until the package is `READY`. " +
+			"An upload DLI refuses fails the apply with DLI's reason and leaves nothing behind; a package whose upload ends `FAILED` " +
+			"fails the apply and is left tainted, so the next apply deletes it and uploads it again. A package of the same name " +
+			"already in the group is never replaced: import it instead. DLI never returns `object_path`, `is_async` or `tags`: they are not imported " +
 			"(after an import, the configured values are recorded without re-uploading). Default timeouts: `create` 20 minutes, `delete` 10 minutes.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
-				MarkdownDescription: "`<group_name>/<object_name>`: the reference jobs use in `file`, `jars`, `py_files`, `files` and dependency JARs.",
+				MarkdownDescription: "`<group_name>/<object_name>`: the reference Spark batch jobs (`file`, `jars`, `python_files`, `files`) and Flink Jar jobs (entry point, dependency JARs and files) take.",
 				Computed:            true,
 				PlanModifiers:       keep,
 			},
 			"group_name": schema.StringAttribute{
-				MarkdownDescription: "Package group: 1 to 64 letters, digits, dots, underscores and hyphens. The group is created with its first package and goes with its last. Changing it replaces the package.",
+				MarkdownDescription: "Package group: 1 to 64 letters, digits, dots, underscores and hyphens. The group is created with its first package (DLI has no API to delete a group). Changing it replaces the package.",
 				Required:            true,
 				PlanModifiers:       replace,
 				Validators: []validator.String{stringvalidator.RegexMatches(packageGroupName,
@@ -100,7 +101,7 @@ func (r *dliPackageResource) Schema(ctx context.Context, _ resource.SchemaReques
 				Default:  booldefault.StaticBool(false),
 			},
 			"tags": schema.MapAttribute{
-				MarkdownDescription: "Tags set when the package is uploaded: keys of 1 to 128 and values of 1 to 255 characters. DLI does not return them, so they are neither refreshed nor imported. Changing them replaces the package.",
+				MarkdownDescription: "Tags set when the package is uploaded: keys of 1 to 128 and values of 1 to 255 characters. DLI does not return them, so they are neither refreshed nor imported (after an import, the configured tags are recorded in place). Changing them replaces the package.",
 				Optional:            true,
 				ElementType:         types.StringType,
 				PlanModifiers:       []planmodifier.Map{replaceMapUnlessImported()},

@@ -17,6 +17,7 @@ func kinds() map[string]func(n int) string {
 		"batch_jobs":    batchJobs,
 		"connections":   connections,
 		"mixed":         mixed,
+		"packages":      packages, // issue 17: resource packages
 	}
 }
 
@@ -189,4 +190,16 @@ resource "huaweidata_dli_table" "t" {
 	b.WriteString(strings.Replace(batchJobs(m.batch), generalQueue, "", 1))
 	b.WriteString(strings.Replace(connections(m.conns), generalQueue, "", 1))
 	return b.String()
+}
+
+// packages is n resource packages in one group (issue 17).
+func packages(n int) string {
+	return fmt.Sprintf(`
+resource "huaweidata_dli_package" "p" {
+  count       = %d
+  group_name  = "bench_packages"
+  type        = "jar"
+  object_path = "https://bench.obs.cn-north-4.myhuaweicloud.com/jars/lib-${count.index}.jar"
+}
+`, n)
 }
