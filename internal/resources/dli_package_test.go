@@ -42,13 +42,13 @@ func expectPkg(attr string, v knownvalue.Check) statecheck.StateCheck {
 	return statecheck.ExpectKnownValue(pkgAddr, tfjsonpath.New(attr), v)
 }
 
-// packageInEmulator checks what the emulator holds for a package.
-func packageInEmulator(env *acctest.Env, t *testing.T, group, name string, check func(*model.ShowJobResourceResponse) error) statecheck.StateCheck {
+// packageInEmulator checks what the emulator holds for a package of acc_group.
+func packageInEmulator(env *acctest.Env, t *testing.T, name string, check func(*model.ShowJobResourceResponse) error) statecheck.StateCheck {
 	return acctest.CheckEmulator(func(ctx context.Context) error {
 		c := env.Client(t)
 		var pkg *model.ShowJobResourceResponse
 		err := c.AwaitVisible(ctx, time.Now(), func(ctx context.Context) (err error) {
-			pkg, err = c.ShowPackage(ctx, group, name)
+			pkg, err = c.ShowPackage(ctx, "acc_group", name)
 			return err
 		})
 		if err != nil {
@@ -105,7 +105,7 @@ func TestAccDLIPackage_lifecycle(t *testing.T) {
 					expectPkg("is_async", knownvalue.Bool(false)),
 					expectPkg("owner", knownvalue.NotNull()),
 					expectPkg("created_at", knownvalue.NotNull()),
-					packageInEmulator(env, t, "acc_group", "etl.jar", func(p *model.ShowJobResourceResponse) error {
+					packageInEmulator(env, t, "etl.jar", func(p *model.ShowJobResourceResponse) error {
 						if ptr.Deref(p.ResourceType) != "jar" {
 							return fmt.Errorf("type %q in the emulator", ptr.Deref(p.ResourceType))
 						}
@@ -124,7 +124,7 @@ func TestAccDLIPackage_lifecycle(t *testing.T) {
 				ConfigPlanChecks: acctest.ExpectAction(pkgAddr, plancheck.ResourceActionUpdate),
 				ConfigStateChecks: []statecheck.StateCheck{
 					expectPkg("owner", knownvalue.StringExact("new_owner")),
-					packageInEmulator(env, t, "acc_group", "etl.jar", packageOwnedBy("new_owner")),
+					packageInEmulator(env, t, "etl.jar", packageOwnedBy("new_owner")),
 				},
 			},
 			{
@@ -136,14 +136,14 @@ func TestAccDLIPackage_lifecycle(t *testing.T) {
 				},
 				Config:            env.Config(packageConfig("etl.jar", "  tags  = { team = \"data\" }\n  owner = \"new_owner\"")),
 				ConfigPlanChecks:  acctest.ExpectAction(pkgAddr, plancheck.ResourceActionUpdate),
-				ConfigStateChecks: []statecheck.StateCheck{packageInEmulator(env, t, "acc_group", "etl.jar", packageOwnedBy("new_owner"))},
+				ConfigStateChecks: []statecheck.StateCheck{packageInEmulator(env, t, "etl.jar", packageOwnedBy("new_owner"))},
 			},
 			{
 				Config:           env.Config(packageConfig("etl-v2.jar", "  tags  = { team = \"data\" }\n  owner = \"new_owner\"")),
 				ConfigPlanChecks: acctest.ExpectAction(pkgAddr, plancheck.ResourceActionDestroyBeforeCreate),
 				ConfigStateChecks: []statecheck.StateCheck{
 					expectPkg("id", knownvalue.StringExact("acc_group/etl-v2.jar")),
-					packageInEmulator(env, t, "acc_group", "etl-v2.jar", packageOwnedBy("new_owner")),
+					packageInEmulator(env, t, "etl-v2.jar", packageOwnedBy("new_owner")),
 					acctest.CheckEmulator(func(context.Context) error {
 						if ids := inventoryIDs(env, "resource_package", "acc_group/etl.jar"); len(ids) != 0 {
 							return fmt.Errorf("the replaced package is still in the emulator")
@@ -173,7 +173,7 @@ import {
 		CheckDestroy:             acctest.CheckNothingLeft(env),
 		Steps: []resource.TestStep{{
 			PreConfig: func() { uploadVisible(t, env, "jar", "imported.jar") },
-			Config: cfg,
+			Config:    cfg,
 			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 				plancheck.ExpectResourceAction(pkgAddr, plancheck.ResourceActionUpdate),
 			}},
@@ -234,7 +234,7 @@ func TestAccDLIPackage_alreadyExists(t *testing.T) {
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		Steps: []resource.TestStep{{
-			PreConfig: func() { uploadVisible(t, env, "file", "taken.jar") },
+			PreConfig:   func() { uploadVisible(t, env, "file", "taken.jar") },
 			Config:      env.Config(packageConfig("taken.jar", "")),
 			ExpectError: regexp.MustCompile(`(?s)acc_group/taken.jar already exists.*terraform\s+import`),
 		}},
