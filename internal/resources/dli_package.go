@@ -67,9 +67,9 @@ func (r *dliPackageResource) Schema(ctx context.Context, _ resource.SchemaReques
 			"(after an import, the configured values are recorded without re-uploading). Default timeouts: `create` 20 minutes, `delete` 10 minutes.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
-				MarkdownDescription: "`<group_name>/<object_name>`: the reference Spark batch jobs (`file`, `jars`, `python_files`, `files`) and Flink Jar jobs (entry point, dependency JARs and files) take.",
+				MarkdownDescription: "`<group_name>/<object_name>`: the reference Spark batch jobs (`file`, `jars`, `python_files`, `files`) and Flink Jar jobs (entry point, dependency JARs and files) take. Known at plan time.",
 				Computed:            true,
-				PlanModifiers:       keep,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown(), packageNameFromPath(true)},
 			},
 			"group_name": schema.StringAttribute{
 				MarkdownDescription: "Package group: 1 to 64 letters, digits, dots, underscores and hyphens. The group is created with its first package (DLI has no API to delete a group). Changing it replaces the package.",
@@ -119,9 +119,9 @@ func (r *dliPackageResource) Schema(ctx context.Context, _ resource.SchemaReques
 					"must be 5 to 32 letters, digits, underscores and hyphens, not starting with a digit")},
 			},
 			"object_name": schema.StringAttribute{
-				MarkdownDescription: "Package name: the last segment of `object_path`.",
+				MarkdownDescription: "Package name: the last segment of `object_path`. Known at plan time.",
 				Computed:            true,
-				PlanModifiers:       keep,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown(), packageNameFromPath(false)},
 			},
 			"status": schema.StringAttribute{
 				MarkdownDescription: "Upload status: `READY` after a successful apply (`UPLOADING` or `FAILED` otherwise).",

@@ -37,3 +37,38 @@ func replaceMapUnlessImported() planmodifier.Map {
 	}, "Changing them replaces the package; after an import, the configured tags are recorded in place.",
 		"Changing them replaces the package; after an import, the configured tags are recorded in place.")
 }
+
+// packageNameFromPath plans a package's object_name (or, with withGroup, its id
+// `<group>/<name>`) from object_path and group_name as soon as they are known, so that
+// jobs referring to the package show the reference in the plan.
+func packageNameFromPath(withGroup bool) planmodifier.String {
+	return packageNamePlan{withGroup: withGroup}
+}
+
+type packageNamePlan struct{ withGroup bool }
+
+func (m packageNamePlan) Description(context.Context) string {
+	if m.withGroup {
+		return "Planned as `<group_name>/<last segment of object_path>`."
+	}
+	return "Planned as the last segment of `object_path`."
+}
+
+func (m packageNamePlan) MarkdownDescription(ctx context.Context) string { return m.Description(ctx) }
+
+func (m packageNamePlan) PlanModifyString(ctx context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
+	if !req.PlanValue.IsUnknown() {
+		return
+	}
+	var objectPath, group types.String
+	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("object_path"), &objectPath)...)
+	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("group_name"), &group)...)
+	if objectPath.IsUnknown() || objectPath.IsNull() || group.IsUnknown() || group.IsNull() {
+		return
+	}
+	name := packageNameOf(objectPath.ValueString())
+	if m.withGroup {
+		name = group.ValueString() + "/" + name
+	}
+	resp.PlanValue = types.StringValue(name)
+}

@@ -18,6 +18,7 @@ import (
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/services/dli/v1/model"
 
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/acctest"
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/emulator"
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/ptr"
 )
 
@@ -153,6 +154,42 @@ func TestAccDLIPackage_lifecycle(t *testing.T) {
 				},
 			},
 		},
+	})
+}
+
+// Packages uploaded in parallel while the API fails and throttles converge, each once.
+func TestAccDLIPackage_withFaults(t *testing.T) {
+	t.Parallel()
+	env := acctest.NewEnv(t)
+	env.SetFaults(emulator.Faults{ErrorRates: map[int]float64{500: 0.07, 503: 0.07, 429: 0.06}, RetryAfterSeconds: 1})
+	cfg := env.Config(`
+resource "huaweidata_dli_package" "test" {
+  count       = 8
+  group_name  = "acc_faults"
+  type        = "pyFile"
+  object_path = "` + pkgOBS + `job_${count.index}.py"
+  is_async    = true
+}
+`)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.ProviderFactories(),
+		CheckDestroy: func(s *terraform.State) error {
+			env.SetFaults(emulator.Faults{})
+			return acctest.CheckNothingLeft(env)(s)
+		},
+		Steps: []resource.TestStep{{
+			Config: cfg,
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				// The reference jobs use is known at plan time.
+				plancheck.ExpectKnownValue("huaweidata_dli_package.test[7]", tfjsonpath.New("id"), knownvalue.StringExact("acc_faults/job_7.py")),
+			}},
+			ConfigStateChecks: []statecheck.StateCheck{acctest.CheckEmulator(func(context.Context) error {
+				if n := len(env.Emulator.Inventory().Projects[emulator.DemoProjectID].ResourcePackages); n != 8 {
+					return fmt.Errorf("the emulator holds %d packages, want 8", n)
+				}
+				return nil
+			})},
+		}},
 	})
 }
 
