@@ -193,11 +193,14 @@ func (r *dliPackageResource) Create(ctx context.Context, req resource.CreateRequ
 		framework.APIError(&resp.Diagnostics, "Waiting for DLI resource package "+id+" to be READY", err)
 		return
 	}
-	if !owner.IsUnknown() && owner.ValueString() != ptr.Deref(pkg.Owner) {
-		if err := r.Client.UpdatePackageOwner(ctx, group, name, owner.ValueString()); err != nil {
-			framework.APIError(&resp.Diagnostics, fmt.Sprintf("Giving DLI resource package %s to owner %s", id, owner.ValueString()), err)
-			return
-		}
+	if owner.IsUnknown() || owner.ValueString() == ptr.Deref(pkg.Owner) {
+		plan.fromAPI(pkg) // the wait's last read is the package as it is
+		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+		return
+	}
+	if err := r.Client.UpdatePackageOwner(ctx, group, name, owner.ValueString()); err != nil {
+		framework.APIError(&resp.Diagnostics, fmt.Sprintf("Giving DLI resource package %s to owner %s", id, owner.ValueString()), err)
+		return
 	}
 	if framework.ReadBack(ctx, &r.ResourceBase, &plan, r.readInto, "DLI resource package "+id, &resp.Diagnostics) {
 		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
@@ -284,11 +287,7 @@ func (r *dliPackageResource) readInto(ctx context.Context, m *dliPackageModel, d
 		return false
 	}
 	m.GroupName, m.ObjectName = types.StringValue(group), types.StringValue(name)
-	m.Type = types.StringValue(ptr.Deref(pkg.ResourceType))
-	m.Status = types.StringValue(strings.ToUpper(ptr.Deref(pkg.Status)))
-	m.Owner = types.StringValue(ptr.Deref(pkg.Owner))
-	m.CreatedAt = flex.RFC3339FromMillis(ptr.Deref(pkg.CreateTime))
-	m.UpdatedAt = flex.RFC3339FromMillis(ptr.Deref(pkg.UpdateTime))
+	m.fromAPI(pkg)
 	return true
 }
 
@@ -306,6 +305,15 @@ type dliPackageModel struct {
 	CreatedAt  timetypes.RFC3339 `tfsdk:"created_at"`
 	UpdatedAt  timetypes.RFC3339 `tfsdk:"updated_at"`
 	Timeouts   timeouts.Value    `tfsdk:"timeouts"`
+}
+
+// fromAPI sets what §8.6 returns about the package.
+func (m *dliPackageModel) fromAPI(pkg *model.ShowJobResourceResponse) {
+	m.Type = types.StringValue(ptr.Deref(pkg.ResourceType))
+	m.Status = types.StringValue(strings.ToUpper(ptr.Deref(pkg.Status)))
+	m.Owner = types.StringValue(ptr.Deref(pkg.Owner))
+	m.CreatedAt = flex.RFC3339FromMillis(ptr.Deref(pkg.CreateTime))
+	m.UpdatedAt = flex.RFC3339FromMillis(ptr.Deref(pkg.UpdateTime))
 }
 
 // packageNameOf is the package name DLI gives the file at an OBS URL: its last segment.
