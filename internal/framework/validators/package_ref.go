@@ -30,10 +30,12 @@ func PackageRef() validator.String { return packageRefRule{} }
 type packageRefRule struct{}
 
 func (packageRefRule) Description(context.Context) string {
-	return "a DLI package `<group>/<name>` (or `<name>` for an ungrouped package), or an OBS path obs://bucket/object"
+	return "a DLI package <group>/<name> (or <name> for an ungrouped package), or an OBS path obs://bucket/object"
 }
 
-func (v packageRefRule) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+func (packageRefRule) MarkdownDescription(context.Context) string {
+	return "a DLI package `<group>/<name>` (or `<name>` for an ungrouped package), or an OBS path `obs://bucket/object`"
+}
 
 func (v packageRefRule) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
 	if unset(req) {
