@@ -1,11 +1,13 @@
 # A Spark batch job on the demo general queue: it aggregates the demo orders
-# tables into daily totals. The apply waits until the run completes; changing
-# triggers.run_date submits a new run.
+# tables into daily totals. Its program and library are the packages of
+# packages.tf, referenced as <group>/<name>. The apply waits until the run
+# completes; changing triggers.run_date submits a new run.
 
 resource "huaweidata_dli_batch_job" "orders_daily" {
   queue_name = huaweidata_dli_queue.general.name
   name       = "demo_orders_daily"
-  file       = "obs://demo-bucket/jars/orders-etl.jar"
+  file       = huaweidata_dli_package.orders_etl.id
+  jars       = [huaweidata_dli_package.etl_common.id]
   class_name = "com.example.etl.DailyOrders"
   args = [
     "--source", "demo_db.orders_clean",

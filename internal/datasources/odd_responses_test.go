@@ -81,6 +81,18 @@ output "count" {
 			addr: "data.huaweidata_dli_permissions.test", operation: "ListDatabaseUsers",
 			truncated: `{"is_success":true,"message":"","database_name":"default","privileges":[{"is_admin":true,"user_n`,
 		},
+		// issue 17: resource packages
+		"packages/ListJobResources": {
+			config: `
+data "huaweidata_dli_packages" "test" {}
+
+output "count" {
+  value = length(data.huaweidata_dli_packages.test.packages)
+}
+`,
+			addr: packagesAddr, operation: "ListJobResources",
+			truncated: `{"resources":[],"modules":[],"groups":[{"group_name":"acc_group","status":"READY","resources":["etl.jar"],"det`,
+		},
 	}
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-testing/compare"
 	"github.com/hashicorp/terraform-plugin-testing/config"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
@@ -95,6 +96,10 @@ func TestAccExamples_demo(t *testing.T) {
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownValue("huaweidata_dli_queue.sql", tfjsonpath.New("cu_count"), knownvalue.Int32Exact(16)),
 				statecheck.ExpectKnownValue("huaweidata_dli_queue.general", tfjsonpath.New("queue_type"), knownvalue.StringExact("general")),
+				// issue 17: the Spark batch runs the package the demo uploads.
+				statecheck.CompareValuePairs("huaweidata_dli_batch_job.orders_daily", tfjsonpath.New("file"),
+					"huaweidata_dli_package.orders_etl", tfjsonpath.New("id"), compare.ValuesSame()),
+				statecheck.ExpectKnownValue("huaweidata_dli_package.orders_etl", tfjsonpath.New("status"), knownvalue.StringExact("READY")),
 			},
 		}},
 	})

@@ -201,6 +201,7 @@ func (p *huaweidataProvider) Resources(context.Context) []func() resource.Resour
 		framework.WithIdentity(resources.NewDLIQueueScalingPlan, "queue_name", "plan_id"),
 		framework.WithIdentity(resources.NewDLIPermission, "object", "user_name"),
 		framework.WithIdentity(resources.NewDLIConnectionAuthorization, "connection_id", "project_id"),
+		framework.WithIdentity(resources.NewDLIPackage, "group_name", "object_name"),
 	}
 }
 
@@ -211,6 +212,7 @@ func (p *huaweidataProvider) DataSources(context.Context) []func() datasource.Da
 		datasources.NewDataArtsNodeInstances,
 		datasources.NewDLIQuotas,      // issue 14: quotas
 		datasources.NewDLIPermissions, // permissions (issue 15)
+		datasources.NewDLIPackages,    // issue 17: resource packages
 	}
 }
 

@@ -135,6 +135,10 @@ var lostCreateCases = map[string]lostCreateCase{
 		createOp: "RunDataAuthorizationAction", config: oddPermissionConfig, addr: oddPermissionAddr,
 		kind: "privilege", name: "databases.acc_odd/analyst",
 	},
+	"package": { // issue 17: resource packages
+		createOp: "UploadJobResources", config: packageConfig("lost.jar", ""), addr: pkgAddr,
+		kind: "resource_package", name: "acc_group/lost.jar",
+	},
 }
 
 func TestAccLostCreate_queue(t *testing.T) { testLostCreate(t, lostCreateCases["queue"], false) }
@@ -156,6 +160,7 @@ func TestAccLostCreate_queueScalingPlan(t *testing.T) {
 func TestAccLostCreate_permission(t *testing.T) {
 	testLostCreate(t, lostCreateCases["permission"], false)
 }
+func TestAccLostCreate_package(t *testing.T) { testLostCreate(t, lostCreateCases["package"], false) }
 
 // TestAccLostCreate_malformedAnswer: the first create is answered 200 with an empty body
 // and did not take effect (the emulator's handler did not run). The outcome is unknown, so

@@ -139,6 +139,12 @@ func oddCases() map[string]oddCase {
 			truncated: `{"is_success":true,"message":"","database_name":"acc_odd","privileges":[{"is_admin":true,"user_name":"demo_u`,
 			kind:      "privilege", name: "databases.acc_odd/analyst",
 		},
+		// issue 17: resource packages
+		"package/ShowJobResource": {
+			config: packageConfig("odd.jar", ""), addr: pkgAddr, operation: "ShowJobResource",
+			truncated: `{"create_time":1700000000000,"update_time":1700000000000,"resource_type":"jar","resource_name":"odd.j`,
+			kind:      "resource_package", name: "acc_group/odd.jar",
+		},
 	}
 }
 
@@ -263,6 +269,10 @@ func inventoryObjects(env *acctest.Env, kind string) []inventoryObject {
 	case "privilege": // permissions: named and identified by <object>/<grantee>
 		for _, g := range p.Privileges {
 			out = append(out, inventoryObject{g.Object + "/" + g.Grantee, g.Object + "/" + g.Grantee})
+		}
+	case "resource_package": // issue 17: the name and the id are "group/name"
+		for _, pk := range p.ResourcePackages {
+			out = append(out, inventoryObject{pk.ID, pk.ID})
 		}
 	default:
 		panic("inventoryObjects: unknown kind " + kind)

@@ -19,6 +19,7 @@ func kinds() map[string]func(n int) string {
 		"mixed":         mixed,
 		"queue_plans":   queuePlans,  // issue 14: queue scaling plans
 		"permissions":   permissions, // permissions (issue 15)
+		"packages":      packages,    // issue 17: resource packages
 	}
 }
 
@@ -234,4 +235,16 @@ resource "huaweidata_dli_permission" "p" {
   privileges = ["SELECT", "CREATE_TABLE"]
 }
 `, n, n)
+}
+
+// packages is n resource packages in one group (issue 17).
+func packages(n int) string {
+	return fmt.Sprintf(`
+resource "huaweidata_dli_package" "p" {
+  count       = %d
+  group_name  = "bench_packages"
+  type        = "jar"
+  object_path = "https://bench.obs.cn-north-4.myhuaweicloud.com/jars/lib-${count.index}.jar"
+}
+`, n)
 }

@@ -26,8 +26,9 @@ type ProjectInventory struct {
 	SparkBatches        []InventoryBatch      `json:"spark_batches"`
 	SQLJobs             []InventorySQLJob     `json:"sql_jobs"`
 	EnhancedConnections []InventoryConnection `json:"enhanced_connections"`
-	Privileges          []InventoryPrivilege  `json:"privileges"`  // permissions (dli_privileges.go)
-	QueuePlans          []InventoryQueuePlan  `json:"queue_plans"` // issue 14: queue scaling plans
+	ResourcePackages    []InventoryPackage    `json:"resource_packages"` // issue 17
+	Privileges          []InventoryPrivilege  `json:"privileges"`        // permissions (dli_privileges.go)
+	QueuePlans          []InventoryQueuePlan  `json:"queue_plans"`       // issue 14: queue scaling plans
 }
 
 // InventoryQueuePlan is a scheduled scaling plan; ID is "queue/plan_id".
@@ -100,6 +101,13 @@ type InventoryPrivilege struct {
 	Privileges []string `json:"privileges"`
 }
 
+// InventoryPackage is a resource package; ID is "group/name" ("name" when ungrouped).
+type InventoryPackage struct {
+	ID     string `json:"id"`
+	Type   string `json:"type"`
+	Status string `json:"status"`
+}
+
 // Inventory returns every object the emulator holds, per project, at the
 // current emulated time (finished SQL jobs are settled first).
 func (e *Server) Inventory() Inventory {
@@ -120,7 +128,7 @@ func projectInventory(p *projectData, now int64) ProjectInventory {
 		Queues: []InventoryQueue{}, Databases: []InventoryDatabase{}, Tables: []InventoryTable{},
 		GlobalVariables: []InventoryVariable{}, FlinkJobs: []InventoryFlinkJob{}, SparkBatches: []InventoryBatch{},
 		SQLJobs: []InventorySQLJob{}, EnhancedConnections: []InventoryConnection{}, Privileges: []InventoryPrivilege{},
-		QueuePlans: []InventoryQueuePlan{},
+		QueuePlans: []InventoryQueuePlan{}, ResourcePackages: []InventoryPackage{},
 	}
 	for _, q := range p.Queues {
 		pi.Queues = append(pi.Queues, InventoryQueue{Name: q.Name, QueueType: q.Type, CUCount: q.CUCount(now)})
@@ -176,6 +184,16 @@ func projectInventory(p *projectData, now int64) ProjectInventory {
 		a, b := pi.Privileges[i], pi.Privileges[j]
 		return a.Object < b.Object || (a.Object == b.Object && a.Grantee < b.Grantee)
 	})
+	for _, g := range p.PackageData().Groups { // issue 17: resource packages
+		for _, pk := range g.Packages {
+			id := pk.Name
+			if g.Name != "" {
+				id = g.Name + "/" + pk.Name
+			}
+			pi.ResourcePackages = append(pi.ResourcePackages, InventoryPackage{ID: id, Type: pk.Type, Status: pk.StatusAt(now)})
+		}
+	}
+	sort.Slice(pi.ResourcePackages, func(i, j int) bool { return pi.ResourcePackages[i].ID < pi.ResourcePackages[j].ID })
 	return pi
 }
 
@@ -232,6 +250,9 @@ func (pi ProjectInventory) live() []liveObject {
 	}
 	for _, g := range pi.Privileges { // permissions
 		out = append(out, liveObject{"privilege", g.Object + "/" + g.Grantee, fmt.Sprintf("%s on %s: %v", g.Grantee, g.Object, g.Privileges)})
+	}
+	for _, pk := range pi.ResourcePackages { // issue 17
+		out = append(out, liveObject{"resource_package", "", fmt.Sprintf("%s (%s, %s)", pk.ID, pk.Type, pk.Status)})
 	}
 	return out
 }

@@ -77,6 +77,15 @@ var apiRoutes = []route{
 	{Method: "GET", Pattern: resourceTagsPath, Op: "ShowResourceTags", Handle: (*Server).showResourceTags},
 	{Method: "POST", Pattern: resourceTagsPath + "/create", Op: "BatchCreateResourceTags", Handle: (*Server).createResourceTags},
 	{Method: "POST", Pattern: resourceTagsPath + "/delete", Op: "BatchDeleteResourceTags", Handle: (*Server).deleteResourceTags},
+	// dli_packages (issue 17: resource packages)
+	{Method: "POST", Pattern: "/v2.0/{project_id}/resources", Op: "UploadJobResources", Handle: (*Server).uploadJobResources},
+	{Method: "GET", Pattern: "/v2.0/{project_id}/resources", Op: "ListJobResources", Handle: (*Server).listJobResources},
+	{Method: "POST", Pattern: "/v2.0/{project_id}/resources/jars", Op: "UploadJarJobResources", Handle: uploadKindResources("jar")},
+	{Method: "POST", Pattern: "/v2.0/{project_id}/resources/pyfiles", Op: "UploadPythonFileJobResources", Handle: uploadKindResources("pyFile")},
+	{Method: "POST", Pattern: "/v2.0/{project_id}/resources/files", Op: "UploadFileJobResources", Handle: uploadKindResources("file")},
+	{Method: "GET", Pattern: "/v2.0/{project_id}/resources/{resource_name}", Op: "ShowJobResource", Handle: (*Server).showJobResource},
+	{Method: "DELETE", Pattern: "/v2.0/{project_id}/resources/{resource_name}", Op: "DeleteJobResource", Handle: (*Server).deleteJobResource},
+	{Method: "PUT", Pattern: "/v2.0/{project_id}/resources/owner", Op: "UpdateJobResourceOwner", Handle: (*Server).updateJobResourceOwner},
 	// dataarts_lineage
 	{Method: "GET", Pattern: "/v1/{project_id}/datamap/lineage/bulk", Op: "ShowLineageBulk", Handle: (*Server).showLineageBulk},
 	{Method: "GET", Pattern: "/v2/{project_id}/datamap/lineage/guid/{guid}", Op: "ShowDatamapLineage", Handle: (*Server).showDatamapLineage},
@@ -114,4 +123,6 @@ var adminHookRoutes = []adminRoute{
 	{Pattern: "PUT /_emulator/batches/run-time", Handle: (*Server).adminBatchRunTime},
 	{Pattern: "PUT /_emulator/connection-failures", Handle: (*Server).adminSetConnectionFailure},
 	{Pattern: "DELETE /_emulator/connection-failures", Handle: (*Server).adminClearConnectionFailure},
+	// issue 17: resource packages
+	{Pattern: "PUT /_emulator/package-failures", Handle: (*Server).adminSetPackageFailure},
 }

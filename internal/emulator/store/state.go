@@ -31,6 +31,7 @@ type Project struct {
 	// queue scaling plans (issue 14)
 	Plans      map[int64]*QueuePlan `json:"queue_plans,omitempty"` // plan id -> scheduled scaling plan (queue_plans.go)
 	Privileges *PrivilegeData       `json:"privileges,omitempty"`  // permissions per object (dli_privileges.go)
+	Packages   *PackageData         `json:"packages,omitempty"`    // resource packages (issue 17, dli_packages.go)
 }
 
 func NewState() *State {

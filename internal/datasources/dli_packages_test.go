@@ -1,0 +1,90 @@
+package datasources_test
+
+import (
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/acctest"
+)
+
+const packagesAddr = "data.huaweidata_dli_packages.test"
+
+// Three packages in two groups, listed whole, by group and by type: one ListJobResources
+// call per read of each data source.
+func TestAccDLIPackages_filters(t *testing.T) {
+	t.Parallel()
+	env := acctest.NewEnv(t)
+	const byGroup, byType = "data.huaweidata_dli_packages.by_group", "data.huaweidata_dli_packages.by_type"
+	cfg := env.Config(`
+resource "huaweidata_dli_package" "etl" {
+  group_name  = "acc_a"
+  type        = "jar"
+  object_path = "https://acc-bucket.obs.cn-north-4.myhuaweicloud.com/etl.jar"
+}
+
+resource "huaweidata_dli_package" "conf" {
+  group_name  = "acc_a"
+  type        = "file"
+  object_path = "https://acc-bucket.obs.cn-north-4.myhuaweicloud.com/conf.json"
+}
+
+resource "huaweidata_dli_package" "udf" {
+  group_name  = "acc_b"
+  type        = "jar"
+  object_path = "https://acc-bucket.obs.cn-north-4.myhuaweicloud.com/udf.jar"
+}
+
+locals {
+  packages = [huaweidata_dli_package.etl, huaweidata_dli_package.conf, huaweidata_dli_package.udf]
+}
+
+data "huaweidata_dli_packages" "test" {
+  depends_on = [local.packages]
+}
+
+data "huaweidata_dli_packages" "by_group" {
+  group_name = "acc_a"
+  depends_on = [local.packages]
+}
+
+data "huaweidata_dli_packages" "by_type" {
+  type       = "jar"
+  depends_on = [local.packages]
+}
+`)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.ProviderFactories(),
+		CheckDestroy:             acctest.CheckNothingLeft(env),
+		Steps: []resource.TestStep{{
+			Config: cfg,
+			ConfigStateChecks: []statecheck.StateCheck{
+				readsOf(env, "ListJobResources", 1),
+				expectAttr(packagesAddr, "packages", knownvalue.ListSizeExact(3)),
+				// Sorted by group, then name.
+				expectAttr(packagesAddr, "packages.0", knownvalue.ObjectPartial(map[string]knownvalue.Check{
+					"id": knownvalue.StringExact("acc_a/conf.json"), "group_name": knownvalue.StringExact("acc_a"),
+					"name": knownvalue.StringExact("conf.json"), "type": knownvalue.StringExact("file"),
+					"status": knownvalue.StringExact("READY"), "owner": knownvalue.NotNull(), "created_at": knownvalue.NotNull(),
+				})),
+				expectAttr(packagesAddr, "packages.2.id", knownvalue.StringExact("acc_b/udf.jar")),
+				expectAttr(byGroup, "packages", knownvalue.ListSizeExact(2)),
+				expectAttr(byGroup, "packages.1.id", knownvalue.StringExact("acc_a/etl.jar")),
+				expectAttr(byType, "packages", knownvalue.ListSizeExact(2)),
+				expectAttr(byType, "packages.0.id", knownvalue.StringExact("acc_a/etl.jar")),
+				expectAttr(byType, "packages.1.id", knownvalue.StringExact("acc_b/udf.jar")),
+			},
+		}},
+	})
+}
+
+func TestAccDLIPackages_planTimeValidation(t *testing.T) {
+	t.Parallel()
+	env := acctest.NewEnv(t)
+	env.ExpectPlanErrors(t, map[string]acctest.PlanError{
+		"bad group": {Config: `data "huaweidata_dli_packages" "test" { group_name = "a b" }`, Want: `(?s)group_name.*1\s+to\s+64\s+letters`},
+		"bad type":  {Config: `data "huaweidata_dli_packages" "test" { type = "egg" }`, Want: `(?s)type.*value\s+must\s+be\s+one\s+of`},
+	})
+}
