@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/emulator/store"
 )
@@ -26,6 +27,18 @@ type ProjectInventory struct {
 	SparkBatches        []InventoryBatch      `json:"spark_batches"`
 	SQLJobs             []InventorySQLJob     `json:"sql_jobs"`
 	EnhancedConnections []InventoryConnection `json:"enhanced_connections"`
+	// datasource auth, agency, OBS authorisation (issue 17)
+	DatasourceAuths []InventoryAuthInfo `json:"datasource_auths"`
+	AgencyRoles     []string            `json:"agency_roles"` // roles of the DLI agency
+	// OBSBuckets are the buckets authorised for DLI. They are not leftovers: DLI has no
+	// API to revoke an authorisation.
+	OBSBuckets []string `json:"obs_buckets"`
+}
+
+// InventoryAuthInfo is a datasource authentication (its secrets are not listed).
+type InventoryAuthInfo struct {
+	Name string `json:"name"`
+	Type string `json:"type"`
 }
 
 // InventoryQueue is a queue with its current CU count.
@@ -145,6 +158,7 @@ func projectInventory(p *projectData, now int64) ProjectInventory {
 		pi.EnhancedConnections = append(pi.EnhancedConnections, InventoryConnection{ID: c.ID, Name: c.Name, Status: c.StatusAt()})
 	}
 	sort.Slice(pi.EnhancedConnections, func(i, j int) bool { return pi.EnhancedConnections[i].ID < pi.EnhancedConnections[j].ID })
+	addAuthInventory(&pi, p)
 	return pi
 }
 
@@ -195,6 +209,12 @@ func (pi ProjectInventory) live() []liveObject {
 		if c.Status != "DELETED" {
 			out = append(out, liveObject{"enhanced_connection", c.Name, fmt.Sprintf("%s (%s, %s)", c.ID, c.Name, c.Status)})
 		}
+	}
+	for _, a := range pi.DatasourceAuths {
+		out = append(out, liveObject{"datasource_auth", a.Name, fmt.Sprintf("%s (%s)", a.Name, a.Type)})
+	}
+	if len(pi.AgencyRoles) > 0 {
+		out = append(out, liveObject{"dli_agency", "", strings.Join(pi.AgencyRoles, ",")})
 	}
 	return out
 }

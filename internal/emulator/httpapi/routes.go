@@ -8,6 +8,8 @@ const (
 	queuePropertiesPath = "/v3/{project_id}/queues/{queue_name}/properties"
 	connectionsPath     = "/v2.0/{project_id}/datasource/enhanced-connections"
 	resourceTagsPath    = "/v3/{project_id}/{resource_type}/{resource_id}/tags"
+	authInfosPath       = "/v2.0/{project_id}/datasource/auth-infos" // datasource auth (issue 17)
+	jobAuthInfosPath    = "/v3/{project_id}/datasource/auth-infos"   // datasource auth (issue 17)
 )
 
 var apiRoutes = []route{
@@ -83,6 +85,19 @@ var apiRoutes = []route{
 	{Method: "GET", Pattern: "/v2/{project_id}/design/relation", Op: "ListRelations", Handle: (*Server).listRelations},
 	// dataarts_instances
 	{Method: "GET", Pattern: "/v1/{project_id}/datamap/node/{task_id}/instances", Op: "ShowInstanceInfos", Handle: (*Server).showInstanceInfos},
+	// dli_auth_infos (datasource auth, issue 17): v2.0 and v3 share one store
+	{Method: "POST", Pattern: authInfosPath, Op: "CreateAuthInfo", Handle: (*Server).createAuthInfo},
+	{Method: "GET", Pattern: authInfosPath, Op: "ListAuthInfo", Handle: (*Server).listAuthInfos},
+	{Method: "PUT", Pattern: authInfosPath, Op: "UpdateAuthInfo", Handle: (*Server).updateAuthInfo},
+	{Method: "DELETE", Pattern: authInfosPath + "/{auth_info_name}", Op: "DeleteAuthInfo", Handle: (*Server).deleteAuthInfo},
+	{Method: "POST", Pattern: jobAuthInfosPath, Op: "CreateJobAuthInfo", Handle: (*Server).createAuthInfo},
+	{Method: "GET", Pattern: jobAuthInfosPath, Op: "ListJobAuthInfos", Handle: (*Server).listAuthInfos},
+	{Method: "PUT", Pattern: jobAuthInfosPath, Op: "UpdateJobAuthInfo", Handle: (*Server).updateAuthInfo},
+	{Method: "DELETE", Pattern: jobAuthInfosPath + "/{auth_info_name}", Op: "DeleteJobAuthInfo", Handle: (*Server).deleteAuthInfo},
+	// dli_agency (DLI agency and OBS authorisation, issue 17)
+	{Method: "POST", Pattern: "/v2/{project_id}/agency", Op: "CreateDliAgency", Handle: (*Server).createDliAgency},
+	{Method: "GET", Pattern: "/v2/{project_id}/agency", Op: "ShowDliAgency", Handle: (*Server).showDliAgency},
+	{Method: "POST", Pattern: "/v1.0/{project_id}/dli/obs-authorize", Op: "RegisterBucket", Handle: (*Server).registerBucket},
 }
 
 // adminHookRoutes are the /_emulator/ test hooks of the features; the core admin

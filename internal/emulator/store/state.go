@@ -25,6 +25,10 @@ type Project struct {
 	Flink       *FlinkData            `json:"flink,omitempty"`                // Flink SQL jobs (dli_flink_jobs.go)
 	Databases   map[string]*Database  `json:"databases"`                      // lowercase name -> database with its tables (dli_databases.go)
 	SQLJobs     map[string]*SQLJob    `json:"sql_jobs"`                       // job id -> SQL job (dli_sql_jobs.go)
+	// datasource auth, agency, OBS authorisation (auth_infos.go)
+	AuthInfos   map[string]*AuthInfo `json:"auth_infos,omitempty"`   // name -> datasource authentication
+	AgencyRoles []string             `json:"agency_roles,omitempty"` // roles of the DLI agency, sorted
+	OBSBuckets  []string             `json:"obs_buckets,omitempty"`  // buckets authorised for DLI, sorted
 }
 
 func NewState() *State {
