@@ -32,6 +32,7 @@ type Client struct {
 	databases  *listCache[model.Database]       // one key: ""
 	globalVars *listCache[model.GlobalVariable] // one key: ""
 	tables     *listCache[model.Table]          // keyed by lowercased database name
+	authInfos  *listCache[AuthInfo]             // datasource auth (issue 17); one key: ""
 
 	writes writeLog // when this process last wrote each object (consistency window)
 
@@ -74,6 +75,7 @@ func New(cfg Config) (*Client, error) {
 		databases:  newListCache[model.Database](cfg.ListCacheTTL),
 		globalVars: newListCache[model.GlobalVariable](cfg.ListCacheTTL),
 		tables:     newListCache[model.Table](cfg.ListCacheTTL),
+		authInfos:  newListCache[AuthInfo](cfg.ListCacheTTL), // datasource auth (issue 17)
 		projectID:  cfg.ProjectID,
 	}, nil
 }

@@ -196,6 +196,10 @@ func (p *huaweidataProvider) Resources(context.Context) []func() resource.Resour
 		resources.NewDLIFlinkSQLJob,
 		resources.NewDLIConnection,
 		resources.NewDLIBatchJob,
+		// datasource auth, agency, OBS authorisation (issue 17)
+		resources.NewDLIDatasourceAuth,
+		resources.NewDLIAgency,
+		resources.NewDLIOBSAuthorization,
 	}
 }
 
@@ -204,6 +208,7 @@ func (p *huaweidataProvider) DataSources(context.Context) []func() datasource.Da
 		datasources.NewDataArtsLineage,
 		datasources.NewDataArtsRelations,
 		datasources.NewDataArtsNodeInstances,
+		datasources.NewDLIDatasourceAuths, // datasource auth (issue 17)
 	}
 }
 

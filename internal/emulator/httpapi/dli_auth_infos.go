@@ -159,3 +159,30 @@ func (e *Server) deleteAuthInfo(c *call) result {
 	}
 	return ok(success(""))
 }
+
+// AuthInfoSecret is a test hook (Go only, never served): the stored value of one secret
+// of a datasource authentication (field: password, truststore_password,
+// keystore_password or key_password), so tests can confirm what DLI received.
+func (e *Server) AuthInfoSecret(projectID, name, field string) (string, bool) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	p := e.data.Projects[projectID]
+	if p == nil {
+		return "", false
+	}
+	a, err := p.AuthInfo(name)
+	if err != nil {
+		return "", false
+	}
+	switch field {
+	case "password":
+		return a.Password, true
+	case "truststore_password":
+		return a.TruststorePassword, true
+	case "keystore_password":
+		return a.KeystorePassword, true
+	case "key_password":
+		return a.KeyPassword, true
+	}
+	return "", false
+}
