@@ -79,7 +79,8 @@ func (r *dliOBSAuthorizationResource) Create(ctx context.Context, req resource.C
 }
 
 // Read keeps the state: DLI has no API that lists authorised buckets.
-func (r *dliOBSAuthorizationResource) Read(context.Context, resource.ReadRequest, *resource.ReadResponse) {}
+func (r *dliOBSAuthorizationResource) Read(context.Context, resource.ReadRequest, *resource.ReadResponse) {
+}
 
 // Update authorises the buckets added to the set; removed ones cannot be revoked.
 func (r *dliOBSAuthorizationResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
