@@ -126,6 +126,11 @@ var lostCreateCases = map[string]lostCreateCase{
 		createOp: "CreateSparkJob", config: batchConfig("acc_lostq", sparkPi+`  name = "acc_lost"`), addr: batchAddr,
 		kind: "spark_batch", name: "acc_lost",
 	},
+	// datasource auth (issue 17)
+	"datasource_auth": {
+		createOp: "CreateAuthInfo", config: authConfig("acc_lost", "passwd", "  username = \"u\"\n  password = \"p\""), addr: authAddr,
+		kind: "datasource_auth", name: "acc_lost",
+	},
 }
 
 func TestAccLostCreate_queue(t *testing.T) { testLostCreate(t, lostCreateCases["queue"], false) }
@@ -141,6 +146,9 @@ func TestAccLostCreate_flinkSQLJob(t *testing.T) {
 	testLostCreate(t, lostCreateCases["flink_sql_job"], false)
 }
 func TestAccLostCreate_batchJob(t *testing.T) { testLostCreate(t, lostCreateCases["batch_job"], false) }
+func TestAccLostCreate_datasourceAuth(t *testing.T) { // issue 17
+	testLostCreate(t, lostCreateCases["datasource_auth"], false)
+}
 
 // TestAccLostCreate_malformedAnswer: the first create is answered 200 with an empty body
 // and did not take effect (the emulator's handler did not run). The outcome is unknown, so

@@ -128,6 +128,12 @@ func oddCases() map[string]oddCase {
 			truncated: `{"is_success":true,"message":"","id":"2a620c33-5609-40c9-affd-2b6453071b0f","name":"acc_conn","status":"ACT`,
 			kind:      "enhanced_connection", name: "acc_conn",
 		},
+		// datasource auth (issue 17)
+		"datasource_auth/ListAuthInfo": {
+			config: authConfig("acc_odd", "passwd", "  username = \"u\"\n  password = \"p\""), addr: authAddr, operation: "ListAuthInfo",
+			truncated: `{"is_success":true,"message":"","count":1,"auth_infos":[{"auth_info_name":"acc_odd","user_name":"u","dataso`,
+			kind:      "datasource_auth", name: "acc_odd",
+		},
 	}
 }
 
@@ -244,6 +250,10 @@ func inventoryObjects(env *acctest.Env, kind string) []inventoryObject {
 			if c.Status != "DELETED" {
 				out = append(out, inventoryObject{c.Name, c.ID})
 			}
+		}
+	case "datasource_auth": // issue 17
+		for _, a := range p.DatasourceAuths {
+			out = append(out, inventoryObject{a.Name, a.Name})
 		}
 	default:
 		panic("inventoryObjects: unknown kind " + kind)
