@@ -100,7 +100,7 @@ func (r *dliDatasourceAuthResource) Schema(_ context.Context, _ resource.SchemaR
 	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "A DLI datasource authentication: the credentials (passwords, keystores, Kerberos files) that Spark and Flink jobs use to reach Kafka, Redis, DWS, RDS, CSS or MRS, referred to by name. " +
-			"Each secret is offered twice, and at most one form may be set: as a sensitive argument (for example `password`, stored in state, marked sensitive) and as a write-only argument (`password_wo`, sent to DLI but never stored in plan or state; Terraform 1.11 or later) with a version (`password_wo_version`) whose change sends the current value. " +
+			"Each secret is offered in two forms, and at most one of them may be set (exactly one where the type requires the secret): as a sensitive argument (for example `password`, stored in state, marked sensitive) and as a write-only argument (`password_wo`, sent to DLI but never stored in plan or state; Terraform 1.11 or later) with a version (`password_wo_version`) whose change sends the current value. " +
 			"DLI never returns a secret, so a secret changed outside Terraform is not detected, and an imported authentication has no secret in state.",
 		Attributes: attrs,
 	}

@@ -54,7 +54,7 @@ var authSecrets = []authSecret{
 	{attr: "password", description: "Password of `username` (types `passwd` and `CSS`).", updatable: true},
 	{attr: "truststore_password", description: "Password of the truststore at `truststore_location` (type `Kafka_SSL`).", updatable: true, requires: "truststore_location"},
 	{attr: "keystore_password", description: "Password of the keystore at `keystore_location` (type `Kafka_SSL`).", updatable: true, requires: "keystore_location"},
-	{attr: "key_password", description: "Password of the private key in the keystore (type `Kafka_SSL`). DLI cannot change it: a change replaces the authentication.", requires: "keystore_location"},
+	{attr: "key_password", description: "Password of the private key in the keystore (type `Kafka_SSL`).", requires: "keystore_location"},
 }
 
 // secretFields are the model's three fields of a secret.

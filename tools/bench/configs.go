@@ -8,15 +8,16 @@ import (
 // kinds maps each benchmarked kind to the configuration (without provider block) of n of it.
 func kinds() map[string]func(n int) string {
 	return map[string]func(n int) string{
-		"variables":     variables,
-		"databases":     databases,
-		"tables_one_db": tablesOneDatabase,
-		"tables_per_db": tablesPerDatabase,
-		"queues":        queues,
-		"flink_jobs":    flinkJobs,
-		"batch_jobs":    batchJobs,
-		"connections":   connections,
-		"mixed":         mixed,
+		"variables":        variables,
+		"databases":        databases,
+		"tables_one_db":    tablesOneDatabase,
+		"tables_per_db":    tablesPerDatabase,
+		"queues":           queues,
+		"flink_jobs":       flinkJobs,
+		"batch_jobs":       batchJobs,
+		"connections":      connections,
+		"mixed":            mixed,
+		"datasource_auths": datasourceAuths, // issue 17
 	}
 }
 
@@ -189,4 +190,19 @@ resource "huaweidata_dli_table" "t" {
 	b.WriteString(strings.Replace(batchJobs(m.batch), generalQueue, "", 1))
 	b.WriteString(strings.Replace(connections(m.conns), generalQueue, "", 1))
 	return b.String()
+}
+
+// datasourceAuths is n password authentications with write-only passwords (issue 17): a
+// refresh reads them from one shared paged listing.
+func datasourceAuths(n int) string {
+	return fmt.Sprintf(`
+resource "huaweidata_dli_datasource_auth" "a" {
+  count               = %d
+  name                = "bench_auth_${count.index}"
+  type                = "passwd"
+  username            = "user_${count.index}"
+  password_wo         = "bench-password-${count.index}"
+  password_wo_version = 1
+}
+`, n)
 }
