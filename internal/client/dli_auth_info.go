@@ -83,20 +83,35 @@ func (c *Client) GetAuthInfo(ctx context.Context, name string) (*AuthInfo, error
 		c.recentlyWritten(kindAuthInfo, name), &NotFoundError{Kind: kindAuthInfo, Name: name})
 }
 
+// LookupAuthInfo reads one datasource authentication with a list filtered by its name
+// (one call, never cached): for reads right after a write, where a shared listing would
+// be fetched afresh for every object written.
+func (c *Client) LookupAuthInfo(ctx context.Context, name string) (*AuthInfo, error) {
+	var out listAuthInfoResponse
+	err := c.Do(ctx, Request{
+		Service: ServiceDLI, Operation: "ListAuthInfo", Method: http.MethodGet, Path: authInfosPath,
+		Query: url.Values{"auth_info_name": {name}, "limit": {strconv.Itoa(authInfoPageSize)}},
+	}, &out)
+	if err != nil {
+		return nil, err
+	}
+	// The filter may match loosely (its semantics are unstated): keep the exact name.
+	return pick(ptr.Deref(out.AuthInfos), nil, authInfoNamed(name), &NotFoundError{Kind: kindAuthInfo, Name: name})
+}
+
 func authInfoNamed(name string) func(AuthInfo) bool {
 	return func(a AuthInfo) bool { return ptr.Deref(a.AuthInfoName) == name }
 }
 
 // CreateAuthInfo creates a datasource authentication (CreateAuthInfo). If an attempt's
-// outcome is unknown, it lists afresh to see whether the authentication exists before
+// outcome is unknown, it looks the name up to see whether the authentication exists before
 // sending the create again, and adopts one of that name and type when the create sent
 // again is answered "already exists" (its secrets cannot be compared: DLI hides them).
 func (c *Client) CreateAuthInfo(ctx context.Context, body *model.CreateAuthInfoRequestBody) error {
 	defer c.invalidateAuthInfos()
 	c.noteWrite(kindAuthInfo, body.AuthInfoName)
 	lookup := func(ctx context.Context) error {
-		items, err := c.listAuthInfos(ctx)
-		a, err := pick(items, err, authInfoNamed(body.AuthInfoName), &NotFoundError{Kind: kindAuthInfo, Name: body.AuthInfoName})
+		a, err := c.LookupAuthInfo(ctx, body.AuthInfoName)
 		if err != nil {
 			return err
 		}

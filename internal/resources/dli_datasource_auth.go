@@ -173,28 +173,33 @@ func (r *dliDatasourceAuthResource) Create(ctx context.Context, req resource.Cre
 	flex.UnknownToNull(&plan.Owner)
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 	framework.MarkWritten(ctx, resp.Private, &resp.Diagnostics)
-	if framework.ReadBack(ctx, &r.ResourceBase, &plan, r.readInto, "DLI datasource authentication "+name, &resp.Diagnostics) {
+	if framework.ReadBack(ctx, &r.ResourceBase, &plan, r.readWith(r.Client.LookupAuthInfo), "DLI datasource authentication "+name, &resp.Diagnostics) {
 		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 	}
 }
 
 func (r *dliDatasourceAuthResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	framework.ReadOrRemove(ctx, &r.ResourceBase, req, resp, r.readInto)
+	framework.ReadOrRemove(ctx, &r.ResourceBase, req, resp, r.readWith(r.Client.GetAuthInfo))
 }
 
-// readInto refreshes m from the shared listing; it reports false when the authentication is gone.
-func (r *dliDatasourceAuthResource) readInto(ctx context.Context, m *dliDatasourceAuthModel, diags *diag.Diagnostics) bool {
-	name := m.ID.ValueString()
-	a, err := r.Client.GetAuthInfo(ctx, name)
-	if client.IsNotFound(err) {
-		return false
+// readWith is the read of the authentication named by m's id through get: the shared
+// listing (GetAuthInfo) on refresh, one lookup by name (LookupAuthInfo) after a write,
+// which invalidated the listing, so as not to list afresh for each authentication
+// written. It reports false when the authentication is gone.
+func (r *dliDatasourceAuthResource) readWith(get func(context.Context, string) (*client.AuthInfo, error)) framework.ReadFunc[dliDatasourceAuthModel] {
+	return func(ctx context.Context, m *dliDatasourceAuthModel, diags *diag.Diagnostics) bool {
+		name := m.ID.ValueString()
+		a, err := get(ctx, name)
+		if client.IsNotFound(err) {
+			return false
+		}
+		if err != nil {
+			framework.APIError(diags, "Reading DLI datasource authentication "+name, err)
+			return false
+		}
+		m.fromAPI(a)
+		return true
 	}
-	if err != nil {
-		framework.APIError(diags, "Reading DLI datasource authentication "+name, err)
-		return false
-	}
-	m.fromAPI(a)
-	return true
 }
 
 // Update sends what changed in one UpdateAuthInfo call (nothing when only a secret that
@@ -222,7 +227,7 @@ func (r *dliDatasourceAuthResource) Update(ctx context.Context, req resource.Upd
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 	framework.MarkWritten(ctx, resp.Private, &resp.Diagnostics)
-	if framework.ReadBack(ctx, &r.ResourceBase, &plan, r.readInto, "DLI datasource authentication "+name, &resp.Diagnostics) {
+	if framework.ReadBack(ctx, &r.ResourceBase, &plan, r.readWith(r.Client.LookupAuthInfo), "DLI datasource authentication "+name, &resp.Diagnostics) {
 		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 	}
 }

@@ -356,3 +356,65 @@ func TestAccDLIDatasourceAuth_planTimeValidation(t *testing.T) {
 	}
 	env.ExpectPlanErrors(t, cases)
 }
+
+// TestAccDLIDatasourceAuth_withFaults creates ten authentications through 500, 503 and
+// 429 faults: every create converges, none is made twice, nothing is left after destroy.
+func TestAccDLIDatasourceAuth_withFaults(t *testing.T) {
+	t.Parallel()
+	env := acctest.NewEnv(t)
+	env.SetFaults(emulator.Faults{
+		ErrorRates:        map[int]float64{500: 0.07, 503: 0.07, 429: 0.06},
+		RetryAfterSeconds: 1,
+	})
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.ProviderFactories(),
+		CheckDestroy: func(s *terraform.State) error {
+			env.SetFaults(emulator.Faults{})
+			return noLeftovers(env)(s)
+		},
+		Steps: []resource.TestStep{{
+			Config: env.Config(bulkAuths(10)),
+			ConfigStateChecks: []statecheck.StateCheck{
+				authSecret(env, "bulk_9", "password", "pw-9"),
+				acctest.CheckEmulator(func(context.Context) error {
+					if n := len(inventoryObjects(env, "datasource_auth")); n != 10 {
+						return fmt.Errorf("the emulator holds %d authentications, want 10", n)
+					}
+					return nil
+				}),
+			},
+		}},
+	})
+}
+
+// TestAccDLIDatasourceAuth_refreshCost refreshes 110 authentications: they share one paged
+// listing (100 per page), so the refresh costs exactly 2 list calls, not one per
+// authentication. (Each create is read back with lookups by name, not with the listing.)
+func TestAccDLIDatasourceAuth_refreshCost(t *testing.T) {
+	t.Parallel()
+	env := acctest.NewEnv(t)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.ProviderFactories(),
+		CheckDestroy:             noLeftovers(env),
+		Steps: []resource.TestStep{
+			{Config: env.Config(bulkAuths(110))},
+			{
+				PreConfig:    env.Emulator.ResetCounts,
+				RefreshState: true,
+				Check:        env.CheckRequests("ListAuthInfo", 2, 2),
+			},
+		},
+	})
+}
+
+func bulkAuths(n int) string {
+	return fmt.Sprintf(`
+resource "huaweidata_dli_datasource_auth" "test" {
+  count    = %d
+  name     = "bulk_${count.index}"
+  type     = "passwd"
+  username = "user_${count.index}"
+  password = "pw-${count.index}"
+}
+`, n)
+}
