@@ -12,12 +12,14 @@ import (
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/ptr"
 )
 
-// Datasource authentications (dli-sdk-extras.md section 3), on the classic v2.0 paths.
+// Datasource authentications (dli-sdk-extras.md section 3), on the v3 paths: the SDK
+// marks the v2.0 generation (CreateAuthInfo, ...) deprecated in favour of these, with
+// identical models.
 // Request bodies carry secrets: they are never logged (Do logs operation, path and status
 // only) and no error built here quotes a body.
 
 const (
-	authInfosPath    = "/v2.0/{project_id}/datasource/auth-infos"
+	authInfosPath    = "/v3/{project_id}/datasource/auth-infos"
 	authInfoPageSize = 100
 	kindAuthInfo     = "datasource authentication"
 )
@@ -64,12 +66,12 @@ func (c *Client) ListAuthInfos(ctx context.Context) ([]AuthInfo, error) {
 
 func (c *Client) listAuthInfos(ctx context.Context) ([]AuthInfo, error) {
 	return listAll(ctx, pager[AuthInfo]{
-		operation: "ListAuthInfo", path: authInfosPath, pageSize: authInfoPageSize,
+		operation: "ListJobAuthInfos", path: authInfosPath, pageSize: authInfoPageSize,
 		key: func(a AuthInfo) string { return ptr.Deref(a.AuthInfoName) },
 		fetch: func(ctx context.Context, _, offset int) (listPage[AuthInfo], error) {
 			var out listAuthInfoResponse
 			err := c.Do(ctx, Request{
-				Service: ServiceDLI, Operation: "ListAuthInfo", Method: http.MethodGet, Path: authInfosPath,
+				Service: ServiceDLI, Operation: "ListJobAuthInfos", Method: http.MethodGet, Path: authInfosPath,
 				Query: url.Values{"limit": {strconv.Itoa(authInfoPageSize)}, "offset": {strconv.Itoa(offset)}},
 			}, &out)
 			return listPage[AuthInfo]{items: ptr.Deref(out.AuthInfos), total: totalOf(out.Count)}, err
@@ -89,7 +91,7 @@ func (c *Client) GetAuthInfo(ctx context.Context, name string) (*AuthInfo, error
 func (c *Client) LookupAuthInfo(ctx context.Context, name string) (*AuthInfo, error) {
 	var out listAuthInfoResponse
 	err := c.Do(ctx, Request{
-		Service: ServiceDLI, Operation: "ListAuthInfo", Method: http.MethodGet, Path: authInfosPath,
+		Service: ServiceDLI, Operation: "ListJobAuthInfos", Method: http.MethodGet, Path: authInfosPath,
 		Query: url.Values{"auth_info_name": {name}, "limit": {strconv.Itoa(authInfoPageSize)}},
 	}, &out)
 	if err != nil {
@@ -103,7 +105,7 @@ func authInfoNamed(name string) func(AuthInfo) bool {
 	return func(a AuthInfo) bool { return ptr.Deref(a.AuthInfoName) == name }
 }
 
-// CreateAuthInfo creates a datasource authentication (CreateAuthInfo). If an attempt's
+// CreateAuthInfo creates a datasource authentication (CreateJobAuthInfo). If an attempt's
 // outcome is unknown, it looks the name up to see whether the authentication exists before
 // sending the create again, and adopts one of that name and type when the create sent
 // again is answered "already exists" (its secrets cannot be compared: DLI hides them).
@@ -122,7 +124,7 @@ func (c *Client) CreateAuthInfo(ctx context.Context, body *model.CreateAuthInfoR
 		return nil
 	}
 	return c.Do(ctx, Request{
-		Service: ServiceDLI, Operation: "CreateAuthInfo", Method: http.MethodPost, Path: authInfosPath, Body: body,
+		Service: ServiceDLI, Operation: "CreateJobAuthInfo", Method: http.MethodPost, Path: authInfosPath, Body: body,
 		Reconcile: tookEffect(lookup), Adopt: lookup,
 	}, &ack{})
 }
@@ -133,7 +135,7 @@ func (c *Client) UpdateAuthInfo(ctx context.Context, body *model.UpdateAuthInfoR
 	defer c.invalidateAuthInfos()
 	c.noteWrite(kindAuthInfo, body.AuthInfoName)
 	return c.Do(ctx, Request{
-		Service: ServiceDLI, Operation: "UpdateAuthInfo", Method: http.MethodPut, Path: authInfosPath, Body: body,
+		Service: ServiceDLI, Operation: "UpdateJobAuthInfo", Method: http.MethodPut, Path: authInfosPath, Body: body,
 	}, &ack{})
 }
 
@@ -141,7 +143,7 @@ func (c *Client) UpdateAuthInfo(ctx context.Context, body *model.UpdateAuthInfoR
 func (c *Client) DeleteAuthInfo(ctx context.Context, name string) error {
 	defer c.invalidateAuthInfos()
 	err := c.Do(ctx, Request{
-		Service: ServiceDLI, Operation: "DeleteAuthInfo", Method: http.MethodDelete,
+		Service: ServiceDLI, Operation: "DeleteJobAuthInfo", Method: http.MethodDelete,
 		Path: authInfosPath + "/" + url.PathEscape(name),
 	}, &ack{})
 	if IsNotFound(err) {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
@@ -30,6 +31,14 @@ func TestAccDLIDatasourceAuths_listAndFilters(t *testing.T) {
 		if err := c.CreateAuthInfo(context.Background(), body); err != nil {
 			t.Fatal(err)
 		}
+	}
+	// New objects become visible after the emulator's consistency delay; the last one
+	// created is the last to appear.
+	if err := c.AwaitVisible(context.Background(), time.Now(), func(ctx context.Context) error {
+		_, err := c.LookupAuthInfo(ctx, "auth_119")
+		return err
+	}); err != nil {
+		t.Fatal(err)
 	}
 	const all, krb, one = "data.huaweidata_dli_datasource_auths.all", "data.huaweidata_dli_datasource_auths.krb", "data.huaweidata_dli_datasource_auths.one"
 	resource.Test(t, resource.TestCase{
@@ -62,7 +71,7 @@ data "huaweidata_dli_datasource_auths" "one" {
 					"created_at": knownvalue.NotNull(), "updated_at": knownvalue.NotNull(),
 				})})),
 				// The three data sources of one run share one listing of two pages.
-				readsOf(env, "ListAuthInfo", 2),
+				readsOf(env, "ListJobAuthInfos", 2),
 			},
 		}},
 	})

@@ -105,7 +105,7 @@ func TestAccDLIDatasourceAuth_password(t *testing.T) {
 						}
 						return nil
 					}),
-					env.ExpectRequests("UpdateAuthInfo", 1, 1),
+					env.ExpectRequests("UpdateJobAuthInfo", 1, 1),
 				},
 			},
 			{
@@ -282,11 +282,7 @@ variable "key_password" {
 				Check: noSecretInState,
 			},
 			{
-				PreConfig: func() {
-					if err := os.Setenv("TF_VAR_truststore_password", secrets[3]); err != nil {
-						t.Fatal(err)
-					}
-				},
+				PreConfig:         func() { t.Setenv("TF_VAR_truststore_password", secrets[3]) },
 				Config:            config(2),
 				ConfigPlanChecks:  acctest.ExpectAction(authAddr, plancheck.ResourceActionUpdate),
 				ConfigStateChecks: []statecheck.StateCheck{authSecret(env, "acc_kafka", "truststore_password", secrets[3])},
@@ -294,7 +290,7 @@ variable "key_password" {
 			},
 		},
 	})
-	if err := grepFiles(dir, "terraform.log", secrets, []string{"CreateAuthInfo", "UpdateAuthInfo", "huaweidata_dli_datasource_auth"}); err != nil {
+	if err := grepFiles(dir, "terraform.log", secrets, []string{"CreateJobAuthInfo", "UpdateJobAuthInfo", "huaweidata_dli_datasource_auth"}); err != nil {
 		t.Error(err)
 	}
 }
@@ -401,7 +397,7 @@ func TestAccDLIDatasourceAuth_refreshCost(t *testing.T) {
 			{
 				PreConfig:    env.Emulator.ResetCounts,
 				RefreshState: true,
-				Check:        env.CheckRequests("ListAuthInfo", 2, 2),
+				Check:        env.CheckRequests("ListJobAuthInfos", 2, 2),
 			},
 		},
 	})

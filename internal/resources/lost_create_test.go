@@ -128,7 +128,7 @@ var lostCreateCases = map[string]lostCreateCase{
 	},
 	// datasource auth (issue 17)
 	"datasource_auth": {
-		createOp: "CreateAuthInfo", config: authConfig("acc_lost", "passwd", "  username = \"u\"\n  password = \"p\""), addr: authAddr,
+		createOp: "CreateJobAuthInfo", config: authConfig("acc_lost", "passwd", "  username = \"u\"\n  password = \"p\""), addr: authAddr,
 		kind: "datasource_auth", name: "acc_lost",
 	},
 }

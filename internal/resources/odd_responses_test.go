@@ -129,8 +129,8 @@ func oddCases() map[string]oddCase {
 			kind:      "enhanced_connection", name: "acc_conn",
 		},
 		// datasource auth (issue 17)
-		"datasource_auth/ListAuthInfo": {
-			config: authConfig("acc_odd", "passwd", "  username = \"u\"\n  password = \"p\""), addr: authAddr, operation: "ListAuthInfo",
+		"datasource_auth/ListJobAuthInfos": {
+			config: authConfig("acc_odd", "passwd", "  username = \"u\"\n  password = \"p\""), addr: authAddr, operation: "ListJobAuthInfos",
 			truncated: `{"is_success":true,"message":"","count":1,"auth_infos":[{"auth_info_name":"acc_odd","user_name":"u","dataso`,
 			kind:      "datasource_auth", name: "acc_odd",
 		},
