@@ -8,16 +8,16 @@ import (
 // kinds maps each benchmarked kind to the configuration (without provider block) of n of it.
 func kinds() map[string]func(n int) string {
 	return map[string]func(n int) string{
-		"variables":        variables,
-		"databases":        databases,
-		"tables_one_db":    tablesOneDatabase,
-		"tables_per_db":    tablesPerDatabase,
-		"queues":           queues,
-		"flink_jobs":       flinkJobs,
-		"batch_jobs":       batchJobs,
-		"connections":      connections,
-		"mixed":            mixed,
-		"datasource_auths": datasourceAuths, // issue 17
+		"variables":     variables,
+		"databases":     databases,
+		"tables_one_db": tablesOneDatabase,
+		"tables_per_db": tablesPerDatabase,
+		"queues":        queues,
+		"flink_jobs":    flinkJobs,
+		"batch_jobs":    batchJobs,
+		"connections":   connections,
+		"mixed":         mixed,
+		"auths":         datasourceAuths, // datasource auth (issue 17)
 	}
 }
 
