@@ -212,9 +212,11 @@ resource "huaweidata_dli_datasource_auth" "css" {
 
 // TestAccDLIDatasourceAuth_secretsNeverLogged creates a Kafka SSL authentication whose
 // three secrets are write-only, with TF_LOG=trace and the Terraform and provider logs
-// written to a file, then changes one secret. Neither that log nor any state file may hold
+// written to a file, then changes the truststore password (in place) and the key password
+// (a replacement). Neither that log nor any state file may hold
 // a secret value; the log must hold the provider's API calls and the state the non-secret
-// locations, which proves the greps read the right files. It sets process environment
+// locations, which proves the greps read the right files. The in-process provider runs the
+// same plugin framework and protocol loggers as the binary, so this covers them too. It sets process environment
 // variables, so it cannot run in parallel.
 func TestAccDLIDatasourceAuth_secretsNeverLogged(t *testing.T) {
 	dir := t.TempDir()
@@ -228,14 +230,14 @@ func TestAccDLIDatasourceAuth_secretsNeverLogged(t *testing.T) {
 	t.Setenv("TF_ACC_LOG_PATH", logPath)
 	t.Setenv("TF_LOG_PATH", logPath)
 	t.Setenv("TF_ACC_TEMP_DIR", workDir)
-	secrets := []string{"Trust-Secret-4711", "Keystore-Secret-4712", "Key-Secret-4713", "Trust-Secret-Second-4714"}
+	secrets := []string{"Trust-Secret-4711", "Keystore-Secret-4712", "Key-Secret-4713", "Trust-Secret-Second-4714", "Key-Secret-Second-4715"}
 	env := acctest.NewEnv(t)
 	// The secrets come from ephemeral variables set in the environment, as a pipeline
 	// would pass them: the test harness logs the configuration text it writes.
 	t.Setenv("TF_VAR_keystore_password", secrets[1])
 	t.Setenv("TF_VAR_key_password", secrets[2])
 	t.Setenv("TF_VAR_truststore_password", secrets[0])
-	config := func(version int) string {
+	config := func(version, keyVersion int) string {
 		return env.Config(`
 variable "truststore_password" {
   type      = string
@@ -259,7 +261,7 @@ variable "key_password" {
   keystore_password_wo           = var.keystore_password
   keystore_password_wo_version   = 1
   key_password_wo                = var.key_password
-  key_password_wo_version        = 1`, version)))
+  key_password_wo_version        = %d`, version, keyVersion)))
 	}
 	noSecretInState := func(*terraform.State) error {
 		return grepFiles(workDir, "terraform.tfstate", secrets, []string{"obs://acc-certs/truststore.jks", "acc_kafka"})
@@ -270,7 +272,7 @@ variable "key_password" {
 		CheckDestroy:             authsDestroyed(env, t),
 		Steps: []resource.TestStep{
 			{
-				Config: config(1),
+				Config: config(1, 1),
 				ConfigStateChecks: []statecheck.StateCheck{
 					authSecret(env, "acc_kafka", "truststore_password", secrets[0]),
 					authSecret(env, "acc_kafka", "keystore_password", secrets[1]),
@@ -283,9 +285,17 @@ variable "key_password" {
 			},
 			{
 				PreConfig:         func() { t.Setenv("TF_VAR_truststore_password", secrets[3]) },
-				Config:            config(2),
+				Config:            config(2, 1),
 				ConfigPlanChecks:  acctest.ExpectAction(authAddr, plancheck.ResourceActionUpdate),
 				ConfigStateChecks: []statecheck.StateCheck{authSecret(env, "acc_kafka", "truststore_password", secrets[3])},
+				Check:             noSecretInState,
+			},
+			{
+				// DLI cannot change the key password: a new version replaces the authentication.
+				PreConfig:         func() { t.Setenv("TF_VAR_key_password", secrets[4]) },
+				Config:            config(2, 2),
+				ConfigPlanChecks:  acctest.ExpectAction(authAddr, plancheck.ResourceActionDestroyBeforeCreate),
+				ConfigStateChecks: []statecheck.StateCheck{authSecret(env, "acc_kafka", "key_password", secrets[4])},
 				Check:             noSecretInState,
 			},
 		},
