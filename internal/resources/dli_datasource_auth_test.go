@@ -213,11 +213,11 @@ resource "huaweidata_dli_datasource_auth" "css" {
 // TestAccDLIDatasourceAuth_secretsNeverLogged creates a Kafka SSL authentication whose
 // three secrets are write-only, with TF_LOG=trace and the Terraform and provider logs
 // written to a file, then changes the truststore password (in place) and the key password
-// (a replacement). Neither that log nor any state file may hold
-// a secret value; the log must hold the provider's API calls and the state the non-secret
-// locations, which proves the greps read the right files. The in-process provider runs the
-// same plugin framework and protocol loggers as the binary, so this covers them too. It sets process environment
-// variables, so it cannot run in parallel.
+// (a replacement). Neither that log nor any state file may hold a secret value; the log
+// must hold the provider's API calls and the state the non-secret locations, which proves
+// the greps read the right files. The in-process provider runs the same plugin framework
+// and protocol loggers as the binary, so this covers them too. It sets process
+// environment variables, so it cannot run in parallel.
 func TestAccDLIDatasourceAuth_secretsNeverLogged(t *testing.T) {
 	dir := t.TempDir()
 	logPath := filepath.Join(dir, "terraform.log")
