@@ -36,6 +36,7 @@ type Client struct {
 	queuePlans *listCache[model.QueuePlan] // keyed by lowercased queue name
 	quotas     *listCache[model.QuotaInfo] // one key: ""
 	grants     *listCache[Grant]           // permissions: keyed by the lowercased object whose user list it is
+	authInfos  *listCache[AuthInfo]        // datasource auth (issue 17); one key: ""
 
 	writes writeLog // when this process last wrote each object (consistency window)
 
@@ -81,6 +82,7 @@ func New(cfg Config) (*Client, error) {
 		queuePlans: newListCache[model.QueuePlan](cfg.ListCacheTTL), // issue 14
 		quotas:     newListCache[model.QuotaInfo](cfg.ListCacheTTL), // issue 14
 		grants:     newListCache[Grant](cfg.ListCacheTTL),           // permissions
+		authInfos:  newListCache[AuthInfo](cfg.ListCacheTTL),        // datasource auth (issue 17)
 		projectID:  cfg.ProjectID,
 	}, nil
 }

@@ -93,6 +93,18 @@ output "count" {
 			addr: packagesAddr, operation: "ListJobResources",
 			truncated: `{"resources":[],"modules":[],"groups":[{"group_name":"acc_group","status":"READY","resources":["etl.jar"],"det`,
 		},
+		// datasource auth (issue 17)
+		"datasource_auths/ListJobAuthInfos": {
+			config: `
+data "huaweidata_dli_datasource_auths" "test" {}
+
+output "count" {
+  value = length(data.huaweidata_dli_datasource_auths.test.auths)
+}
+`,
+			addr: "data.huaweidata_dli_datasource_auths.test", operation: "ListJobAuthInfos",
+			truncated: `{"is_success":true,"message":"","count":3,"auth_infos":[{"auth_info_name":"kafka_auth","datasource_ty`,
+		},
 	}
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {

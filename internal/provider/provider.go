@@ -202,6 +202,9 @@ func (p *huaweidataProvider) Resources(context.Context) []func() resource.Resour
 		framework.WithIdentity(resources.NewDLIPermission, "object", "user_name"),
 		framework.WithIdentity(resources.NewDLIConnectionAuthorization, "connection_id", "project_id"),
 		framework.WithIdentity(resources.NewDLIPackage, "group_name", "object_name"),
+		framework.WithIdentity(resources.NewDLIDatasourceAuth, "name"),
+		framework.WithIdentity(resources.NewDLIAgency, "id"),
+		framework.WithIdentity(resources.NewDLIOBSAuthorization, "id"),
 	}
 }
 
@@ -210,9 +213,10 @@ func (p *huaweidataProvider) DataSources(context.Context) []func() datasource.Da
 		datasources.NewDataArtsLineage,
 		datasources.NewDataArtsRelations,
 		datasources.NewDataArtsNodeInstances,
-		datasources.NewDLIQuotas,      // issue 14: quotas
-		datasources.NewDLIPermissions, // permissions (issue 15)
-		datasources.NewDLIPackages,    // issue 17: resource packages
+		datasources.NewDLIQuotas,          // issue 14: quotas
+		datasources.NewDLIPermissions,     // permissions (issue 15)
+		datasources.NewDLIPackages,        // issue 17: resource packages
+		datasources.NewDLIDatasourceAuths, // datasource auth (issue 17)
 	}
 }
 

@@ -139,6 +139,11 @@ var lostCreateCases = map[string]lostCreateCase{
 		createOp: "UploadJobResources", config: packageConfig("lost.jar", ""), addr: pkgAddr,
 		kind: "resource_package", name: "acc_group/lost.jar",
 	},
+	// datasource auth (issue 17)
+	"datasource_auth": {
+		createOp: "CreateJobAuthInfo", config: authConfig("acc_lost", "passwd", "  username = \"u\"\n  password = \"p\""), addr: authAddr,
+		kind: "datasource_auth", name: "acc_lost",
+	},
 }
 
 func TestAccLostCreate_queue(t *testing.T) { testLostCreate(t, lostCreateCases["queue"], false) }
@@ -161,6 +166,9 @@ func TestAccLostCreate_permission(t *testing.T) {
 	testLostCreate(t, lostCreateCases["permission"], false)
 }
 func TestAccLostCreate_package(t *testing.T) { testLostCreate(t, lostCreateCases["package"], false) }
+func TestAccLostCreate_datasourceAuth(t *testing.T) { // issue 17
+	testLostCreate(t, lostCreateCases["datasource_auth"], false)
+}
 
 // TestAccLostCreate_malformedAnswer: the first create is answered 200 with an empty body
 // and did not take effect (the emulator's handler did not run). The outcome is unknown, so

@@ -145,6 +145,12 @@ func oddCases() map[string]oddCase {
 			truncated: `{"create_time":1700000000000,"update_time":1700000000000,"resource_type":"jar","resource_name":"odd.j`,
 			kind:      "resource_package", name: "acc_group/odd.jar",
 		},
+		// datasource auth (issue 17)
+		"datasource_auth/ListJobAuthInfos": {
+			config: authConfig("acc_odd", "passwd", "  username = \"u\"\n  password = \"p\""), addr: authAddr, operation: "ListJobAuthInfos",
+			truncated: `{"is_success":true,"message":"","count":1,"auth_infos":[{"auth_info_name":"acc_odd","user_name":"u","dataso`,
+			kind:      "datasource_auth", name: "acc_odd",
+		},
 	}
 }
 
@@ -273,6 +279,10 @@ func inventoryObjects(env *acctest.Env, kind string) []inventoryObject {
 	case "resource_package": // issue 17: the name and the id are "group/name"
 		for _, pk := range p.ResourcePackages {
 			out = append(out, inventoryObject{pk.ID, pk.ID})
+		}
+	case "datasource_auth": // issue 17
+		for _, a := range p.DatasourceAuths {
+			out = append(out, inventoryObject{a.Name, a.Name})
 		}
 	default:
 		panic("inventoryObjects: unknown kind " + kind)

@@ -17,9 +17,10 @@ func kinds() map[string]func(n int) string {
 		"batch_jobs":    batchJobs,
 		"connections":   connections,
 		"mixed":         mixed,
-		"queue_plans":   queuePlans,  // issue 14: queue scaling plans
-		"permissions":   permissions, // permissions (issue 15)
-		"packages":      packages,    // issue 17: resource packages
+		"queue_plans":   queuePlans,      // issue 14: queue scaling plans
+		"permissions":   permissions,     // permissions (issue 15)
+		"packages":      packages,        // issue 17: resource packages
+		"auths":         datasourceAuths, // datasource auth (issue 17)
 	}
 }
 
@@ -245,6 +246,21 @@ resource "huaweidata_dli_package" "p" {
   group_name  = "bench_packages"
   type        = "jar"
   object_path = "https://bench.obs.cn-north-4.myhuaweicloud.com/jars/lib-${count.index}.jar"
+}
+`, n)
+}
+
+// datasourceAuths is n password authentications with write-only passwords (issue 17): a
+// refresh reads them from one shared paged listing.
+func datasourceAuths(n int) string {
+	return fmt.Sprintf(`
+resource "huaweidata_dli_datasource_auth" "a" {
+  count               = %d
+  name                = "bench_auth_${count.index}"
+  type                = "passwd"
+  username            = "user_${count.index}"
+  password_wo         = "bench-password-${count.index}"
+  password_wo_version = 1
 }
 `, n)
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/emulator/store"
 )
@@ -29,6 +30,18 @@ type ProjectInventory struct {
 	ResourcePackages    []InventoryPackage    `json:"resource_packages"` // issue 17
 	Privileges          []InventoryPrivilege  `json:"privileges"`        // permissions (dli_privileges.go)
 	QueuePlans          []InventoryQueuePlan  `json:"queue_plans"`       // issue 14: queue scaling plans
+	// datasource auth, agency, OBS authorisation (issue 17)
+	DatasourceAuths []InventoryAuthInfo `json:"datasource_auths"`
+	AgencyRoles     []string            `json:"agency_roles"` // roles of the DLI agency
+	// OBSBuckets are the buckets authorised for DLI. They are not leftovers: DLI has no
+	// API to revoke an authorisation.
+	OBSBuckets []string `json:"obs_buckets"`
+}
+
+// InventoryAuthInfo is a datasource authentication (its secrets are not listed).
+type InventoryAuthInfo struct {
+	Name string `json:"name"`
+	Type string `json:"type"`
 }
 
 // InventoryQueuePlan is a scheduled scaling plan; ID is "queue/plan_id".
@@ -194,6 +207,7 @@ func projectInventory(p *projectData, now int64) ProjectInventory {
 		}
 	}
 	sort.Slice(pi.ResourcePackages, func(i, j int) bool { return pi.ResourcePackages[i].ID < pi.ResourcePackages[j].ID })
+	addAuthInventory(&pi, p)
 	return pi
 }
 
@@ -253,6 +267,12 @@ func (pi ProjectInventory) live() []liveObject {
 	}
 	for _, pk := range pi.ResourcePackages { // issue 17
 		out = append(out, liveObject{"resource_package", "", fmt.Sprintf("%s (%s, %s)", pk.ID, pk.Type, pk.Status)})
+	}
+	for _, a := range pi.DatasourceAuths {
+		out = append(out, liveObject{"datasource_auth", a.Name, fmt.Sprintf("%s (%s)", a.Name, a.Type)})
+	}
+	if len(pi.AgencyRoles) > 0 {
+		out = append(out, liveObject{"dli_agency", "", strings.Join(pi.AgencyRoles, ",")})
 	}
 	return out
 }

@@ -9,6 +9,8 @@ const (
 	connectionsPath     = "/v2.0/{project_id}/datasource/enhanced-connections"
 	resourceTagsPath    = "/v3/{project_id}/{resource_type}/{resource_id}/tags"
 	queuePlansPath      = "/v1/{project_id}/queues/{queue_name}/plans" // issue 14: queue scaling plans
+	authInfosPath       = "/v2.0/{project_id}/datasource/auth-infos"   // datasource auth (issue 17)
+	jobAuthInfosPath    = "/v3/{project_id}/datasource/auth-infos"     // datasource auth (issue 17)
 )
 
 var apiRoutes = []route{
@@ -110,6 +112,19 @@ var apiRoutes = []route{
 	{Method: "GET", Pattern: "/v1.0/{project_id}/databases/{database_name}/tables/{table_name}/users", Op: "ListTableUsers", Handle: (*Server).listTableUsers},
 	{Method: "GET", Pattern: "/v1.0/{project_id}/databases/{database_name}/tables/{table_name}/users/{user_name}", Op: "ListTablePrivileges", Handle: (*Server).listTablePrivileges},
 	{Method: "GET", Pattern: "/v1.0/{project_id}/authorization/privileges", Op: "ListAuthorizationPrivileges", Handle: (*Server).listAuthorizationPrivileges},
+	// dli_auth_infos (datasource auth, issue 17): v2.0 and v3 share one store
+	{Method: "POST", Pattern: authInfosPath, Op: "CreateAuthInfo", Handle: (*Server).createAuthInfo},
+	{Method: "GET", Pattern: authInfosPath, Op: "ListAuthInfo", Handle: (*Server).listAuthInfos},
+	{Method: "PUT", Pattern: authInfosPath, Op: "UpdateAuthInfo", Handle: (*Server).updateAuthInfo},
+	{Method: "DELETE", Pattern: authInfosPath + "/{auth_info_name}", Op: "DeleteAuthInfo", Handle: (*Server).deleteAuthInfo},
+	{Method: "POST", Pattern: jobAuthInfosPath, Op: "CreateJobAuthInfo", Handle: (*Server).createAuthInfo},
+	{Method: "GET", Pattern: jobAuthInfosPath, Op: "ListJobAuthInfos", Handle: (*Server).listAuthInfos},
+	{Method: "PUT", Pattern: jobAuthInfosPath, Op: "UpdateJobAuthInfo", Handle: (*Server).updateAuthInfo},
+	{Method: "DELETE", Pattern: jobAuthInfosPath + "/{auth_info_name}", Op: "DeleteJobAuthInfo", Handle: (*Server).deleteAuthInfo},
+	// dli_agency (DLI agency and OBS authorisation, issue 17)
+	{Method: "POST", Pattern: "/v2/{project_id}/agency", Op: "CreateDliAgency", Handle: (*Server).createDliAgency},
+	{Method: "GET", Pattern: "/v2/{project_id}/agency", Op: "ShowDliAgency", Handle: (*Server).showDliAgency},
+	{Method: "POST", Pattern: "/v1.0/{project_id}/dli/obs-authorize", Op: "RegisterBucket", Handle: (*Server).registerBucket},
 }
 
 // adminHookRoutes are the /_emulator/ test hooks of the features; the core admin

@@ -32,6 +32,10 @@ type Project struct {
 	Plans      map[int64]*QueuePlan `json:"queue_plans,omitempty"` // plan id -> scheduled scaling plan (queue_plans.go)
 	Privileges *PrivilegeData       `json:"privileges,omitempty"`  // permissions per object (dli_privileges.go)
 	Packages   *PackageData         `json:"packages,omitempty"`    // resource packages (issue 17, dli_packages.go)
+	// datasource auth, agency, OBS authorisation (auth_infos.go)
+	AuthInfos   map[string]*AuthInfo `json:"auth_infos,omitempty"`   // name -> datasource authentication
+	AgencyRoles []string             `json:"agency_roles,omitempty"` // roles of the DLI agency, sorted
+	OBSBuckets  []string             `json:"obs_buckets,omitempty"`  // buckets authorised for DLI, sorted
 }
 
 func NewState() *State {

@@ -1,0 +1,89 @@
+package datasources_test
+
+import (
+	"context"
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/huaweicloud/huaweicloud-sdk-go-v3/services/dli/v1/model"
+
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/acctest"
+)
+
+// 120 authentications made outside Terraform (two pages of 100): the unfiltered data source
+// lists them all in two calls per read, sorted by name, and the filters keep one type or one
+// name. Nothing in the schema can hold a secret.
+func TestAccDLIDatasourceAuths_listAndFilters(t *testing.T) {
+	t.Parallel()
+	env := acctest.NewEnv(t)
+	c := env.Client(t)
+	for i := range 120 {
+		body := &model.CreateAuthInfoRequestBody{AuthInfoName: fmt.Sprintf("auth_%03d", i), DatasourceType: "passwd",
+			UserName: ptrTo("user"), Password: ptrTo("pw")}
+		if i%40 == 0 {
+			body = &model.CreateAuthInfoRequestBody{AuthInfoName: fmt.Sprintf("auth_%03d", i), DatasourceType: "KRB",
+				UserName: ptrTo("hive"), Krb5Conf: ptrTo("obs://krb/krb5.conf"), Keytab: ptrTo("obs://krb/hive.keytab")}
+		}
+		if err := c.CreateAuthInfo(context.Background(), body); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// New objects become visible after the emulator's consistency delay; the last one
+	// created is the last to appear.
+	if err := c.AwaitVisible(context.Background(), time.Now(), func(ctx context.Context) error {
+		_, err := c.LookupAuthInfo(ctx, "auth_119")
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	const all, krb, one = "data.huaweidata_dli_datasource_auths.all", "data.huaweidata_dli_datasource_auths.krb", "data.huaweidata_dli_datasource_auths.one"
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.ProviderFactories(),
+		Steps: []resource.TestStep{{
+			Config: env.Config(`
+data "huaweidata_dli_datasource_auths" "all" {}
+
+data "huaweidata_dli_datasource_auths" "krb" {
+  type = "KRB"
+}
+
+data "huaweidata_dli_datasource_auths" "one" {
+  name = "auth_007"
+}
+`),
+			ConfigStateChecks: []statecheck.StateCheck{
+				expectAttr(all, "auths", knownvalue.ListSizeExact(120)),
+				expectAttr(all, "auths.0.name", knownvalue.StringExact("auth_000")),
+				expectAttr(all, "auths.0.type", knownvalue.StringExact("KRB")),
+				expectAttr(all, "auths.0.keytab", knownvalue.StringExact("obs://krb/hive.keytab")),
+				expectAttr(all, "auths.0.created_at", knownvalue.NotNull()),
+				expectAttr(krb, "auths", knownvalue.ListSizeExact(3)),
+				expectAttr(krb, "auths.2.name", knownvalue.StringExact("auth_080")),
+				expectAttr(one, "auths", knownvalue.ListExact([]knownvalue.Check{knownvalue.ObjectExact(map[string]knownvalue.Check{
+					"name": knownvalue.StringExact("auth_007"), "type": knownvalue.StringExact("passwd"),
+					"username": knownvalue.StringExact("user"), "owner": knownvalue.NotNull(),
+					"certificate_location": knownvalue.Null(), "krb5_conf": knownvalue.Null(), "keytab": knownvalue.Null(),
+					"truststore_location": knownvalue.Null(), "keystore_location": knownvalue.Null(),
+					"created_at": knownvalue.NotNull(), "updated_at": knownvalue.NotNull(),
+				})})),
+				// The three data sources of one run share one listing of two pages.
+				readsOf(env, "ListJobAuthInfos", 2),
+			},
+		}},
+	})
+}
+
+func TestAccDLIDatasourceAuths_planErrors(t *testing.T) {
+	t.Parallel()
+	env := acctest.NewEnv(t)
+	env.ExpectPlanErrors(t, map[string]acctest.PlanError{
+		"bad type":   {Config: `data "huaweidata_dli_datasource_auths" "x" { type = "kafka" }`, Want: `(?s)type value must be one of`},
+		"empty name": {Config: `data "huaweidata_dli_datasource_auths" "x" { name = "" }`, Want: `(?s)name string length must be at least 1`},
+	})
+}
+
+func ptrTo[T any](v T) *T { return &v }
