@@ -47,6 +47,9 @@ var apiRoutes = []route{
 	{Method: "GET", Pattern: "/v1.0/{project_id}/jobs/{job_id}/status", Op: "ShowSqlJobStatus", Handle: (*Server).showSQLJobStatus},
 	{Method: "GET", Pattern: "/v1.0/{project_id}/jobs/{job_id}/detail", Op: "ShowSqlJobDetail", Handle: (*Server).showSQLJobDetail},
 	{Method: "DELETE", Pattern: "/v1.0/{project_id}/jobs/{job_id}", Op: "CancelSqlJob", Handle: (*Server).cancelSQLJob},
+	// dli_sql_results (issue 16: SQL job results and progress)
+	{Method: "GET", Pattern: "/v1.0/{project_id}/jobs/{job_id}/preview", Op: "PreviewSqlJobResult", Handle: (*Server).previewSQLJob},
+	{Method: "GET", Pattern: "/v1/{project_id}/jobs/{job_id}/progress", Op: "ShowSqlJobProgress", Handle: (*Server).showSQLJobProgress},
 	// dli_flink_jobs
 	{Method: "POST", Pattern: "/v1.0/{project_id}/streaming/sql-jobs", Op: "CreateFlinkSqlJob", Handle: (*Server).createFlinkSQLJob},
 	{Method: "PUT", Pattern: "/v1.0/{project_id}/streaming/sql-jobs/{job_id}", Op: "UpdateFlinkSqlJob", Handle: (*Server).updateFlinkSQLJob},
