@@ -196,6 +196,8 @@ func (p *huaweidataProvider) Resources(context.Context) []func() resource.Resour
 		resources.NewDLIFlinkSQLJob,
 		resources.NewDLIConnection,
 		resources.NewDLIBatchJob,
+		// issue 16 part A: SQL jobs and templates
+		resources.NewDLISQLJob,
 	}
 }
 
