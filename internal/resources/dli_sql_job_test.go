@@ -55,6 +55,15 @@ resource "huaweidata_dli_sql_job" "test" {
 `, body)
 }
 
+// sqlJobOnDefaultQueue is an SQL job on the default queue, without other resources.
+func sqlJobOnDefaultQueue(sql string) string {
+	return fmt.Sprintf(`
+resource "huaweidata_dli_sql_job" "test" {
+  sql = %q
+}
+`, sql)
+}
+
 func expectSQLJob(attr string, v knownvalue.Check) statecheck.StateCheck {
 	return statecheck.ExpectKnownValue(sqlJobAddr, tfjsonpath.New(attr), v)
 }

@@ -126,6 +126,11 @@ var lostCreateCases = map[string]lostCreateCase{
 		createOp: "CreateSparkJob", config: batchConfig("acc_lostq", sparkPi+`  name = "acc_lost"`), addr: batchAddr,
 		kind: "spark_batch", name: "acc_lost",
 	},
+	// issue 16: SQL jobs
+	"sql_job": {
+		createOp: "CreateSqlJob", config: sqlJobOnDefaultQueue("select 'acc_lost' as x"), addr: sqlJobAddr,
+		kind: "sql_job", name: "select 'acc_lost' as x",
+	},
 }
 
 func TestAccLostCreate_queue(t *testing.T) { testLostCreate(t, lostCreateCases["queue"], false) }
@@ -141,6 +146,7 @@ func TestAccLostCreate_flinkSQLJob(t *testing.T) {
 	testLostCreate(t, lostCreateCases["flink_sql_job"], false)
 }
 func TestAccLostCreate_batchJob(t *testing.T) { testLostCreate(t, lostCreateCases["batch_job"], false) }
+func TestAccLostCreate_sqlJob(t *testing.T)   { testLostCreate(t, lostCreateCases["sql_job"], false) }
 
 // TestAccLostCreate_malformedAnswer: the first create is answered 200 with an empty body
 // and did not take effect (the emulator's handler did not run). The outcome is unknown, so

@@ -128,6 +128,12 @@ func oddCases() map[string]oddCase {
 			truncated: `{"is_success":true,"message":"","id":"2a620c33-5609-40c9-affd-2b6453071b0f","name":"acc_conn","status":"ACT`,
 			kind:      "enhanced_connection", name: "acc_conn",
 		},
+		// issue 16: SQL jobs
+		"sql_job/ShowSqlJobStatus": {
+			config: sqlJobOnDefaultQueue("select 'acc_odd' as x"), addr: sqlJobAddr, operation: "ShowSqlJobStatus",
+			truncated: `{"is_success":true,"message":"","job_id":"95fcc908-9f1b-446c-8643-5653891d9fd9","job_type":"QUERY","status":"FINI`,
+			kind:      "sql_job", name: "select 'acc_odd' as x",
+		},
 	}
 }
 
@@ -158,7 +164,7 @@ func TestAccOddResponses_create(t *testing.T) {
 			env := acctest.NewEnv(t)
 			cfg := env.Config(c.config)
 			want := 1
-			if c.kind == "spark_batch" {
+			if c.kind == "spark_batch" || c.kind == "sql_job" {
 				want = 2 // the tainted job is replaced by a new run; the first run stays in DLI's history
 			}
 			exactlyOne := acctest.CheckEmulator(func(context.Context) error {
@@ -244,6 +250,10 @@ func inventoryObjects(env *acctest.Env, kind string) []inventoryObject {
 			if c.Status != "DELETED" {
 				out = append(out, inventoryObject{c.Name, c.ID})
 			}
+		}
+	case "sql_job": // issue 16: a job's name is its statement
+		for _, j := range p.SQLJobs {
+			out = append(out, inventoryObject{j.Statement, j.ID})
 		}
 	default:
 		panic("inventoryObjects: unknown kind " + kind)

@@ -74,6 +74,8 @@ type InventorySQLJob struct {
 	ID      string `json:"id"`
 	JobType string `json:"job_type"`
 	Status  string `json:"status"`
+	// Statement is the job's SQL (issue 16: lets tests find a job by what it runs).
+	Statement string `json:"statement,omitempty"`
 }
 
 // InventoryConnection is an enhanced connection (DELETED ones are kept).
@@ -131,7 +133,7 @@ func projectInventory(p *projectData, now int64) ProjectInventory {
 	}
 	sort.Slice(pi.SparkBatches, func(i, j int) bool { return pi.SparkBatches[i].ID < pi.SparkBatches[j].ID })
 	for _, j := range p.SQLJobs {
-		pi.SQLJobs = append(pi.SQLJobs, InventorySQLJob{ID: j.ID, JobType: j.JobType, Status: j.StatusAt(now)})
+		pi.SQLJobs = append(pi.SQLJobs, InventorySQLJob{ID: j.ID, JobType: j.JobType, Status: j.StatusAt(now), Statement: j.Statement})
 	}
 	for _, qj := range p.QueueJobs {
 		st := "RUNNING"
