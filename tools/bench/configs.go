@@ -17,6 +17,8 @@ func kinds() map[string]func(n int) string {
 		"batch_jobs":    batchJobs,
 		"connections":   connections,
 		"mixed":         mixed,
+		// issue 16: SQL jobs
+		"sql_jobs": sqlJobs,
 	}
 }
 
@@ -189,4 +191,15 @@ resource "huaweidata_dli_table" "t" {
 	b.WriteString(strings.Replace(batchJobs(m.batch), generalQueue, "", 1))
 	b.WriteString(strings.Replace(connections(m.conns), generalQueue, "", 1))
 	return b.String()
+}
+
+// sqlJobs is n queries on the default queue, each applied when its result is ready
+// (issue 16).
+func sqlJobs(n int) string {
+	return fmt.Sprintf(`
+resource "huaweidata_dli_sql_job" "j" {
+  count = %d
+  sql   = "select ${count.index} as n"
+}
+`, n)
 }
