@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/emulator/store"
 )
@@ -26,6 +27,15 @@ type ProjectInventory struct {
 	SparkBatches        []InventoryBatch      `json:"spark_batches"`
 	SQLJobs             []InventorySQLJob     `json:"sql_jobs"`
 	EnhancedConnections []InventoryConnection `json:"enhanced_connections"`
+	// issue 16: SQL and Spark job templates
+	JobTemplates []InventoryTemplate `json:"job_templates"`
+}
+
+// InventoryTemplate is an SQL or Spark job template.
+type InventoryTemplate struct {
+	ID   string `json:"id"`
+	Type string `json:"type"` // SQL or SPARK
+	Name string `json:"name"`
 }
 
 // InventoryQueue is a queue with its current CU count.
@@ -104,7 +114,7 @@ func projectInventory(p *projectData, now int64) ProjectInventory {
 	pi := ProjectInventory{
 		Queues: []InventoryQueue{}, Databases: []InventoryDatabase{}, Tables: []InventoryTable{},
 		GlobalVariables: []InventoryVariable{}, FlinkJobs: []InventoryFlinkJob{}, SparkBatches: []InventoryBatch{},
-		SQLJobs: []InventorySQLJob{}, EnhancedConnections: []InventoryConnection{},
+		SQLJobs: []InventorySQLJob{}, EnhancedConnections: []InventoryConnection{}, JobTemplates: []InventoryTemplate{},
 	}
 	for _, q := range p.Queues {
 		pi.Queues = append(pi.Queues, InventoryQueue{Name: q.Name, QueueType: q.Type, CUCount: q.CUCount(now)})
@@ -147,6 +157,11 @@ func projectInventory(p *projectData, now int64) ProjectInventory {
 		pi.EnhancedConnections = append(pi.EnhancedConnections, InventoryConnection{ID: c.ID, Name: c.Name, Status: c.StatusAt()})
 	}
 	sort.Slice(pi.EnhancedConnections, func(i, j int) bool { return pi.EnhancedConnections[i].ID < pi.EnhancedConnections[j].ID })
+	for _, typ := range []string{store.TemplateSQL, store.TemplateSpark} {
+		for _, t := range p.TemplatesOf(typ) {
+			pi.JobTemplates = append(pi.JobTemplates, InventoryTemplate{ID: t.ID, Type: t.Type, Name: t.Name})
+		}
+	}
 	return pi
 }
 
@@ -197,6 +212,10 @@ func (pi ProjectInventory) live() []liveObject {
 		if c.Status != "DELETED" {
 			out = append(out, liveObject{"enhanced_connection", c.Name, fmt.Sprintf("%s (%s, %s)", c.ID, c.Name, c.Status)})
 		}
+	}
+	for _, t := range pi.JobTemplates {
+		kind := strings.ToLower(t.Type) + "_template"
+		out = append(out, liveObject{kind, t.Name, fmt.Sprintf("%s (%s)", t.ID, t.Name)})
 	}
 	return out
 }

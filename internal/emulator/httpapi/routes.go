@@ -86,6 +86,15 @@ var apiRoutes = []route{
 	{Method: "GET", Pattern: "/v2/{project_id}/design/relation", Op: "ListRelations", Handle: (*Server).listRelations},
 	// dataarts_instances
 	{Method: "GET", Pattern: "/v1/{project_id}/datamap/node/{task_id}/instances", Op: "ShowInstanceInfos", Handle: (*Server).showInstanceInfos},
+	// dli_templates (issue 16: SQL and Spark job templates)
+	{Method: "POST", Pattern: "/v1.0/{project_id}/sqls", Op: "CreateSqlJobTemplate", Handle: (*Server).createSQLTemplate},
+	{Method: "GET", Pattern: "/v1.0/{project_id}/sqls", Op: "ListSqlJobTemplates", Handle: (*Server).listSQLTemplates},
+	{Method: "PUT", Pattern: "/v1.0/{project_id}/sqls/{sql_id}", Op: "UpdateSqlJobTemplate", Handle: (*Server).updateSQLTemplate},
+	{Method: "POST", Pattern: "/v1.0/{project_id}/sqls-deletion", Op: "BatchDeleteSqlJobTemplates", Handle: (*Server).batchDeleteTemplates},
+	{Method: "POST", Pattern: "/v3/{project_id}/templates", Op: "CreateSparkJobTemplate", Handle: (*Server).createSparkTemplate},
+	{Method: "GET", Pattern: "/v3/{project_id}/templates", Op: "ListSparkJobTemplates", Handle: (*Server).listSparkTemplates},
+	{Method: "GET", Pattern: "/v3/{project_id}/templates/{template_id}", Op: "ShowSparkJobTemplate", Handle: (*Server).showSparkTemplate},
+	{Method: "PUT", Pattern: "/v3/{project_id}/templates/{template_id}", Op: "UpdateSparkJobTemplate", Handle: (*Server).updateSparkTemplate},
 }
 
 // adminHookRoutes are the /_emulator/ test hooks of the features; the core admin
