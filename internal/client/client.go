@@ -32,6 +32,8 @@ type Client struct {
 	databases  *listCache[model.Database]       // one key: ""
 	globalVars *listCache[model.GlobalVariable] // one key: ""
 	tables     *listCache[model.Table]          // keyed by lowercased database name
+	// issue 16: SQL job templates (the list has no paging and there is no GET by id)
+	sqlTemplates *listCache[model.SqlJobTemplate] // one key: ""
 
 	writes writeLog // when this process last wrote each object (consistency window)
 
@@ -74,7 +76,9 @@ func New(cfg Config) (*Client, error) {
 		databases:  newListCache[model.Database](cfg.ListCacheTTL),
 		globalVars: newListCache[model.GlobalVariable](cfg.ListCacheTTL),
 		tables:     newListCache[model.Table](cfg.ListCacheTTL),
-		projectID:  cfg.ProjectID,
+		// issue 16
+		sqlTemplates: newListCache[model.SqlJobTemplate](cfg.ListCacheTTL),
+		projectID:    cfg.ProjectID,
 	}, nil
 }
 

@@ -198,6 +198,8 @@ func (p *huaweidataProvider) Resources(context.Context) []func() resource.Resour
 		resources.NewDLIBatchJob,
 		// issue 16 part A: SQL jobs and templates
 		resources.NewDLISQLJob,
+		resources.NewDLISQLTemplate,
+		resources.NewDLISparkTemplate,
 	}
 }
 

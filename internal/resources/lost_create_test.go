@@ -131,6 +131,14 @@ var lostCreateCases = map[string]lostCreateCase{
 		createOp: "CreateSqlJob", config: sqlJobOnDefaultQueue("select 'acc_lost' as x"), addr: sqlJobAddr,
 		kind: "sql_job", name: "select 'acc_lost' as x",
 	},
+	"sql_template": {
+		createOp: "CreateSqlJobTemplate", config: sqlTemplateConfig("acc_lost", "select 1", ""), addr: sqlTemplateAddr,
+		kind: "sql_template", name: "acc_lost",
+	},
+	"spark_template": {
+		createOp: "CreateSparkJobTemplate", config: sparkTemplateConfig("acc_lost", `    file = "a.jar"`), addr: sparkTemplateAddr,
+		kind: "spark_template", name: "acc_lost",
+	},
 }
 
 func TestAccLostCreate_queue(t *testing.T) { testLostCreate(t, lostCreateCases["queue"], false) }
@@ -147,6 +155,12 @@ func TestAccLostCreate_flinkSQLJob(t *testing.T) {
 }
 func TestAccLostCreate_batchJob(t *testing.T) { testLostCreate(t, lostCreateCases["batch_job"], false) }
 func TestAccLostCreate_sqlJob(t *testing.T)   { testLostCreate(t, lostCreateCases["sql_job"], false) }
+func TestAccLostCreate_sqlTemplate(t *testing.T) {
+	testLostCreate(t, lostCreateCases["sql_template"], false)
+}
+func TestAccLostCreate_sparkTemplate(t *testing.T) {
+	testLostCreate(t, lostCreateCases["spark_template"], false)
+}
 
 // TestAccLostCreate_malformedAnswer: the first create is answered 200 with an empty body
 // and did not take effect (the emulator's handler did not run). The outcome is unknown, so
