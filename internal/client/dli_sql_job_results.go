@@ -2,6 +2,7 @@ package client
 
 import (
 	"context"
+	"maps"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -86,10 +87,7 @@ func (c *Client) ListSQLJobs(ctx context.Context, f SQLJobFilter) ([]SQLJobStatu
 		operation: "ListSqlJobs", path: path, pageSize: sqlJobPageSize,
 		key: func(j SQLJobStatus) string { return j.JobID },
 		fetch: func(ctx context.Context, number, _ int) (listPage[SQLJobStatus], error) {
-			pq := url.Values{}
-			for k, v := range q {
-				pq[k] = v
-			}
+			pq := maps.Clone(q)
 			pq.Set("current-page", strconv.Itoa(number))
 			var page sqlJobPage
 			err := c.Do(ctx, Request{Service: ServiceDLI, Operation: "ListSqlJobs", Method: http.MethodGet, Path: path, Query: pq}, &page)

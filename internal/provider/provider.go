@@ -208,6 +208,9 @@ func (p *huaweidataProvider) DataSources(context.Context) []func() datasource.Da
 		datasources.NewDataArtsLineage,
 		datasources.NewDataArtsRelations,
 		datasources.NewDataArtsNodeInstances,
+		// issue 16 part A: job list data sources
+		datasources.NewDLISQLJobs,
+		datasources.NewDLIBatchJobs,
 	}
 }
 
