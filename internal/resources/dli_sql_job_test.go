@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/compare"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -252,5 +253,63 @@ func TestAccDLISQLJob_planErrors(t *testing.T) {
 		"bad wait_for":     {Config: job(`sql = "select 1"` + "\n" + `wait_for = "running"`), Want: `wait_for[\s\S]*submitted`},
 		"too many preview": {Config: job(`sql = "select 1"` + "\n" + `preview_rows = 101`), Want: `preview_rows[\s\S]*between 0 and 100`},
 		"bad conf key":     {Config: job(`sql = "select 1"` + "\n" + `conf = { "bad key" = "1" }`), Want: `conf[\s\S]*configuration key`},
+	})
+}
+
+// Destroying a job that still runs cancels it (cancel_on_destroy, the default) and waits
+// until it has ended; with cancel_on_destroy = false it is left running.
+func TestAccDLISQLJob_destroyWhileRunning(t *testing.T) {
+	t.Parallel()
+	env := acctest.NewEnv(t)
+	env.Emulator.SetSQLJobRunTime(1000 * time.Hour)
+	var cancelled, kept string
+	job := func(name, sql, extra string) string {
+		return fmt.Sprintf(`
+resource "huaweidata_dli_sql_job" %q {
+  sql      = %q
+  wait_for = "submitted"
+%s
+}
+`, name, sql, extra)
+	}
+	cfg := env.Config(job("cancelled", "select 'long' as backfill", "") + job("kept", "select 'kept' as backfill", "  cancel_on_destroy = false"))
+	statusOf := func(id *string, want string) statecheck.StateCheck {
+		return acctest.CheckEmulator(func(ctx context.Context) error {
+			st, err := env.Client(t).ShowSQLJobStatus(ctx, *id)
+			if err != nil {
+				return err
+			}
+			if st.Status != want {
+				return fmt.Errorf("job %s is %s, want %s", *id, st.Status, want)
+			}
+			return nil
+		})
+	}
+	capture := func(addr string, id *string) statecheck.StateCheck {
+		return statecheck.ExpectKnownValue(addr, tfjsonpath.New("id"), knownvalue.StringFunc(func(v string) error { *id = v; return nil }))
+	}
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.ProviderFactories(),
+		Steps: []resource.TestStep{
+			{
+				Config: cfg,
+				ConfigStateChecks: []statecheck.StateCheck{
+					capture("huaweidata_dli_sql_job.cancelled", &cancelled),
+					capture("huaweidata_dli_sql_job.kept", &kept),
+					statecheck.ExpectKnownValue("huaweidata_dli_sql_job.cancelled", tfjsonpath.New("status"), knownvalue.StringRegexp(regexp.MustCompile(`^(LAUNCHING|RUNNING)$`))),
+				},
+			},
+			{
+				Config:  cfg,
+				Destroy: true,
+				ConfigStateChecks: []statecheck.StateCheck{
+					statusOf(&cancelled, "CANCELLED"),
+					statusOf(&kept, "RUNNING"),
+					env.ExpectRequests("CancelSqlJob", 1, 1),
+					// Clean up the job left running on purpose.
+					acctest.CheckEmulator(func(ctx context.Context) error { return env.Client(t).CancelSQLJob(ctx, kept) }),
+				},
+			},
+		},
 	})
 }

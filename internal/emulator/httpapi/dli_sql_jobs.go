@@ -157,6 +157,9 @@ func (e *Server) submitSQLJob(c *call) result {
 		j.Database = j.CurrentDB
 	}
 	run := sqlJobQueryRunTime
+	if c.proj.SQLQueryRunSeconds > 0 {
+		run = time.Duration(c.proj.SQLQueryRunSeconds) * time.Second
+	}
 	if st.JobType == "DDL" || st.JobType == "DCL" {
 		run = sqlJobDDLRunTime
 	}

@@ -27,6 +27,8 @@ type Project struct {
 	SQLJobs     map[string]*SQLJob    `json:"sql_jobs"`                       // job id -> SQL job (dli_sql_jobs.go)
 	// issue 16: SQL and Spark job templates (templates.go)
 	Templates *TemplateData `json:"job_templates,omitempty"`
+	// issue 16: how long SQL jobs other than DDL/DCL run, in seconds; 0: SqlJobQueryRunTime
+	SQLQueryRunSeconds int64 `json:"sql_query_run_seconds,omitempty"`
 }
 
 func NewState() *State {
