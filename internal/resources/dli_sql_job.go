@@ -108,7 +108,7 @@ func (r *dliSQLJobResource) Schema(ctx context.Context, _ resource.SchemaRequest
 					"DLI does not return it: after an import it is taken from the configuration. " + sqlJobReplaceDescription,
 				Optional:      true,
 				ElementType:   types.StringType,
-				PlanModifiers: []planmodifier.Map{mapplanmodifier.RequiresReplaceIf(sqlJobConfReplace, sqlJobReplaceDescription, sqlJobReplaceDescription)},
+				PlanModifiers: []planmodifier.Map{mapplanmodifier.RequiresReplaceIf(sqlJobMapReplace, sqlJobReplaceDescription, sqlJobReplaceDescription)},
 				Validators:    []validator.Map{mapvalidator.KeysAre(stringvalidator.RegexMatches(sqlJobConfKey, "must be a configuration key such as spark.sql.shuffle.partitions"))},
 			},
 			"tags": schema.MapAttribute{
@@ -128,10 +128,11 @@ func (r *dliSQLJobResource) Schema(ctx context.Context, _ resource.SchemaRequest
 			},
 			"triggers": schema.MapAttribute{
 				MarkdownDescription: "Arbitrary values; any change submits the job again (replaces it), like `terraform_data`'s `triggers_replace`, and the " +
-					"plan shows a warning naming the changed keys. Use it to re-run a step when its inputs change. Not sent to DLI.",
+					"plan shows a warning naming the changed keys. Use it to re-run a step when its inputs change. Not sent to DLI " +
+					"(so after an import, the first apply only records it).",
 				Optional:      true,
 				ElementType:   types.StringType,
-				PlanModifiers: []planmodifier.Map{mapplanmodifier.RequiresReplace()},
+				PlanModifiers: []planmodifier.Map{mapplanmodifier.RequiresReplaceIf(sqlJobMapReplace, sqlJobReplaceDescription, sqlJobReplaceDescription)},
 			},
 			"cancel_on_destroy": schema.BoolAttribute{
 				MarkdownDescription: "When the job is destroyed (or replaced) while still `LAUNCHING` or `RUNNING`: cancel it and wait until it has ended " +
@@ -217,8 +218,9 @@ func (r *dliSQLJobResource) Schema(ctx context.Context, _ resource.SchemaRequest
 }
 
 // sqlJobImportedKey marks in private state a job imported and not updated since. DLI does
-// not return conf, nor always the database the job ran in: until the first apply after the
-// import, a difference in those is recorded in place instead of running the job again.
+// not return conf or triggers, nor always the database the job ran in: until the first
+// apply after the import, a difference in those is recorded in place instead of running
+// the job again.
 const sqlJobImportedKey = "imported"
 
 const sqlJobReplaceDescription = "Changing it submits the job again (after an import, the first apply only records it)."
@@ -231,8 +233,8 @@ func sqlJobImported(ctx context.Context, private interface {
 	return len(raw) > 0
 }
 
-// sqlJobConfReplace replaces the job for a conf change, except right after an import.
-func sqlJobConfReplace(ctx context.Context, req planmodifier.MapRequest, resp *mapplanmodifier.RequiresReplaceIfFuncResponse) {
+// sqlJobMapReplace replaces the job for a conf or triggers change, except right after an import.
+func sqlJobMapReplace(ctx context.Context, req planmodifier.MapRequest, resp *mapplanmodifier.RequiresReplaceIfFuncResponse) {
 	resp.RequiresReplace = !sqlJobImported(ctx, req.Private, &resp.Diagnostics)
 }
 
@@ -330,7 +332,7 @@ func (r *dliSQLJobResource) Update(ctx context.Context, req resource.UpdateReque
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan.withUnknownsNull())...)
-	resp.Diagnostics.Append(resp.Private.SetKey(ctx, sqlJobImportedKey, nil)...) // conf and database_name are recorded now
+	resp.Diagnostics.Append(resp.Private.SetKey(ctx, sqlJobImportedKey, nil)...) // conf, triggers and database_name are recorded now
 }
 
 func (r *dliSQLJobResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {

@@ -25,7 +25,9 @@ func (r *dliSQLJobResource) ModifyPlan(ctx context.Context, req resource.ModifyP
 	if req.Plan.Raw.IsNull() || r.Client == nil {
 		return
 	}
-	framework.WarnRerunOnTriggers(ctx, req, resp, "SQL job")
+	if !sqlJobImported(ctx, req.Private, &resp.Diagnostics) {
+		framework.WarnRerunOnTriggers(ctx, req, resp, "SQL job")
+	}
 	var sql, queue, database, before types.String
 	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("sql"), &sql)...)
 	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("queue_name"), &queue)...)

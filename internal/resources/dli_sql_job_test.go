@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/acctest"
@@ -309,6 +310,68 @@ resource "huaweidata_dli_sql_job" %q {
 					// Clean up the job left running on purpose.
 					acctest.CheckEmulator(func(ctx context.Context) error { return env.Client(t).CancelSQLJob(ctx, kept) }),
 				},
+			},
+		},
+	})
+}
+
+// A job imported by id: DLI does not return conf or triggers, so the first apply records them
+// in place instead of running the job again; later changes do run it again.
+func TestAccDLISQLJob_importedThenApplied(t *testing.T) {
+	t.Parallel()
+	env := acctest.NewEnv(t)
+	var id string
+	cfg := func(run string) string {
+		return env.Config(fmt.Sprintf(`
+resource "huaweidata_dli_sql_job" "test" {
+  sql      = "select 'imported' as origin"
+  conf     = { "spark.sql.shuffle.partitions" = "8" }
+  tags     = { team = "data" }
+  triggers = { run = %q }
+}
+`, run))
+	}
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.ProviderFactories(),
+		CheckDestroy:             acctest.CheckNothingLeft(env),
+		Steps: []resource.TestStep{
+			{
+				PreConfig: func() {
+					c := env.Client(t)
+					job, err := c.SubmitSQL(context.Background(), client.SQLJobSpec{
+						SQL: "select 'imported' as origin", Conf: []string{"spark.sql.shuffle.partitions=8"}, Tags: map[string]string{"team": "data"}})
+					if err == nil {
+						err = c.WaitForSQLJob(context.Background(), job.JobID) // finished and visible
+					}
+					if err != nil {
+						t.Fatal(err)
+					}
+					id = job.JobID
+				},
+				Config:             cfg("1"),
+				ResourceName:       sqlJobAddr,
+				ImportState:        true,
+				ImportStateIdFunc:  func(*terraform.State) (string, error) { return id, nil },
+				ImportStatePersist: true,
+			},
+			{
+				Config: cfg("1"),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(sqlJobAddr, plancheck.ResourceActionUpdate),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					expectSQLJob("queue_name", knownvalue.StringExact("default")),
+					expectSQLJob("tags", knownvalue.MapExact(map[string]knownvalue.Check{"team": knownvalue.StringExact("data")})),
+					expectSQLJob("result_preview", knownvalue.NotNull()),
+					env.ExpectRequests("CreateSqlJob", 1, 1), // only the job submitted above
+				},
+			},
+			{
+				Config: cfg("2"),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(sqlJobAddr, plancheck.ResourceActionDestroyBeforeCreate),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{env.ExpectRequests("CreateSqlJob", 2, 2)},
 			},
 		},
 	})
