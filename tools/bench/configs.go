@@ -18,7 +18,8 @@ func kinds() map[string]func(n int) string {
 		"connections":   connections,
 		"mixed":         mixed,
 		// issue 16: SQL jobs
-		"sql_jobs": sqlJobs,
+		"sql_jobs":      sqlJobs,
+		"sql_templates": sqlTemplates,
 	}
 }
 
@@ -200,6 +201,17 @@ func sqlJobs(n int) string {
 resource "huaweidata_dli_sql_job" "j" {
   count = %d
   sql   = "select ${count.index} as n"
+}
+`, n)
+}
+
+// sqlTemplates is n SQL templates; a refresh of all of them reads one list (issue 16).
+func sqlTemplates(n int) string {
+	return fmt.Sprintf(`
+resource "huaweidata_dli_sql_template" "t" {
+  count = %d
+  name  = "bench_tpl_${count.index}"
+  sql   = "select ${count.index}"
 }
 `, n)
 }
