@@ -236,3 +236,33 @@ func TestAccDLITemplates_planErrors(t *testing.T) {
 		"spark template feature":     {Config: sparkTemplateConfig("t", "    file = \"a.jar\"\n    feature = \"gpu\""), Want: `feature`},
 	})
 }
+
+// Refreshing 30 SQL templates reads the template list once per Terraform run, not once per
+// template: the step's refresh, apply and post-apply plan cost at most 3 list calls.
+func TestAccDLISQLTemplate_refreshCost(t *testing.T) {
+	t.Parallel()
+	env := acctest.NewEnv(t)
+	cfg := env.Config(`
+resource "huaweidata_dli_sql_template" "many" {
+  count = 30
+  name  = "acc_many_${count.index}"
+  sql   = "select ${count.index}"
+}
+`)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.ProviderFactories(),
+		CheckDestroy:             acctest.CheckNothingLeft(env),
+		Steps: []resource.TestStep{
+			{Config: cfg},
+			{
+				PreConfig:        env.Emulator.ResetCounts,
+				Config:           cfg,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					env.ExpectRequests("ListSqlJobTemplates", 1, 3),
+					env.ExpectRequests("CreateSqlJobTemplate", 0, 0),
+				},
+			},
+		},
+	})
+}
