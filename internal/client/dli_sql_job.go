@@ -17,10 +17,10 @@ import (
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/ptr"
 )
 
-// sqlJobRequestTag tags every SQL job the provider submits with a random value, so that a
+// SQLJobRequestTag tags every SQL job the provider submits with a random value, so that a
 // submission whose response was lost can be found again (§7.3.5 list jobs, tags filter)
 // instead of being run twice.
-const sqlJobRequestTag = "terraform_request"
+const SQLJobRequestTag = "terraform_request"
 
 // SQLJob is the answer to a submitted SQL job (§7.3.3).
 type SQLJob struct {
@@ -77,7 +77,7 @@ type JobTag struct {
 func (s *SQLJobStatus) UserTags() map[string]string {
 	out := map[string]string{}
 	for _, t := range s.Tags {
-		if t.Key != sqlJobRequestTag {
+		if t.Key != SQLJobRequestTag {
 			out[t.Key] = t.Value
 		}
 	}
@@ -120,7 +120,7 @@ func (c *Client) SubmitSQLJob(ctx context.Context, queue, database, sql string) 
 // submitting again, so a lost response never runs a statement twice.
 func (c *Client) SubmitSQL(ctx context.Context, spec SQLJobSpec) (*SQLJob, error) {
 	tag := randomHex(12)
-	tags := []model.Tag{{Key: sqlJobRequestTag, Value: tag}}
+	tags := []model.Tag{{Key: SQLJobRequestTag, Value: tag}}
 	for _, k := range slices.Sorted(maps.Keys(spec.Tags)) {
 		tags = append(tags, model.Tag{Key: k, Value: spec.Tags[k]})
 	}
@@ -139,13 +139,13 @@ func (c *Client) SubmitSQL(ctx context.Context, spec SQLJobSpec) (*SQLJob, error
 		var list sqlJobList
 		err := c.Do(ctx, Request{
 			Service: ServiceDLI, Operation: "ListSqlJobs", Method: http.MethodGet, Path: "/v1.0/{project_id}/jobs",
-			Query: url.Values{"tags": {sqlJobRequestTag + "=" + tag}, "job-type": {"ALL"}},
+			Query: url.Values{"tags": {SQLJobRequestTag + "=" + tag}, "job-type": {"ALL"}},
 		}, &list)
 		if err != nil {
 			return err
 		}
 		if len(list.Jobs) == 0 {
-			return &NotFoundError{Kind: "SQL job tagged", Name: sqlJobRequestTag + "=" + tag}
+			return &NotFoundError{Kind: "SQL job tagged", Name: SQLJobRequestTag + "=" + tag}
 		}
 		found = &list.Jobs[0]
 		found.JobMode = "async" // poll it: it may still be running

@@ -135,29 +135,29 @@ func (c *Client) DeleteTemplates(ctx context.Context, ids ...string) error {
 // SparkJobBody is a Spark template's content (§5.2, the SDK's SparkJobTemplateDetail): the
 // arguments of a Spark batch job, in that model's mix of camelCase and snake_case.
 type SparkJobBody struct {
-	File           string            `json:"file"`
-	ClassName      string            `json:"className"`
-	Queue          *string           `json:"queue,omitempty"`
-	Args           []string          `json:"args,omitempty"`
-	ScType         *string           `json:"sc_type,omitempty"`
-	Jars           []string          `json:"jars,omitempty"`
-	PyFiles        []string          `json:"pyFiles,omitempty"`
-	Files          []string          `json:"files,omitempty"`
-	Modules        []string          `json:"modules,omitempty"`
-	Conf           map[string]string `json:"conf,omitempty"`
-	Name           *string           `json:"name,omitempty"`
-	DriverMemory   *string           `json:"driverMemory,omitempty"`
-	DriverCores    *int32            `json:"driverCores,omitempty"`
-	ExecutorMemory *string           `json:"executorMemory,omitempty"`
-	ExecutorCores  *int32            `json:"executorCores,omitempty"`
-	NumExecutors   *int32            `json:"numExecutors,omitempty"`
-	Feature        *string           `json:"feature,omitempty"`
-	SparkVersion   *string           `json:"spark_version,omitempty"`
-	AutoRecovery   *bool             `json:"auto_recovery,omitempty"`
-	MaxRetryTimes  *int32            `json:"max_retry_times,omitempty"`
-	Image          *string           `json:"image,omitempty"`
-	ObsBucket      *string           `json:"obs_bucket,omitempty"`
-	CatalogName    *string           `json:"catalog_name,omitempty"`
+	File           string         `json:"file"`
+	ClassName      string         `json:"className"`
+	Queue          *string        `json:"queue,omitempty"`
+	Args           []string       `json:"args,omitempty"`
+	ScType         *string        `json:"sc_type,omitempty"`
+	Jars           []string       `json:"jars,omitempty"`
+	PyFiles        []string       `json:"pyFiles,omitempty"`
+	Files          []string       `json:"files,omitempty"`
+	Modules        []string       `json:"modules,omitempty"`
+	Conf           map[string]any `json:"conf,omitempty"` // values as sent: strings from this provider, any JSON from others
+	Name           *string        `json:"name,omitempty"`
+	DriverMemory   *string        `json:"driverMemory,omitempty"`
+	DriverCores    *int32         `json:"driverCores,omitempty"`
+	ExecutorMemory *string        `json:"executorMemory,omitempty"`
+	ExecutorCores  *int32         `json:"executorCores,omitempty"`
+	NumExecutors   *int32         `json:"numExecutors,omitempty"`
+	Feature        *string        `json:"feature,omitempty"`
+	SparkVersion   *string        `json:"spark_version,omitempty"`
+	AutoRecovery   *bool          `json:"auto_recovery,omitempty"`
+	MaxRetryTimes  *int32         `json:"max_retry_times,omitempty"`
+	Image          *string        `json:"image,omitempty"`
+	ObsBucket      *string        `json:"obs_bucket,omitempty"`
+	CatalogName    *string        `json:"catalog_name,omitempty"`
 }
 
 // SparkTemplate is a Spark template as §5.4 returns it.

@@ -2,6 +2,7 @@ package resources
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -64,7 +65,12 @@ func (m dliSparkTemplateModel) spec(ctx context.Context, diags *diag.Diagnostics
 		ObsBucket: flex.StringPointer(b.ObsBucket), CatalogName: flex.StringPointer(b.CatalogName),
 	}
 	if flex.IsKnown(b.Conf) {
-		diags.Append(b.Conf.ElementsAs(ctx, &body.Conf, false)...)
+		var conf map[string]string
+		diags.Append(b.Conf.ElementsAs(ctx, &conf, false)...)
+		body.Conf = make(map[string]any, len(conf))
+		for k, v := range conf {
+			body.Conf[k] = v
+		}
 	}
 	return client.SparkTemplateSpec{
 		Name: m.Name.ValueString(), Group: m.Group.ValueString(), Description: m.Description.ValueString(),
@@ -91,8 +97,16 @@ func (m *dliSparkTemplateModel) fromTemplate(ctx context.Context, t *client.Spar
 	}
 	conf := types.MapNull(types.StringType)
 	if len(b.Conf) > 0 {
+		values := make(map[string]string, len(b.Conf))
+		for k, v := range b.Conf {
+			if s, ok := v.(string); ok {
+				values[k] = s
+			} else {
+				values[k] = fmt.Sprint(v) // a number or boolean set by another client
+			}
+		}
 		var d diag.Diagnostics
-		conf, d = types.MapValueFrom(ctx, types.StringType, b.Conf)
+		conf, d = types.MapValueFrom(ctx, types.StringType, values)
 		diags.Append(d...)
 	}
 	m.Body = &sparkTemplateBodyModel{

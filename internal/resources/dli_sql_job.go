@@ -112,11 +112,15 @@ func (r *dliSQLJobResource) Schema(ctx context.Context, _ resource.SchemaRequest
 				Validators:    []validator.Map{mapvalidator.KeysAre(stringvalidator.RegexMatches(sqlJobConfKey, "must be a configuration key such as spark.sql.shuffle.partitions"))},
 			},
 			"tags": schema.MapAttribute{
-				MarkdownDescription: "Tags of the job (key to value). Changing them submits the job again.",
-				Optional:            true,
-				ElementType:         types.StringType,
-				PlanModifiers:       []planmodifier.Map{mapplanmodifier.RequiresReplace()},
-				Validators:          []validator.Map{mapvalidator.KeysAre(stringvalidator.LengthBetween(1, 128)), mapvalidator.ValueStringsAre(stringvalidator.LengthAtMost(255))},
+				MarkdownDescription: "Tags of the job (key to value; keys of 1 to 128 characters, values of at most 255). The key `terraform_request` is " +
+					"reserved: the provider tags every job it submits with it, to find a job again after a lost response. Changing them submits the job again.",
+				Optional:      true,
+				ElementType:   types.StringType,
+				PlanModifiers: []planmodifier.Map{mapplanmodifier.RequiresReplace()},
+				Validators: []validator.Map{
+					mapvalidator.KeysAre(stringvalidator.LengthBetween(1, 128), stringvalidator.NoneOf(client.SQLJobRequestTag)),
+					mapvalidator.ValueStringsAre(stringvalidator.LengthAtMost(255)),
+				},
 			},
 			"wait_for": schema.StringAttribute{
 				MarkdownDescription: "What apply waits for after submitting: `submitted` (nothing more) or `completed` (the job ended `FINISHED`; `FAILED` or " +

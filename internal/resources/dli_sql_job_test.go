@@ -254,6 +254,7 @@ func TestAccDLISQLJob_planErrors(t *testing.T) {
 		"bad wait_for":     {Config: job(`sql = "select 1"` + "\n" + `wait_for = "running"`), Want: `wait_for[\s\S]*submitted`},
 		"too many preview": {Config: job(`sql = "select 1"` + "\n" + `preview_rows = 101`), Want: `preview_rows[\s\S]*between 0 and 100`},
 		"bad conf key":     {Config: job(`sql = "select 1"` + "\n" + `conf = { "bad key" = "1" }`), Want: `conf[\s\S]*configuration key`},
+		"reserved tag":     {Config: job(`sql = "select 1"` + "\n" + `tags = { terraform_request = "x" }`), Want: `tags[\s\S]*terraform_request`},
 	})
 }
 
