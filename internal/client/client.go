@@ -37,6 +37,8 @@ type Client struct {
 	quotas     *listCache[model.QuotaInfo] // one key: ""
 	grants     *listCache[Grant]           // permissions: keyed by the lowercased object whose user list it is
 	authInfos  *listCache[AuthInfo]        // datasource auth (issue 17); one key: ""
+	// issue 16: SQL job templates (the list has no paging and there is no GET by id)
+	sqlTemplates *listCache[model.SqlJobTemplate] // one key: ""
 
 	writes writeLog // when this process last wrote each object (consistency window)
 
@@ -83,7 +85,9 @@ func New(cfg Config) (*Client, error) {
 		quotas:     newListCache[model.QuotaInfo](cfg.ListCacheTTL), // issue 14
 		grants:     newListCache[Grant](cfg.ListCacheTTL),           // permissions
 		authInfos:  newListCache[AuthInfo](cfg.ListCacheTTL),        // datasource auth (issue 17)
-		projectID:  cfg.ProjectID,
+		// issue 16
+		sqlTemplates: newListCache[model.SqlJobTemplate](cfg.ListCacheTTL),
+		projectID:    cfg.ProjectID,
 	}, nil
 }
 

@@ -148,6 +148,9 @@ type BatchJobFilter struct {
 	Order string // e.g. CREATE_TIME_DESC
 	From  int
 	Size  int // 0: the service default (100)
+	// Owner, Start and End (epoch ms of the creation time) narrow the list further (issue 16).
+	Owner      string
+	Start, End int64
 }
 
 // BatchJobPage is one page of ListBatchJobs.
@@ -197,6 +200,13 @@ func (c *Client) ListBatchJobs(ctx context.Context, f BatchJobFilter) (*BatchJob
 	set("job_id", f.ID)
 	set("state", f.State)
 	set("order", f.Order)
+	set("owner", f.Owner)
+	if f.Start > 0 {
+		q.Set("start", strconv.FormatInt(f.Start, 10))
+	}
+	if f.End > 0 {
+		q.Set("end", strconv.FormatInt(f.End, 10))
+	}
 	if f.From > 0 {
 		q.Set("from", strconv.Itoa(f.From))
 	}

@@ -5,8 +5,10 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"fmt"
+	"maps"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 
@@ -15,10 +17,10 @@ import (
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/ptr"
 )
 
-// sqlJobRequestTag tags every SQL job the provider submits with a random value, so that a
+// SQLJobRequestTag tags every SQL job the provider submits with a random value, so that a
 // submission whose response was lost can be found again (§7.3.5 list jobs, tags filter)
 // instead of being run twice.
-const sqlJobRequestTag = "terraform_request"
+const SQLJobRequestTag = "terraform_request"
 
 // SQLJob is the answer to a submitted SQL job (§7.3.3).
 type SQLJob struct {
@@ -48,12 +50,43 @@ func (l *sqlJobList) validate() error {
 
 // SQLJobStatus is the §7.3.7 status of a job. On FAILED, message carries the reason.
 type SQLJobStatus struct {
-	JobID     string `json:"job_id"`
-	JobType   string `json:"job_type"`
-	Status    string `json:"status"`
-	Message   string `json:"message"`
-	QueueName string `json:"queue_name"`
-	Statement string `json:"statement"`
+	JobID        string   `json:"job_id"`
+	JobType      string   `json:"job_type"`
+	JobMode      string   `json:"job_mode"`
+	Status       string   `json:"status"`
+	Message      string   `json:"message"`
+	QueueName    string   `json:"queue_name"`
+	Owner        string   `json:"owner"`
+	Statement    string   `json:"statement"`
+	DatabaseName string   `json:"database_name"`
+	StartTime    int64    `json:"start_time"` // epoch ms
+	EndTime      int64    `json:"end_time"`   // epoch ms; 0 until the job ends
+	Duration     int64    `json:"duration"`   // ms
+	InputSize    int64    `json:"input_size"` // bytes scanned
+	ResultCount  int64    `json:"result_count"`
+	Tags         []JobTag `json:"tags"`
+}
+
+// JobTag is a job's tag as DLI returns it.
+type JobTag struct {
+	Key   string `json:"key"`
+	Value string `json:"value"`
+}
+
+// UserTags returns the job's tags without the request tag the provider adds at submit.
+func (s *SQLJobStatus) UserTags() map[string]string {
+	out := map[string]string{}
+	for _, t := range s.Tags {
+		if t.Key != SQLJobRequestTag {
+			out[t.Key] = t.Value
+		}
+	}
+	return out
+}
+
+// SQLJobEnded reports whether a status is terminal.
+func SQLJobEnded(status string) bool {
+	return status == "FINISHED" || status == "FAILED" || status == "CANCELLED"
 }
 
 func (s *SQLJobStatus) validate() error {
@@ -67,36 +100,52 @@ func (r *checkSQLResponse) validate() error {
 	return requireFields(field{"job_type", ptr.Deref(r.JobType) != ""})
 }
 
+// SQLJobSpec is what an SQL job runs (§7.3.3): the statement, its queue ("" for the
+// default queue) and current database, conf "key=value" items and tags.
+type SQLJobSpec struct {
+	SQL, Queue, Database string
+	Conf                 []string
+	Tags                 map[string]string
+}
+
 // SubmitSQLJob submits one SQL statement to a queue (§7.3.3). DDL is asked to run
 // asynchronously (dli.sql.sqlasync.enabled), so no HTTP request waits on it; the answer's
-// job_mode says whether to wait (see WaitForSQLJob). If an attempt's outcome is unknown,
-// the job is looked up by its request tag (within the consistency window) before
-// submitting again.
+// job_mode says whether to wait (see WaitForSQLJob).
 func (c *Client) SubmitSQLJob(ctx context.Context, queue, database, sql string) (*SQLJob, error) {
+	return c.SubmitSQL(ctx, SQLJobSpec{SQL: sql, Queue: queue, Database: database, Conf: []string{"dli.sql.sqlasync.enabled=true"}})
+}
+
+// SubmitSQL submits a job (§7.3.3). It adds a random request tag: if an attempt's outcome
+// is unknown, the job is looked up by that tag (within the consistency window) before
+// submitting again, so a lost response never runs a statement twice.
+func (c *Client) SubmitSQL(ctx context.Context, spec SQLJobSpec) (*SQLJob, error) {
 	tag := randomHex(12)
-	body := &model.CreateSqlJobRequestBody{
-		Sql:  sql,
-		Conf: &[]string{"dli.sql.sqlasync.enabled=true"},
-		Tags: &[]model.Tag{{Key: sqlJobRequestTag, Value: tag}},
+	tags := []model.Tag{{Key: SQLJobRequestTag, Value: tag}}
+	for _, k := range slices.Sorted(maps.Keys(spec.Tags)) {
+		tags = append(tags, model.Tag{Key: k, Value: spec.Tags[k]})
 	}
-	if queue != "" {
-		body.QueueName = &queue
+	body := &model.CreateSqlJobRequestBody{Sql: spec.SQL, Tags: &tags}
+	if spec.Conf != nil {
+		body.Conf = &spec.Conf
 	}
-	if database != "" {
-		body.Currentdb = &database
+	if spec.Queue != "" {
+		body.QueueName = &spec.Queue
+	}
+	if spec.Database != "" {
+		body.Currentdb = &spec.Database
 	}
 	var found *SQLJob
 	lookup := func(ctx context.Context) error {
 		var list sqlJobList
 		err := c.Do(ctx, Request{
 			Service: ServiceDLI, Operation: "ListSqlJobs", Method: http.MethodGet, Path: "/v1.0/{project_id}/jobs",
-			Query: url.Values{"tags": {sqlJobRequestTag + "=" + tag}, "job-type": {"ALL"}},
+			Query: url.Values{"tags": {SQLJobRequestTag + "=" + tag}, "job-type": {"ALL"}},
 		}, &list)
 		if err != nil {
 			return err
 		}
 		if len(list.Jobs) == 0 {
-			return &NotFoundError{Kind: "SQL job tagged", Name: sqlJobRequestTag + "=" + tag}
+			return &NotFoundError{Kind: "SQL job tagged", Name: SQLJobRequestTag + "=" + tag}
 		}
 		found = &list.Jobs[0]
 		found.JobMode = "async" // poll it: it may still be running
@@ -169,11 +218,20 @@ func (c *Client) WaitForSQLJob(ctx context.Context, jobID string) error {
 		case "FINISHED":
 			return true, st.Status, nil
 		case "FAILED", "CANCELLED":
-			return false, st.Status, fmt.Errorf("SQL job %s on queue %s ended %s: %s (statement: %s)",
-				jobID, st.QueueName, st.Status, st.Message, st.Statement)
+			return false, st.Status, &SQLJobEndedError{JobID: jobID, Queue: st.QueueName, Status: st.Status, Message: st.Message, Statement: st.Statement}
 		}
 		return false, st.Status, nil
 	})
+}
+
+// SQLJobEndedError is a job that ended FAILED or CANCELLED instead of FINISHED; Message is
+// the service's reason.
+type SQLJobEndedError struct {
+	JobID, Queue, Status, Message, Statement string
+}
+
+func (e *SQLJobEndedError) Error() string {
+	return fmt.Sprintf("SQL job %s on queue %s ended %s: %s (statement: %s)", e.JobID, e.Queue, e.Status, e.Message, e.Statement)
 }
 
 // RunSQL submits a statement and waits for it to finish. Because DDL can change any table of

@@ -105,6 +105,29 @@ output "count" {
 			addr: "data.huaweidata_dli_datasource_auths.test", operation: "ListJobAuthInfos",
 			truncated: `{"is_success":true,"message":"","count":3,"auth_infos":[{"auth_info_name":"kafka_auth","datasource_ty`,
 		},
+		// issue 16: job lists
+		"sql_jobs/ListSqlJobs": {
+			config: `
+data "huaweidata_dli_sql_jobs" "test" {}
+
+output "count" {
+  value = length(data.huaweidata_dli_sql_jobs.test.jobs)
+}
+`,
+			addr: "data.huaweidata_dli_sql_jobs.test", operation: "ListSqlJobs",
+			truncated: `{"is_success":true,"message":"","job_count":1,"jobs":[{"job_id":"95fcc908-9f1b-446c-8643-5653891d9fd9","status":"FINI`,
+		},
+		"batch_jobs/ListSparkJobs": {
+			config: `
+data "huaweidata_dli_batch_jobs" "test" {}
+
+output "count" {
+  value = length(data.huaweidata_dli_batch_jobs.test.jobs)
+}
+`,
+			addr: "data.huaweidata_dli_batch_jobs.test", operation: "ListSparkJobs",
+			truncated: `{"from":0,"total":1,"sessions":[{"id":"0a324461-d9d9-45da-a52a-3b3c7a3d809e","state":"succ`,
+		},
 	}
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {

@@ -205,6 +205,9 @@ func (p *huaweidataProvider) Resources(context.Context) []func() resource.Resour
 		framework.WithIdentity(resources.NewDLIDatasourceAuth, "name"),
 		framework.WithIdentity(resources.NewDLIAgency, "id"),
 		framework.WithIdentity(resources.NewDLIOBSAuthorization, "id"),
+		framework.WithIdentity(resources.NewDLISQLJob, "id"),
+		framework.WithIdentity(resources.NewDLISQLTemplate, "id"),
+		framework.WithIdentity(resources.NewDLISparkTemplate, "id"),
 	}
 }
 
@@ -217,6 +220,9 @@ func (p *huaweidataProvider) DataSources(context.Context) []func() datasource.Da
 		datasources.NewDLIPermissions,     // permissions (issue 15)
 		datasources.NewDLIPackages,        // issue 17: resource packages
 		datasources.NewDLIDatasourceAuths, // datasource auth (issue 17)
+		// issue 16 part A: job list data sources
+		datasources.NewDLISQLJobs,
+		datasources.NewDLIBatchJobs,
 	}
 }
 

@@ -262,8 +262,8 @@ func (r *dliBatchJobResource) Schema(ctx context.Context, _ resource.SchemaReque
 				Validators: []validator.String{stringvalidator.OneOf(batchWaitSubmitted, batchWaitRunning, batchWaitCompleted)},
 			},
 			"triggers": schema.MapAttribute{
-				MarkdownDescription: "Arbitrary values; any change submits a new run (replaces the job), like `terraform_data`'s `triggers_replace`. " +
-					"Use it to re-run a job when its inputs change. Not sent to DLI.",
+				MarkdownDescription: "Arbitrary values; any change submits a new run (replaces the job), like `terraform_data`'s `triggers_replace`, " +
+					"and the plan shows a warning naming the changed keys. Use it to re-run a job when its inputs change. Not sent to DLI.",
 				Optional:      true,
 				ElementType:   types.StringType,
 				PlanModifiers: []planmodifier.Map{mapplanmodifier.RequiresReplace()},

@@ -144,6 +144,19 @@ var lostCreateCases = map[string]lostCreateCase{
 		createOp: "CreateJobAuthInfo", config: authConfig("acc_lost", "passwd", "  username = \"u\"\n  password = \"p\""), addr: authAddr,
 		kind: "datasource_auth", name: "acc_lost",
 	},
+	// issue 16: SQL jobs
+	"sql_job": {
+		createOp: "CreateSqlJob", config: sqlJobOnDefaultQueue("select 'acc_lost' as x"), addr: sqlJobAddr,
+		kind: "sql_job", name: "select 'acc_lost' as x",
+	},
+	"sql_template": {
+		createOp: "CreateSqlJobTemplate", config: sqlTemplateConfig("acc_lost", "select 1", ""), addr: sqlTemplateAddr,
+		kind: "sql_template", name: "acc_lost",
+	},
+	"spark_template": {
+		createOp: "CreateSparkJobTemplate", config: sparkTemplateConfig("acc_lost", `    file = "a.jar"`), addr: sparkTemplateAddr,
+		kind: "spark_template", name: "acc_lost",
+	},
 }
 
 func TestAccLostCreate_queue(t *testing.T) { testLostCreate(t, lostCreateCases["queue"], false) }
@@ -168,6 +181,13 @@ func TestAccLostCreate_permission(t *testing.T) {
 func TestAccLostCreate_package(t *testing.T) { testLostCreate(t, lostCreateCases["package"], false) }
 func TestAccLostCreate_datasourceAuth(t *testing.T) { // issue 17
 	testLostCreate(t, lostCreateCases["datasource_auth"], false)
+}
+func TestAccLostCreate_sqlJob(t *testing.T) { testLostCreate(t, lostCreateCases["sql_job"], false) }
+func TestAccLostCreate_sqlTemplate(t *testing.T) {
+	testLostCreate(t, lostCreateCases["sql_template"], false)
+}
+func TestAccLostCreate_sparkTemplate(t *testing.T) {
+	testLostCreate(t, lostCreateCases["spark_template"], false)
 }
 
 // TestAccLostCreate_malformedAnswer: the first create is answered 200 with an empty body

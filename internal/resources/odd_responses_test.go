@@ -151,6 +151,22 @@ func oddCases() map[string]oddCase {
 			truncated: `{"is_success":true,"message":"","count":1,"auth_infos":[{"auth_info_name":"acc_odd","user_name":"u","dataso`,
 			kind:      "datasource_auth", name: "acc_odd",
 		},
+		// issue 16: SQL jobs
+		"sql_job/ShowSqlJobStatus": {
+			config: sqlJobOnDefaultQueue("select 'acc_odd' as x"), addr: sqlJobAddr, operation: "ShowSqlJobStatus",
+			truncated: `{"is_success":true,"message":"","job_id":"95fcc908-9f1b-446c-8643-5653891d9fd9","job_type":"QUERY","status":"FINI`,
+			kind:      "sql_job", name: "select 'acc_odd' as x",
+		},
+		"sql_template/ListSqlJobTemplates": {
+			config: sqlTemplateConfig("acc_odd", "select 1", ""), addr: sqlTemplateAddr, operation: "ListSqlJobTemplates",
+			truncated: `{"is_success":true,"message":"","sql_count":1,"sqls":[{"sql_id":"2f3a`,
+			kind:      "sql_template", name: "acc_odd",
+		},
+		"spark_template/ShowSparkJobTemplate": {
+			config: sparkTemplateConfig("acc_odd", `    file = "a.jar"`), addr: sparkTemplateAddr, operation: "ShowSparkJobTemplate",
+			truncated: `{"type":"SPARK","id":"6b1d0c1e-0a8b-4c47-9bb5-0e8d1f6c2a11","name":"acc_odd","body":{"file":"a.j`,
+			kind:      "spark_template", name: "acc_odd",
+		},
 	}
 }
 
@@ -181,7 +197,7 @@ func TestAccOddResponses_create(t *testing.T) {
 			env := acctest.NewEnv(t)
 			cfg := env.Config(c.config)
 			want := 1
-			if c.kind == "spark_batch" {
+			if c.kind == "spark_batch" || c.kind == "sql_job" {
 				want = 2 // the tainted job is replaced by a new run; the first run stays in DLI's history
 			}
 			exactlyOne := acctest.CheckEmulator(func(context.Context) error {
@@ -283,6 +299,16 @@ func inventoryObjects(env *acctest.Env, kind string) []inventoryObject {
 	case "datasource_auth": // issue 17
 		for _, a := range p.DatasourceAuths {
 			out = append(out, inventoryObject{a.Name, a.Name})
+		}
+	case "sql_job": // issue 16: a job's name is its statement
+		for _, j := range p.SQLJobs {
+			out = append(out, inventoryObject{j.Statement, j.ID})
+		}
+	case "sql_template", "spark_template": // issue 16
+		for _, tpl := range p.JobTemplates {
+			if strings.ToLower(tpl.Type)+"_template" == kind {
+				out = append(out, inventoryObject{tpl.Name, tpl.ID})
+			}
 		}
 	default:
 		panic("inventoryObjects: unknown kind " + kind)

@@ -21,6 +21,9 @@ func kinds() map[string]func(n int) string {
 		"permissions":   permissions,     // permissions (issue 15)
 		"packages":      packages,        // issue 17: resource packages
 		"auths":         datasourceAuths, // datasource auth (issue 17)
+		// issue 16: SQL jobs
+		"sql_jobs":      sqlJobs,
+		"sql_templates": sqlTemplates,
 	}
 }
 
@@ -261,6 +264,28 @@ resource "huaweidata_dli_datasource_auth" "a" {
   username            = "user_${count.index}"
   password_wo         = "bench-password-${count.index}"
   password_wo_version = 1
+}
+`, n)
+}
+
+// sqlJobs is n queries on the default queue, each applied when its result is ready
+// (issue 16).
+func sqlJobs(n int) string {
+	return fmt.Sprintf(`
+resource "huaweidata_dli_sql_job" "j" {
+  count = %d
+  sql   = "select ${count.index} as n"
+}
+`, n)
+}
+
+// sqlTemplates is n SQL templates; a refresh of all of them reads one list (issue 16).
+func sqlTemplates(n int) string {
+	return fmt.Sprintf(`
+resource "huaweidata_dli_sql_template" "t" {
+  count = %d
+  name  = "bench_tpl_${count.index}"
+  sql   = "select ${count.index}"
 }
 `, n)
 }

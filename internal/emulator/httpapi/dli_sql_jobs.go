@@ -157,6 +157,9 @@ func (e *Server) submitSQLJob(c *call) result {
 		j.Database = j.CurrentDB
 	}
 	run := sqlJobQueryRunTime
+	if c.proj.SQLQueryRunSeconds > 0 {
+		run = time.Duration(c.proj.SQLQueryRunSeconds) * time.Second
+	}
 	if st.JobType == "DDL" || st.JobType == "DCL" {
 		run = sqlJobDDLRunTime
 	}
@@ -236,6 +239,10 @@ func viewSQLJob(j *sqlJob, now int64) jobView {
 		Message: j.Message, JobID: j.ID, JobType: j.JobType, JobMode: j.JobMode, QueueName: j.QueueName,
 		Owner: j.Owner, StartTime: j.StartTime, Duration: j.DurationAt(now), Status: j.StatusAt(now),
 		DatabaseName: j.Database, TableName: j.Table, Detail: "[]", Statement: j.Statement, Tags: j.Tags,
+		ResultCount: j.ResultCount(),
+	}
+	if j.ResultSchema != nil {
+		v.Detail = resultDetail(j)
 	}
 	if j.Status != "" {
 		end := j.EndTime

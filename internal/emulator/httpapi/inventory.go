@@ -36,6 +36,8 @@ type ProjectInventory struct {
 	// OBSBuckets are the buckets authorised for DLI. They are not leftovers: DLI has no
 	// API to revoke an authorisation.
 	OBSBuckets []string `json:"obs_buckets"`
+	// issue 16: SQL and Spark job templates
+	JobTemplates []InventoryTemplate `json:"job_templates"`
 }
 
 // InventoryAuthInfo is a datasource authentication (its secrets are not listed).
@@ -50,6 +52,13 @@ type InventoryQueuePlan struct {
 	Queue    string `json:"queue"`
 	Name     string `json:"name"`
 	TargetCU int    `json:"target_cu"`
+}
+
+// InventoryTemplate is an SQL or Spark job template.
+type InventoryTemplate struct {
+	ID   string `json:"id"`
+	Type string `json:"type"` // SQL or SPARK
+	Name string `json:"name"`
 }
 
 // InventoryQueue is a queue with its current CU count.
@@ -98,6 +107,8 @@ type InventorySQLJob struct {
 	ID      string `json:"id"`
 	JobType string `json:"job_type"`
 	Status  string `json:"status"`
+	// Statement is the job's SQL (issue 16: lets tests find a job by what it runs).
+	Statement string `json:"statement,omitempty"`
 }
 
 // InventoryConnection is an enhanced connection (DELETED ones are kept).
@@ -141,7 +152,7 @@ func projectInventory(p *projectData, now int64) ProjectInventory {
 		Queues: []InventoryQueue{}, Databases: []InventoryDatabase{}, Tables: []InventoryTable{},
 		GlobalVariables: []InventoryVariable{}, FlinkJobs: []InventoryFlinkJob{}, SparkBatches: []InventoryBatch{},
 		SQLJobs: []InventorySQLJob{}, EnhancedConnections: []InventoryConnection{}, Privileges: []InventoryPrivilege{},
-		QueuePlans: []InventoryQueuePlan{}, ResourcePackages: []InventoryPackage{},
+		QueuePlans: []InventoryQueuePlan{}, ResourcePackages: []InventoryPackage{}, JobTemplates: []InventoryTemplate{},
 	}
 	for _, q := range p.Queues {
 		pi.Queues = append(pi.Queues, InventoryQueue{Name: q.Name, QueueType: q.Type, CUCount: q.CUCount(now)})
@@ -170,7 +181,7 @@ func projectInventory(p *projectData, now int64) ProjectInventory {
 	}
 	sort.Slice(pi.SparkBatches, func(i, j int) bool { return pi.SparkBatches[i].ID < pi.SparkBatches[j].ID })
 	for _, j := range p.SQLJobs {
-		pi.SQLJobs = append(pi.SQLJobs, InventorySQLJob{ID: j.ID, JobType: j.JobType, Status: j.StatusAt(now)})
+		pi.SQLJobs = append(pi.SQLJobs, InventorySQLJob{ID: j.ID, JobType: j.JobType, Status: j.StatusAt(now), Statement: j.Statement})
 	}
 	for _, qj := range p.QueueJobs {
 		st := "RUNNING"
@@ -208,6 +219,11 @@ func projectInventory(p *projectData, now int64) ProjectInventory {
 	}
 	sort.Slice(pi.ResourcePackages, func(i, j int) bool { return pi.ResourcePackages[i].ID < pi.ResourcePackages[j].ID })
 	addAuthInventory(&pi, p)
+	for _, typ := range []string{store.TemplateSQL, store.TemplateSpark} {
+		for _, t := range p.TemplatesOf(typ) {
+			pi.JobTemplates = append(pi.JobTemplates, InventoryTemplate{ID: t.ID, Type: t.Type, Name: t.Name})
+		}
+	}
 	return pi
 }
 
@@ -273,6 +289,10 @@ func (pi ProjectInventory) live() []liveObject {
 	}
 	if len(pi.AgencyRoles) > 0 {
 		out = append(out, liveObject{"dli_agency", "", strings.Join(pi.AgencyRoles, ",")})
+	}
+	for _, t := range pi.JobTemplates {
+		kind := strings.ToLower(t.Type) + "_template"
+		out = append(out, liveObject{kind, t.Name, fmt.Sprintf("%s (%s)", t.ID, t.Name)})
 	}
 	return out
 }

@@ -50,6 +50,9 @@ var apiRoutes = []route{
 	{Method: "GET", Pattern: "/v1.0/{project_id}/jobs/{job_id}/status", Op: "ShowSqlJobStatus", Handle: (*Server).showSQLJobStatus},
 	{Method: "GET", Pattern: "/v1.0/{project_id}/jobs/{job_id}/detail", Op: "ShowSqlJobDetail", Handle: (*Server).showSQLJobDetail},
 	{Method: "DELETE", Pattern: "/v1.0/{project_id}/jobs/{job_id}", Op: "CancelSqlJob", Handle: (*Server).cancelSQLJob},
+	// dli_sql_results (issue 16: SQL job results and progress)
+	{Method: "GET", Pattern: "/v1.0/{project_id}/jobs/{job_id}/preview", Op: "PreviewSqlJobResult", Handle: (*Server).previewSQLJob},
+	{Method: "GET", Pattern: "/v1/{project_id}/jobs/{job_id}/progress", Op: "ShowSqlJobProgress", Handle: (*Server).showSQLJobProgress},
 	// dli_flink_jobs
 	{Method: "POST", Pattern: "/v1.0/{project_id}/streaming/sql-jobs", Op: "CreateFlinkSqlJob", Handle: (*Server).createFlinkSQLJob},
 	{Method: "PUT", Pattern: "/v1.0/{project_id}/streaming/sql-jobs/{job_id}", Op: "UpdateFlinkSqlJob", Handle: (*Server).updateFlinkSQLJob},
@@ -125,6 +128,15 @@ var apiRoutes = []route{
 	{Method: "POST", Pattern: "/v2/{project_id}/agency", Op: "CreateDliAgency", Handle: (*Server).createDliAgency},
 	{Method: "GET", Pattern: "/v2/{project_id}/agency", Op: "ShowDliAgency", Handle: (*Server).showDliAgency},
 	{Method: "POST", Pattern: "/v1.0/{project_id}/dli/obs-authorize", Op: "RegisterBucket", Handle: (*Server).registerBucket},
+	// dli_templates (issue 16: SQL and Spark job templates)
+	{Method: "POST", Pattern: "/v1.0/{project_id}/sqls", Op: "CreateSqlJobTemplate", Handle: (*Server).createSQLTemplate},
+	{Method: "GET", Pattern: "/v1.0/{project_id}/sqls", Op: "ListSqlJobTemplates", Handle: (*Server).listSQLTemplates},
+	{Method: "PUT", Pattern: "/v1.0/{project_id}/sqls/{sql_id}", Op: "UpdateSqlJobTemplate", Handle: (*Server).updateSQLTemplate},
+	{Method: "POST", Pattern: "/v1.0/{project_id}/sqls-deletion", Op: "BatchDeleteSqlJobTemplates", Handle: (*Server).batchDeleteTemplates},
+	{Method: "POST", Pattern: "/v3/{project_id}/templates", Op: "CreateSparkJobTemplate", Handle: (*Server).createSparkTemplate},
+	{Method: "GET", Pattern: "/v3/{project_id}/templates", Op: "ListSparkJobTemplates", Handle: (*Server).listSparkTemplates},
+	{Method: "GET", Pattern: "/v3/{project_id}/templates/{template_id}", Op: "ShowSparkJobTemplate", Handle: (*Server).showSparkTemplate},
+	{Method: "PUT", Pattern: "/v3/{project_id}/templates/{template_id}", Op: "UpdateSparkJobTemplate", Handle: (*Server).updateSparkTemplate},
 }
 
 // adminHookRoutes are the /_emulator/ test hooks of the features; the core admin

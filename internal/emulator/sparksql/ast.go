@@ -32,6 +32,9 @@ type Statement struct {
 	// RefDB and RefTable name the table a statement without catalog effect reads or
 	// writes (DESC t, SELECT … FROM db.t, INSERT INTO t), for the job detail.
 	RefDB, RefTable string
+
+	// Query is the SELECT of a query, or of an INSERT … SELECT; nil for other statements.
+	Query *Query
 }
 
 // statementStarts maps a statement's first word to its job type (§7.3.3 job types).

@@ -52,9 +52,13 @@ func Parse(sql string) (*Statement, error) {
 	case "alter":
 		p.pos++
 		err = p.parseAlter(st)
+	case "select":
+		st.Query, err = p.parseSelect()
 	case "insert":
 		if t := toks[1]; t.kind != 'w' || !(strings.EqualFold(t.text, "into") || strings.EqualFold(t.text, "overwrite")) {
 			err = syntaxErr(t.pos, "Syntax error at or near '%s': expecting INTO or OVERWRITE", t.text)
+		} else if p.pos = topLevelWord(toks, "select"); p.pos > 0 {
+			st.Query, err = p.parseSelect()
 		}
 	}
 	if err != nil {

@@ -35,7 +35,14 @@ type SQLJob struct {
 	Message     string    `json:"message,omitempty"`    // failure text
 	ForceFail   string    `json:"force_fail,omitempty"` // failure text forced by a fixture
 	CreatedReal time.Time `json:"-"`                    // real creation time, for the consistency delay
+
+	// The result of a finished QUERY job (§7.3.6 preview): its columns and rows.
+	ResultSchema []ResultColumn `json:"result_schema,omitempty"`
+	ResultRows   [][]any        `json:"result_rows,omitempty"`
 }
+
+// ResultCount is the job's number of result rows (§7.3.7 result_count).
+func (j *SQLJob) ResultCount() int { return len(j.ResultRows) }
 
 // StatusAt returns the job's state at now.
 func (j *SQLJob) StatusAt(now int64) string {
@@ -91,6 +98,14 @@ func (p *Project) FinishSQLJob(j *SQLJob) {
 	if msg := ApplyDDL(p, st, j.CurrentDB, j.Owner, j.EndTime); msg != "" {
 		j.Status, j.Message = "FAILED", msg
 		return
+	}
+	if st.Query != nil && st.JobType == "QUERY" {
+		schema, rows, msg := p.queryResult(st.Query, j.CurrentDB)
+		if msg != "" {
+			j.Status, j.Message = "FAILED", msg
+			return
+		}
+		j.ResultSchema, j.ResultRows = schema, rows
 	}
 	j.Status = "FINISHED"
 }

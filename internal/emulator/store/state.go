@@ -36,6 +36,10 @@ type Project struct {
 	AuthInfos   map[string]*AuthInfo `json:"auth_infos,omitempty"`   // name -> datasource authentication
 	AgencyRoles []string             `json:"agency_roles,omitempty"` // roles of the DLI agency, sorted
 	OBSBuckets  []string             `json:"obs_buckets,omitempty"`  // buckets authorised for DLI, sorted
+	// issue 16: SQL and Spark job templates (templates.go)
+	Templates *TemplateData `json:"job_templates,omitempty"`
+	// issue 16: how long SQL jobs other than DDL/DCL run, in seconds; 0: SqlJobQueryRunTime
+	SQLQueryRunSeconds int64 `json:"sql_query_run_seconds,omitempty"`
 }
 
 func NewState() *State {
