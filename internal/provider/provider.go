@@ -204,6 +204,11 @@ func (p *huaweidataProvider) DataSources(context.Context) []func() datasource.Da
 		datasources.NewDataArtsLineage,
 		datasources.NewDataArtsRelations,
 		datasources.NewDataArtsNodeInstances,
+		// issue 18 item 4: list data sources
+		datasources.NewDLIDatabases,
+		datasources.NewDLITables,
+		datasources.NewDLIGlobalVariables,
+		datasources.NewDLIConnections,
 	}
 }
 
