@@ -2,6 +2,7 @@ package datasources_test
 
 import (
 	"context"
+	"regexp"
 	"fmt"
 	"strconv"
 	"strings"
@@ -57,3 +58,6 @@ func readsOf(env *acctest.Env, op string, perRead int) statecheck.StateCheck {
 		return nil
 	})
 }
+
+// regexpOf compiles a pattern of a test.
+func regexpOf(pattern string) *regexp.Regexp { return regexp.MustCompile(pattern) }
