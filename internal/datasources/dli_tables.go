@@ -48,9 +48,10 @@ func (d *dliTablesDataSource) Schema(_ context.Context, _ datasource.SchemaReque
 			"id": framework.ComputedString("Identifier of this query (a hash of the database and the filters)."),
 			"database_name": schema.StringAttribute{
 				MarkdownDescription: "Name of the database whose tables are listed: 1 to 128 characters, lowercase letters, digits " +
-					"and underscores, not only digits, not starting with an underscore. A database that does not exist is an error.",
+					"and underscores, not only digits, not starting with an underscore; or `default`, DLI's built-in database. " +
+					"A database that does not exist is an error.",
 				Required:   true,
-				Validators: []validator.String{validators.CatalogName("database")},
+				Validators: []validator.String{validators.ReadableDatabaseName()},
 			},
 			"name_regex": framework.NameRegexAttribute("tables"),
 			"keyword":    framework.KeywordAttribute("tables"),
