@@ -39,8 +39,8 @@ func NameRegexAttribute(what string) schema.StringAttribute {
 func KeywordAttribute(what string) schema.StringAttribute {
 	return schema.StringAttribute{
 		MarkdownDescription: "Keep only the " + what + " whose name contains this text (case-insensitive), the match of the API's " +
-			"`keyword` filter. The provider applies it to the listing it reads once for every " + what + " of the run, so it costs " +
-			"no extra request. At least one non-blank character.",
+			"`keyword` filter. The provider applies it to the listing it shares within the run, so it costs no extra request. " +
+			"At least one non-blank character.",
 		Optional:   true,
 		Validators: []validator.String{stringvalidator.LengthAtLeast(1), validators.NotBlank()},
 	}
