@@ -1,7 +1,7 @@
-# The OBS tables of database "sales_raw" whose name starts with "orders_", with their
+# The OBS tables of DLI's built-in database whose name starts with "orders_", with their
 # columns (one describe request per table: filter first).
 data "huaweidata_dli_tables" "orders" {
-  database_name = "sales_raw"
+  database_name = "default"
   name_regex    = "^orders_"
   table_type    = "EXTERNAL"
   with_columns  = true
