@@ -80,7 +80,7 @@ func (d *dliDatabasesDataSource) Read(ctx context.Context, req datasource.ReadRe
 	if len(tags) > 0 {
 		dbs, err = d.Client.ListDatabasesByTags(ctx, tags)
 	} else {
-		dbs, err = d.Client.ListDatabases(ctx)
+		dbs, err = d.Client.ListDatabasesSettled(ctx)
 	}
 	if err != nil {
 		framework.APIError(&resp.Diagnostics, "Listing DLI databases failed", err)

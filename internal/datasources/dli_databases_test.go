@@ -28,6 +28,12 @@ resource "huaweidata_dli_database" "sales_eu" {
 resource "huaweidata_dli_database" "hr" {
   name = "acc_hr"
 }
+
+# Read in the same apply, right after the creates.
+data "huaweidata_dli_databases" "fresh" {
+  name_regex = "^acc_"
+  depends_on = [huaweidata_dli_database.sales, huaweidata_dli_database.sales_eu, huaweidata_dli_database.hr]
+}
 `
 
 const databasesQueries = `
@@ -66,7 +72,8 @@ func names(ns ...string) knownvalue.Check {
 
 // TestAccDLIDatabases_filtersAndOneListing: the data source lists every database, sorted by
 // name, with each filter; a refresh of three databases and six data sources costs one shared
-// listing, plus one for the tags filter, which only the API can apply.
+// listing, plus one for the tags filter, which only the API can apply. Read in the apply
+// that creates the databases, it lists them all.
 func TestAccDLIDatabases_filtersAndOneListing(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
@@ -75,7 +82,12 @@ func TestAccDLIDatabases_filtersAndOneListing(t *testing.T) {
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		CheckDestroy:             acctest.CheckNothingLeft(env),
 		Steps: []resource.TestStep{
-			{Config: env.Config(databasesResources)},
+			{
+				// The databases are created with the emulator's consistency delay: the data
+				// source read right after them waits until they are listed.
+				Config:            env.Config(databasesResources),
+				ConfigStateChecks: []statecheck.StateCheck{expectAttr(ds("fresh"), "databases", names("acc_hr", "acc_sales", "acc_sales_eu"))},
+			},
 			{
 				Config: env.Config(databasesResources + databasesQueries),
 				ConfigStateChecks: []statecheck.StateCheck{

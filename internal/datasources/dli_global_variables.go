@@ -63,7 +63,7 @@ func (d *dliGlobalVariablesDataSource) Read(ctx context.Context, req datasource.
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	vars, err := d.Client.ListGlobalVariables(ctx)
+	vars, err := d.Client.ListGlobalVariablesSettled(ctx)
 	if err != nil {
 		framework.APIError(&resp.Diagnostics, "Listing DLI global variables failed", err)
 		return

@@ -26,6 +26,11 @@ resource "huaweidata_dli_global_variable" "zone" {
   name  = "acc_zone"
   value = "az1"
 }
+
+# Read in the same apply, right after the creates.
+data "huaweidata_dli_global_variables" "fresh" {
+  depends_on = [huaweidata_dli_global_variable.region, huaweidata_dli_global_variable.secret, huaweidata_dli_global_variable.zone]
+}
 `
 
 const globalVariablesQueries = `
@@ -54,7 +59,14 @@ func TestAccDLIGlobalVariables_namesNeverValues(t *testing.T) {
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		CheckDestroy:             acctest.CheckNothingLeft(env),
 		Steps: []resource.TestStep{
-			{Config: env.Config(globalVariablesResources)},
+			{
+				// Created with the emulator's consistency delay: the data source read right
+				// after them waits until they are listed.
+				Config: env.Config(globalVariablesResources),
+				ConfigStateChecks: []statecheck.StateCheck{
+					expectAttr("data.huaweidata_dli_global_variables.fresh", "variables", names("acc_region", "acc_secret", "acc_zone")),
+				},
+			},
 			{
 				Config: env.Config(globalVariablesResources + globalVariablesQueries),
 				ConfigStateChecks: []statecheck.StateCheck{

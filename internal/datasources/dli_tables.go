@@ -113,7 +113,7 @@ func (d *dliTablesDataSource) Read(ctx context.Context, req datasource.ReadReque
 		return
 	}
 	db, wantType := m.DatabaseName.ValueString(), m.TableType.ValueString()
-	tables, err := d.Client.ListTables(ctx, db)
+	tables, err := d.Client.ListTablesSettled(ctx, db)
 	if err != nil {
 		framework.APIError(&resp.Diagnostics, "Listing the tables of DLI database "+db+" failed", err)
 		return

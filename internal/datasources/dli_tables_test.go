@@ -49,6 +49,12 @@ resource "huaweidata_dli_table" "view" {
   deletion_protection = false
   depends_on          = [huaweidata_dli_table.orders]
 }
+
+# Read in the same apply, right after the creates.
+data "huaweidata_dli_tables" "fresh" {
+  database_name = huaweidata_dli_database.db.name
+  depends_on    = [huaweidata_dli_table.orders, huaweidata_dli_table.orders_obs, huaweidata_dli_table.view]
+}
 `
 
 const tablesQueries = `
@@ -86,7 +92,12 @@ func TestAccDLITables_filtersColumnsAndOneListing(t *testing.T) {
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		CheckDestroy:             acctest.CheckNothingLeft(env),
 		Steps: []resource.TestStep{
-			{Config: env.Config(tablesResources)},
+			{
+				// Created with the emulator's consistency delay: the data source read right
+				// after them waits until the database and its tables are listed.
+				Config:            env.Config(tablesResources),
+				ConfigStateChecks: []statecheck.StateCheck{expectAttr(ds("fresh"), "tables", names("big_orders", "orders", "orders_obs"))},
+			},
 			{
 				Config: env.Config(tablesResources + tablesQueries),
 				ConfigStateChecks: []statecheck.StateCheck{
