@@ -101,3 +101,16 @@ func (c *Client) recentWrites(kind, prefix string) map[string]time.Time {
 	}
 	return out
 }
+
+// ListEnhancedConnectionsSettled is ListEnhancedConnections(f). Without filters, it also
+// holds every connection this process has recently created or changed; with them, such a
+// connection may rightly be left out, so there is nothing to wait for.
+func (c *Client) ListEnhancedConnectionsSettled(ctx context.Context, f ConnectionFilter) ([]model.EnhancedConnection, error) {
+	pending := map[string]time.Time{}
+	if f.Name == "" && f.Status == "" && len(f.Tags) == 0 {
+		pending = c.recentWrites(kindConnection, "")
+	}
+	list := func(ctx context.Context) ([]model.EnhancedConnection, error) { return c.ListEnhancedConnections(ctx, f) }
+	noCache := func() {}
+	return settledList(ctx, c, list, noCache, pending, func(conn model.EnhancedConnection) string { return ptr.Deref(conn.Id) })
+}

@@ -40,7 +40,8 @@ func (d *dliConnectionsDataSource) Schema(_ context.Context, _ datasource.Schema
 		MarkdownDescription: "Lists the DLI enhanced datasource connections of the project, sorted by name (then id). `name`, " +
 			"`status` and `tags` are sent to the API; `name_regex` is applied by the provider. One read is one listing " +
 			"(one request per 100 connections); `huaweidata_dli_connection` resources read their connection by id and do not " +
-			"list.",
+			"list." +
+			" Read in the apply that creates connections (for example with `depends_on`), the data source without `name`, `status` and `tags` waits, within the provider's consistency window, until the listing shows what the provider has just written.",
 		Attributes: map[string]schema.Attribute{
 			"id": framework.ComputedString("Identifier of this query (a hash of the filters)."),
 			"name": schema.StringAttribute{
@@ -98,7 +99,7 @@ func (d *dliConnectionsDataSource) Read(ctx context.Context, req datasource.Read
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	conns, err := d.Client.ListEnhancedConnections(ctx, f)
+	conns, err := d.Client.ListEnhancedConnectionsSettled(ctx, f)
 	if err != nil {
 		framework.APIError(&resp.Diagnostics, "Listing DLI enhanced connections failed", err)
 		return

@@ -26,6 +26,12 @@ resource "huaweidata_dli_connection" "b" {
   subnet_id = "subnet-0002"
   tags      = { env = "prod" }
 }
+
+# Read in the same apply, right after the creates.
+data "huaweidata_dli_connections" "fresh" {
+  name_regex = "^acc_conn_"
+  depends_on = [huaweidata_dli_connection.a, huaweidata_dli_connection.b]
+}
 `
 
 const connectionsQueries = `
@@ -58,7 +64,12 @@ func TestAccDLIConnections_filters(t *testing.T) {
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		CheckDestroy:             acctest.CheckNothingLeft(env),
 		Steps: []resource.TestStep{
-			{Config: env.Config(connectionsResources)},
+			{
+				// Created with the emulator's consistency delay: the data source read right
+				// after them waits until they are listed.
+				Config:            env.Config(connectionsResources),
+				ConfigStateChecks: []statecheck.StateCheck{expectAttr(ds("fresh"), "connections", names("acc_conn_a", "acc_conn_b"))},
+			},
 			{
 				Config: env.Config(connectionsResources + connectionsQueries),
 				ConfigStateChecks: []statecheck.StateCheck{
@@ -83,7 +94,7 @@ func TestAccDLIConnections_filters(t *testing.T) {
 				PreConfig:    env.Emulator.ResetCounts,
 				RefreshState: true,
 				Check: resource.ComposeTestCheckFunc(
-					env.CheckRequests("ListEnhancedConnections", 4, 4),
+					env.CheckRequests("ListEnhancedConnections", 5, 5),
 					env.CheckRequests("ShowEnhancedConnection", 2, 2),
 				),
 			},

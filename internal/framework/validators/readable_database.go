@@ -16,7 +16,9 @@ func (readableDatabaseRule) Description(ctx context.Context) string {
 	return "`default` or a database name of " + CatalogName("database").Description(ctx)
 }
 
-func (r readableDatabaseRule) MarkdownDescription(ctx context.Context) string { return r.Description(ctx) }
+func (r readableDatabaseRule) MarkdownDescription(ctx context.Context) string {
+	return r.Description(ctx)
+}
 
 func (readableDatabaseRule) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
 	if req.ConfigValue.ValueString() == builtinDatabase {
