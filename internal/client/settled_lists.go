@@ -110,7 +110,9 @@ func (c *Client) ListEnhancedConnectionsSettled(ctx context.Context, f Connectio
 	if f.Name == "" && f.Status == "" && len(f.Tags) == 0 {
 		pending = c.recentWrites(kindConnection, "")
 	}
-	list := func(ctx context.Context) ([]model.EnhancedConnection, error) { return c.ListEnhancedConnections(ctx, f) }
+	list := func(ctx context.Context) ([]model.EnhancedConnection, error) {
+		return c.ListEnhancedConnections(ctx, f)
+	}
 	noCache := func() {}
 	return settledList(ctx, c, list, noCache, pending, func(conn model.EnhancedConnection) string { return ptr.Deref(conn.Id) })
 }
