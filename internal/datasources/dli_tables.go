@@ -65,7 +65,8 @@ func (d *dliTablesDataSource) Schema(_ context.Context, _ datasource.SchemaReque
 			"with_columns": schema.BoolAttribute{
 				MarkdownDescription: "Whether to read each table's columns (default `false`). The list API does not return " +
 					"columns (not even with its `with-detail` option), so this costs one describe-table request per matching " +
-					"table (a few in parallel) on every read: narrow the tables with the filters first.",
+					"table (a few in parallel) on every read: narrow the tables with the filters first. A table dropped between " +
+					"the listing and its describe is left out.",
 				Optional: true,
 			},
 			"tables": schema.ListNestedAttribute{
@@ -137,7 +138,7 @@ func (d *dliTablesDataSource) Read(ctx context.Context, req datasource.ReadReque
 		})
 	}
 	if m.WithColumns.ValueBool() {
-		d.readColumns(ctx, db, m.Tables, resp)
+		m.Tables = d.readColumns(ctx, db, m.Tables, resp)
 	}
 	if resp.Diagnostics.HasError() {
 		return
@@ -145,8 +146,9 @@ func (d *dliTablesDataSource) Read(ctx context.Context, req datasource.ReadReque
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }
 
-// readColumns fills in the columns of every listed table: one describe-table request each.
-func (d *dliTablesDataSource) readColumns(ctx context.Context, db string, items []dliTableItemModel, resp *datasource.ReadResponse) {
+// readColumns returns the listed tables with their columns: one describe-table request
+// each. A table dropped since it was listed is left out.
+func (d *dliTablesDataSource) readColumns(ctx context.Context, db string, items []dliTableItemModel, resp *datasource.ReadResponse) []dliTableItemModel {
 	names := make([]string, len(items))
 	for i, it := range items {
 		names[i] = it.Name.ValueString()
@@ -154,9 +156,13 @@ func (d *dliTablesDataSource) readColumns(ctx context.Context, db string, items 
 	descs, err := d.Client.DescribeTables(ctx, db, names)
 	if err != nil {
 		framework.APIError(&resp.Diagnostics, "Reading the columns of DLI tables failed", err)
-		return
+		return nil
 	}
+	out := make([]dliTableItemModel, 0, len(items))
 	for i, desc := range descs {
+		if desc == nil {
+			continue
+		}
 		cols := make([]dliTableItemColumnModel, 0, len(desc.Columns))
 		for _, c := range desc.Columns {
 			cols = append(cols, dliTableItemColumnModel{
@@ -167,7 +173,9 @@ func (d *dliTablesDataSource) readColumns(ctx context.Context, db string, items 
 		list, diags := types.ListValueFrom(ctx, tableItemColumnType, cols)
 		resp.Diagnostics.Append(diags...)
 		items[i].Columns = list
+		out = append(out, items[i])
 	}
+	return out
 }
 
 // tableTypeOf is a listed table's type in the describe-table spelling.
