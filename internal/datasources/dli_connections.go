@@ -41,7 +41,7 @@ func (d *dliConnectionsDataSource) Schema(_ context.Context, _ datasource.Schema
 			"`status` and `tags` are sent to the API; `name_regex` is applied by the provider. One read is one listing " +
 			"(one request per 100 connections); `huaweidata_dli_connection` resources read their connection by id and do not " +
 			"list." +
-			" Read in the apply that creates connections (for example with `depends_on`), the data source without `name`, `status` and `tags` waits, within the provider's consistency window, until the listing shows what the provider has just written.",
+			" Without `name`, `status` and `tags`, a read in the apply that creates connections (for example with `depends_on`) waits, within the provider's consistency window, until the listing shows what the provider has just written.",
 		Attributes: map[string]schema.Attribute{
 			"id": framework.ComputedString("Identifier of this query (a hash of the filters)."),
 			"name": schema.StringAttribute{

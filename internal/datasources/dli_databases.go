@@ -37,7 +37,7 @@ func (d *dliDatabasesDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 		MarkdownDescription: "Lists the DLI SQL databases of the project, sorted by name. Without `tags`, it reads the listing the " +
 			"provider shares with every `huaweidata_dli_database` of the run: a plan with this data source and any number of " +
 			"databases costs one listing (one request per 100 databases)." +
-			" Read in the apply that creates databases (for example with `depends_on`), the data source (without `tags`) waits, within the provider's consistency window, until the listing shows what the provider has just written.",
+			" Without `tags`, a read in the apply that creates databases (for example with `depends_on`) waits, within the provider's consistency window, until the listing shows what the provider has just written.",
 		Attributes: map[string]schema.Attribute{
 			"id":         framework.ComputedString("Identifier of this query (a hash of the filters)."),
 			"name_regex": framework.NameRegexAttribute("databases"),

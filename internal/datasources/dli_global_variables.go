@@ -36,7 +36,7 @@ func (d *dliGlobalVariablesDataSource) Schema(_ context.Context, _ datasource.Sc
 			"`huaweidata_dli_global_variable` that manages it, not in every state that looks names up. It reads the listing the " +
 			"provider shares with every `huaweidata_dli_global_variable` of the run: a plan with this data source and any number " +
 			"of variables costs one listing (one request per 100 variables)." +
-			" Read in the apply that creates variables (for example with `depends_on`), it waits, within the provider's consistency window, until the listing shows what the provider has just written.",
+			" A read in the apply that creates variables (for example with `depends_on`) waits, within the provider's consistency window, until the listing shows what the provider has just written.",
 		Attributes: map[string]schema.Attribute{
 			"id":         framework.ComputedString("Identifier of this query (a hash of the filter)."),
 			"name_regex": framework.NameRegexAttribute("variables"),

@@ -44,7 +44,7 @@ func (d *dliTablesDataSource) Schema(_ context.Context, _ datasource.SchemaReque
 			"shares with every `huaweidata_dli_table` of that database in the run: a plan with this data source and any number " +
 			"of tables of the database costs one listing (one request per 100 tables). With `with_columns = true` it also " +
 			"describes every matching table, one request per table." +
-			" Read in the apply that creates the database or its tables (for example with `depends_on`), it waits, within the provider's consistency window, until the listing shows what the provider has just written.",
+			" A read in the apply that creates the database or its tables (for example with `depends_on`) waits, within the provider's consistency window, until the listing shows what the provider has just written.",
 		Attributes: map[string]schema.Attribute{
 			"id": framework.ComputedString("Identifier of this query (a hash of the database and the filters)."),
 			"database_name": schema.StringAttribute{
