@@ -3,6 +3,7 @@ package client
 import (
 	"context"
 	"fmt"
+	"maps"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -30,14 +31,22 @@ func (c *Client) ListDatabases(ctx context.Context) ([]model.Database, error) {
 // listDatabases pages through the list, optionally filtered by a name keyword (a fuzzy,
 // case-insensitive "contains" match).
 func (c *Client) listDatabases(ctx context.Context, keyword string) ([]model.Database, error) {
+	filter := url.Values{}
+	if keyword != "" {
+		filter.Set("keyword", keyword)
+	}
+	return c.listDatabasesWhere(ctx, filter)
+}
+
+// listDatabasesWhere pages through the list with the §7.1.3 filters in filter.
+func (c *Client) listDatabasesWhere(ctx context.Context, filter url.Values) ([]model.Database, error) {
 	return listAll(ctx, pager[model.Database]{
 		operation: "ListDatabases", path: "/v1.0/{project_id}/databases", pageSize: databasesPageSize,
 		key: func(d model.Database) string { return strings.ToLower(ptr.Deref(d.DatabaseName)) },
 		fetch: func(ctx context.Context, _, offset int) (listPage[model.Database], error) {
-			q := url.Values{"limit": {strconv.Itoa(databasesPageSize)}, "offset": {strconv.Itoa(offset)}}
-			if keyword != "" {
-				q.Set("keyword", keyword)
-			}
+			q := maps.Clone(filter)
+			q.Set("limit", strconv.Itoa(databasesPageSize))
+			q.Set("offset", strconv.Itoa(offset))
 			var out listDatabasesResponse
 			err := c.Do(ctx, Request{
 				Service: ServiceDLI, Operation: "ListDatabases", Method: http.MethodGet,

@@ -3,6 +3,7 @@ package datasources_test
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -28,16 +29,7 @@ func withDataArts(env *acctest.Env, body string) string {
 // expectAttr is statecheck.ExpectKnownValue with the attribute path written as Terraform
 // prints it: "edges.3.source_table" (a number indexes a list, a name an object or a map).
 func expectAttr(addr, attrPath string, check knownvalue.Check) statecheck.StateCheck {
-	parts := strings.Split(attrPath, ".")
-	p := tfjsonpath.New(parts[0])
-	for _, s := range parts[1:] {
-		if i, err := strconv.Atoi(s); err == nil {
-			p = p.AtSliceIndex(i)
-		} else {
-			p = p.AtMapKey(s)
-		}
-	}
-	return statecheck.ExpectKnownValue(addr, p, check)
+	return statecheck.ExpectKnownValue(addr, pathOf(attrPath), check)
 }
 
 // containsObject checks that a list holds, at any index, an object with these attribute
@@ -56,4 +48,21 @@ func readsOf(env *acctest.Env, op string, perRead int) statecheck.StateCheck {
 		}
 		return nil
 	})
+}
+
+// regexpOf compiles a pattern of a test.
+func regexpOf(pattern string) *regexp.Regexp { return regexp.MustCompile(pattern) }
+
+// pathOf is the tfjsonpath of an attribute path written as Terraform prints it (see expectAttr).
+func pathOf(attrPath string) tfjsonpath.Path {
+	parts := strings.Split(attrPath, ".")
+	p := tfjsonpath.New(parts[0])
+	for _, s := range parts[1:] {
+		if i, err := strconv.Atoi(s); err == nil {
+			p = p.AtSliceIndex(i)
+		} else {
+			p = p.AtMapKey(s)
+		}
+	}
+	return p
 }

@@ -1,6 +1,7 @@
 package datasources_test
 
 import (
+	"fmt"
 	"regexp"
 	"testing"
 
@@ -128,6 +129,25 @@ output "count" {
 			addr: "data.huaweidata_dli_batch_jobs.test", operation: "ListSparkJobs",
 			truncated: `{"from":0,"total":1,"sessions":[{"id":"0a324461-d9d9-45da-a52a-3b3c7a3d809e","state":"succ`,
 		},
+		// issue 18 item 4: list data sources
+		"dli_databases/ListDatabases": {
+			config: listConfig("huaweidata_dli_databases", "", "databases"), addr: "data.huaweidata_dli_databases.test", operation: "ListDatabases",
+			truncated: `{"is_success":true,"message":"","database_count":3,"databases":[{"database_name":"default","owner":"dli_sys`,
+		},
+		"dli_tables/ListTables": {
+			config: listConfig("huaweidata_dli_tables", `  database_name = "default"`, "tables"), addr: "data.huaweidata_dli_tables.test", operation: "ListTables",
+			truncated: `{"is_success":true,"message":"","table_count":1,"tables":[{"create_time":1517364268000,"data_location":"OBS","table_na`,
+		},
+		"dli_global_variables/ListGlobalVariables": {
+			config: listConfig("huaweidata_dli_global_variables", "", "variables"), addr: "data.huaweidata_dli_global_variables.test",
+			operation: "ListGlobalVariables",
+			truncated: `{"is_success":true,"message":"","count":2,"global_vars":[{"id":1,"var_name":"acc_regi`,
+		},
+		"dli_connections/ListEnhancedConnections": {
+			config: listConfig("huaweidata_dli_connections", "", "connections"), addr: "data.huaweidata_dli_connections.test",
+			operation: "ListEnhancedConnections",
+			truncated: `{"is_success":true,"message":"","count":1,"connections":[{"name":"withvpc","id":"4c693ecc-ba`,
+		},
 	}
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {
@@ -172,4 +192,10 @@ output "count" {
 			resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: env.ProviderFactories(), Steps: steps})
 		})
 	}
+}
+
+// listConfig is a list data source of type typ with body, and an output of the size of its
+// result attribute.
+func listConfig(typ, body, result string) string {
+	return fmt.Sprintf("data %q \"test\" {\n%s\n}\n\noutput \"count\" {\n  value = length(data.%s.test.%s)\n}\n", typ, body, typ, result)
 }

@@ -223,6 +223,11 @@ func (p *huaweidataProvider) DataSources(context.Context) []func() datasource.Da
 		// issue 16 part A: job list data sources
 		datasources.NewDLISQLJobs,
 		datasources.NewDLIBatchJobs,
+		// issue 18 item 4: list data sources
+		datasources.NewDLIDatabases,
+		datasources.NewDLITables,
+		datasources.NewDLIGlobalVariables,
+		datasources.NewDLIConnections,
 	}
 }
 

@@ -195,6 +195,7 @@ resource "huaweidata_dli_table" "t" {
 	b.WriteString(body)
 	b.WriteString(strings.Replace(batchJobs(m.batch), generalQueue, "", 1))
 	b.WriteString(strings.Replace(connections(m.conns), generalQueue, "", 1))
+	b.WriteString(listDataSources) // issue 18 item 4
 	return b.String()
 }
 
@@ -289,3 +290,19 @@ resource "huaweidata_dli_sql_template" "t" {
 }
 `, n)
 }
+
+// listDataSources look up the mixed estate's collections (issue 18 item 4): they read the
+// shared listings the resources refresh with, so they add no list call to a refresh.
+const listDataSources = `
+data "huaweidata_dli_databases" "bench" {
+  name_regex = "^bench_db"
+}
+
+data "huaweidata_dli_global_variables" "bench" {
+  name_regex = "^bench_v"
+}
+
+data "huaweidata_dli_connections" "bench" {
+  name_regex = "^bench_conn_"
+}
+`

@@ -1,0 +1,38 @@
+package validators_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/framework/validators"
+)
+
+func TestRE2Regex(t *testing.T) {
+	t.Parallel()
+	cases := map[string]struct {
+		value types.String
+		want  string
+	}{
+		"anchored":       {value: types.StringValue("^acc_[a-z]+$")},
+		"empty":          {value: types.StringValue("")},
+		"null":           {value: types.StringNull()},
+		"unknown":        {value: types.StringUnknown()},
+		"unclosed group": {value: types.StringValue("(abc"), want: "name_regex must be a regular expression in RE2 syntax"},
+		"look-ahead":     {value: types.StringValue("a(?=b)"), want: "invalid or unsupported Perl syntax"},
+		"back-reference": {value: types.StringValue(`(a)\1`), want: "invalid escape sequence"},
+		"bad repetition": {value: types.StringValue("*a"), want: "missing argument to repetition operator"},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			req := validator.StringRequest{Path: path.Root("name_regex"), ConfigValue: tc.value}
+			resp := &validator.StringResponse{}
+			validators.RE2Regex().ValidateString(context.Background(), req, resp)
+			checkStringRule(t, resp, tc.want)
+		})
+	}
+}
