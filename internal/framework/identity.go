@@ -76,7 +76,13 @@ func (r *identified) Create(ctx context.Context, req resource.CreateRequest, res
 
 func (r *identified) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	r.Resource.Read(ctx, req, resp)
-	r.copyIdentity(ctx, resp.State, resp.Identity, &resp.Diagnostics)
+	state := resp.State
+	if state.Raw.IsNull() {
+		// Removed from state (gone): the framework still wants the identity of what was
+		// read, which Terraform older than 1.12 does not keep between commands.
+		state = req.State
+	}
+	r.copyIdentity(ctx, state, resp.Identity, &resp.Diagnostics)
 }
 
 func (r *identified) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
