@@ -26,6 +26,7 @@ type ProjectInventory struct {
 	SparkBatches        []InventoryBatch      `json:"spark_batches"`
 	SQLJobs             []InventorySQLJob     `json:"sql_jobs"`
 	EnhancedConnections []InventoryConnection `json:"enhanced_connections"`
+	ElasticPools        []InventoryPool       `json:"elastic_resource_pools"` // issue 14
 }
 
 // InventoryQueue is a queue with its current CU count.
@@ -83,6 +84,14 @@ type InventoryConnection struct {
 	Status string `json:"status"`
 }
 
+// InventoryPool is an elastic resource pool with its status and CU range (issue 14).
+type InventoryPool struct {
+	Name   string `json:"name"`
+	Status string `json:"status"`
+	MinCU  int    `json:"min_cu"`
+	MaxCU  int    `json:"max_cu"`
+}
+
 // Inventory returns every object the emulator holds, per project, at the
 // current emulated time (finished SQL jobs are settled first).
 func (e *Server) Inventory() Inventory {
@@ -103,6 +112,7 @@ func projectInventory(p *projectData, now int64) ProjectInventory {
 		Queues: []InventoryQueue{}, Databases: []InventoryDatabase{}, Tables: []InventoryTable{},
 		GlobalVariables: []InventoryVariable{}, FlinkJobs: []InventoryFlinkJob{}, SparkBatches: []InventoryBatch{},
 		SQLJobs: []InventorySQLJob{}, EnhancedConnections: []InventoryConnection{},
+		ElasticPools: []InventoryPool{},
 	}
 	for _, q := range p.Queues {
 		pi.Queues = append(pi.Queues, InventoryQueue{Name: q.Name, QueueType: q.Type, CUCount: q.CUCount(now)})
@@ -145,6 +155,10 @@ func projectInventory(p *projectData, now int64) ProjectInventory {
 		pi.EnhancedConnections = append(pi.EnhancedConnections, InventoryConnection{ID: c.ID, Name: c.Name, Status: c.StatusAt()})
 	}
 	sort.Slice(pi.EnhancedConnections, func(i, j int) bool { return pi.EnhancedConnections[i].ID < pi.EnhancedConnections[j].ID })
+	for _, pl := range p.PoolData().ByName { // issue 14
+		pi.ElasticPools = append(pi.ElasticPools, InventoryPool{Name: pl.Name, Status: pl.Status(now), MinCU: pl.MinCU, MaxCU: pl.MaxCU})
+	}
+	sort.Slice(pi.ElasticPools, func(i, j int) bool { return pi.ElasticPools[i].Name < pi.ElasticPools[j].Name })
 	return pi
 }
 
@@ -195,6 +209,9 @@ func (pi ProjectInventory) live() []liveObject {
 		if c.Status != "DELETED" {
 			out = append(out, liveObject{"enhanced_connection", c.Name, fmt.Sprintf("%s (%s, %s)", c.ID, c.Name, c.Status)})
 		}
+	}
+	for _, pl := range pi.ElasticPools { // issue 14
+		out = append(out, liveObject{"elastic_resource_pool", pl.Name, pl.Name})
 	}
 	return out
 }

@@ -8,6 +8,8 @@ const (
 	queuePropertiesPath = "/v3/{project_id}/queues/{queue_name}/properties"
 	connectionsPath     = "/v2.0/{project_id}/datasource/enhanced-connections"
 	resourceTagsPath    = "/v3/{project_id}/{resource_type}/{resource_id}/tags"
+	poolsPath           = "/v3/{project_id}/elastic-resource-pools" // issue 14
+	poolPath            = poolsPath + "/{elastic_resource_pool_name}"
 )
 
 var apiRoutes = []route{
@@ -83,6 +85,15 @@ var apiRoutes = []route{
 	{Method: "GET", Pattern: "/v2/{project_id}/design/relation", Op: "ListRelations", Handle: (*Server).listRelations},
 	// dataarts_instances
 	{Method: "GET", Pattern: "/v1/{project_id}/datamap/node/{task_id}/instances", Op: "ShowInstanceInfos", Handle: (*Server).showInstanceInfos},
+	// dli_pools, dli_pool_queues (issue 14: elastic resource pools)
+	{Method: "POST", Pattern: poolsPath, Op: "CreateElasticResourcePool", Handle: (*Server).createPool},
+	{Method: "GET", Pattern: poolsPath, Op: "ListElasticResourcePools", Handle: (*Server).listPools},
+	{Method: "PUT", Pattern: poolPath, Op: "UpdateElasticResourcePool", Handle: (*Server).updatePool},
+	{Method: "DELETE", Pattern: poolPath, Op: "DeleteElasticResourcePool", Handle: (*Server).deletePool},
+	{Method: "POST", Pattern: poolPath + "/queues", Op: "AssociateQueueToElasticResourcePool", Handle: (*Server).associatePoolQueue},
+	{Method: "GET", Pattern: poolPath + "/queues", Op: "ListElasticResourcePoolQueues", Handle: (*Server).listPoolQueues},
+	{Method: "PUT", Pattern: poolPath + "/queues/{queue_name}", Op: "UpdateElasticResourcePoolQueue", Handle: (*Server).updatePoolQueue},
+	{Method: "GET", Pattern: poolPath + "/scale-records", Op: "ListElasticResourcePoolScaleRecords", Handle: (*Server).listPoolScaleRecords},
 }
 
 // adminHookRoutes are the /_emulator/ test hooks of the features; the core admin
@@ -96,4 +107,6 @@ var adminHookRoutes = []adminRoute{
 	{Pattern: "PUT /_emulator/batches/run-time", Handle: (*Server).adminBatchRunTime},
 	{Pattern: "PUT /_emulator/connection-failures", Handle: (*Server).adminSetConnectionFailure},
 	{Pattern: "DELETE /_emulator/connection-failures", Handle: (*Server).adminClearConnectionFailure},
+	// issue 14: elastic resource pools
+	{Pattern: "PUT /_emulator/pool-failures", Handle: (*Server).adminSetPoolFailure},
 }

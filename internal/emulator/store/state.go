@@ -25,6 +25,7 @@ type Project struct {
 	Flink       *FlinkData            `json:"flink,omitempty"`                // Flink SQL jobs (dli_flink_jobs.go)
 	Databases   map[string]*Database  `json:"databases"`                      // lowercase name -> database with its tables (dli_databases.go)
 	SQLJobs     map[string]*SQLJob    `json:"sql_jobs"`                       // job id -> SQL job (dli_sql_jobs.go)
+	Pools       *PoolData             `json:"pools,omitempty"`                // elastic resource pools (pools.go; issue 14)
 }
 
 func NewState() *State {
