@@ -32,6 +32,9 @@ type Client struct {
 	databases  *listCache[model.Database]       // one key: ""
 	globalVars *listCache[model.GlobalVariable] // one key: ""
 	tables     *listCache[model.Table]          // keyed by lowercased database name
+	// Elastic resource pools (issue 14).
+	pools      *listCache[model.ElasticResourcePool]      // one key: ""
+	poolQueues *listCache[model.ElasticResourcePoolQueue] // keyed by pool name
 
 	writes writeLog // when this process last wrote each object (consistency window)
 
@@ -74,6 +77,8 @@ func New(cfg Config) (*Client, error) {
 		databases:  newListCache[model.Database](cfg.ListCacheTTL),
 		globalVars: newListCache[model.GlobalVariable](cfg.ListCacheTTL),
 		tables:     newListCache[model.Table](cfg.ListCacheTTL),
+		pools:      newListCache[model.ElasticResourcePool](cfg.ListCacheTTL),
+		poolQueues: newListCache[model.ElasticResourcePoolQueue](cfg.ListCacheTTL),
 		projectID:  cfg.ProjectID,
 	}, nil
 }

@@ -196,6 +196,7 @@ func (p *huaweidataProvider) Resources(context.Context) []func() resource.Resour
 		resources.NewDLIFlinkSQLJob,
 		resources.NewDLIConnection,
 		resources.NewDLIBatchJob,
+		resources.NewDLIElasticResourcePool, // issue 14
 	}
 }
 
