@@ -19,7 +19,9 @@ func (r *poolCreateResponse) validate() error {
 	return requireFields(field{"is_success", r.IsSuccess != nil}, field{"elastic_resource_pool_name", ptr.Deref(r.Name) != ""})
 }
 
-type listPoolsResponse struct{ model.ListElasticResourcePoolsResponse }
+type listPoolsResponse struct {
+	model.ListElasticResourcePoolsResponse
+}
 
 func (r *listPoolsResponse) validate() error {
 	if err := requireFields(field{"elastic_resource_pools", r.ElasticResourcePools != nil}); err != nil {
@@ -33,7 +35,9 @@ func (r *listPoolsResponse) validate() error {
 	return nil
 }
 
-type listPoolQueuesResponse struct{ model.ListElasticResourcePoolQueuesResponse }
+type listPoolQueuesResponse struct {
+	model.ListElasticResourcePoolQueuesResponse
+}
 
 func (r *listPoolQueuesResponse) validate() error {
 	if err := requireFields(field{"queues", r.Queues != nil}); err != nil {
@@ -47,7 +51,9 @@ func (r *listPoolQueuesResponse) validate() error {
 	return nil
 }
 
-type listQueuePropertiesResponse struct{ model.ListQueuePropertiesResponse }
+type listQueuePropertiesResponse struct {
+	model.ListQueuePropertiesResponse
+}
 
 func (r *listQueuePropertiesResponse) validate() error {
 	return requireFields(field{"is_success", r.IsSuccess != nil}, field{"properties", r.Properties != nil})
