@@ -63,3 +63,6 @@ func (c *Client) DeleteQueueProperties(ctx context.Context, queue string, keys [
 		Path: queuePropertiesPath(queue), Body: map[string]any{"keys": keys},
 	}, &ack{})
 }
+
+// Region is the region the client is configured for, for messages.
+func (c *Client) Region() string { return c.cfg.Region }
