@@ -205,6 +205,8 @@ func (p *huaweidataProvider) DataSources(context.Context) []func() datasource.Da
 		datasources.NewDataArtsLineage,
 		datasources.NewDataArtsRelations,
 		datasources.NewDataArtsNodeInstances,
+		datasources.NewDLIQueues,               // issue 14
+		datasources.NewDLIElasticResourcePools, // issue 14
 	}
 }
 
