@@ -13,7 +13,9 @@ func Regexp() validator.String { return regexpRule{} }
 
 type regexpRule struct{}
 
-func (regexpRule) Description(context.Context) string { return "must be a valid RE2 regular expression" }
+func (regexpRule) Description(context.Context) string {
+	return "must be a valid RE2 regular expression"
+}
 
 func (r regexpRule) MarkdownDescription(ctx context.Context) string { return r.Description(ctx) }
 
