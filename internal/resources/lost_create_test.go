@@ -126,6 +126,11 @@ var lostCreateCases = map[string]lostCreateCase{
 		createOp: "CreateSparkJob", config: batchConfig("acc_lostq", sparkPi+`  name = "acc_lost"`), addr: batchAddr,
 		kind: "spark_batch", name: "acc_lost",
 	},
+	// issue 14: elastic resource pools
+	"elastic_resource_pool": {
+		createOp: "CreateElasticResourcePool", config: poolConfig("acc_lost", 64, 64, ""), addr: poolAddr,
+		kind: "elastic_resource_pool", name: "acc_lost",
+	},
 }
 
 func TestAccLostCreate_queue(t *testing.T) { testLostCreate(t, lostCreateCases["queue"], false) }
@@ -141,6 +146,9 @@ func TestAccLostCreate_flinkSQLJob(t *testing.T) {
 	testLostCreate(t, lostCreateCases["flink_sql_job"], false)
 }
 func TestAccLostCreate_batchJob(t *testing.T) { testLostCreate(t, lostCreateCases["batch_job"], false) }
+func TestAccLostCreate_elasticResourcePool(t *testing.T) {
+	testLostCreate(t, lostCreateCases["elastic_resource_pool"], false)
+}
 
 // TestAccLostCreate_malformedAnswer: the first create is answered 200 with an empty body
 // and did not take effect (the emulator's handler did not run). The outcome is unknown, so

@@ -128,6 +128,12 @@ func oddCases() map[string]oddCase {
 			truncated: `{"is_success":true,"message":"","id":"2a620c33-5609-40c9-affd-2b6453071b0f","name":"acc_conn","status":"ACT`,
 			kind:      "enhanced_connection", name: "acc_conn",
 		},
+		// issue 14: elastic resource pools
+		"elastic_resource_pool/ListElasticResourcePools": {
+			config: poolConfig("acc_odd", 64, 64, ""), addr: poolAddr, operation: "ListElasticResourcePools",
+			truncated: `{"is_success":true,"message":"","count":1,"elastic_resource_pools":[{"elastic_resource_pool_name":"acc_odd","id":1,"resou`,
+			kind:      "elastic_resource_pool", name: "acc_odd",
+		},
 	}
 }
 
@@ -244,6 +250,10 @@ func inventoryObjects(env *acctest.Env, kind string) []inventoryObject {
 			if c.Status != "DELETED" {
 				out = append(out, inventoryObject{c.Name, c.ID})
 			}
+		}
+	case "elastic_resource_pool": // issue 14
+		for _, pl := range p.ElasticPools {
+			out = append(out, inventoryObject{pl.Name, pl.Name})
 		}
 	default:
 		panic("inventoryObjects: unknown kind " + kind)
