@@ -17,13 +17,16 @@ func kinds() map[string]func(n int) string {
 		"batch_jobs":    batchJobs,
 		"connections":   connections,
 		"mixed":         mixed,
+		// issue 14: elastic resource pools
+		"pools":         pools,
+		"pooled_queues": pooledQueues,
 	}
 }
 
 // resourceCount is how many resources a kind's configuration at n manages.
 func resourceCount(kind string, n int) int {
 	switch kind {
-	case "tables_one_db", "flink_jobs", "batch_jobs", "connections":
+	case "tables_one_db", "flink_jobs", "batch_jobs", "connections", "pooled_queues":
 		return n + 1
 	case "tables_per_db":
 		return 2 * n
