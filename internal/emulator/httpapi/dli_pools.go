@@ -111,7 +111,10 @@ func poolItemOf(p *projectData, pl *store.Pool, now int64) poolItem {
 	current := 0
 	for _, q := range p.PoolQueues(pl.Name) {
 		queues = append(queues, q.Name)
-		current += q.CUCount(now)
+		// The queue holds its active policy's minimum: policies take effect on the emulated clock.
+		if sp, found := store.ActivePolicy(q.ScalingPolicies, now); found {
+			current += sp.MinCU
+		}
 	}
 	item := poolItem{
 		Name: pl.Name, ID: pl.ID, ResourceID: pl.ResourceID, UpdateTime: pl.UpdateTime, CreateTime: pl.CreateTime,

@@ -2,8 +2,11 @@ package httpapi
 
 import (
 	"testing"
+	"time"
 
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/services/dli/v1/model"
+
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/emulator/store"
 )
 
 // dli-sdk-extras.md §1 through the SDK: a pool is CREATING, then AVAILABLE; queues join
@@ -117,4 +120,26 @@ func TestSDKElasticResourcePools(t *testing.T) {
 	_, err = c.CreateElasticResourcePool(&model.CreateElasticResourcePoolRequest{Body: &model.CreateElasticResourcePoolRequestBody{
 		ElasticResourcePoolName: "Basic", MinCu: 16, MaxCu: 64, Label: map[string]string{"spec": "basic"}}})
 	wantSDKError(t, err, "DLI.0006")
+}
+
+// The pool's current_cu follows its queues' active policies on the emulated clock (UTC).
+func TestPoolPoliciesFollowTheClock(t *testing.T) {
+	proj := store.NewState().Project(DemoProjectID)
+	pl := &store.Pool{Name: "clock_pool", MinCU: 64, MaxCU: 128}
+	if err := proj.AddPool(pl, 1); err != nil {
+		t.Fatal(err)
+	}
+	night := time.Date(2026, 12, 1, 1, 30, 0, 0, time.UTC).UnixMilli()
+	day := time.Date(2026, 12, 1, 9, 30, 0, 0, time.UTC).UnixMilli()
+	q := &store.Queue{Name: "clock_q", CUSpec: 16}
+	proj.Queues[q.Name] = q
+	if err := proj.PlaceQueue(pl, q, night); err != nil {
+		t.Fatal(err)
+	}
+	if err := proj.SetPolicies(pl, q, []store.ScalingPolicy{store.DefaultPolicy(16), {Priority: 50, Start: "08:00", Stop: "20:00", MinCU: 32, MaxCU: 64}}); err != nil {
+		t.Fatal(err)
+	}
+	if n, d := poolItemOf(proj, pl, night).CurrentCU, poolItemOf(proj, pl, day).CurrentCU; n != 16 || d != 32 {
+		t.Fatalf("current_cu %d at night and %d by day, want 16 and 32", n, d)
+	}
 }
