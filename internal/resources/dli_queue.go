@@ -210,6 +210,7 @@ func (r *dliQueueResource) Create(ctx context.Context, req resource.CreateReques
 }
 
 func (r *dliQueueResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	ctx = r.importingProperties(ctx, &req, resp)
 	framework.ReadOrRemove(ctx, &r.ResourceBase, req, resp, r.readInto)
 }
 
@@ -297,6 +298,7 @@ func (r *dliQueueResource) ImportState(ctx context.Context, req resource.ImportS
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), name)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), name)...)
+	resp.Diagnostics.Append(resp.Private.SetKey(ctx, importPropertiesKey, []byte(`true`))...)
 }
 
 // readInto refreshes m from the shared queue listing; it reports false when the queue is gone.

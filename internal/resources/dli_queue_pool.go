@@ -251,7 +251,8 @@ func queuePropertiesAttribute() schema.Attribute {
 			"integers ≥ 0; `" + propNativeEnabled + "` (DLI Native for Scan and Filter; takes effect after a queue restart) and `" +
 			propSaveToJobBucket + "` (SQL query results in the job bucket): `true` or `false`. Changed in place; a removed integer key " +
 			"goes back to DLI's default, a removed flag is set to `false`. The property API is read and written only when this is set: " +
-			"in a region that does not publish it, setting it is an error, and queues without it are not affected. Not imported.",
+			"in a region that does not publish it, setting it is an error, and queues without it are not affected. Import reads the properties " +
+			"where the API is published.",
 		Optional:    true,
 		ElementType: types.StringType,
 		Validators: []validator.Map{

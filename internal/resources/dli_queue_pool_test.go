@@ -110,7 +110,7 @@ func TestAccDLIQueue_elasticResourcePool(t *testing.T) {
 				ResourceName:            etlAddr,
 				ImportState:             true,
 				ImportStateVerify:       true,
-				ImportStateVerifyIgnore: []string{"timeouts", "properties", "properties.%", "properties.job.maxConcurrent", "properties.computeEngine.maxInstance"},
+				ImportStateVerifyIgnore: []string{"timeouts"},
 			},
 			{
 				Config:           env.Config(pooledQueuesConfig(later, props2, "")),
@@ -129,16 +129,24 @@ func TestAccDLIQueue_elasticResourcePool(t *testing.T) {
 				},
 			},
 			{
-				// Out of band: the ETL queue loses its daytime policy; the plan restores it.
+				// Out of band: the ETL queue loses its daytime policy and gets another job
+				// concurrency; the plan restores both.
 				PreConfig: func() {
-					if err := env.Client(t).UpdateElasticResourcePoolQueue(context.Background(), "acc_etl_pool", "acc_etl",
+					ctx := context.Background()
+					if err := env.Client(t).UpdateElasticResourcePoolQueue(ctx, "acc_etl_pool", "acc_etl",
 						[]model.QueueScalingPolicy{{Priority: 1, ImpactStartTime: "00:00", ImpactStopTime: "24:00", MinCu: 16, MaxCu: 16}}); err != nil {
 						t.Fatal(err)
 					}
+					if err := env.Client(t).UpdateQueueProperties(ctx, "acc_etl", map[string]any{"job.maxConcurrent": 99}); err != nil {
+						t.Fatal(err)
+					}
 				},
-				Config:            env.Config(pooledQueuesConfig(later, props2, inPool)),
-				ConfigPlanChecks:  acctest.ExpectAction(etlAddr, plancheck.ResourceActionUpdate),
-				ConfigStateChecks: []statecheck.StateCheck{poolQueuePolicies(env, t, "acc_etl", "1:00:00-24:00:16-32 50:09:00-21:00:32-64 ")},
+				Config:           env.Config(pooledQueuesConfig(later, props2, inPool)),
+				ConfigPlanChecks: acctest.ExpectAction(etlAddr, plancheck.ResourceActionUpdate),
+				ConfigStateChecks: []statecheck.StateCheck{
+					poolQueuePolicies(env, t, "acc_etl", "1:00:00-24:00:16-32 50:09:00-21:00:32-64 "),
+					queueProperties(env, t, "acc_etl", "map[computeEngine.spark.nativeEnabled:true job.maxConcurrent:16]"),
+				},
 			},
 			{
 				Config: env.Config(pooledQueuesConfig(later, props2, inPool) + `
@@ -156,7 +164,8 @@ resource "huaweidata_dli_queue" "too_big" {
 }
 
 // In a region that does not publish the property API, a queue without properties works
-// (the API is never called), and one with properties fails with an error naming the
+// (the API is not called, except once by an import, which then imports none), and one with
+// properties fails with an error naming the
 // region and the attribute.
 func TestAccDLIQueue_propertiesUnpublished(t *testing.T) {
 	t.Parallel()
@@ -169,6 +178,13 @@ func TestAccDLIQueue_propertiesUnpublished(t *testing.T) {
 			{
 				Config:            env.Config(queueConfig("acc_noprops", 16, "")),
 				ConfigStateChecks: []statecheck.StateCheck{env.ExpectRequests("ListQueueProperties", 0, 0), env.ExpectRequests("UpdateQueueProperty", 0, 0)},
+			},
+			{
+				// Import tries the property API once and, where it is missing, imports none.
+				ResourceName:            queueAddr,
+				ImportState:             true,
+				ImportStateVerify:       true,
+				ImportStateVerifyIgnore: []string{"timeouts"},
 			},
 			{
 				Config:      env.Config(queueConfig("acc_noprops", 16, `  properties = { "job.maxConcurrent" = "8" }`)),

@@ -7,6 +7,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/client"
@@ -17,6 +18,23 @@ import (
 // The queue's properties are read and written only when `properties` is set, so a region
 // that does not publish the property API (the incumbent's issue #5357) fails only the
 // queues that use it, with a message that says so.
+
+// importPropertiesKey marks, in private state, a queue just imported: its first read also
+// reads its properties, if the region publishes the API.
+const importPropertiesKey = "import_properties"
+
+type importingKey struct{}
+
+// importingProperties prepares the first read after an import: properties are read (an
+// empty map in state asks for them) and a missing property API is not an error then.
+func (r *dliQueueResource) importingProperties(ctx context.Context, req *resource.ReadRequest, resp *resource.ReadResponse) context.Context {
+	if flag, _ := req.Private.GetKey(ctx, importPropertiesKey); len(flag) == 0 {
+		return ctx
+	}
+	resp.Diagnostics.Append(resp.Private.SetKey(ctx, importPropertiesKey, nil)...)
+	resp.Diagnostics.Append(req.State.SetAttribute(ctx, path.Root("properties"), types.MapValueMust(types.StringType, nil))...)
+	return context.WithValue(ctx, importingKey{}, true)
+}
 
 // propertiesError reports a property API failure; an unpublished API is named as such.
 func (r *dliQueueResource) propertiesError(diags *diag.Diagnostics, what, queue string, err error) {
@@ -37,6 +55,11 @@ func (r *dliQueueResource) readProperties(ctx context.Context, m *dliQueueModel,
 	}
 	name := m.Name.ValueString()
 	props, err := r.Client.ListQueueProperties(ctx, name)
+	importing, _ := ctx.Value(importingKey{}).(bool)
+	if importing && client.IsUnpublishedAPI(err) {
+		m.Properties = types.MapNull(types.StringType) // nothing to import where the API does not exist
+		return
+	}
 	if err != nil {
 		r.propertiesError(diags, "Reading the properties of DLI queue "+name, name, err)
 		return
@@ -53,8 +76,8 @@ func (r *dliQueueResource) readProperties(ctx context.Context, m *dliQueueModel,
 		}
 	}
 	m.Properties = flex.StringMap(listed)
-	if len(listed) == 0 {
-		m.Properties = types.MapValueMust(types.StringType, nil)
+	if len(listed) == 0 && !importing {
+		m.Properties = types.MapValueMust(types.StringType, nil) // `properties = {}` stays as configured
 	}
 }
 
