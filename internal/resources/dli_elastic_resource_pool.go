@@ -27,6 +27,7 @@ import (
 
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/client"
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/framework"
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/framework/flex"
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/framework/planmodifiers"
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/framework/validators"
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/ptr"
@@ -56,7 +57,7 @@ func (r *dliElasticResourcePoolResource) Schema(ctx context.Context, _ resource.
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "A DLI elastic resource pool: compute capacity (CUs) shared by the queues placed in it, " +
 			"which scale inside it by time of day (see `scaling_policies` of `huaweidata_dli_queue`). " +
-			"`min_cu`, `max_cu` and `description` change in place; every other argument replaces the pool. " +
+			"`min_cu`, `max_cu`, `description` and `tags` change in place; every other argument replaces the pool. " +
 			"Create waits until the pool is `AVAILABLE`; a pool whose provisioning fails stays in state, tainted.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
@@ -131,11 +132,9 @@ func (r *dliElasticResourcePoolResource) Schema(ctx context.Context, _ resource.
 				PlanModifiers: []planmodifier.Bool{boolplanmodifier.RequiresReplace()},
 			},
 			"tags": schema.MapAttribute{
-				MarkdownDescription: "Resource tags (keys 1 to 128, values 1 to 255 characters), set at create. DLI does not return them when a pool is read, " +
-					"so they are not refreshed and not imported. Changing them replaces the pool.",
-				Optional:      true,
-				ElementType:   types.StringType,
-				PlanModifiers: []planmodifier.Map{mapplanmodifier.RequiresReplace()},
+				MarkdownDescription: "Resource tags (keys 1 to 128, values 1 to 255 characters). Changed in place through DLI's tag API.",
+				Optional:            true,
+				ElementType:         types.StringType,
 				Validators: []validator.Map{
 					mapvalidator.KeysAre(stringvalidator.LengthBetween(1, 128)),
 					mapvalidator.ValueStringsAre(stringvalidator.LengthBetween(1, 255)),
@@ -286,6 +285,13 @@ func (r *dliElasticResourcePoolResource) Update(ctx context.Context, req resourc
 			return
 		}
 	}
+	if !plan.Tags.Equal(state.Tags) {
+		had, want := stringElements(ctx, state.Tags, &resp.Diagnostics), stringElements(ctx, plan.Tags, &resp.Diagnostics)
+		if err := r.Client.UpdateResourceTags(ctx, poolTagType, state.ResourceID.ValueString(), had, want); err != nil {
+			framework.APIError(&resp.Diagnostics, "Updating the tags of DLI elastic resource pool "+name, err)
+			return
+		}
+	}
 	plan.ID = state.ID
 	if !framework.ReadBack(ctx, &r.ResourceBase, &plan, r.readInto, "DLI elastic resource pool "+name, &resp.Diagnostics) {
 		return
@@ -366,5 +372,16 @@ func (r *dliElasticResourcePoolResource) readInto(ctx context.Context, m *dliPoo
 		return false
 	}
 	m.fromAPI(p)
+	tags, err := r.Client.ShowResourceTags(ctx, poolTagType, ptr.Deref(p.ResourceId))
+	if err != nil {
+		framework.APIError(diags, "Reading the tags of DLI elastic resource pool "+name, err)
+		return false
+	}
+	if len(tags) > 0 || !flex.IsKnown(m.Tags) {
+		m.Tags = flex.StringMap(tags)
+	}
 	return true
 }
+
+// poolTagType is the tag APIs' resource type of a pool (dli-sdk-extras.md §11).
+const poolTagType = "dli_elastic_resource_pool"

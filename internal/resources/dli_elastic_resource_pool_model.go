@@ -73,7 +73,7 @@ func (m dliPoolModel) createBody(ctx context.Context, diags *diag.Diagnostics) *
 	return body
 }
 
-// fromAPI copies what the pool listing returns; tags are not returned and stay as they are.
+// fromAPI copies what the pool listing returns (tags are read separately).
 func (m *dliPoolModel) fromAPI(p *model.ElasticResourcePool) {
 	m.ID = types.StringPointerValue(p.ElasticResourcePoolName)
 	m.Name = types.StringPointerValue(p.ElasticResourcePoolName)
@@ -95,9 +95,6 @@ func (m *dliPoolModel) fromAPI(p *model.ElasticResourcePool) {
 	m.ResourceID = types.StringPointerValue(p.ResourceId)
 	m.Owner = types.StringPointerValue(p.Owner)
 	m.CreateTime = flex.RFC3339FromMillis(ptr.Deref(p.CreateTime))
-	if m.Tags.IsUnknown() {
-		m.Tags = types.MapNull(types.StringType)
-	}
 }
 
 // withUnknownsNull returns m with every unknown (computed) value set to null, for the state

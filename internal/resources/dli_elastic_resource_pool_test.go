@@ -50,6 +50,21 @@ func poolCUs(env *acctest.Env, t *testing.T, name string, minCU, maxCU int32) st
 	})
 }
 
+// poolTags checks the tags the emulator holds for acc_pool.
+func poolTags(env *acctest.Env, t *testing.T, want string) statecheck.StateCheck {
+	return acctest.CheckEmulator(func(ctx context.Context) error {
+		p, err := env.Client(t).ShowElasticResourcePool(ctx, "acc_pool")
+		if err != nil {
+			return err
+		}
+		tags, err := env.Client(t).ShowResourceTags(ctx, "dli_elastic_resource_pool", *p.ResourceId)
+		if got := fmt.Sprint(tags); err == nil && got != want {
+			err = fmt.Errorf("pool acc_pool has tags %s in the emulator, want %s", got, want)
+		}
+		return err
+	})
+}
+
 func poolDestroyed(env *acctest.Env, t *testing.T) resource.TestCheckFunc {
 	return acctest.CheckDestroyed("huaweidata_dli_elastic_resource_pool", func(ctx context.Context, id string) error {
 		_, err := env.Client(t).ShowElasticResourcePool(ctx, id)
@@ -87,16 +102,17 @@ func TestAccDLIElasticResourcePool_lifecycle(t *testing.T) {
 				ResourceName:            poolAddr,
 				ImportState:             true,
 				ImportStateVerify:       true,
-				ImportStateVerifyIgnore: []string{"tags", "tags.%", "tags.team", "timeouts"},
+				ImportStateVerifyIgnore: []string{"timeouts"},
 			},
 			{
 				Config: env.Config(poolConfig("acc_pool", 128, 256, `  description = "etl and bi"
-  tags        = { team = "data" }`)),
+  tags        = { team = "analytics", cost_center = "42" }`)),
 				ConfigPlanChecks: acctest.ExpectAction(poolAddr, plancheck.ResourceActionUpdate),
 				ConfigStateChecks: []statecheck.StateCheck{
 					expectPool("actual_cu", knownvalue.Int32Exact(128)),
 					expectPool("description", knownvalue.StringExact("etl and bi")),
 					poolCUs(env, t, "acc_pool", 128, 256),
+					poolTags(env, t, "map[cost_center:42 team:analytics]"),
 				},
 			},
 			{
@@ -108,7 +124,7 @@ func TestAccDLIElasticResourcePool_lifecycle(t *testing.T) {
 					}
 				},
 				Config: env.Config(poolConfig("acc_pool", 128, 256, `  description = "etl and bi"
-  tags        = { team = "data" }`)),
+  tags        = { team = "analytics", cost_center = "42" }`)),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(poolAddr, plancheck.ResourceActionUpdate),
 					plancheck.ExpectKnownValue(poolAddr, tfjsonpath.New("max_cu"), knownvalue.Int32Exact(256)),

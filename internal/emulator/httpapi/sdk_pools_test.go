@@ -36,6 +36,12 @@ func TestSDKElasticResourcePools(t *testing.T) {
 	if p := list("sdk_"); *p.Status != "CREATING" || *p.ActualCu != 0 || *p.CidrInVpc != "172.16.0.0/12" || *p.Id == 0 || *p.ResourceId == "" {
 		t.Fatalf("new pool: %+v", p)
 	}
+	// The pool's tags are read through the tag API by resource_id (§11).
+	tags := must[*model.ShowResourceTagsResponse](t, "ShowResourceTags")(c.ShowResourceTags(&model.ShowResourceTagsRequest{
+		ResourceType: model.GetShowResourceTagsRequestResourceTypeEnum().DLI_ELASTIC_RESOURCE_POOL, ResourceId: *list("sdk_pool").ResourceId}))
+	if *tags.Count != 1 || (*tags.Tags)[0].Key != "team" || (*tags.Tags)[0].Value != "data" {
+		t.Fatalf("pool tags: %+v", tags)
+	}
 	_, err := c.CreateQueue(&model.CreateQueueRequest{Body: &model.CreateQueueRequestBody{QueueName: "early", CuCount: 16, ElasticResourcePoolName: ptr("sdk_pool")}})
 	wantSDKError(t, err, "DLI.0012") // not available yet
 	s.emu.Advance(poolProvisionTime)
