@@ -317,12 +317,13 @@ func (r *dliQueueResource) readInto(ctx context.Context, m *dliQueueModel, diags
 	if pool := m.PoolName.ValueString(); pool != "" {
 		pq, err := r.Client.GetElasticResourcePoolQueue(ctx, pool, name)
 		switch {
-		case err == nil:
-			m.ScalingPolicies = policiesFromAPI(ptr.Deref(pq.QueueScalingPolicies))
-		case !client.IsNotFound(err):
+		case client.IsNotFound(err):
+			return false // not visible in its pool yet: polled through the consistency window
+		case err != nil:
 			framework.APIError(diags, "Reading the scaling policies of DLI queue "+name+" in elastic resource pool "+pool, err)
 			return false
 		}
+		m.ScalingPolicies = policiesFromAPI(ptr.Deref(pq.QueueScalingPolicies))
 	}
 	r.readProperties(ctx, m, diags)
 	return !diags.HasError()

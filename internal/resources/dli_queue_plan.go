@@ -30,22 +30,23 @@ func (r *dliQueueResource) ConfigValidators(context.Context) []resource.ConfigVa
 	return []resource.ConfigValidator{validators.Int32Attributes()}
 }
 
-// ModifyPlan rejects a create (or replacement) whose cu_count DLI does not accept at create.
+// ModifyPlan rejects a queue that does not fit its (existing) pool, and a create (or
+// replacement) whose cu_count DLI does not accept at create.
 func (r *dliQueueResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if req.Plan.Raw.IsNull() {
 		return // destroy
 	}
 	var pool types.String
 	var policies types.Set
+	var cu types.Int32
 	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("elastic_resource_pool_name"), &pool)...)
 	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("scaling_policies"), &policies)...)
-	r.checkPoliciesFitPool(ctx, pool, policies, resp)
+	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("cu_count"), &cu)...)
+	r.checkFitsPool(ctx, pool, cu, policies, resp)
 	creating := req.State.Raw.IsNull() || len(resp.RequiresReplace) > 0
 	if !creating {
 		return
 	}
-	var cu types.Int32
-	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("cu_count"), &cu)...)
 	if cu.IsNull() || cu.IsUnknown() || slices.Contains(queueCreateCUs, cu.ValueInt32()) {
 		return
 	}

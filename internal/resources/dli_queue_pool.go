@@ -211,10 +211,10 @@ func policiesNull() types.Set {
 	return types.SetNull(types.ObjectType{AttrTypes: scalingPolicyAttrTypes})
 }
 
-// checkPoliciesFitPool rejects, at plan time, policies whose max_cu exceeds the pool's
-// max_cu, when the pool already exists (one shared pool listing).
-func (r *dliQueueResource) checkPoliciesFitPool(ctx context.Context, pool types.String, set types.Set, resp *resource.ModifyPlanResponse) {
-	if r.Client == nil || !flex.IsKnown(pool) || !flex.IsKnown(set) {
+// checkFitsPool rejects, at plan time, a queue whose cu_count or policy max_cu exceeds the
+// pool's max_cu, when the pool already exists (one shared pool listing).
+func (r *dliQueueResource) checkFitsPool(ctx context.Context, pool types.String, cu types.Int32, set types.Set, resp *resource.ModifyPlanResponse) {
+	if r.Client == nil || !flex.IsKnown(pool) || (!flex.IsKnown(set) && !flex.IsKnown(cu)) {
 		return
 	}
 	p, err := r.Client.GetElasticResourcePool(ctx, pool.ValueString())
@@ -222,6 +222,13 @@ func (r *dliQueueResource) checkPoliciesFitPool(ctx context.Context, pool types.
 		return // a pool created in the same apply, or not readable now: the API decides
 	}
 	maxCU := ptr.Deref(p.MaxCu)
+	if flex.IsKnown(cu) && cu.ValueInt32() > maxCU {
+		resp.Diagnostics.AddAttributeError(path.Root("cu_count"), "Queue exceeds the pool",
+			fmt.Sprintf("cu_count %d exceeds the max_cu %d of elastic resource pool %s.", cu.ValueInt32(), maxCU, pool.ValueString()))
+	}
+	if !flex.IsKnown(set) {
+		return
+	}
 	for _, sp := range policiesToAPI(ctx, set, &resp.Diagnostics) {
 		if sp.MaxCu > maxCU {
 			resp.Diagnostics.AddAttributeError(path.Root("scaling_policies"), "Scaling policy exceeds the pool",

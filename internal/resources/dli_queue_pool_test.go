@@ -159,6 +159,25 @@ resource "huaweidata_dli_queue" "too_big" {
 				PlanOnly:    true,
 				ExpectError: regexp.MustCompile(`(?s)max_cu 256 of the policy 00:00-24:00 exceeds the max_cu 128 of\s+elastic\s+resource\s+pool\s+acc_etl_pool`),
 			},
+			{
+				Config: env.Config(pooledQueuesConfig(later, props2, inPool) + `
+resource "huaweidata_dli_queue" "too_big" {
+  name                       = "acc_too_big"
+  cu_count                   = 256
+  elastic_resource_pool_name = huaweidata_dli_elastic_resource_pool.pool.name
+}`),
+				PlanOnly:    true,
+				ExpectError: regexp.MustCompile(`(?s)cu_count 256 exceeds the max_cu 128 of elastic resource pool\s+acc_etl_pool`),
+			},
+			{
+				// No way out of a pool: taking the BI queue out replaces it.
+				Config:           env.Config(pooledQueuesConfig(later, props2, "")),
+				ConfigPlanChecks: acctest.ExpectAction("huaweidata_dli_queue.bi", plancheck.ResourceActionDestroyBeforeCreate),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("huaweidata_dli_queue.bi", tfjsonpath.New("elastic_resource_pool_name"), knownvalue.Null()),
+					statecheck.ExpectKnownValue("huaweidata_dli_queue.bi", tfjsonpath.New("scaling_policies"), knownvalue.Null()),
+				},
+			},
 		},
 	})
 }
