@@ -109,9 +109,25 @@ func (c *Client) UpdateElasticResourcePool(ctx context.Context, name string, bod
 	}
 	defer c.invalidatePools()
 	c.noteWrite(kindPool, strings.ToLower(name))
+	// After an unknown outcome the pool is read first (the change took effect if it has the
+	// requested CUs), and a resend refused because the pool is scaling means the first one
+	// is under way: the caller's wait sees it through.
 	return c.Do(ctx, Request{
 		Service: ServiceDLI, Operation: "UpdateElasticResourcePool", Method: http.MethodPut,
 		Path: poolPath(name), Body: body,
+		Reconcile: func(ctx context.Context) (bool, error) {
+			if body.MinCu == nil && body.MaxCu == nil {
+				return false, nil // a description change: sending it again is harmless
+			}
+			p, err := c.ShowElasticResourcePool(ctx, name)
+			if err != nil {
+				return false, err
+			}
+			return (body.MinCu == nil || ptr.Deref(p.MinCu) == *body.MinCu) && (body.MaxCu == nil || ptr.Deref(p.MaxCu) == *body.MaxCu), nil
+		},
+		InProgress: func(err error) bool {
+			return HasCode(err, "DLI.0012") && strings.Contains(strings.ToUpper(err.Error()), "SCALING")
+		},
 	}, &ack{})
 }
 

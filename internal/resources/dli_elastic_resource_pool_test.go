@@ -3,6 +3,7 @@ package resources_test
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"regexp"
 	"strings"
 	"testing"
@@ -235,5 +236,25 @@ func TestAccDLIElasticResourcePool_planErrors(t *testing.T) {
 		"charging_mode":      {Config: poolConfig("p", 64, 64, `  charging_mode = 2`), Want: `charging_mode value must be one of`},
 		"cidr":               {Config: poolConfig("p", 64, 64, `  cidr_in_vpc = "172.16.0.0"`), Want: `cidr_in_vpc must be a CIDR block`},
 		"description_length": {Config: poolConfig("p", 64, 64, fmt.Sprintf("  description = %q", strings.Repeat("d", 257))), Want: `description string length must be at most 256`},
+	})
+}
+
+// A CU change answered 408 after it took effect is not reported as failed: the provider
+// finds the pool with the requested CUs (or scaling to them) and waits.
+func TestAccDLIElasticResourcePool_updateLostResponse(t *testing.T) {
+	t.Parallel()
+	env, armed := lostOnce(t, acctest.NewEnv(t), "UpdateElasticResourcePool", http.MethodPut, regexp.MustCompile(`/elastic-resource-pools/[^/]+$`))
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.ProviderFactories(),
+		CheckDestroy:             poolDestroyed(env, t),
+		Steps: []resource.TestStep{
+			{Config: env.Config(poolConfig("acc_pool_lost", 64, 64, ""))},
+			{
+				PreConfig:         func() { armed.Store(true) },
+				Config:            env.Config(poolConfig("acc_pool_lost", 128, 128, "")),
+				ConfigPlanChecks:  acctest.ExpectAction(poolAddr, plancheck.ResourceActionUpdate),
+				ConfigStateChecks: []statecheck.StateCheck{poolCUs(env, t, "acc_pool_lost", 128, 128)},
+			},
+		},
 	})
 }
