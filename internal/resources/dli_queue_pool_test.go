@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
@@ -15,6 +16,7 @@ import (
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/services/dli/v1/model"
 
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/acctest"
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/emulator"
 )
 
 const etlAddr = "huaweidata_dli_queue.etl"
@@ -246,5 +248,40 @@ func TestAccDLIQueue_poolPlanErrors(t *testing.T) {
 		"property_key":  {Config: queueConfig("q", 16, `  properties = { "job.unknown" = "1" }`), Want: `value must be one of`},
 		"property_int":  {Config: queueConfig("q", 16, `  properties = { "job.maxConcurrent" = "-1" }`), Want: `must be an integer from 0 to 2147483647`},
 		"property_flag": {Config: queueConfig("q", 16, `  properties = { "computeEngine.spark.nativeEnabled" = "yes" }`), Want: `must be "true" or "false"`},
+	})
+}
+
+// The pool and its queues converge through 500/503/429 errors, 408s after the request took
+// effect, added latency and a consistency delay: one apply, an empty plan, a clean destroy.
+func TestAccDLIElasticResourcePool_withFaults(t *testing.T) {
+	t.Parallel()
+	env := acctest.NewEnvSeeded(t, 7)
+	env.SetFaults(emulator.Faults{
+		ErrorRates:        map[int]float64{500: 0.05, 503: 0.05, 429: 0.05, 408: 0.05},
+		RetryAfterSeconds: 1,
+		Latency:           20 * time.Millisecond,
+		ConsistencyDelay:  time.Second,
+	})
+	env.ConsistencyWindow = 5 * time.Second
+	config := env.Config(pooledQueuesConfig([2]string{"08:00", "20:00"}, `{ "job.maxConcurrent" = "8" }`,
+		`elastic_resource_pool_name = huaweidata_dli_elastic_resource_pool.pool.name`))
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.ProviderFactories(),
+		CheckDestroy: func(s *terraform.State) error {
+			env.SetFaults(emulator.Faults{})
+			return acctest.CheckNothingLeft(env)(s)
+		},
+		Steps: []resource.TestStep{
+			{
+				Config: config,
+				ConfigStateChecks: []statecheck.StateCheck{acctest.CheckEmulator(func(context.Context) error {
+					if d := env.Emulator.Inventory().Duplicates(); len(d) > 0 {
+						return fmt.Errorf("duplicates: %v", d)
+					}
+					return nil
+				})},
+			},
+			{Config: config, ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}},
+		},
 	})
 }
