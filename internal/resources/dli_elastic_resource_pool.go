@@ -190,12 +190,19 @@ func (r *dliElasticResourcePoolResource) Schema(ctx context.Context, _ resource.
 	}
 }
 
-// ValidateConfig applies the CU rules that span attributes: the edition's range and min ≤ max.
+// ValidateConfig applies the rules that span attributes: the label's key/value pairs, the
+// edition's CU range and min ≤ max.
 func (r *dliElasticResourcePoolResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	var m dliPoolModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
 	if resp.Diagnostics.HasError() || !knownInt32(m.MinCU) || !knownInt32(m.MaxCU) || m.Label.IsUnknown() {
 		return
+	}
+	for k, v := range stringElements(ctx, m.Label, &resp.Diagnostics) {
+		if want := map[string]string{"spec": "basic", "billing_spec_code": "developer"}[k]; v != want {
+			resp.Diagnostics.AddAttributeError(path.Root("label").AtMapKey(k), "Invalid pool label",
+				fmt.Sprintf("label %s must be %q (the only edition DLI offers under this key), got %q.", k, want, v))
+		}
 	}
 	lo, hi, edition := poolCURange(ctx, m.Label)
 	for _, a := range []struct {

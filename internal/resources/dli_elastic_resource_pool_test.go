@@ -233,6 +233,7 @@ func TestAccDLIElasticResourcePool_planErrors(t *testing.T) {
 		"basic_max":          {Config: poolConfig("p", 16, 128, `  label = { spec = "basic" }`), Want: `max_cu must be 16 to 64 for a basic pool`},
 		"min_above_max":      {Config: poolConfig("p", 128, 64, ""), Want: `min_cu \(128\) must not exceed max_cu \(64\)`},
 		"label_key":          {Config: poolConfig("p", 64, 64, `  label = { edition = "basic" }`), Want: `label\["edition"\] value must be one of`},
+		"label_pair":         {Config: poolConfig("p", 64, 64, `  label = { spec = "developer" }`), Want: `label spec must be "basic"`},
 		"charging_mode":      {Config: poolConfig("p", 64, 64, `  charging_mode = 2`), Want: `charging_mode value must be one of`},
 		"cidr":               {Config: poolConfig("p", 64, 64, `  cidr_in_vpc = "172.16.0.0"`), Want: `cidr_in_vpc must be a CIDR block`},
 		"description_length": {Config: poolConfig("p", 64, 64, fmt.Sprintf("  description = %q", strings.Repeat("d", 257))), Want: `description string length must be at most 256`},
