@@ -211,11 +211,10 @@ func queueCURange(q *Queue) (least, most int) {
 func (p *Project) checkCapacity(pl *Pool, minCU, maxCU int, q *Queue, policies []ScalingPolicy) error {
 	sum := 0
 	for _, other := range p.PoolQueues(pl.Name) {
-		candidate := other
 		if q != nil && other.Name == q.Name {
-			continue
+			continue // counted below with its new policies
 		}
-		least, most := queueCURange(candidate)
+		least, most := queueCURange(other)
 		if most > maxCU {
 			return invalid("The max_cu %d of elastic resource pool %s is less than the max CU %d of its queue %s.", maxCU, pl.Name, most, other.Name)
 		}
