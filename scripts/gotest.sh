@@ -1,27 +1,26 @@
 #!/usr/bin/env bash
-# Runs `go test -json <args>` and pipes the stream through tools/testsummary,
-# which prints the usual human output and ends with the line
+# Runs go test through gotestsum (pinned in tools/go.mod, built into bin/ by make):
+# package lines as they finish, the whole output of failing tests, a summary of every
+# skipped and failed test (nothing is skipped silently), a JUnit report for CI in
+# $JUNIT_FILE (default test-results/junit.xml), and as the last line
 #   N passed, N failed, N skipped
-# The exit status is non-zero when go test failed, when any test failed, or
-# when no test ran at all. Used by `make test` and `make testacc`.
+# The exit status is non-zero when go test failed, when any test failed, or when no test
+# ran at all. Used by `make test` and `make testacc`.
 #
-# Usage: scripts/gotest.sh [go test flags] [packages]
-#   TESTSUMMARY_FLAGS="-v" echoes the output of passing tests too.
+# Usage: GOTESTSUM=bin/gotestsum scripts/gotest.sh [go test flags] [packages]
+#   GOTESTSUM_FORMAT=standard-verbose echoes the output of passing tests too.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
-tmp="$(mktemp -d "${TMPDIR:-/tmp}/huaweidata-test.XXXXXX")"
-trap 'rm -rf "$tmp"' EXIT
+gotestsum="${GOTESTSUM:?set GOTESTSUM to the gotestsum binary (make test does)}"
+junit="${JUNIT_FILE:-test-results/junit.xml}"
+mkdir -p "$(dirname "$junit")"
 
-# tools/ is its own module (it is never part of `go test ./...` at the root).
-go build -C tools -o "$tmp/testsummary" ./testsummary
-
-# The group writes go test's exit status to a file before it closes the pipe,
-# so testsummary reads it after EOF; pipefail keeps testsummary's own status.
-{
-	status=0
-	go test -json "$@" 2>&1 || status=$?
-	echo "$status" >"$tmp/status"
-} | "$tmp/testsummary" -status-file "$tmp/status" ${TESTSUMMARY_FLAGS:-}
+exec "$gotestsum" \
+	--format "${GOTESTSUM_FORMAT:-pkgname-and-test-fails}" \
+	--format-hide-empty-pkg \
+	--junitfile "$junit" \
+	--post-run-command "bash $root/scripts/test-summary.sh" \
+	-- "$@"

@@ -10,4 +10,8 @@ import (
 	_ "github.com/golangci/golangci-lint/v2/cmd/golangci-lint"
 	// Documentation generation: make generate.
 	_ "github.com/hashicorp/terraform-plugin-docs/cmd/tfplugindocs"
+	// Release builds: make release-check, goreleaser release.
+	_ "github.com/goreleaser/goreleaser/v2"
+	// Test runs and their summary: make test, make testacc.
+	_ "gotest.tools/gotestsum"
 )

@@ -32,6 +32,10 @@ type Client struct {
 	databases  *listCache[model.Database]       // one key: ""
 	globalVars *listCache[model.GlobalVariable] // one key: ""
 	tables     *listCache[model.Table]          // keyed by lowercased database name
+	// issue 14: queue scaling plans and quotas
+	queuePlans *listCache[model.QueuePlan] // keyed by lowercased queue name
+	quotas     *listCache[model.QuotaInfo] // one key: ""
+	grants     *listCache[Grant]           // permissions: keyed by the lowercased object whose user list it is
 	// Elastic resource pools (issue 14).
 	pools      *listCache[model.ElasticResourcePool]      // one key: ""
 	poolQueues *listCache[model.ElasticResourcePoolQueue] // keyed by pool name
@@ -77,6 +81,9 @@ func New(cfg Config) (*Client, error) {
 		databases:  newListCache[model.Database](cfg.ListCacheTTL),
 		globalVars: newListCache[model.GlobalVariable](cfg.ListCacheTTL),
 		tables:     newListCache[model.Table](cfg.ListCacheTTL),
+		queuePlans: newListCache[model.QueuePlan](cfg.ListCacheTTL), // issue 14
+		quotas:     newListCache[model.QuotaInfo](cfg.ListCacheTTL), // issue 14
+		grants:     newListCache[Grant](cfg.ListCacheTTL),           // permissions
 		pools:      newListCache[model.ElasticResourcePool](cfg.ListCacheTTL),
 		poolQueues: newListCache[model.ElasticResourcePoolQueue](cfg.ListCacheTTL),
 		projectID:  cfg.ProjectID,

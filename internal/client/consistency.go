@@ -113,4 +113,5 @@ const (
 	kindFlinkJob   = "Flink job"
 	kindBatchJob   = "batch job"
 	kindSQLJob     = "SQL job"
+	kindPermission = "permission" // id: <object>/<user_name>
 )

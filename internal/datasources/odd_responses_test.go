@@ -56,6 +56,31 @@ output "count" {
 			addr: instancesAddr, operation: "ShowInstanceInfos",
 			truncated: `{"status_code":200,"body":"{\"msg\":\"success\",\"total\":48,\"rows\":[{\"status\":\"succ`,
 		},
+		// issue 14: quotas
+		"quotas/ShowQuota": {
+			config: `
+data "huaweidata_dli_quotas" "test" {}
+
+output "count" {
+  value = length(data.huaweidata_dli_quotas.test.quotas)
+}
+`,
+			addr: "data.huaweidata_dli_quotas.test", operation: "ShowQuota",
+			truncated: `{"is_success":true,"quotas":{"resources":[{"type":"CU","min":0,"max":100000,"quota":16384,"us`,
+		},
+		"permissions/ListDatabaseUsers": { // permissions
+			config: `
+data "huaweidata_dli_permissions" "test" {
+  object = "databases.default"
+}
+
+output "count" {
+  value = length(data.huaweidata_dli_permissions.test.permissions)
+}
+`,
+			addr: "data.huaweidata_dli_permissions.test", operation: "ListDatabaseUsers",
+			truncated: `{"is_success":true,"message":"","database_name":"default","privileges":[{"is_admin":true,"user_n`,
+		},
 	}
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {

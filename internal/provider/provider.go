@@ -19,6 +19,7 @@ import (
 
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/client"
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/datasources"
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/framework"
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/resources"
 )
 
@@ -189,14 +190,18 @@ func (p *huaweidataProvider) Configure(ctx context.Context, req provider.Configu
 
 func (p *huaweidataProvider) Resources(context.Context) []func() resource.Resource {
 	return []func() resource.Resource{
-		resources.NewDLIQueue,
-		resources.NewDLIGlobalVariable,
-		resources.NewDLIDatabase,
-		resources.NewDLITable,
-		resources.NewDLIFlinkSQLJob,
-		resources.NewDLIConnection,
-		resources.NewDLIBatchJob,
-		resources.NewDLIElasticResourcePool, // issue 14
+		// Each with its resource identity: the natural key its import id is made of.
+		framework.WithIdentity(resources.NewDLIQueue, "name"),
+		framework.WithIdentity(resources.NewDLIGlobalVariable, "name"),
+		framework.WithIdentity(resources.NewDLIDatabase, "name"),
+		framework.WithIdentity(resources.NewDLITable, "database_name", "name"),
+		framework.WithIdentity(resources.NewDLIFlinkSQLJob, "job_id"),
+		framework.WithIdentity(resources.NewDLIConnection, "id"),
+		framework.WithIdentity(resources.NewDLIBatchJob, "id"),
+		framework.WithIdentity(resources.NewDLIQueueScalingPlan, "queue_name", "plan_id"),
+		framework.WithIdentity(resources.NewDLIPermission, "object", "user_name"),
+		framework.WithIdentity(resources.NewDLIConnectionAuthorization, "connection_id", "project_id"),
+		framework.WithIdentity(resources.NewDLIElasticResourcePool, "name"), // issue 14: elastic resource pools
 	}
 }
 
@@ -205,8 +210,10 @@ func (p *huaweidataProvider) DataSources(context.Context) []func() datasource.Da
 		datasources.NewDataArtsLineage,
 		datasources.NewDataArtsRelations,
 		datasources.NewDataArtsNodeInstances,
-		datasources.NewDLIQueues,               // issue 14
-		datasources.NewDLIElasticResourcePools, // issue 14
+		datasources.NewDLIQuotas,               // issue 14: quotas
+		datasources.NewDLIPermissions,          // permissions (issue 15)
+		datasources.NewDLIQueues,               // issue 14: elastic resource pools
+		datasources.NewDLIElasticResourcePools, // issue 14: elastic resource pools
 	}
 }
 

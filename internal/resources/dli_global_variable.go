@@ -29,6 +29,7 @@ var (
 	_ resource.ResourceWithConfigure        = (*dliGlobalVariableResource)(nil)
 	_ resource.ResourceWithConfigValidators = (*dliGlobalVariableResource)(nil)
 	_ resource.ResourceWithImportState      = (*dliGlobalVariableResource)(nil)
+	_ resource.ResourceWithModifyPlan       = (*dliGlobalVariableResource)(nil)
 )
 
 // maskedValue is what DLI returns instead of the value of a sensitive variable.
@@ -46,8 +47,10 @@ type dliGlobalVariableResource struct {
 func (r *dliGlobalVariableResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "A DLI global variable, usable in SQL and Flink jobs as `{{name}}`. " +
-			"Set exactly one of `value` (stored in state, marked sensitive) and `value_wo` " +
-			"(write-only: never stored in state or plan; Terraform 1.11 or later). " +
+			"Set one of `value` (stored in state, marked sensitive) and `value_wo` " +
+			"(write-only: never stored in state or plan; Terraform 1.11 or later) to create a variable. " +
+			"A configuration that sets neither (for example one written by `terraform plan -generate-config-out` for an imported variable) " +
+			"leaves the variable's value as it is. " +
 			"DLI does not return the value of a sensitive variable, so changes made to it outside Terraform are not detected.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
@@ -62,8 +65,9 @@ func (r *dliGlobalVariableResource) Schema(_ context.Context, _ resource.SchemaR
 				Validators:          []validator.String{validators.VariableName()},
 			},
 			"value": schema.StringAttribute{
-				MarkdownDescription: "Value of the variable. Stored in state (marked sensitive). Updated in place. Conflicts with `value_wo`.",
+				MarkdownDescription: "Value of the variable. Stored in state (marked sensitive). Updated in place. Conflicts with `value_wo`; when neither is set, an existing variable keeps its value.",
 				Optional:            true,
+				Computed:            true,
 				Sensitive:           true,
 			},
 			"value_wo": schema.StringAttribute{
@@ -93,8 +97,36 @@ func (r *dliGlobalVariableResource) Schema(_ context.Context, _ resource.SchemaR
 
 func (r *dliGlobalVariableResource) ConfigValidators(context.Context) []resource.ConfigValidator {
 	return []resource.ConfigValidator{
-		resourcevalidator.ExactlyOneOf(path.MatchRoot("value"), path.MatchRoot("value_wo")),
+		resourcevalidator.Conflicting(path.MatchRoot("value"), path.MatchRoot("value_wo")),
 	}
+}
+
+// ModifyPlan requires a value to create a variable. An existing variable whose
+// configuration sets neither `value` nor `value_wo` (as `terraform plan
+// -generate-config-out` writes it, since the value is sensitive) keeps its value: the plan
+// leaves it as it is.
+func (r *dliGlobalVariableResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() {
+		return // destroy
+	}
+	var value, valueWO types.String
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("value"), &value)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("value_wo"), &valueWO)...)
+	if resp.Diagnostics.HasError() || !value.IsNull() {
+		return
+	}
+	if !valueWO.IsNull() { // the value is write-only: none in state
+		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("value"), types.StringNull())...)
+		return
+	}
+	if req.State.Raw.IsNull() {
+		resp.Diagnostics.AddAttributeError(path.Root("value"), "Missing variable value",
+			"Set `value` or `value_wo` to create a DLI global variable.")
+		return
+	}
+	var kept types.String
+	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("value"), &kept)...)
+	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("value"), kept)...)
 }
 
 func (r *dliGlobalVariableResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {

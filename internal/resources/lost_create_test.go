@@ -126,6 +126,15 @@ var lostCreateCases = map[string]lostCreateCase{
 		createOp: "CreateSparkJob", config: batchConfig("acc_lostq", sparkPi+`  name = "acc_lost"`), addr: batchAddr,
 		kind: "spark_batch", name: "acc_lost",
 	},
+	// issue 14: queue scaling plans
+	"queue_scaling_plan": {
+		createOp: "CreateQueuePlan", config: planConfig("acc_lostq", planNight), addr: planAddr,
+		kind: "queue_plan", name: "acc_lostq/night",
+	},
+	"permission": { // permissions
+		createOp: "RunDataAuthorizationAction", config: oddPermissionConfig, addr: oddPermissionAddr,
+		kind: "privilege", name: "databases.acc_odd/analyst",
+	},
 	// issue 14: elastic resource pools
 	"elastic_resource_pool": {
 		createOp: "CreateElasticResourcePool", config: poolConfig("acc_lost", 64, 64, ""), addr: poolAddr,
@@ -146,6 +155,12 @@ func TestAccLostCreate_flinkSQLJob(t *testing.T) {
 	testLostCreate(t, lostCreateCases["flink_sql_job"], false)
 }
 func TestAccLostCreate_batchJob(t *testing.T) { testLostCreate(t, lostCreateCases["batch_job"], false) }
+func TestAccLostCreate_queueScalingPlan(t *testing.T) {
+	testLostCreate(t, lostCreateCases["queue_scaling_plan"], false)
+}
+func TestAccLostCreate_permission(t *testing.T) {
+	testLostCreate(t, lostCreateCases["permission"], false)
+}
 func TestAccLostCreate_elasticResourcePool(t *testing.T) {
 	testLostCreate(t, lostCreateCases["elastic_resource_pool"], false)
 }

@@ -128,6 +128,17 @@ func oddCases() map[string]oddCase {
 			truncated: `{"is_success":true,"message":"","id":"2a620c33-5609-40c9-affd-2b6453071b0f","name":"acc_conn","status":"ACT`,
 			kind:      "enhanced_connection", name: "acc_conn",
 		},
+		// issue 14: queue scaling plans
+		"queue_scaling_plan/ListQueuePlans": {
+			config: planConfig("acc_oddq", planNight), addr: planAddr, operation: "ListQueuePlans",
+			truncated: `{"is_success":true,"message":"","plans":[{"id":2,"plan_name":"night","target_cu":32,"start_hour":20,"start_mi`,
+			kind:      "queue_plan", name: "acc_oddq/night",
+		},
+		"permission/ListDatabaseUsers": { // permissions
+			config: oddPermissionConfig, addr: oddPermissionAddr, operation: "ListDatabaseUsers",
+			truncated: `{"is_success":true,"message":"","database_name":"acc_odd","privileges":[{"is_admin":true,"user_name":"demo_u`,
+			kind:      "privilege", name: "databases.acc_odd/analyst",
+		},
 		// issue 14: elastic resource pools
 		"elastic_resource_pool/ListElasticResourcePools": {
 			config: poolConfig("acc_odd", 64, 64, ""), addr: poolAddr, operation: "ListElasticResourcePools",
@@ -210,7 +221,7 @@ var oddTableConfig = tableConfig(`  data_location = "DLI"
 type inventoryObject struct{ name, id string }
 
 // inventoryObjects lists the emulator's objects of a kind ("queue", "database", "table",
-// "global_variable", "flink_job", "spark_batch", "enhanced_connection"): everything that
+// "global_variable", "flink_job", "spark_batch", "enhanced_connection", "queue_plan"): everything that
 // exists, finished batch runs included; deleted Flink jobs and DELETED connections are
 // gone. A table's name is "database/table".
 func inventoryObjects(env *acctest.Env, kind string) []inventoryObject {
@@ -250,6 +261,14 @@ func inventoryObjects(env *acctest.Env, kind string) []inventoryObject {
 			if c.Status != "DELETED" {
 				out = append(out, inventoryObject{c.Name, c.ID})
 			}
+		}
+	case "queue_plan": // issue 14: named "queue/plan name", with the id "queue/plan_id"
+		for _, pl := range p.QueuePlans {
+			out = append(out, inventoryObject{pl.Queue + "/" + pl.Name, pl.ID})
+		}
+	case "privilege": // permissions: named and identified by <object>/<grantee>
+		for _, g := range p.Privileges {
+			out = append(out, inventoryObject{g.Object + "/" + g.Grantee, g.Object + "/" + g.Grantee})
 		}
 	case "elastic_resource_pool": // issue 14
 		for _, pl := range p.ElasticPools {

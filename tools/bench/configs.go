@@ -17,6 +17,8 @@ func kinds() map[string]func(n int) string {
 		"batch_jobs":    batchJobs,
 		"connections":   connections,
 		"mixed":         mixed,
+		"queue_plans":   queuePlans,  // issue 14: queue scaling plans
+		"permissions":   permissions, // permissions (issue 15)
 		// issue 14: elastic resource pools
 		"pools":         pools,
 		"pooled_queues": pooledQueues,
@@ -26,9 +28,9 @@ func kinds() map[string]func(n int) string {
 // resourceCount is how many resources a kind's configuration at n manages.
 func resourceCount(kind string, n int) int {
 	switch kind {
-	case "tables_one_db", "flink_jobs", "batch_jobs", "connections", "pooled_queues":
+	case "tables_one_db", "flink_jobs", "batch_jobs", "connections", "queue_plans", "pooled_queues":
 		return n + 1
-	case "tables_per_db":
+	case "tables_per_db", "permissions":
 		return 2 * n
 	case "mixed":
 		m := mixedSizes(n)
@@ -192,4 +194,47 @@ resource "huaweidata_dli_table" "t" {
 	b.WriteString(strings.Replace(batchJobs(m.batch), generalQueue, "", 1))
 	b.WriteString(strings.Replace(connections(m.conns), generalQueue, "", 1))
 	return b.String()
+}
+
+// queuePlans is n scheduled scaling plans on one queue (issue 14): their refresh shares
+// one plan listing of the queue.
+func queuePlans(n int) string {
+	return fmt.Sprintf(`
+resource "huaweidata_dli_queue" "planned" {
+  name     = "bench_planned"
+  cu_count = 16
+  lifecycle {
+    ignore_changes = [cu_count]
+  }
+}
+
+resource "huaweidata_dli_queue_scaling_plan" "p" {
+  count        = %d
+  queue_name   = huaweidata_dli_queue.planned.name
+  name         = "bench_plan_${count.index}"
+  target_cu    = 16 * (1 + count.index %% 4)
+  start_hour   = count.index %% 24
+  start_minute = count.index %% 60
+  repeat_days  = ["SATURDAY"]
+}
+`, n)
+}
+
+// permissions is n databases with one permission each (one user list per object; the
+// emulator's sub-users are fixed, so the many-users-on-one-table case is an acceptance
+// test, TestAccDLIPermission_refreshCost).
+func permissions(n int) string {
+	return fmt.Sprintf(`
+resource "huaweidata_dli_database" "d" {
+  count = %d
+  name  = "bench_perm_db${count.index}"
+}
+
+resource "huaweidata_dli_permission" "p" {
+  count      = %d
+  object     = "databases.${huaweidata_dli_database.d[count.index].name}"
+  user_name  = "analyst"
+  privileges = ["SELECT", "CREATE_TABLE"]
+}
+`, n, n)
 }

@@ -269,6 +269,7 @@ func (e *Server) deleteConnection(c *call) result {
 	if err := conn.Delete(c.nowMillis()); err != nil {
 		return failDomain(err)
 	}
+	c.proj.DropPrivileges("edsconnections." + conn.ID) // permissions: grants go with the object
 	return ok(success("Deleted"))
 }
 
@@ -338,7 +339,7 @@ func (e *Server) showConnectionPrivileges(c *call) result {
 		// §12.8 documents DLI.0001 "Connection <id> is not exist." for this call.
 		return fail(badRequest("Connection %s is not exist.", c.path("connection_id")))
 	}
-	return ok(connectionPrivilegesResponse{IsSuccess: true, ConnectionID: conn.ID, Privileges: []any{}})
+	return ok(connectionPrivilegesResponse{IsSuccess: true, ConnectionID: conn.ID, Privileges: connectionGrants(c, conn.ID)})
 }
 
 // defaultConnectionFailure is the err_msg of a forced activation failure

@@ -179,6 +179,7 @@ func (e *Server) deleteDatabase(c *call) result {
 		return ok(ddlJobResponse{IsSuccess: true, JobID: job.ID, JobType: "DDL", JobMode: "async"})
 	}
 	delete(c.proj.Databases, db.Name)
+	c.proj.DropPrivileges("databases." + db.Name) // permissions: grants go with the object
 	return ok(ddlJobResponse{IsSuccess: true, JobMode: "sync"})
 }
 

@@ -147,6 +147,7 @@ func (e *Server) deleteFlinkJob(c *call) result {
 		return fail(err)
 	}
 	j.MarkDeleted(c.nowMillis())
+	c.proj.DropPrivileges("jobs.flink." + strconv.FormatInt(j.ID, 10)) // permissions: grants go with the object
 	return ok(flinkOK("The job is deleted successfully."))
 }
 
@@ -169,6 +170,7 @@ func (e *Server) batchDeleteFlinkJobs(c *call) result {
 	items := make([]flinkEnvelope, 0, len(jobs))
 	for _, j := range jobs {
 		j.MarkDeleted(c.nowMillis())
+		c.proj.DropPrivileges("jobs.flink." + strconv.FormatInt(j.ID, 10)) // permissions: grants go with the object
 		items = append(items, flinkItem(true, "The job is deleted successfully."))
 	}
 	return ok(items)

@@ -369,6 +369,7 @@ func (e *Server) deleteTable(c *call) result {
 		return ok(ddlJobResponse{IsSuccess: true, JobID: job.ID, JobType: "DDL", JobMode: "async"})
 	}
 	delete(db.Tables, t.Name)
+	c.proj.DropPrivileges("databases." + db.Name + ".tables." + t.Name) // permissions: grants go with the object
 	return ok(ddlJobResponse{IsSuccess: true, JobMode: "sync"})
 }
 

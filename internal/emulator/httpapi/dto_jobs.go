@@ -102,10 +102,11 @@ type listConnectionsResponse struct {
 	Connections []connectionView `json:"connections"`
 }
 
-// connectionPrivilegesResponse is §12.8's answer; no grant API is emulated.
+// connectionPrivilegesResponse is §12.8's answer; projects are authorised through
+// RunAuthorizationAction (dli_privileges.go).
 type connectionPrivilegesResponse struct {
-	IsSuccess    bool   `json:"is_success"`
-	Message      string `json:"message"`
-	ConnectionID string `json:"connection_id"`
-	Privileges   []any  `json:"privileges"`
+	IsSuccess    bool              `json:"is_success"`
+	Message      string            `json:"message"`
+	ConnectionID string            `json:"connection_id"`
+	Privileges   []connectionGrant `json:"privileges"`
 }

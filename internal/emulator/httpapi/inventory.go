@@ -26,7 +26,17 @@ type ProjectInventory struct {
 	SparkBatches        []InventoryBatch      `json:"spark_batches"`
 	SQLJobs             []InventorySQLJob     `json:"sql_jobs"`
 	EnhancedConnections []InventoryConnection `json:"enhanced_connections"`
+	Privileges          []InventoryPrivilege  `json:"privileges"`             // permissions (dli_privileges.go)
+	QueuePlans          []InventoryQueuePlan  `json:"queue_plans"`            // issue 14: queue scaling plans
 	ElasticPools        []InventoryPool       `json:"elastic_resource_pools"` // issue 14
+}
+
+// InventoryQueuePlan is a scheduled scaling plan; ID is "queue/plan_id".
+type InventoryQueuePlan struct {
+	ID       string `json:"id"`
+	Queue    string `json:"queue"`
+	Name     string `json:"name"`
+	TargetCU int    `json:"target_cu"`
 }
 
 // InventoryQueue is a queue with its current CU count.
@@ -84,6 +94,13 @@ type InventoryConnection struct {
 	Status string `json:"status"`
 }
 
+// InventoryPrivilege is what one grantee (user or project) holds on one object.
+type InventoryPrivilege struct {
+	Object     string   `json:"object"`
+	Grantee    string   `json:"grantee"`
+	Privileges []string `json:"privileges"`
+}
+
 // InventoryPool is an elastic resource pool with its status and CU range (issue 14).
 type InventoryPool struct {
 	Name   string `json:"name"`
@@ -111,7 +128,8 @@ func projectInventory(p *projectData, now int64) ProjectInventory {
 	pi := ProjectInventory{
 		Queues: []InventoryQueue{}, Databases: []InventoryDatabase{}, Tables: []InventoryTable{},
 		GlobalVariables: []InventoryVariable{}, FlinkJobs: []InventoryFlinkJob{}, SparkBatches: []InventoryBatch{},
-		SQLJobs: []InventorySQLJob{}, EnhancedConnections: []InventoryConnection{},
+		SQLJobs: []InventorySQLJob{}, EnhancedConnections: []InventoryConnection{}, Privileges: []InventoryPrivilege{},
+		QueuePlans:   []InventoryQueuePlan{},
 		ElasticPools: []InventoryPool{},
 	}
 	for _, q := range p.Queues {
@@ -155,6 +173,19 @@ func projectInventory(p *projectData, now int64) ProjectInventory {
 		pi.EnhancedConnections = append(pi.EnhancedConnections, InventoryConnection{ID: c.ID, Name: c.Name, Status: c.StatusAt()})
 	}
 	sort.Slice(pi.EnhancedConnections, func(i, j int) bool { return pi.EnhancedConnections[i].ID < pi.EnhancedConnections[j].ID })
+	for _, pl := range p.AllQueuePlans() { // issue 14: queue scaling plans, by id
+		pi.QueuePlans = append(pi.QueuePlans, InventoryQueuePlan{
+			ID: pl.Queue + "/" + strconv.FormatInt(pl.ID, 10), Queue: pl.Queue, Name: pl.Name, TargetCU: pl.TargetCU})
+	}
+	for object, grants := range p.PrivilegeData().Grants { // permissions
+		for grantee, g := range grants {
+			pi.Privileges = append(pi.Privileges, InventoryPrivilege{Object: object, Grantee: grantee, Privileges: g.Privileges})
+		}
+	}
+	sort.Slice(pi.Privileges, func(i, j int) bool {
+		a, b := pi.Privileges[i], pi.Privileges[j]
+		return a.Object < b.Object || (a.Object == b.Object && a.Grantee < b.Grantee)
+	})
 	for _, pl := range p.PoolData().ByName { // issue 14
 		pi.ElasticPools = append(pi.ElasticPools, InventoryPool{Name: pl.Name, Status: pl.Status(now), MinCU: pl.MinCU, MaxCU: pl.MaxCU})
 	}
@@ -209,6 +240,12 @@ func (pi ProjectInventory) live() []liveObject {
 		if c.Status != "DELETED" {
 			out = append(out, liveObject{"enhanced_connection", c.Name, fmt.Sprintf("%s (%s, %s)", c.ID, c.Name, c.Status)})
 		}
+	}
+	for _, pl := range pi.QueuePlans { // issue 14: queue scaling plans
+		out = append(out, liveObject{"queue_plan", pl.Queue + "/" + pl.Name, fmt.Sprintf("%s (%s)", pl.ID, pl.Name)})
+	}
+	for _, g := range pi.Privileges { // permissions
+		out = append(out, liveObject{"privilege", g.Object + "/" + g.Grantee, fmt.Sprintf("%s on %s: %v", g.Grantee, g.Object, g.Privileges)})
 	}
 	for _, pl := range pi.ElasticPools { // issue 14
 		out = append(out, liveObject{"elastic_resource_pool", pl.Name, pl.Name})

@@ -83,6 +83,7 @@ func (e *Server) serveAPI(w http.ResponseWriter, r *http.Request, rt route) int 
 	c.now = e.clock.Now()
 	if projectID != "" {
 		c.proj = e.data.Project(projectID)
+		c.proj.RunScalingPlans(c.nowMillis()) // issue 14: scheduled scaling plans come due on the emulated clock
 	}
 	res := rt.Handle(e, c)
 	if res.Status == 0 {

@@ -8,7 +8,8 @@ const (
 	queuePropertiesPath = "/v3/{project_id}/queues/{queue_name}/properties"
 	connectionsPath     = "/v2.0/{project_id}/datasource/enhanced-connections"
 	resourceTagsPath    = "/v3/{project_id}/{resource_type}/{resource_id}/tags"
-	poolsPath           = "/v3/{project_id}/elastic-resource-pools" // issue 14
+	queuePlansPath      = "/v1/{project_id}/queues/{queue_name}/plans" // issue 14: queue scaling plans
+	poolsPath           = "/v3/{project_id}/elastic-resource-pools"    // issue 14
 	poolPath            = poolsPath + "/{elastic_resource_pool_name}"
 )
 
@@ -85,6 +86,23 @@ var apiRoutes = []route{
 	{Method: "GET", Pattern: "/v2/{project_id}/design/relation", Op: "ListRelations", Handle: (*Server).listRelations},
 	// dataarts_instances
 	{Method: "GET", Pattern: "/v1/{project_id}/datamap/node/{task_id}/instances", Op: "ShowInstanceInfos", Handle: (*Server).showInstanceInfos},
+	// dli_queue_plans (issue 14: queue scaling plans)
+	{Method: "POST", Pattern: queuePlansPath, Op: "CreateQueuePlan", Handle: (*Server).createQueuePlan},
+	{Method: "GET", Pattern: queuePlansPath, Op: "ListQueuePlans", Handle: (*Server).listQueuePlans},
+	{Method: "PUT", Pattern: queuePlansPath + "/{plan_id}", Op: "UpdateQueuePlan", Handle: (*Server).updateQueuePlan},
+	{Method: "DELETE", Pattern: queuePlansPath + "/{plan_id}", Op: "DeleteQueuePlan", Handle: (*Server).deleteQueuePlan},
+	{Method: "POST", Pattern: queuePlansPath + "/batch-delete", Op: "BatchDeleteQueuePlans", Handle: (*Server).batchDeleteQueuePlans},
+	// dli_quotas (issue 14: quotas)
+	{Method: "GET", Pattern: "/v3/{project_id}/quotas", Op: "ShowQuota", Handle: (*Server).showQuota},
+	// dli_privileges (permissions, seed §5)
+	{Method: "PUT", Pattern: "/v1.0/{project_id}/queues/user-authorization", Op: "RegisterAuthorizedQueue", Handle: (*Server).registerAuthorizedQueue},
+	{Method: "GET", Pattern: "/v1.0/{project_id}/queues/{queue_name}/users", Op: "ListQueueUsers", Handle: (*Server).listQueueUsers},
+	{Method: "PUT", Pattern: "/v1.0/{project_id}/user-authorization", Op: "RunDataAuthorizationAction", Handle: (*Server).runDataAuthorizationAction},
+	{Method: "PUT", Pattern: "/v1.0/{project_id}/authorization", Op: "RunAuthorizationAction", Handle: (*Server).runAuthorizationAction},
+	{Method: "GET", Pattern: "/v1.0/{project_id}/databases/{database_name}/users", Op: "ListDatabaseUsers", Handle: (*Server).listDatabaseUsers},
+	{Method: "GET", Pattern: "/v1.0/{project_id}/databases/{database_name}/tables/{table_name}/users", Op: "ListTableUsers", Handle: (*Server).listTableUsers},
+	{Method: "GET", Pattern: "/v1.0/{project_id}/databases/{database_name}/tables/{table_name}/users/{user_name}", Op: "ListTablePrivileges", Handle: (*Server).listTablePrivileges},
+	{Method: "GET", Pattern: "/v1.0/{project_id}/authorization/privileges", Op: "ListAuthorizationPrivileges", Handle: (*Server).listAuthorizationPrivileges},
 	// dli_pools, dli_pool_queues (issue 14: elastic resource pools)
 	{Method: "POST", Pattern: poolsPath, Op: "CreateElasticResourcePool", Handle: (*Server).createPool},
 	{Method: "GET", Pattern: poolsPath, Op: "ListElasticResourcePools", Handle: (*Server).listPools},

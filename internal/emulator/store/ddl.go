@@ -65,6 +65,7 @@ func ApplyDDL(p *Project, st *sparksql.Statement, currentDB, owner string, now i
 			return fmt.Sprintf("org.apache.spark.sql.AnalysisException: Cannot drop a non-empty database: %s. Use CASCADE option to drop a non-empty database.", db.Name)
 		}
 		delete(p.Databases, db.Name)
+		p.DropPrivileges("databases." + db.Name) // permissions: grants go with the object
 	case "create_table":
 		db, msg := resolveDB()
 		if db == nil {
@@ -93,6 +94,7 @@ func ApplyDDL(p *Project, st *sparksql.Statement, currentDB, owner string, now i
 			return msg
 		}
 		delete(db.Tables, t.Name)
+		p.DropPrivileges("databases." + db.Name + ".tables." + t.Name) // permissions: grants go with the object
 	case "add_columns":
 		_, t, msg := resolveTable()
 		if t == nil {

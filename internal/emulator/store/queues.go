@@ -170,6 +170,7 @@ func (p *Project) DeleteQueue(name string, now int64) error {
 		return scalingError(q.Name)
 	}
 	delete(p.Queues, q.Name)
+	p.DropPrivileges("queues." + q.Name) // permissions: grants go with the object
 	return nil
 }
 

@@ -13,6 +13,9 @@ type State struct {
 	SavedAt  time.Time           `json:"saved_at_emulated"` // emulated clock when saved
 	NextID   int64               `json:"next_id"`           // numeric ids (queue_id, variable id, ...)
 	Projects map[string]*Project `json:"projects"`          // project id -> data
+
+	// IAMUsers are the sub-users added besides DefaultIAMUsers (privileges.go).
+	IAMUsers []string `json:"iam_users,omitempty"`
 }
 
 // Project is the data of one project. Feature files add their maps here.
@@ -25,7 +28,10 @@ type Project struct {
 	Flink       *FlinkData            `json:"flink,omitempty"`                // Flink SQL jobs (dli_flink_jobs.go)
 	Databases   map[string]*Database  `json:"databases"`                      // lowercase name -> database with its tables (dli_databases.go)
 	SQLJobs     map[string]*SQLJob    `json:"sql_jobs"`                       // job id -> SQL job (dli_sql_jobs.go)
-	Pools       *PoolData             `json:"pools,omitempty"`                // elastic resource pools (pools.go; issue 14)
+	// queue scaling plans (issue 14)
+	Plans      map[int64]*QueuePlan `json:"queue_plans,omitempty"` // plan id -> scheduled scaling plan (queue_plans.go)
+	Privileges *PrivilegeData       `json:"privileges,omitempty"`  // permissions per object (dli_privileges.go)
+	Pools      *PoolData            `json:"pools,omitempty"`       // elastic resource pools (pools.go; issue 14)
 }
 
 func NewState() *State {

@@ -1,21 +1,14 @@
-package resources_test
+package migration_test
 
 import (
-	"os"
 	"path/filepath"
 	"runtime"
-	"testing"
-
-	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
-
-	"github.com/huaweidata/terraform-provider-huaweidata/internal/acctest"
 )
 
 // incumbentShapes are this provider's equivalents of the configurations in
 // ../shared/incumbent/<folder>/main.tf, written for the incumbent huaweicloud provider: the
-// same objects, names and settings. The SQL jobs of sql_job have no equivalent yet (a
-// huaweidata_dli_sql_job resource is still to come), so only its database and table are
-// applied.
+// same objects, names and settings, and the same resource names, so that a `moved` block
+// maps huaweicloud_<type>.<name> to huaweidata_<type>.<name>.
 var incumbentShapes = map[string]string{
 	"database": `
 resource "huaweidata_dli_database" "db" {
@@ -152,38 +145,8 @@ resource "huaweidata_dli_table" "t" {
 `,
 }
 
-// incumbentDir is ../shared/incumbent beside the repository, where the project keeps the
-// incumbent provider's configurations and the state it wrote.
+// incumbentDir is ../shared/incumbent beside the repository.
 func incumbentDir() string {
 	_, file, _, _ := runtime.Caller(0)
 	return filepath.Join(filepath.Dir(file), "..", "..", "..", "shared", "incumbent")
-}
-
-// TestAccIncumbentShapes applies, re-plans (empty) and destroys this provider's equivalent of
-// every configuration the incumbent provider was run with against the emulator, and fails
-// when a folder has no equivalent here.
-func TestAccIncumbentShapes(t *testing.T) {
-	dirs, err := filepath.Glob(filepath.Join(incumbentDir(), "*", "main.tf"))
-	if err != nil || len(dirs) == 0 {
-		if _, statErr := os.Stat(incumbentDir()); os.IsNotExist(statErr) {
-			t.Skipf("%s is not here (a user's checkout): nothing to compare with", incumbentDir())
-		}
-		t.Fatalf("no incumbent configurations in %s (err=%v)", incumbentDir(), err)
-	}
-	for _, mainTF := range dirs {
-		name := filepath.Base(filepath.Dir(mainTF))
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			config, ok := incumbentShapes[name]
-			if !ok {
-				t.Fatalf("../shared/incumbent/%s has no equivalent configuration in incumbentShapes", name)
-			}
-			env := acctest.NewEnv(t)
-			resource.Test(t, resource.TestCase{
-				ProtoV6ProviderFactories: env.ProviderFactories(),
-				CheckDestroy:             acctest.CheckNothingLeft(env),
-				Steps:                    []resource.TestStep{{Config: env.Config(config)}},
-			})
-		})
-	}
 }
