@@ -76,7 +76,13 @@ func (r *identified) Create(ctx context.Context, req resource.CreateRequest, res
 
 func (r *identified) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	r.Resource.Read(ctx, req, resp)
-	r.copyIdentity(ctx, resp.State, resp.Identity, &resp.Diagnostics)
+	state := resp.State
+	if state.Raw.IsNull() {
+		// Removed (gone): the framework still wants an identity, and Terraform before 1.12
+		// sends none to keep, so it is the one of the state being removed.
+		state = req.State
+	}
+	r.copyIdentity(ctx, state, resp.Identity, &resp.Diagnostics)
 }
 
 func (r *identified) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
