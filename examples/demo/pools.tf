@@ -7,8 +7,8 @@ resource "huaweidata_dli_elastic_resource_pool" "demo" {
   max_cu      = 128
 }
 
-resource "huaweidata_dli_queue" "etl" {
-  name                       = "demo_etl"
+resource "huaweidata_dli_queue" "pooled_etl" {
+  name                       = "demo_pooled_etl"
   cu_count                   = 16
   queue_type                 = "general"
   elastic_resource_pool_name = huaweidata_dli_elastic_resource_pool.demo.name
