@@ -39,6 +39,9 @@ type Client struct {
 	authInfos  *listCache[AuthInfo]        // datasource auth (issue 17); one key: ""
 	// issue 16: SQL job templates (the list has no paging and there is no GET by id)
 	sqlTemplates *listCache[model.SqlJobTemplate] // one key: ""
+	// Elastic resource pools (issue 14).
+	pools      *listCache[model.ElasticResourcePool]      // one key: ""
+	poolQueues *listCache[model.ElasticResourcePoolQueue] // keyed by pool name
 
 	writes writeLog // when this process last wrote each object (consistency window)
 
@@ -87,7 +90,10 @@ func New(cfg Config) (*Client, error) {
 		authInfos:  newListCache[AuthInfo](cfg.ListCacheTTL),        // datasource auth (issue 17)
 		// issue 16
 		sqlTemplates: newListCache[model.SqlJobTemplate](cfg.ListCacheTTL),
-		projectID:    cfg.ProjectID,
+		// issue 14
+		pools:      newListCache[model.ElasticResourcePool](cfg.ListCacheTTL),
+		poolQueues: newListCache[model.ElasticResourcePoolQueue](cfg.ListCacheTTL),
+		projectID:  cfg.ProjectID,
 	}, nil
 }
 

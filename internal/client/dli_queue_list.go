@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"net/url"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -50,3 +51,32 @@ func (c *Client) GetQueue(ctx context.Context, name string) (*model.Queue, error
 
 // invalidateQueues drops the shared queue listing after a write.
 func (c *Client) invalidateQueues() { c.queues.invalidate("") }
+
+// ListQueuesTagged returns every queue carrying all the tags (§6.3's tags filter, "k=v,..."):
+// a listing of its own, as the shared one holds no tags.
+func (c *Client) ListQueuesTagged(ctx context.Context, tags map[string]string) ([]model.Queue, error) {
+	pairs := make([]string, 0, len(tags))
+	for k, v := range tags {
+		pairs = append(pairs, k+"="+v)
+	}
+	sort.Strings(pairs)
+	filter := strings.Join(pairs, ",")
+	return listAll(ctx, pager[model.Queue]{
+		operation: "ListQueues", path: "/v1.0/{project_id}/queues", pageSize: queuesPageSize,
+		key: func(q model.Queue) string { return ptr.Deref(q.QueueName) },
+		fetch: func(ctx context.Context, number, _ int) (listPage[model.Queue], error) {
+			var out listQueuesResponse
+			err := c.Do(ctx, Request{
+				Service: ServiceDLI, Operation: "ListQueues", Method: http.MethodGet,
+				Path: "/v1.0/{project_id}/queues",
+				Query: url.Values{
+					"queue_type":   {"all"},
+					"tags":         {filter},
+					"page-size":    {strconv.Itoa(queuesPageSize)},
+					"current-page": {strconv.Itoa(number)},
+				},
+			}, &out)
+			return listPage[model.Queue]{items: ptr.Deref(out.Queues), total: -1}, err
+		},
+	})
+}

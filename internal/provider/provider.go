@@ -208,6 +208,7 @@ func (p *huaweidataProvider) Resources(context.Context) []func() resource.Resour
 		framework.WithIdentity(resources.NewDLISQLJob, "id"),
 		framework.WithIdentity(resources.NewDLISQLTemplate, "id"),
 		framework.WithIdentity(resources.NewDLISparkTemplate, "id"),
+		framework.WithIdentity(resources.NewDLIElasticResourcePool, "name"), // issue 14: elastic resource pools
 	}
 }
 
@@ -228,6 +229,9 @@ func (p *huaweidataProvider) DataSources(context.Context) []func() datasource.Da
 		datasources.NewDLITables,
 		datasources.NewDLIGlobalVariables,
 		datasources.NewDLIConnections,
+		// issue 14: elastic resource pools
+		datasources.NewDLIQueues,
+		datasources.NewDLIElasticResourcePools,
 	}
 }
 

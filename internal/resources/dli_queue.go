@@ -25,7 +25,9 @@ import (
 
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/client"
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/framework"
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/framework/flex"
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/framework/validators"
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/ptr"
 )
 
 var (
@@ -35,6 +37,7 @@ var (
 	_ resource.ResourceWithImportState = (*dliQueueResource)(nil)
 
 	_ resource.ResourceWithConfigValidators = (*dliQueueResource)(nil)
+	_ resource.ResourceWithValidateConfig   = (*dliQueueResource)(nil)
 )
 
 // NewDLIQueue returns the huaweidata_dli_queue resource. A new queue usually needs 5 to 15
@@ -53,7 +56,7 @@ func (r *dliQueueResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 	keep := []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "A DLI queue: compute resources (CUs) that run SQL, Flink and Spark jobs. " +
-			"`cu_count` is scaled in place; every other argument replaces the queue, as DLI cannot update it. " +
+			"`cu_count`, `scaling_policies`, `properties` and a first `elastic_resource_pool_name` change in place; every other argument replaces the queue, as DLI cannot update it. " +
 			"Create waits until the queue's CUs are bound (usually 5 to 15 minutes on Huawei Cloud).",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
@@ -141,20 +144,27 @@ func (r *dliQueueResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 			"cu_spec": schema.Int32Attribute{
 				MarkdownDescription: "CU specification of the queue: for a pay-per-use queue, the CUs it was created with.",
 				Computed:            true,
+				PlanModifiers:       []planmodifier.Int32{int32planmodifier.UseStateForUnknown()},
 			},
 			"cu_scale_out_limit": schema.Int32Attribute{
 				MarkdownDescription: "Upper CU limit of elastic scaling.",
 				Computed:            true,
+				PlanModifiers:       []planmodifier.Int32{int32planmodifier.UseStateForUnknown()},
 			},
 			"cu_scale_in_limit": schema.Int32Attribute{
 				MarkdownDescription: "Lower CU limit of elastic scaling.",
 				Computed:            true,
+				PlanModifiers:       []planmodifier.Int32{int32planmodifier.UseStateForUnknown()},
 			},
 		},
 		Blocks: map[string]schema.Block{
 			"timeouts": r.Timeouts.Block(ctx),
 		},
 	}
+	for name, a := range queuePoolAttributes() {
+		resp.Schema.Attributes[name] = a
+	}
+	resp.Schema.Attributes["properties"] = queuePropertiesAttribute()
 }
 
 func (r *dliQueueResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -184,6 +194,15 @@ func (r *dliQueueResource) Create(ctx context.Context, req resource.CreateReques
 		framework.APIError(&resp.Diagnostics, "Waiting for DLI queue "+body.QueueName+" to be ready", err)
 		return
 	}
+	if flex.IsKnown(plan.ScalingPolicies) {
+		r.setPolicies(ctx, plan, &resp.Diagnostics)
+	}
+	if !plan.Properties.IsNull() {
+		r.applyProperties(ctx, body.QueueName, plan.Properties, types.MapNull(types.StringType), &resp.Diagnostics)
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
 	if !framework.ReadBack(ctx, &r.ResourceBase, &plan, r.readInto, "DLI queue "+body.QueueName, &resp.Diagnostics) {
 		return
 	}
@@ -191,6 +210,7 @@ func (r *dliQueueResource) Create(ctx context.Context, req resource.CreateReques
 }
 
 func (r *dliQueueResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	ctx = r.importingProperties(ctx, &req, resp)
 	framework.ReadOrRemove(ctx, &r.ResourceBase, req, resp, r.readInto)
 }
 
@@ -208,6 +228,14 @@ func (r *dliQueueResource) Update(ctx context.Context, req resource.UpdateReques
 	}
 
 	name := state.Name.ValueString()
+	if flex.IsKnown(plan.PoolName) && state.PoolName.ValueString() == "" {
+		pool := plan.PoolName.ValueString()
+		if err := r.Client.AssociateQueueToElasticResourcePool(ctx, pool, name); err != nil {
+			framework.APIError(&resp.Diagnostics, fmt.Sprintf("Moving DLI queue %s into elastic resource pool %s", name, pool), err)
+			return
+		}
+		framework.MarkWritten(ctx, resp.Private, &resp.Diagnostics)
+	}
 	current, target := state.CUCount.ValueInt32(), plan.CUCount.ValueInt32()
 	if current != target {
 		if err := r.Client.ScaleQueue(ctx, name, current, target); err != nil {
@@ -219,6 +247,15 @@ func (r *dliQueueResource) Update(ctx context.Context, req resource.UpdateReques
 			framework.APIError(&resp.Diagnostics, fmt.Sprintf("Waiting for DLI queue %s to scale to %d CUs", name, target), err)
 			return
 		}
+	}
+	if flex.IsKnown(plan.ScalingPolicies) && !plan.ScalingPolicies.Equal(state.ScalingPolicies) {
+		r.setPolicies(ctx, plan, &resp.Diagnostics)
+	}
+	if !plan.Properties.Equal(state.Properties) {
+		r.applyProperties(ctx, name, plan.Properties, state.Properties, &resp.Diagnostics)
+	}
+	if resp.Diagnostics.HasError() {
+		return
 	}
 	plan.ID = state.ID
 	if !framework.ReadBack(ctx, &r.ResourceBase, &plan, r.readInto, "DLI queue "+name, &resp.Diagnostics) {
@@ -261,6 +298,7 @@ func (r *dliQueueResource) ImportState(ctx context.Context, req resource.ImportS
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), name)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), name)...)
+	resp.Diagnostics.Append(resp.Private.SetKey(ctx, importPropertiesKey, []byte(`true`))...)
 }
 
 // readInto refreshes m from the shared queue listing; it reports false when the queue is gone.
@@ -275,5 +313,30 @@ func (r *dliQueueResource) readInto(ctx context.Context, m *dliQueueModel, diags
 		return false
 	}
 	m.fromAPI(q)
-	return true
+	m.ScalingPolicies = policiesNull()
+	if pool := m.PoolName.ValueString(); pool != "" {
+		pq, err := r.Client.GetElasticResourcePoolQueue(ctx, pool, name)
+		switch {
+		case client.IsNotFound(err):
+			return false // not visible in its pool yet: polled through the consistency window
+		case err != nil:
+			framework.APIError(diags, "Reading the scaling policies of DLI queue "+name+" in elastic resource pool "+pool, err)
+			return false
+		}
+		m.ScalingPolicies = policiesFromAPI(ptr.Deref(pq.QueueScalingPolicies))
+	}
+	r.readProperties(ctx, m, diags)
+	return !diags.HasError()
+}
+
+// setPolicies replaces the queue's scaling policies in its pool with the plan's.
+func (r *dliQueueResource) setPolicies(ctx context.Context, plan dliQueueModel, diags *diag.Diagnostics) {
+	name, pool := plan.Name.ValueString(), plan.PoolName.ValueString()
+	policies := policiesToAPI(ctx, plan.ScalingPolicies, diags)
+	if diags.HasError() {
+		return
+	}
+	if err := r.Client.UpdateElasticResourcePoolQueue(ctx, pool, name, policies); err != nil {
+		framework.APIError(diags, fmt.Sprintf("Setting the scaling policies of DLI queue %s in elastic resource pool %s", name, pool), err)
+	}
 }

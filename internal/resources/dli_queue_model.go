@@ -33,20 +33,24 @@ type dliQueueModel struct {
 	CUSpec              types.Int32       `tfsdk:"cu_spec"`
 	CUScaleOutLimit     types.Int32       `tfsdk:"cu_scale_out_limit"`
 	CUScaleInLimit      types.Int32       `tfsdk:"cu_scale_in_limit"`
+	PoolName            types.String      `tfsdk:"elastic_resource_pool_name"`
+	ScalingPolicies     types.Set         `tfsdk:"scaling_policies"`
+	Properties          types.Map         `tfsdk:"properties"`
 	Timeouts            timeouts.Value    `tfsdk:"timeouts"`
 }
 
 // createBody maps the plan to the §6.1 request body.
 func (m dliQueueModel) createBody(ctx context.Context, diags *diag.Diagnostics) *model.CreateQueueRequestBody {
 	body := &model.CreateQueueRequestBody{
-		QueueName:           m.Name.ValueString(),
-		CuCount:             m.CUCount.ValueInt32(),
-		QueueType:           flex.StringPointer(m.QueueType),
-		Description:         flex.StringPointer(m.Description),
-		Platform:            flex.StringPointer(m.Platform),
-		EnterpriseProjectId: flex.StringPointer(m.EnterpriseProjectID),
-		ResourceMode:        flex.Int32Pointer(m.ResourceMode),
-		Tags:                flex.TagsPointer(ctx, m.Tags, diags),
+		QueueName:               m.Name.ValueString(),
+		CuCount:                 m.CUCount.ValueInt32(),
+		QueueType:               flex.StringPointer(m.QueueType),
+		Description:             flex.StringPointer(m.Description),
+		Platform:                flex.StringPointer(m.Platform),
+		EnterpriseProjectId:     flex.StringPointer(m.EnterpriseProjectID),
+		ResourceMode:            flex.Int32Pointer(m.ResourceMode),
+		Tags:                    flex.TagsPointer(ctx, m.Tags, diags),
+		ElasticResourcePoolName: flex.StringPointer(m.PoolName),
 	}
 	if flex.IsKnown(m.Labels) {
 		var labels []string
@@ -79,6 +83,7 @@ func (m *dliQueueModel) fromAPI(q *model.Queue) {
 	m.CUSpec = flex.Int32Value(q.CuSpec)
 	m.CUScaleOutLimit = flex.Int32Value(q.CuScaleOutLimit)
 	m.CUScaleInLimit = flex.Int32Value(q.CuScaleInLimit)
+	m.PoolName = flex.StringOrNull(ptr.Deref(q.ElasticResourcePoolName))
 	if m.Tags.IsUnknown() {
 		m.Tags = types.MapNull(types.StringType)
 	}
@@ -88,6 +93,9 @@ func (m *dliQueueModel) fromAPI(q *model.Queue) {
 // saved right after create, before the queue is read back.
 func (m dliQueueModel) withUnknownsNull() dliQueueModel {
 	flex.UnknownToNull(&m.Platform, &m.EnterpriseProjectID, &m.Owner, &m.CreateTime.StringValue, &m.ResourceID)
+	if m.ScalingPolicies.IsUnknown() {
+		m.ScalingPolicies = policiesNull()
+	}
 	for _, i := range []*types.Int32{&m.ResourceMode, &m.CUSpec, &m.CUScaleOutLimit, &m.CUScaleInLimit} {
 		if i.IsUnknown() {
 			*i = types.Int32Null()

@@ -15,22 +15,38 @@ import (
 // queueCreateCUs are the only CU counts DLI accepts when a queue is created (§6.1).
 var queueCreateCUs = []int32{16, 64, 256}
 
+// ValidateConfig applies the rules that span scaling policies and the property values.
+func (r *dliQueueResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	var policies types.Set
+	var props types.Map
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("scaling_policies"), &policies)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("properties"), &props)...)
+	validatePolicies(ctx, policies, &resp.Diagnostics)
+	validateProperties(props, &resp.Diagnostics)
+}
+
 // ConfigValidators rejects, naming the attribute, integers that do not fit the API's int32.
 func (r *dliQueueResource) ConfigValidators(context.Context) []resource.ConfigValidator {
 	return []resource.ConfigValidator{validators.Int32Attributes()}
 }
 
-// ModifyPlan rejects a create (or replacement) whose cu_count DLI does not accept at create.
+// ModifyPlan rejects a queue that does not fit its (existing) pool, and a create (or
+// replacement) whose cu_count DLI does not accept at create.
 func (r *dliQueueResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if req.Plan.Raw.IsNull() {
 		return // destroy
 	}
+	var pool types.String
+	var policies types.Set
+	var cu types.Int32
+	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("elastic_resource_pool_name"), &pool)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("scaling_policies"), &policies)...)
+	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("cu_count"), &cu)...)
+	r.checkFitsPool(ctx, pool, cu, policies, resp)
 	creating := req.State.Raw.IsNull() || len(resp.RequiresReplace) > 0
 	if !creating {
 		return
 	}
-	var cu types.Int32
-	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("cu_count"), &cu)...)
 	if cu.IsNull() || cu.IsUnknown() || slices.Contains(queueCreateCUs, cu.ValueInt32()) {
 		return
 	}

@@ -157,6 +157,11 @@ var lostCreateCases = map[string]lostCreateCase{
 		createOp: "CreateSparkJobTemplate", config: sparkTemplateConfig("acc_lost", `    file = "a.jar"`), addr: sparkTemplateAddr,
 		kind: "spark_template", name: "acc_lost",
 	},
+	// issue 14: elastic resource pools
+	"elastic_resource_pool": {
+		createOp: "CreateElasticResourcePool", config: poolConfig("acc_lost", 64, 64, ""), addr: poolAddr,
+		kind: "elastic_resource_pool", name: "acc_lost",
+	},
 }
 
 func TestAccLostCreate_queue(t *testing.T) { testLostCreate(t, lostCreateCases["queue"], false) }
@@ -188,6 +193,9 @@ func TestAccLostCreate_sqlTemplate(t *testing.T) {
 }
 func TestAccLostCreate_sparkTemplate(t *testing.T) {
 	testLostCreate(t, lostCreateCases["spark_template"], false)
+}
+func TestAccLostCreate_elasticResourcePool(t *testing.T) {
+	testLostCreate(t, lostCreateCases["elastic_resource_pool"], false)
 }
 
 // TestAccLostCreate_malformedAnswer: the first create is answered 200 with an empty body

@@ -167,6 +167,12 @@ func oddCases() map[string]oddCase {
 			truncated: `{"type":"SPARK","id":"6b1d0c1e-0a8b-4c47-9bb5-0e8d1f6c2a11","name":"acc_odd","body":{"file":"a.j`,
 			kind:      "spark_template", name: "acc_odd",
 		},
+		// issue 14: elastic resource pools
+		"elastic_resource_pool/ListElasticResourcePools": {
+			config: poolConfig("acc_odd", 64, 64, ""), addr: poolAddr, operation: "ListElasticResourcePools",
+			truncated: `{"is_success":true,"message":"","count":1,"elastic_resource_pools":[{"elastic_resource_pool_name":"acc_odd","id":1,"resou`,
+			kind:      "elastic_resource_pool", name: "acc_odd",
+		},
 	}
 }
 
@@ -309,6 +315,10 @@ func inventoryObjects(env *acctest.Env, kind string) []inventoryObject {
 			if strings.ToLower(tpl.Type)+"_template" == kind {
 				out = append(out, inventoryObject{tpl.Name, tpl.ID})
 			}
+		}
+	case "elastic_resource_pool": // issue 14
+		for _, pl := range p.ElasticPools {
+			out = append(out, inventoryObject{pl.Name, pl.Name})
 		}
 	default:
 		panic("inventoryObjects: unknown kind " + kind)

@@ -24,13 +24,16 @@ func kinds() map[string]func(n int) string {
 		// issue 16: SQL jobs
 		"sql_jobs":      sqlJobs,
 		"sql_templates": sqlTemplates,
+		// issue 14: elastic resource pools
+		"pools":         pools,
+		"pooled_queues": pooledQueues,
 	}
 }
 
 // resourceCount is how many resources a kind's configuration at n manages.
 func resourceCount(kind string, n int) int {
 	switch kind {
-	case "tables_one_db", "flink_jobs", "batch_jobs", "connections", "queue_plans":
+	case "tables_one_db", "flink_jobs", "batch_jobs", "connections", "queue_plans", "pooled_queues":
 		return n + 1
 	case "tables_per_db", "permissions":
 		return 2 * n

@@ -135,8 +135,16 @@ func (e *Server) createQueue(c *call) result {
 		}
 		q.Tags = append(q.Tags, queueTag{Key: *t.Key, Value: *t.Value})
 	}
-	if b.ElasticResourcePoolName != nil {
-		q.ElasticPool = *b.ElasticResourcePoolName
+	if b.ElasticResourcePoolName != nil && *b.ElasticResourcePoolName != "" {
+		// Created inside the pool (dli-sdk-extras.md §1.9): the pool must exist, be available
+		// and fit the queue's CUs.
+		pl, err := c.proj.Pool(*b.ElasticResourcePoolName)
+		if err == nil {
+			err = c.proj.PlaceQueue(pl, q, c.nowMillis())
+		}
+		if err != nil {
+			return failDomain(err)
+		}
 	}
 	q.Properties = b.Properties
 	if len(b.Properties) > 0 {

@@ -17,8 +17,8 @@ var tagResourceTypes = map[string]bool{
 
 // taggedResource returns the tag list of the resource named by the path:
 // dli_queue by resource_id or name, dli_enhanced_datasource by connection id,
-// dli_database by name, dli_flink_job by job id. Packages and pools are not
-// emulated, so they never exist.
+// dli_database by name, dli_flink_job by job id, dli_elastic_resource_pool by
+// resource_id or name. Packages are not emulated, so they never exist.
 func (e *Server) taggedResource(c *call) (*[]queueTag, *apiError) {
 	typ, id := c.path("resource_type"), c.path("resource_id")
 	if !tagResourceTypes[typ] {
@@ -50,6 +50,12 @@ func (e *Server) taggedResource(c *call) (*[]queueTag, *apiError) {
 			}
 		}
 		return nil, flinkJobNotFound(id)
+	case "dli_elastic_resource_pool": // issue 14: by resource_id or name
+		for _, pl := range c.proj.PoolData().ByName {
+			if pl.ResourceID == id || pl.Name == strings.ToLower(id) {
+				return &pl.Tags, nil
+			}
+		}
 	}
 	return nil, notFound
 }

@@ -27,9 +27,10 @@ type ProjectInventory struct {
 	SparkBatches        []InventoryBatch      `json:"spark_batches"`
 	SQLJobs             []InventorySQLJob     `json:"sql_jobs"`
 	EnhancedConnections []InventoryConnection `json:"enhanced_connections"`
-	ResourcePackages    []InventoryPackage    `json:"resource_packages"` // issue 17
-	Privileges          []InventoryPrivilege  `json:"privileges"`        // permissions (dli_privileges.go)
-	QueuePlans          []InventoryQueuePlan  `json:"queue_plans"`       // issue 14: queue scaling plans
+	ResourcePackages    []InventoryPackage    `json:"resource_packages"`      // issue 17
+	Privileges          []InventoryPrivilege  `json:"privileges"`             // permissions (dli_privileges.go)
+	QueuePlans          []InventoryQueuePlan  `json:"queue_plans"`            // issue 14: queue scaling plans
+	ElasticPools        []InventoryPool       `json:"elastic_resource_pools"` // issue 14
 	// datasource auth, agency, OBS authorisation (issue 17)
 	DatasourceAuths []InventoryAuthInfo `json:"datasource_auths"`
 	AgencyRoles     []string            `json:"agency_roles"` // roles of the DLI agency
@@ -132,6 +133,14 @@ type InventoryPackage struct {
 	Status string `json:"status"`
 }
 
+// InventoryPool is an elastic resource pool with its status and CU range (issue 14).
+type InventoryPool struct {
+	Name   string `json:"name"`
+	Status string `json:"status"`
+	MinCU  int    `json:"min_cu"`
+	MaxCU  int    `json:"max_cu"`
+}
+
 // Inventory returns every object the emulator holds, per project, at the
 // current emulated time (finished SQL jobs are settled first).
 func (e *Server) Inventory() Inventory {
@@ -153,6 +162,7 @@ func projectInventory(p *projectData, now int64) ProjectInventory {
 		GlobalVariables: []InventoryVariable{}, FlinkJobs: []InventoryFlinkJob{}, SparkBatches: []InventoryBatch{},
 		SQLJobs: []InventorySQLJob{}, EnhancedConnections: []InventoryConnection{}, Privileges: []InventoryPrivilege{},
 		QueuePlans: []InventoryQueuePlan{}, ResourcePackages: []InventoryPackage{}, JobTemplates: []InventoryTemplate{},
+		ElasticPools: []InventoryPool{},
 	}
 	for _, q := range p.Queues {
 		pi.Queues = append(pi.Queues, InventoryQueue{Name: q.Name, QueueType: q.Type, CUCount: q.CUCount(now)})
@@ -224,6 +234,10 @@ func projectInventory(p *projectData, now int64) ProjectInventory {
 			pi.JobTemplates = append(pi.JobTemplates, InventoryTemplate{ID: t.ID, Type: t.Type, Name: t.Name})
 		}
 	}
+	for _, pl := range p.PoolData().ByName { // issue 14
+		pi.ElasticPools = append(pi.ElasticPools, InventoryPool{Name: pl.Name, Status: pl.Status(now), MinCU: pl.MinCU, MaxCU: pl.MaxCU})
+	}
+	sort.Slice(pi.ElasticPools, func(i, j int) bool { return pi.ElasticPools[i].Name < pi.ElasticPools[j].Name })
 	return pi
 }
 
@@ -293,6 +307,9 @@ func (pi ProjectInventory) live() []liveObject {
 	for _, t := range pi.JobTemplates {
 		kind := strings.ToLower(t.Type) + "_template"
 		out = append(out, liveObject{kind, t.Name, fmt.Sprintf("%s (%s)", t.ID, t.Name)})
+	}
+	for _, pl := range pi.ElasticPools { // issue 14
+		out = append(out, liveObject{"elastic_resource_pool", pl.Name, pl.Name})
 	}
 	return out
 }

@@ -57,6 +57,10 @@ func TestCreateQueueValidation(t *testing.T) {
 
 func TestCreateQueueDefaultsAndSDKFields(t *testing.T) {
 	env := newEnv(t, Options{})
+	// The queue is created in an available pool (dli-sdk-extras.md §1.9).
+	env.must("POST", "/v3/"+DemoProjectID+"/elastic-resource-pools", nil, map[string]any{
+		"elastic_resource_pool_name": "pool", "min_cu": 64, "max_cu": 64}, nil)
+	env.emu.Advance(poolProvisionTime)
 	var created model.CreateQueueResponse
 	env.must("POST", testPrefix+"/queues", nil, map[string]any{
 		"queue_name": "MyQueue", "cu_count": 64, "description": "d", "labels": []string{"multi_az=2"},

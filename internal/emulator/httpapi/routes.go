@@ -11,6 +11,8 @@ const (
 	queuePlansPath      = "/v1/{project_id}/queues/{queue_name}/plans" // issue 14: queue scaling plans
 	authInfosPath       = "/v2.0/{project_id}/datasource/auth-infos"   // datasource auth (issue 17)
 	jobAuthInfosPath    = "/v3/{project_id}/datasource/auth-infos"     // datasource auth (issue 17)
+	poolsPath           = "/v3/{project_id}/elastic-resource-pools"    // issue 14
+	poolPath            = poolsPath + "/{elastic_resource_pool_name}"
 )
 
 var apiRoutes = []route{
@@ -137,6 +139,15 @@ var apiRoutes = []route{
 	{Method: "GET", Pattern: "/v3/{project_id}/templates", Op: "ListSparkJobTemplates", Handle: (*Server).listSparkTemplates},
 	{Method: "GET", Pattern: "/v3/{project_id}/templates/{template_id}", Op: "ShowSparkJobTemplate", Handle: (*Server).showSparkTemplate},
 	{Method: "PUT", Pattern: "/v3/{project_id}/templates/{template_id}", Op: "UpdateSparkJobTemplate", Handle: (*Server).updateSparkTemplate},
+	// dli_pools, dli_pool_queues (issue 14: elastic resource pools)
+	{Method: "POST", Pattern: poolsPath, Op: "CreateElasticResourcePool", Handle: (*Server).createPool},
+	{Method: "GET", Pattern: poolsPath, Op: "ListElasticResourcePools", Handle: (*Server).listPools},
+	{Method: "PUT", Pattern: poolPath, Op: "UpdateElasticResourcePool", Handle: (*Server).updatePool},
+	{Method: "DELETE", Pattern: poolPath, Op: "DeleteElasticResourcePool", Handle: (*Server).deletePool},
+	{Method: "POST", Pattern: poolPath + "/queues", Op: "AssociateQueueToElasticResourcePool", Handle: (*Server).associatePoolQueue},
+	{Method: "GET", Pattern: poolPath + "/queues", Op: "ListElasticResourcePoolQueues", Handle: (*Server).listPoolQueues},
+	{Method: "PUT", Pattern: poolPath + "/queues/{queue_name}", Op: "UpdateElasticResourcePoolQueue", Handle: (*Server).updatePoolQueue},
+	{Method: "GET", Pattern: poolPath + "/scale-records", Op: "ListElasticResourcePoolScaleRecords", Handle: (*Server).listPoolScaleRecords},
 }
 
 // adminHookRoutes are the /_emulator/ test hooks of the features; the core admin
@@ -152,4 +163,6 @@ var adminHookRoutes = []adminRoute{
 	{Pattern: "DELETE /_emulator/connection-failures", Handle: (*Server).adminClearConnectionFailure},
 	// issue 17: resource packages
 	{Pattern: "PUT /_emulator/package-failures", Handle: (*Server).adminSetPackageFailure},
+	// issue 14: elastic resource pools
+	{Pattern: "PUT /_emulator/pool-failures", Handle: (*Server).adminSetPoolFailure},
 }

@@ -100,3 +100,9 @@ func validName(field, name string) *apiError { return fromValidation(store.Valid
 func validDatabaseName(name string) *apiError { return fromValidation(store.ValidDatabaseName(name)) }
 
 func validTableName(name string) *apiError { return fromValidation(store.ValidTableName(name)) }
+
+// Elastic resource pool constants (issue 14).
+const (
+	poolProvisionTime = store.PoolProvisionTime
+	poolScaleTime     = store.PoolScaleTime
+)

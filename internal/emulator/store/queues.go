@@ -37,6 +37,7 @@ type Queue struct {
 	Feature             string            `json:"feature,omitempty"`
 	Engine              string            `json:"engine"`
 	ElasticPool         string            `json:"elastic_resource_pool_name,omitempty"`
+	ScalingPolicies     []ScalingPolicy   `json:"scaling_policies,omitempty"` // in its pool (pools.go)
 	Properties          map[string]any    `json:"properties,omitempty"`       // as given at create
 	Props               map[string]string `json:"queue_properties,omitempty"` // write key -> value (dli_queue_properties.go)
 	CUSpec              int               `json:"cu_spec"`

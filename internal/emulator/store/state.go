@@ -39,7 +39,8 @@ type Project struct {
 	// issue 16: SQL and Spark job templates (templates.go)
 	Templates *TemplateData `json:"job_templates,omitempty"`
 	// issue 16: how long SQL jobs other than DDL/DCL run, in seconds; 0: SqlJobQueryRunTime
-	SQLQueryRunSeconds int64 `json:"sql_query_run_seconds,omitempty"`
+	SQLQueryRunSeconds int64     `json:"sql_query_run_seconds,omitempty"`
+	Pools              *PoolData `json:"pools,omitempty"` // elastic resource pools (pools.go; issue 14)
 }
 
 func NewState() *State {
