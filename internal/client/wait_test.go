@@ -138,13 +138,15 @@ func TestRateLimitAppliesToRetries(t *testing.T) {
 	ts := newTestServer(t, func(w http.ResponseWriter, r *http.Request, n int) {
 		writeDLIError(w, 500, "", "down")
 	})
-	c := newTestClient(t, ts.URL, func(c *Config) { c.RateLimit = 20; c.MaxRetries = 24 })
+	// A low cap, so that the retries past the burst wait for it (250 ms a token) however
+	// slowly a loaded machine runs them.
+	c := newTestClient(t, ts.URL, func(c *Config) { c.RateLimit = 4; c.MaxRetries = 6 })
 	_ = c.Do(testCtx(t), testRequest(), nil)
-	// 25 attempts, burst 20: the retries past the burst waited for the cap.
-	if st := c.limiter.stats(); st.Waits < 3 {
-		t.Errorf("limiter after 25 attempts at a 20/s cap = %+v; want >= 3 waits", st)
+	// 7 attempts, burst 4: the 3 retries past the burst waited for the cap.
+	if st := c.limiter.stats(); st.Waits < 2 {
+		t.Errorf("limiter after 7 attempts at a 4/s cap = %+v; want >= 2 waits", st)
 	}
-	if got := ts.count(); got != 25 {
-		t.Errorf("attempts = %d, want 25", got)
+	if got := ts.count(); got != 7 {
+		t.Errorf("attempts = %d, want 7", got)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
@@ -23,6 +24,10 @@ var (
 	_ resource.ResourceWithMoveState = (*dliFlinkSQLJobResource)(nil)
 	_ resource.ResourceWithMoveState = (*dliBatchJobResource)(nil)
 	_ resource.ResourceWithMoveState = (*dliConnectionResource)(nil)
+	_ resource.ResourceWithMoveState = (*dliPackageResource)(nil)
+	_ resource.ResourceWithMoveState = (*dliPermissionResource)(nil)
+	_ resource.ResourceWithMoveState = (*dliAgencyResource)(nil)
+	_ resource.ResourceWithMoveState = (*dliDatasourceAuthResource)(nil)
 )
 
 // MoveState accepts huaweicloud_dli_queue. The incumbent's id is the queue's resource id (a
@@ -102,6 +107,51 @@ func (r *dliBatchJobResource) MoveState(context.Context) []resource.StateMover {
 // MoveState accepts huaweicloud_dli_datasource_connection; both ids are the connection id.
 func (r *dliConnectionResource) MoveState(context.Context) []resource.StateMover {
 	return []resource.StateMover{framework.MoveFromIncumbent("huaweicloud_dli_datasource_connection", func(framework.IncumbentState) error {
+		return nil
+	})}
+}
+
+// MoveState accepts huaweicloud_dli_package, whose id is "<group>#<name>" (or the bare name
+// of an ungrouped package, which this resource does not manage); ours is "<group>/<name>".
+func (r *dliPackageResource) MoveState(context.Context) []resource.StateMover {
+	return []resource.StateMover{framework.MoveFromIncumbent("huaweicloud_dli_package", func(s framework.IncumbentState) error {
+		group, name, grouped := strings.Cut(s.String("id"), "#")
+		if !grouped || group == "" {
+			return fmt.Errorf("the package %q is in no group; this provider manages packages of a group only", s.String("id"))
+		}
+		s["id"], s["group_name"], s["object_name"] = group+"/"+name, group, name
+		delete(s, "created_at") // read again, in this provider's format
+		delete(s, "updated_at")
+		return nil
+	})}
+}
+
+// MoveState accepts huaweicloud_dli_permission and huaweicloud_dli_database_privilege: both
+// hold one user's privileges on one object, with the id "<object>/<user_name>".
+func (r *dliPermissionResource) MoveState(context.Context) []resource.StateMover {
+	rewrite := func(s framework.IncumbentState) error {
+		s["id"] = s.String("object") + "/" + s.String("user_name")
+		return nil
+	}
+	return []resource.StateMover{
+		framework.MoveFromIncumbent("huaweicloud_dli_permission", rewrite),
+		framework.MoveFromIncumbent("huaweicloud_dli_database_privilege", rewrite),
+	}
+}
+
+// MoveState accepts huaweicloud_dli_agency: the same roles and id.
+func (r *dliAgencyResource) MoveState(context.Context) []resource.StateMover {
+	return []resource.StateMover{framework.MoveFromIncumbent("huaweicloud_dli_agency", func(framework.IncumbentState) error {
+		return nil
+	})}
+}
+
+// MoveState accepts huaweicloud_dli_datasource_auth. Its secrets were stored in state as
+// sensitive arguments and move to ours of the same names; `user_name` is `username` here.
+func (r *dliDatasourceAuthResource) MoveState(context.Context) []resource.StateMover {
+	return []resource.StateMover{framework.MoveFromIncumbent("huaweicloud_dli_datasource_auth", func(s framework.IncumbentState) error {
+		s.Rename("user_name", "username")
+		s["id"] = s.String("name")
 		return nil
 	})}
 }
