@@ -124,6 +124,16 @@ resource "huaweidata_dli_table" "t" {
   columns             = [{ name = "id", type = "int" }]
   deletion_protection = false
 }
+
+resource "huaweidata_dli_sql_job" "desc" {
+  sql           = "DESC ${huaweidata_dli_table.t.name}"
+  database_name = huaweidata_dli_database.db.name
+}
+
+resource "huaweidata_dli_sql_job" "query" {
+  sql           = "SELECT * FROM ${huaweidata_dli_table.t.name}"
+  database_name = huaweidata_dli_database.db.name
+}
 `,
 	"table": `
 resource "huaweidata_dli_database" "db" {

@@ -28,6 +28,7 @@ var (
 	_ resource.ResourceWithMoveState = (*dliPermissionResource)(nil)
 	_ resource.ResourceWithMoveState = (*dliAgencyResource)(nil)
 	_ resource.ResourceWithMoveState = (*dliDatasourceAuthResource)(nil)
+	_ resource.ResourceWithMoveState = (*dliSQLJobResource)(nil)
 )
 
 // MoveState accepts huaweicloud_dli_queue. The incumbent's id is the queue's resource id (a
@@ -154,4 +155,25 @@ func (r *dliDatasourceAuthResource) MoveState(context.Context) []resource.StateM
 		s["id"] = s.String("name")
 		return nil
 	})}
+}
+
+// MoveState accepts huaweicloud_dli_sql_job; both ids are the job id. The incumbent's `conf`
+// (a block of named settings) has no one-to-one form here, and DLI returns neither it nor
+// the database of every job, so the moved job is marked as imported: the first apply
+// records `conf`, `triggers` and `database_name` as configured, in place, and runs nothing.
+func (r *dliSQLJobResource) MoveState(context.Context) []resource.StateMover {
+	mover := framework.MoveFromIncumbent("huaweicloud_dli_sql_job", func(s framework.IncumbentState) error {
+		s["job_id"] = s.String("id")
+		delete(s, "conf")
+		return nil
+	})
+	move := mover.StateMover
+	mover.StateMover = func(ctx context.Context, req resource.MoveStateRequest, resp *resource.MoveStateResponse) {
+		move(ctx, req, resp)
+		if resp.Diagnostics.HasError() || resp.TargetState.Raw.IsNull() {
+			return
+		}
+		resp.Diagnostics.Append(resp.TargetPrivate.SetKey(ctx, sqlJobImportedKey, []byte("true"))...)
+	}
+	return []resource.StateMover{mover}
 }

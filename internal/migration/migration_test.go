@@ -1,0 +1,204 @@
+// Package migration_test moves, with `moved` blocks, the state the incumbent huaweicloud
+// provider really wrote (../shared/incumbent/<folder>/terraform.tfstate) to this provider's
+// resources, and checks that nothing is created, destroyed or replaced.
+package migration_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	tfjson "github.com/hashicorp/terraform-json"
+
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/acctest"
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/emulator"
+)
+
+func TestMain(m *testing.M) { acctest.Main(m) }
+
+// movedTo is this provider's resource type for each incumbent type in ../shared/incumbent.
+var movedTo = map[string]string{
+	"huaweicloud_dli_queue":                 "huaweidata_dli_queue",
+	"huaweicloud_dli_global_variable":       "huaweidata_dli_global_variable",
+	"huaweicloud_dli_database":              "huaweidata_dli_database",
+	"huaweicloud_dli_table":                 "huaweidata_dli_table",
+	"huaweicloud_dli_flinksql_job":          "huaweidata_dli_flink_sql_job",
+	"huaweicloud_dli_spark_job":             "huaweidata_dli_batch_job",
+	"huaweicloud_dli_datasource_connection": "huaweidata_dli_connection",
+	"huaweicloud_dli_sql_job":               "huaweidata_dli_sql_job",
+}
+
+// generatedIDs are the incumbent types whose id the service generated: in this test's
+// emulator the same object (found by name) has another id, which the state is pointed at.
+var generatedIDs = map[string]string{
+	"huaweicloud_dli_flinksql_job":          "flink_job",
+	"huaweicloud_dli_spark_job":             "spark_batch",
+	"huaweicloud_dli_datasource_connection": "enhanced_connection",
+	"huaweicloud_dli_sql_job":               "sql_job",
+}
+
+// TestAccMoveFromIncumbent: for every folder of ../shared/incumbent, this provider creates
+// the folder's objects, the state file is replaced by the one the incumbent wrote for them,
+// and moved blocks take them over. The plan may update in place (documented in the
+// migration guide) but never creates, destroys or replaces, and the plan after apply is
+// empty. Destroy then leaves nothing in the emulator.
+func TestAccMoveFromIncumbent(t *testing.T) {
+	dir := incumbentDir()
+	states, err := filepath.Glob(filepath.Join(dir, "*", "terraform.tfstate"))
+	if err != nil || len(states) == 0 {
+		if _, statErr := os.Stat(dir); os.IsNotExist(statErr) {
+			t.Skipf("%s is not here (a user's checkout): no incumbent state to migrate", dir)
+		}
+		t.Fatalf("no incumbent state files in %s (err=%v)", dir, err)
+	}
+	for _, statePath := range states {
+		folder := filepath.Base(filepath.Dir(statePath))
+		t.Run(folder, func(t *testing.T) {
+			t.Parallel()
+			shape, ok := incumbentShapes[folder]
+			if !ok {
+				t.Fatalf("../shared/incumbent/%s has no equivalent configuration in incumbentShapes", folder)
+			}
+			testMove(t, shape, readState(t, statePath))
+		})
+	}
+}
+
+func testMove(t *testing.T, shape string, incumbent tfState) {
+	env := acctest.NewEnv(t)
+	w := newWorkdir(t, env)
+	config := requiredProviders + env.Config(shape)
+
+	// The objects exist, made by this provider; then the state is the incumbent's.
+	w.write("main.tf", config)
+	w.init()
+	w.apply()
+	// The incumbent wrote its objects long before a team moves in: make them all visible
+	// (no consistency delay), as this provider's reads of moved objects have no recent
+	// write of their own to wait for.
+	env.Emulator.SetFaults(emulator.Faults{})
+	w.putState(pointAtEmulator(t, env, incumbent))
+
+	moved, targets := movedBlocks(t, incumbent)
+	w.write("main.tf", config+moved)
+	if err := movedInPlace(targets).check(w.plan()); err != nil {
+		t.Fatal(err)
+	}
+	w.applyPlan()
+	if p := w.plan(); len(changes(p)) > 0 {
+		t.Fatalf("the plan after the move is not empty: %v", changes(p))
+	}
+	w.destroy()
+	if err := acctest.CheckNothingLeft(env)(nil); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// movedBlocks returns a moved block per incumbent resource, and the addresses they move
+// (to -> from). It fails for an incumbent type with no equivalent here.
+func movedBlocks(t *testing.T, s tfState) (string, map[string]string) {
+	t.Helper()
+	var b strings.Builder
+	targets := map[string]string{}
+	for _, inst := range s.instances() {
+		typ, name := inst.typ, inst.name
+		to, ok := movedTo[typ]
+		if !ok {
+			t.Fatalf("the incumbent state holds %s.%s, and movedTo names no resource for %s", typ, name, typ)
+		}
+		from := typ + "." + name
+		targets[to+"."+name] = from
+		fmt.Fprintf(&b, "\nmoved {\n  from = %s\n  to   = %s.%s\n}\n", from, to, name)
+	}
+	return b.String(), targets
+}
+
+// pointAtEmulator returns the incumbent state with the ids the service generated replaced
+// by those of the same objects (by name) in this test's emulator. Nothing else is changed.
+func pointAtEmulator(t *testing.T, env *acctest.Env, s tfState) tfState {
+	t.Helper()
+	var copied tfState
+	data, _ := json.Marshal(s)
+	_ = json.Unmarshal(data, &copied)
+	for _, inst := range copied.instances() {
+		if kind, ok := generatedIDs[inst.typ]; ok {
+			key, _ := inst.attrs["name"].(string)
+			if kind == "sql_job" { // SQL jobs have no name: the statement identifies them here
+				key, _ = inst.attrs["sql"].(string)
+			}
+			inst.attrs["id"] = emulatorID(t, env, kind, key)
+		}
+	}
+	return copied
+}
+
+func emulatorID(t *testing.T, env *acctest.Env, kind, name string) string {
+	t.Helper()
+	p := env.Emulator.Inventory().Projects[emulator.DemoProjectID]
+	var ids []string
+	switch kind {
+	case "flink_job":
+		for _, j := range p.FlinkJobs {
+			if j.Name == name && !j.Deleted {
+				ids = append(ids, fmt.Sprint(j.ID))
+			}
+		}
+	case "spark_batch":
+		for _, b := range p.SparkBatches {
+			if b.Name == name {
+				ids = append(ids, b.ID)
+			}
+		}
+	case "sql_job":
+		for _, j := range p.SQLJobs {
+			if j.Statement == name {
+				ids = append(ids, j.ID)
+			}
+		}
+	case "enhanced_connection":
+		for _, c := range p.EnhancedConnections {
+			if c.Name == name {
+				ids = append(ids, c.ID)
+			}
+		}
+	}
+	if len(ids) != 1 {
+		t.Fatalf("the emulator holds %d %s objects named %q, want 1: %v", len(ids), kind, name, ids)
+	}
+	return ids[0]
+}
+
+// movedInPlace is the moves of a plan (to -> from).
+type movedInPlace map[string]string
+
+// check fails a plan that creates, destroys or replaces anything, or that does not move
+// each target from its incumbent address.
+func (targets movedInPlace) check(p *tfjson.Plan) error {
+	seen := map[string]bool{}
+	var problems []string
+	for _, rc := range p.ResourceChanges {
+		if !rc.Change.Actions.NoOp() && !rc.Change.Actions.Update() {
+			problems = append(problems, fmt.Sprintf("%s: %v", rc.Address, rc.Change.Actions))
+		}
+		if from, ok := targets[rc.Address]; ok {
+			seen[rc.Address] = true
+			if rc.PreviousAddress != from {
+				problems = append(problems, fmt.Sprintf("%s: moved from %q, want %q", rc.Address, rc.PreviousAddress, from))
+			}
+		}
+	}
+	for to := range targets {
+		if !seen[to] {
+			problems = append(problems, to+": not in the plan")
+		}
+	}
+	if len(problems) == 0 {
+		return nil
+	}
+	sort.Strings(problems)
+	return fmt.Errorf("the move is not in place:\n  %s", strings.Join(problems, "\n  "))
+}
