@@ -70,14 +70,15 @@ func MoveFromIncumbent(sourceType string, rewrite func(IncumbentState) error) re
 			resp.Diagnostics.AddError("Unable to move "+sourceType, err.Error())
 			return
 		}
-		dropEmpty(state)
+		DropEmpty(state)
 		resp.Diagnostics.Append(setMovedState(ctx, state, resp)...)
 	}}
 }
 
-// dropEmpty turns the incumbent's empty strings, lists and maps for unset arguments into
-// absent (null) values, as this provider reads unset values.
-func dropEmpty(s IncumbentState) {
+// DropEmpty turns the incumbent's empty strings, lists and maps for unset arguments into
+// absent (null) values, as this provider reads unset values, also inside its blocks (lists
+// of objects). Maps, such as tags, keep their entries.
+func DropEmpty(s map[string]any) {
 	for k, v := range s {
 		switch v := v.(type) {
 		case string:
@@ -85,6 +86,11 @@ func dropEmpty(s IncumbentState) {
 				delete(s, k)
 			}
 		case []any:
+			for _, e := range v {
+				if block, ok := e.(map[string]any); ok {
+					DropEmpty(block)
+				}
+			}
 			if len(v) == 0 {
 				delete(s, k)
 			}

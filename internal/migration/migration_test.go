@@ -30,6 +30,14 @@ var movedTo = map[string]string{
 	"huaweicloud_dli_spark_job":             "huaweidata_dli_batch_job",
 	"huaweicloud_dli_datasource_connection": "huaweidata_dli_connection",
 	"huaweicloud_dli_sql_job":               "huaweidata_dli_sql_job",
+	"huaweicloud_dli_package":               "huaweidata_dli_package",
+	"huaweicloud_dli_permission":            "huaweidata_dli_permission",
+	"huaweicloud_dli_database_privilege":    "huaweidata_dli_permission",
+	"huaweicloud_dli_agency":                "huaweidata_dli_agency",
+	"huaweicloud_dli_datasource_auth":       "huaweidata_dli_datasource_auth",
+	"huaweicloud_dli_elastic_resource_pool": "huaweidata_dli_elastic_resource_pool",
+	"huaweicloud_dli_sql_template":          "huaweidata_dli_sql_template",
+	"huaweicloud_dli_spark_template":        "huaweidata_dli_spark_template",
 }
 
 // generatedIDs are the incumbent types whose id the service generated: in this test's
@@ -39,6 +47,8 @@ var generatedIDs = map[string]string{
 	"huaweicloud_dli_spark_job":             "spark_batch",
 	"huaweicloud_dli_datasource_connection": "enhanced_connection",
 	"huaweicloud_dli_sql_job":               "sql_job",
+	"huaweicloud_dli_sql_template":          "sql_template",
+	"huaweicloud_dli_spark_template":        "spark_template",
 }
 
 // TestAccMoveFromIncumbent: for every folder of ../shared/incumbent, this provider creates
@@ -157,6 +167,12 @@ func emulatorID(t *testing.T, env *acctest.Env, kind, name string) string {
 		for _, j := range p.SQLJobs {
 			if j.Statement == name {
 				ids = append(ids, j.ID)
+			}
+		}
+	case "sql_template", "spark_template":
+		for _, tpl := range p.JobTemplates {
+			if strings.ToLower(tpl.Type)+"_template" == kind && tpl.Name == name {
+				ids = append(ids, tpl.ID)
 			}
 		}
 	case "enhanced_connection":

@@ -29,6 +29,9 @@ var (
 	_ resource.ResourceWithMoveState = (*dliAgencyResource)(nil)
 	_ resource.ResourceWithMoveState = (*dliDatasourceAuthResource)(nil)
 	_ resource.ResourceWithMoveState = (*dliSQLJobResource)(nil)
+	_ resource.ResourceWithMoveState = (*dliElasticResourcePoolResource)(nil)
+	_ resource.ResourceWithMoveState = (*dliSQLTemplateResource)(nil)
+	_ resource.ResourceWithMoveState = (*dliSparkTemplateResource)(nil)
 )
 
 // MoveState accepts huaweicloud_dli_queue. The incumbent's id is the queue's resource id (a
@@ -176,4 +179,50 @@ func (r *dliSQLJobResource) MoveState(context.Context) []resource.StateMover {
 		resp.Diagnostics.Append(resp.TargetPrivate.SetKey(ctx, sqlJobImportedKey, []byte("true"))...)
 	}
 	return []resource.StateMover{mover}
+}
+
+// MoveState accepts huaweicloud_dli_elastic_resource_pool, whose id is the pool's resource
+// id (kept in resource_id); ours is the pool name.
+func (r *dliElasticResourcePoolResource) MoveState(context.Context) []resource.StateMover {
+	return []resource.StateMover{framework.MoveFromIncumbent("huaweicloud_dli_elastic_resource_pool", func(s framework.IncumbentState) error {
+		s["resource_id"], s["id"] = s["id"], s.String("name")
+		s.Rename("cidr", "cidr_in_vpc")
+		delete(s, "created_at") // read again as create_time
+		return nil
+	})}
+}
+
+// MoveState accepts huaweicloud_dli_sql_template: the same id and arguments.
+func (r *dliSQLTemplateResource) MoveState(context.Context) []resource.StateMover {
+	return []resource.StateMover{framework.MoveFromIncumbent("huaweicloud_dli_sql_template", func(framework.IncumbentState) error {
+		return nil
+	})}
+}
+
+// MoveState accepts huaweicloud_dli_spark_template. Its `body` is a block (a list of one)
+// with the API's older argument names, as huaweicloud_dli_spark_job has.
+func (r *dliSparkTemplateResource) MoveState(context.Context) []resource.StateMover {
+	return []resource.StateMover{framework.MoveFromIncumbent("huaweicloud_dli_spark_template", func(s framework.IncumbentState) error {
+		blocks, _ := s["body"].([]any)
+		if len(blocks) != 1 {
+			return fmt.Errorf("the template has %d body blocks, want 1", len(blocks))
+		}
+		body, _ := blocks[0].(map[string]any)
+		framework.DropEmpty(body) // before it becomes an object, which keeps its entries
+		b := framework.IncumbentState(body)
+		for from, to := range map[string]string{
+			"name":           "job_name",
+			"app_name":       "file",
+			"main_class":     "class_name",
+			"app_parameters": "args",
+			"configurations": "conf",
+			"specification":  "sc_type",
+		} {
+			b.Rename(from, to)
+		}
+		delete(b, "resources") // packages by type and groups have no place in this body
+		delete(b, "dependent_packages")
+		s["body"] = body
+		return nil
+	})}
 }
