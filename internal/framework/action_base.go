@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"strings"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
@@ -50,11 +51,23 @@ func (b *ActionBase) TimeoutAttribute() schema.StringAttribute {
 	return schema.StringAttribute{
 		MarkdownDescription: fmt.Sprintf("How long the invocation may take, waiting included, as a Go duration "+
 			"such as `30m` or `1h30m`. Defaults to `%s`. When it runs out the action fails; the operation it "+
-			"started on DLI is not undone.", b.DefaultTimeout),
+			"started on DLI is not undone.", shortDuration(b.DefaultTimeout)),
 		Optional:   true,
 		CustomType: timetypes.GoDurationType{},
 		Validators: []validator.String{stringvalidator.RegexMatches(positiveDurationRe, "must be a positive duration such as 30m")},
 	}
+}
+
+// shortDuration writes d without zero trailing units: 2h, 30m, 1h30m.
+func shortDuration(d time.Duration) string {
+	s := d.String()
+	if strings.HasSuffix(s, "m0s") {
+		s = strings.TrimSuffix(s, "0s")
+	}
+	if strings.HasSuffix(s, "h0m") {
+		s = strings.TrimSuffix(s, "0m")
+	}
+	return s
 }
 
 // positiveDurationRe matches a Go duration without a sign that has a non-zero digit.
