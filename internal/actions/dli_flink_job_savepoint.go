@@ -84,7 +84,7 @@ func (a *dliFlinkJobSavepointAction) Invoke(ctx context.Context, req action.Invo
 		return
 	}
 	previous := ptr.Deref(job.SavepointPath)
-	if err := a.Client.TriggerFlinkSavepoint(ctx, id, m.SavepointPath.ValueString()); err != nil {
+	if err := a.Client.TriggerFlinkSavepoint(ctx, id, m.SavepointPath.ValueString(), previous); err != nil {
 		framework.APIError(&resp.Diagnostics, what, err)
 		return
 	}

@@ -15,9 +15,11 @@ import (
 // TriggerFlinkSavepoint asks DLI to take a savepoint of a running Flink job into the OBS
 // directory path ("bucket/dir/"; an obs:// prefix is dropped, as the API takes none). It
 // does not wait; see WaitForFlinkSavepoint. The job must be running: DLI refuses
-// otherwise. A request sent again after an unknown outcome that is refused because the job
-// is taking a savepoint found the first one under way.
-func (c *Client) TriggerFlinkSavepoint(ctx context.Context, id int64, path string) error {
+// otherwise. previous is the job's savepoint_path before the call: after an attempt whose
+// outcome is unknown, the trigger took effect if the job is taking a savepoint or reports
+// another one, and is sent again only if it is running without; a resend refused because
+// the job is taking a savepoint found the first one under way.
+func (c *Client) TriggerFlinkSavepoint(ctx context.Context, id int64, path, previous string) error {
 	c.noteWrite(kindFlinkJob, strconv.FormatInt(id, 10))
 	return c.Do(ctx, Request{
 		Service: ServiceDLI, Operation: "ExecuteFlinkJobSavepoint", Method: http.MethodPost,
@@ -25,6 +27,13 @@ func (c *Client) TriggerFlinkSavepoint(ctx context.Context, id int64, path strin
 		Body: &model.ExecuteFlinkJobSavepointRequestBody{
 			Action:        model.GetExecuteFlinkJobSavepointRequestBodyActionEnum().TRIGGER,
 			SavepointPath: strings.TrimPrefix(path, "obs://"),
+		},
+		Reconcile: func(ctx context.Context) (bool, error) {
+			j, err := c.ShowFlinkJob(ctx, id)
+			if err != nil {
+				return false, err
+			}
+			return ptr.Deref(j.Status) == FlinkSavepointing || ptr.Deref(j.SavepointPath) != previous, nil
 		},
 		InProgress: func(err error) bool { return strings.Contains(err.Error(), FlinkSavepointing) },
 	}, &ack{})
