@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
@@ -74,6 +75,12 @@ func TestAccActionDLIBatchJobRun(t *testing.T) {
 			{
 				Config:      env.Config(lines(batchQueue, batchRun("doomed", "acc_doomed", ""))),
 				ExpectError: regexp.MustCompile(`(?s)Running Spark batch job \S+ on DLI queue\s+acc_action_spark.*ended\s+in\s+state\s+dead.*FileNotFoundException`),
+			},
+			{
+				// The invocation gives up after its timeout, naming the state it waited in.
+				PreConfig:   func() { env.Emulator.SetBatchRunTime(24 * time.Hour) },
+				Config:      env.Config(lines(batchQueue, batchRun("slow", "acc_slow", `    timeout = "2s"`))),
+				ExpectError: regexp.MustCompile(`(?s)timed\s+out\s+waiting\s+for\s+batch\s+job\s+\S+\s+to\s+finish;\s+last\s+state:\s+running`),
 			},
 		},
 	})
