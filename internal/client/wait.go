@@ -13,7 +13,8 @@ type PollFunc func(ctx context.Context) (done bool, state string, err error)
 
 // Wait polls until poll reports done, poll fails, or ctx ends. Delays start at the client's
 // PollMinDelay and grow to PollMaxDelay; there is no fixed sleep. what names the awaited
-// state in the timeout message ("queue q1 to reach 64 CUs").
+// state in the timeout message ("queue q1 to reach 64 CUs"). Each change of state is reported
+// to the context's ProgressFunc (WithProgress).
 func (c *Client) Wait(ctx context.Context, what string, poll PollFunc) error {
 	delay := c.cfg.PollMinDelay
 	lastState := "unknown"
@@ -27,6 +28,9 @@ func (c *Client) Wait(ctx context.Context, what string, poll PollFunc) error {
 			return err
 		}
 		if state != "" {
+			if state != lastState {
+				reportProgress(ctx, what, state)
+			}
 			lastState = state
 		}
 		if done {

@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/float64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/providervalidator"
+	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
@@ -17,6 +18,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/actions"
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/client"
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/datasources"
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/framework"
@@ -26,6 +28,7 @@ import (
 var (
 	_ provider.Provider                     = (*huaweidataProvider)(nil)
 	_ provider.ProviderWithConfigValidators = (*huaweidataProvider)(nil)
+	_ provider.ProviderWithActions          = (*huaweidataProvider)(nil)
 )
 
 // Option adjusts how the provider builds its client; tests use it to shorten waits.
@@ -186,6 +189,7 @@ func (p *huaweidataProvider) Configure(ctx context.Context, req provider.Configu
 	}
 	resp.ResourceData = c
 	resp.DataSourceData = c
+	resp.ActionData = c
 }
 
 func (p *huaweidataProvider) Resources(context.Context) []func() resource.Resource {
@@ -232,6 +236,17 @@ func (p *huaweidataProvider) DataSources(context.Context) []func() datasource.Da
 		// issue 14: elastic resource pools
 		datasources.NewDLIQueues,
 		datasources.NewDLIElasticResourcePools,
+	}
+}
+
+// Actions are the provider's actions (Terraform >= 1.14; issue 19).
+func (p *huaweidataProvider) Actions(context.Context) []func() action.Action {
+	return []func() action.Action{
+		actions.NewDLIBatchJobRun,
+		actions.NewDLISQL,
+		actions.NewDLIFlinkJobSavepoint,
+		actions.NewDLIQueueRestart,
+		actions.NewDLIQueueScale,
 	}
 }
 

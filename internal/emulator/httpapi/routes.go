@@ -148,6 +148,8 @@ var apiRoutes = []route{
 	{Method: "GET", Pattern: poolPath + "/queues", Op: "ListElasticResourcePoolQueues", Handle: (*Server).listPoolQueues},
 	{Method: "PUT", Pattern: poolPath + "/queues/{queue_name}", Op: "UpdateElasticResourcePoolQueue", Handle: (*Server).updatePoolQueue},
 	{Method: "GET", Pattern: poolPath + "/scale-records", Op: "ListElasticResourcePoolScaleRecords", Handle: (*Server).listPoolScaleRecords},
+	// dli_flink_savepoint_action (huaweidata_dli_flink_job_savepoint action)
+	{Method: "POST", Pattern: "/v1.0/{project_id}/streaming/jobs/{job_id}/savepoint", Op: "ExecuteFlinkJobSavepoint", Handle: (*Server).executeFlinkJobSavepoint},
 }
 
 // adminHookRoutes are the /_emulator/ test hooks of the features; the core admin

@@ -116,7 +116,8 @@ type FlinkJobConfig struct {
 	StaticEstimator      *string  `json:"static_estimator_config"`
 }
 
-// FlinkSavepoint is a savepoint taken by a stop with trigger_savepoint.
+// FlinkSavepoint is a savepoint taken by a stop with trigger_savepoint, or triggered while the job
+// runs (TriggerSavepoint).
 type FlinkSavepoint struct {
 	Path string `json:"path"`
 	Time int64  `json:"time"` // when it was complete
@@ -171,6 +172,9 @@ func (j *FlinkJob) StatusAt(now int64) (string, string) {
 		}
 		if j.CrashedAt > 0 && now >= j.CrashedAt {
 			return FlinkRunException, j.CrashDesc
+		}
+		if j.savepointingAt(now) { // dli_flink_job_savepoint action
+			return FlinkSavepointing, ""
 		}
 		return FlinkRunning, ""
 	case "stop":

@@ -1,0 +1,95 @@
+package actions_test
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/acctest"
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/emulator"
+)
+
+const savepointJobs = `
+resource "huaweidata_dli_flink_sql_job" "running" {
+  name = "acc_action_running"
+  sql  = "INSERT INTO demo_db.totals SELECT region, SUM(amount) FROM demo_db.orders GROUP BY region"
+}
+
+resource "huaweidata_dli_flink_sql_job" "stopped" {
+  name          = "acc_action_stopped"
+  sql           = "INSERT INTO demo_db.totals SELECT region, SUM(amount) FROM demo_db.orders GROUP BY region"
+  desired_state = "stopped"
+}
+`
+
+// savepoint invokes huaweidata_dli_flink_job_savepoint of a job of savepointJobs.
+func savepoint(name, job string) string {
+	return invokedOnCreate("huaweidata_dli_flink_job_savepoint", name, job+".id", fmt.Sprintf(`
+    job_id         = %s.job_id
+    savepoint_path = "acc-bucket/savepoints/"`, job))
+}
+
+// savepointsOf returns the savepoint paths the emulator recorded for the job named name.
+func savepointsOf(env *acctest.Env, name string) ([]string, error) {
+	for _, j := range env.Emulator.FlinkJobs() {
+		if j.Name == name {
+			var paths []string
+			for _, sp := range j.Savepoints {
+				paths = append(paths, sp.Path)
+			}
+			return paths, nil
+		}
+	}
+	return nil, fmt.Errorf("no Flink job %s in the emulator", name)
+}
+
+// The savepoint of the running job is recorded in the emulator and complete (the job runs
+// on) when the invocation ends; a job that is not running fails with DLI's message.
+func TestAccActionDLIFlinkJobSavepoint(t *testing.T) {
+	t.Parallel()
+	env := acctest.NewEnv(t)
+	resource.Test(t, resource.TestCase{
+		TerraformVersionChecks:   needsActions,
+		ProtoV6ProviderFactories: env.ProviderFactories(),
+		CheckDestroy:             acctest.CheckNothingLeft(env),
+		Steps: []resource.TestStep{
+			{
+				Config: env.Config(lines(savepointJobs, savepoint("take", "huaweidata_dli_flink_sql_job.running"))),
+				ConfigStateChecks: []statecheck.StateCheck{
+					env.ExpectRequests("ExecuteFlinkJobSavepoint", 1, 1),
+					acctest.CheckEmulator(checkInventory(env, func(inv emulator.ProjectInventory) error {
+						paths, err := savepointsOf(env, "acc_action_running")
+						if err != nil {
+							return err
+						}
+						if len(paths) != 1 || !strings.HasPrefix(paths[0], "obs://acc-bucket/savepoints/") {
+							return fmt.Errorf("savepoints of acc_action_running: want one under obs://acc-bucket/savepoints/, got %v", paths)
+						}
+						for _, j := range inv.FlinkJobs {
+							if j.Name == "acc_action_running" && j.Status != "job_running" {
+								return fmt.Errorf("acc_action_running is %s after the savepoint, want job_running", j.Status)
+							}
+						}
+						return nil
+					})),
+				},
+			},
+			{
+				Config:      env.Config(lines(savepointJobs, savepoint("take", "huaweidata_dli_flink_sql_job.running"), savepoint("refused", "huaweidata_dli_flink_sql_job.stopped"))),
+				ExpectError: regexp.MustCompile(`(?s)Triggering a savepoint of DLI Flink job \d+.*DLI\.0007.*not\s+running`),
+			},
+		},
+	})
+	env.ExpectPlanErrors(t, map[string]acctest.PlanError{
+		"bad path": {Config: invokedOnCreate("huaweidata_dli_flink_job_savepoint", "x", "null", `
+    job_id         = 1
+    savepoint_path = "Bad Bucket/dir"`), Want: `(?s)savepoint_path.*must be an OBS directory`},
+		"bad job id": {Config: invokedOnCreate("huaweidata_dli_flink_job_savepoint", "x", "null", `
+    job_id         = 0
+    savepoint_path = "bucket/dir/"`), Want: `(?s)job_id.*at least 1`},
+	})
+}
