@@ -148,6 +148,10 @@ var apiRoutes = []route{
 	{Method: "GET", Pattern: poolPath + "/queues", Op: "ListElasticResourcePoolQueues", Handle: (*Server).listPoolQueues},
 	{Method: "PUT", Pattern: poolPath + "/queues/{queue_name}", Op: "UpdateElasticResourcePoolQueue", Handle: (*Server).updatePoolQueue},
 	{Method: "GET", Pattern: poolPath + "/scale-records", Op: "ListElasticResourcePoolScaleRecords", Handle: (*Server).listPoolScaleRecords},
+	// dli_flink_jar_job, dli_flink_savepoint (issue 16 part B: Flink Jar jobs, savepoints)
+	{Method: "POST", Pattern: "/v1.0/{project_id}/streaming/flink-jobs", Op: "CreateFlinkJarJob", Handle: (*Server).createFlinkJarJob},
+	{Method: "PUT", Pattern: "/v1.0/{project_id}/streaming/flink-jobs/{job_id}", Op: "UpdateFlinkJarJob", Handle: (*Server).updateFlinkJarJob},
+	{Method: "POST", Pattern: "/v1.0/{project_id}/streaming/jobs/{job_id}/savepoint", Op: "ExecuteFlinkJobSavepoint", Handle: (*Server).triggerFlinkSavepoint},
 }
 
 // adminHookRoutes are the /_emulator/ test hooks of the features; the core admin

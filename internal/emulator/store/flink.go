@@ -78,8 +78,12 @@ type FlinkJob struct {
 	RunFrom     int64  `json:"run_from"`     // when the last run can start: its queue's provisioning end (0 = ActionAt)
 	CrashedAt   int64  `json:"crashed_at"`   // admin crash of a running job
 	CrashDesc   string `json:"crash_desc"`
+	// SavepointUntil is when a savepoint taken on demand (ExecuteFlinkJobSavepoint) of the
+	// running job is complete; the job is job_savepointing until then.
+	SavepointUntil int64 `json:"savepoint_until"`
 
 	FlinkRecords
+	FlinkJarProgram // Flink Jar jobs only (dli_flink_jar_job)
 }
 
 // FlinkRecords are a job's savepoints and the run and stop requests it accepted.
@@ -114,6 +118,7 @@ type FlinkJobConfig struct {
 	EdgeGroupIDs         []string `json:"edge_group_ids"`
 	OperatorConfig       *string  `json:"operator_config"`
 	StaticEstimator      *string  `json:"static_estimator_config"`
+	FlinkJarConfig                // Flink Jar jobs only (dli_flink_jar_job)
 }
 
 // FlinkSavepoint is a savepoint taken by a stop with trigger_savepoint.
@@ -128,6 +133,7 @@ type FlinkRunRecord struct {
 	ResumeSavepoint bool   `json:"resume_savepoint"`
 	ResumedFrom     string `json:"resumed_from"` // savepoint path, "" for a fresh start
 	SQL             string `json:"sql_body"`     // the SQL the run executes
+	Entrypoint      string `json:"entrypoint"`   // the JAR a Flink Jar job's run executes (dli_flink_jar_job)
 }
 
 // FlinkStopRecord is one accepted stop request of a job (admin API).
@@ -171,6 +177,9 @@ func (j *FlinkJob) StatusAt(now int64) (string, string) {
 		}
 		if j.CrashedAt > 0 && now >= j.CrashedAt {
 			return FlinkRunException, j.CrashDesc
+		}
+		if now < j.SavepointUntil {
+			return FlinkSavepointing, ""
 		}
 		return FlinkRunning, ""
 	case "stop":
