@@ -209,6 +209,8 @@ func (p *huaweidataProvider) Resources(context.Context) []func() resource.Resour
 		framework.WithIdentity(resources.NewDLISQLTemplate, "id"),
 		framework.WithIdentity(resources.NewDLISparkTemplate, "id"),
 		framework.WithIdentity(resources.NewDLIElasticResourcePool, "name"), // issue 14: elastic resource pools
+		// issue 16 part B: Flink Jar jobs
+		framework.WithIdentity(resources.NewDLIFlinkJarJob, "job_id"),
 	}
 }
 

@@ -23,10 +23,10 @@ func warnFlinkRestart(diags *diag.Diagnostics, kind string, state, plan *flinkJo
 	if !change.restart || plan.DesiredState.ValueString() != flinkDesiredRunning {
 		return
 	}
-	how := "run again resuming from that savepoint (restart_policy = \"resume_from_savepoint\"), so its streaming state is kept"
+	how := "runs it again resuming from that savepoint (restart_policy = \"resume_from_savepoint\"), so its streaming state is kept"
 	summary := "DLI " + kind + " will restart"
 	if plan.RestartPolicy.ValueString() == flinkFreshStart {
-		how = "run again from scratch, WITHOUT its streaming state (restart_policy = \"fresh_start\"; the savepoint is taken but not used)"
+		how = "runs it again from scratch, WITHOUT its streaming state (restart_policy = \"fresh_start\"; the savepoint is taken but not used)"
 		summary += " without its state"
 	}
 	diags.AddAttributeWarning(path.Root(change.restartedBy[0]), summary,

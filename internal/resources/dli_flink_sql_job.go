@@ -193,5 +193,5 @@ func (r *dliFlinkSQLJobResource) Schema(ctx context.Context, _ resource.SchemaRe
 }
 
 func (r *dliFlinkSQLJobResource) ConfigValidators(context.Context) []resource.ConfigValidator {
-	return []resource.ConfigValidator{flinkJobRules{}, validators.Int32Attributes()}
+	return []resource.ConfigValidator{flinkJobRules{}, flinkCapacityRules{}, validators.Int32Attributes()}
 }
