@@ -94,7 +94,7 @@ func (r *dliFlinkJarJobResource) Schema(ctx context.Context, _ resource.SchemaRe
 				Required:   true,
 				Validators: []validator.String{validators.PackageRef()},
 			},
-			"main_class": optString("The entry class, e.g. `org.example.StreamJob`. When unset, the JAR manifest's `Main-Class`." + restarts),
+			"main_class":      optString("The entry class, e.g. `org.example.StreamJob`. When unset, the JAR manifest's `Main-Class`." + restarts),
 			"entrypoint_args": optString("Arguments of the entry class, separated by spaces, e.g. `-windowSize 2000 -rate 3`." + restarts),
 			"dependency_jars": packages("Further JARs the job loads: package names uploaded to DLI or OBS paths." + restarts),
 			"dependency_files": packages("Files the job reads, e.g. `group/test.csv` (the job opens them with " +
@@ -123,7 +123,7 @@ func (r *dliFlinkJarJobResource) Schema(ctx context.Context, _ resource.SchemaRe
 				Validators:          []validator.String{stringvalidator.OneOf("exactly_once", "at_least_once")},
 			},
 			"checkpoint_interval": optInt("Checkpoint interval in seconds, default 10."+restarts, 10, int32validator.AtLeast(0)),
-			"checkpoint_path": optString("Where the checkpoints the JAR takes itself are stored. Different jobs must use different paths." + restarts),
+			"checkpoint_path":     optString("Where the checkpoints the JAR takes itself are stored. Different jobs must use different paths." + restarts),
 			"obs_bucket": optString("OBS bucket, authorized for DLI, where checkpoints (`checkpoint_enabled`) and job logs " +
 				"(`log_enabled`) are saved; required by either." + restarts),
 			"log_enabled":            optBool("Upload the job's logs to `obs_bucket` (required then). Default false." + restarts),

@@ -28,7 +28,9 @@ func (flinkJarImageRules) Description(context.Context) string {
 	return "image exactly with feature custom; no flink_version with feature custom; execution_agency_urn needs flink_version 1.15 or later"
 }
 
-func (r flinkJarImageRules) MarkdownDescription(ctx context.Context) string { return r.Description(ctx) }
+func (r flinkJarImageRules) MarkdownDescription(ctx context.Context) string {
+	return r.Description(ctx)
+}
 
 func (flinkJarImageRules) ValidateResource(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	var feature, image, version, agency types.String

@@ -25,7 +25,9 @@ func (flinkCapacityRules) Description(context.Context) string {
 		"parallel_number <= 4 x (cu_number - manager_cu_number)"
 }
 
-func (r flinkCapacityRules) MarkdownDescription(ctx context.Context) string { return r.Description(ctx) }
+func (r flinkCapacityRules) MarkdownDescription(ctx context.Context) string {
+	return r.Description(ctx)
+}
 
 // flinkCapacityConfig is the part of the configuration the rules read.
 type flinkCapacityConfig struct {
