@@ -61,7 +61,7 @@ func (r *dliFlinkSQLJobResource) Schema(ctx context.Context, _ resource.SchemaRe
 		MarkdownDescription: "A DLI Flink SQL streaming job and its run state. The job is created, then run " +
 			"(`desired_state = \"running\"`, the default) or kept stopped. Settings the service applies to a running job " +
 			"are updated in place; any other change to a running job stops it **with a savepoint**, updates it and runs it " +
-			"again resuming from that savepoint, so streaming state is kept. Create and update wait until the job runs " +
+			"again resuming from that savepoint, so streaming state is kept (the plan warns about such a restart). Create and update wait until the job runs " +
 			"(`job_running`) and fail at once, with the service's status description, when it fails to submit or run. " +
 			"Delete stops the job (with a savepoint unless `savepoint_on_delete = false`) and deletes it.",
 		Attributes: withRunAttributes(map[string]schema.Attribute{

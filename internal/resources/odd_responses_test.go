@@ -173,6 +173,12 @@ func oddCases() map[string]oddCase {
 			truncated: `{"is_success":true,"message":"","count":1,"elastic_resource_pools":[{"elastic_resource_pool_name":"acc_odd","id":1,"resou`,
 			kind:      "elastic_resource_pool", name: "acc_odd",
 		},
+		// issue 16 part B: Flink Jar jobs
+		"flink_jar_job/ShowFlinkJob": {
+			config: jarConfig("acc_odd", "-rate 1", ""), addr: jarAddr, operation: "ShowFlinkJob",
+			truncated: `{"is_success":"true","message":"","job_detail":{"job_id":2,"name":"acc_odd","desc":"","job_type":"flink_jar_jo`,
+			kind:      "flink_job", name: "acc_odd",
+		},
 	}
 }
 
