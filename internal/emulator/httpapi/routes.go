@@ -152,6 +152,11 @@ var apiRoutes = []route{
 	{Method: "POST", Pattern: "/v1.0/{project_id}/streaming/flink-jobs", Op: "CreateFlinkJarJob", Handle: (*Server).createFlinkJarJob},
 	{Method: "PUT", Pattern: "/v1.0/{project_id}/streaming/flink-jobs/{job_id}", Op: "UpdateFlinkJarJob", Handle: (*Server).updateFlinkJarJob},
 	{Method: "POST", Pattern: "/v1.0/{project_id}/streaming/jobs/{job_id}/savepoint", Op: "ExecuteFlinkJobSavepoint", Handle: (*Server).triggerFlinkSavepoint},
+	// dli_flink_template (issue 16 part B: Flink job templates, §11)
+	{Method: "POST", Pattern: "/v1.0/{project_id}/streaming/job-templates", Op: "CreateFlinkSqlJobTemplate", Handle: (*Server).createFlinkTemplate},
+	{Method: "PUT", Pattern: "/v1.0/{project_id}/streaming/job-templates/{template_id}", Op: "UpdateFlinkSqlJobTemplate", Handle: (*Server).updateFlinkTemplate},
+	{Method: "DELETE", Pattern: "/v1.0/{project_id}/streaming/job-templates/{template_id}", Op: "DeleteFlinkSqlJobTemplate", Handle: (*Server).deleteFlinkTemplate},
+	{Method: "GET", Pattern: "/v1.0/{project_id}/streaming/job-templates", Op: "ListFlinkSqlJobTemplates", Handle: (*Server).listFlinkTemplates},
 }
 
 // adminHookRoutes are the /_emulator/ test hooks of the features; the core admin

@@ -37,6 +37,8 @@ const (
 type FlinkData struct {
 	Jobs     map[int64]*FlinkJob `json:"jobs"`     // job id -> job (deleted jobs stay, marked)
 	Failures []FlinkFailure      `json:"failures"` // armed forced failures
+	// Templates are the Flink job templates (dli_flink_template), by template id.
+	Templates map[int64]*FlinkTemplate `json:"templates,omitempty"`
 }
 
 // FlinkData returns the project's Flink data, creating it on first use.
