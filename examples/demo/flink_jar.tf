@@ -30,3 +30,10 @@ resource "huaweidata_dli_flink_jar_job" "orders_enricher" {
 output "flink_jar_job_status" {
   value = huaweidata_dli_flink_jar_job.orders_enricher.status
 }
+
+# A Flink SQL job template the team starts new streaming jobs from.
+resource "huaweidata_dli_flink_template" "orders_totals" {
+  name        = "demo_orders_totals"
+  description = "Totals of the demo orders per customer"
+  sql         = "INSERT INTO demo_catalog.customer_totals SELECT customer, SUM(amount) FROM demo_catalog.orders GROUP BY customer"
+}

@@ -167,6 +167,10 @@ var lostCreateCases = map[string]lostCreateCase{
 		createOp: "CreateFlinkJarJob", config: jarConfig("acc_lost", "-rate 1", ""), addr: jarAddr,
 		kind: "flink_job", name: "acc_lost",
 	},
+	"flink_template": {
+		createOp: "CreateFlinkSqlJobTemplate", config: templateConfig("acc_lost", flinkSQL1, ""), addr: templateAddr,
+		kind: "flink_template", name: "acc_lost",
+	},
 }
 
 func TestAccLostCreate_queue(t *testing.T) { testLostCreate(t, lostCreateCases["queue"], false) }
@@ -204,6 +208,9 @@ func TestAccLostCreate_elasticResourcePool(t *testing.T) {
 }
 func TestAccLostCreate_flinkJarJob(t *testing.T) {
 	testLostCreate(t, lostCreateCases["flink_jar_job"], false)
+}
+func TestAccLostCreate_flinkTemplate(t *testing.T) {
+	testLostCreate(t, lostCreateCases["flink_template"], false)
 }
 
 // TestAccLostCreate_malformedAnswer: the first create is answered 200 with an empty body
