@@ -236,6 +236,8 @@ func (p *huaweidataProvider) DataSources(context.Context) []func() datasource.Da
 		// issue 14: elastic resource pools
 		datasources.NewDLIQueues,
 		datasources.NewDLIElasticResourcePools,
+		// issue 16 part B: Flink jobs
+		datasources.NewDLIFlinkJobs,
 	}
 }
 
