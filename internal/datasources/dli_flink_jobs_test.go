@@ -114,4 +114,3 @@ func TestAccDLIFlinkJobs_planTimeValidation(t *testing.T) {
 }`, Want: `(?s)created_before`},
 	})
 }
-

@@ -160,4 +160,5 @@ func (r *dliFlinkSavepointResource) Update(ctx context.Context, req resource.Upd
 }
 
 // Delete forgets the savepoint; it stays in OBS.
-func (r *dliFlinkSavepointResource) Delete(context.Context, resource.DeleteRequest, *resource.DeleteResponse) {}
+func (r *dliFlinkSavepointResource) Delete(context.Context, resource.DeleteRequest, *resource.DeleteResponse) {
+}
