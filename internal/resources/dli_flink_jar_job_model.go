@@ -70,10 +70,16 @@ func (m *dliFlinkJarJobModel) createBody(ctx context.Context, diags *diag.Diagno
 	return b
 }
 
-// stringListPointer is a list argument as a request carries it: nil when null or unknown.
+// stringListPointer is a list argument as a request carries it: nil when null or not
+// known yet (also when an element is not).
 func stringListPointer(ctx context.Context, l types.List, diags *diag.Diagnostics) *[]string {
 	if !flex.IsKnown(l) {
 		return nil
+	}
+	for _, e := range l.Elements() {
+		if e.IsUnknown() {
+			return nil
+		}
 	}
 	list := flex.StringList(ctx, l, diags)
 	if list == nil {

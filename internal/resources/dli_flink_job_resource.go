@@ -85,7 +85,10 @@ func (r *flinkJobResource[M, P]) ModifyPlan(ctx context.Context, req resource.Mo
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	change := P(&plan).changeFrom(ctx, &state, &resp.Diagnostics)
+	// A value that is only known at apply (e.g. a list with an unknown element) cannot be
+	// compared yet: it is left out of the warning, never an error of the plan.
+	var ignored diag.Diagnostics
+	change := P(&plan).changeFrom(ctx, &state, &ignored)
 	warnFlinkRestart(&resp.Diagnostics, r.kind, P(&state).run(), P(&plan).run(), change.flinkChange)
 }
 
