@@ -3,7 +3,9 @@ package resources
 import (
 	"context"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/services/dli/v1/model"
 
@@ -169,6 +171,11 @@ func stringListValue(l *[]string, prior types.List) types.List {
 	}
 	list, _ := types.ListValueFrom(context.Background(), types.StringType, *l)
 	return list
+}
+
+// replacedBy are the tags when the plan m changes them.
+func (m *dliFlinkJarJobModel) replacedBy(state *dliFlinkJarJobModel) path.Paths {
+	return changedArguments([]string{"tags"}, [2]attr.Value{m.Tags, state.Tags})
 }
 
 func (m *dliFlinkJarJobModel) nullUnknownSettings() { m.settings().nullUnknowns() }

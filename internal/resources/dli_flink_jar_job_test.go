@@ -233,6 +233,17 @@ func TestAccDLIFlinkSQLJob_restartWarning(t *testing.T) {
 				}},
 				ConfigStateChecks: []statecheck.StateCheck{flinkHistory(env, wantRuns(2, "latest"))},
 			},
+			{
+				// New tags replace the job: its state is not carried over, and the plan says so.
+				PreConfig: warnings.Forget,
+				Config:    env.Config(flinkConfig("acc_flink_warn", flinkSQL2, `  tags = { team = "data" }`)),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(flinkAddr, plancheck.ResourceActionDestroyBeforeCreate),
+					warnings.Expect(`DLI Flink SQL job will be replaced and start without its state: Changing tags replaces the job: `+
+						`the apply stops the running job \d+ with a savepoint and deletes it`, true),
+					warnings.Expect(`will restart`, false),
+				}},
+			},
 		},
 	})
 }

@@ -34,6 +34,9 @@ type flinkJobModel[M any] interface {
 	createJob(ctx context.Context, c *client.Client, diags *diag.Diagnostics) (int64, error)
 	// changeFrom compares the plan (the receiver) with the state and returns the update.
 	changeFrom(ctx context.Context, state *M, diags *diag.Diagnostics) flinkJobChange
+	// replacedBy are the arguments (those that require replacement) that the plan (the
+	// receiver) changes from the state.
+	replacedBy(state *M) path.Paths
 }
 
 // flinkJobChange is a planned update of a job's configuration.
@@ -73,7 +76,7 @@ func (r *flinkJobResource[M, P]) lifecycle() flinkLifecycle {
 }
 
 // ModifyPlan plans an update when the job's status is not the desired one (see
-// flinkPlanDesiredState) and warns when the update restarts a running job.
+// flinkPlanDesiredState) and warns when the update restarts or replaces a running job.
 func (r *flinkJobResource[M, P]) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	flinkPlanDesiredState(ctx, req, resp)
 	if req.Plan.Raw.IsNull() || req.State.Raw.IsNull() || resp.Diagnostics.HasError() {
@@ -89,7 +92,7 @@ func (r *flinkJobResource[M, P]) ModifyPlan(ctx context.Context, req resource.Mo
 	// compared yet: it is left out of the warning, never an error of the plan.
 	var ignored diag.Diagnostics
 	change := P(&plan).changeFrom(ctx, &state, &ignored)
-	warnFlinkRestart(&resp.Diagnostics, r.kind, P(&state).run(), P(&plan).run(), change.flinkChange)
+	warnFlinkRestart(&resp.Diagnostics, r.kind, P(&state).run(), P(&plan).run(), change.flinkChange, P(&plan).replacedBy(&state))
 }
 
 func (r *flinkJobResource[M, P]) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {

@@ -13,11 +13,24 @@ import (
 // warnFlinkRestart warns in the plan when an update restarts a running job: the change
 // needs a restart (see flinkChange), the job runs (or is being submitted) and is to keep
 // running. The warning names the changed arguments and says whether the job resumes from
-// the savepoint the stop takes or starts fresh, without its state.
-func warnFlinkRestart(diags *diag.Diagnostics, kind string, state, plan *flinkJobRun, change flinkChange) {
+// the savepoint the stop takes or starts fresh, without its state. replacedBy are the
+// arguments whose change replaces the job instead: a running job is then stopped (with a
+// savepoint unless savepoint_on_delete is false) and deleted, and the new job starts fresh.
+func warnFlinkRestart(diags *diag.Diagnostics, kind string, state, plan *flinkJobRun, change flinkChange, replacedBy path.Paths) {
 	switch state.Status.ValueString() {
 	case client.FlinkRunning, client.FlinkSubmitting, client.FlinkCancelFail:
 	default:
+		return
+	}
+	if len(replacedBy) > 0 {
+		stop := "with a savepoint"
+		if !state.SavepointOnDelete.IsNull() && !state.SavepointOnDelete.ValueBool() {
+			stop = "WITHOUT a savepoint (savepoint_on_delete = false)"
+		}
+		diags.AddAttributeWarning(replacedBy[0], "DLI "+kind+" will be replaced and start without its state",
+			fmt.Sprintf("Changing %s replaces the job: the apply stops the running job %s %s and deletes it, then creates "+
+				"a new job that runs from scratch, WITHOUT the old job's streaming state (a new job cannot resume from "+
+				"another job's savepoint).", joinPaths(replacedBy), state.ID.ValueString(), stop))
 		return
 	}
 	if !change.restart || plan.DesiredState.ValueString() != flinkDesiredRunning {
@@ -33,6 +46,15 @@ func warnFlinkRestart(diags *diag.Diagnostics, kind string, state, plan *flinkJo
 		fmt.Sprintf("%s %s cannot change %s while the job runs. The apply stops the running job %s with a savepoint, "+
 			"updates it and %s. The job processes no data while it restarts.",
 			article(kind), kind, strings.Join(change.restartedBy, ", "), state.ID.ValueString(), how))
+}
+
+// joinPaths lists paths as "a, b".
+func joinPaths(paths path.Paths) string {
+	names := make([]string, len(paths))
+	for i, p := range paths {
+		names[i] = p.String()
+	}
+	return strings.Join(names, ", ")
 }
 
 // article is "A" or "An" for a noun.

@@ -7,6 +7,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/services/dli/v1/model"
 
@@ -57,6 +58,18 @@ func setIfChanged[V attr.Value, P any](u *flinkChange, attribute string, dst **P
 		u.restart = true
 		u.restartedBy = append(u.restartedBy, attribute)
 	}
+}
+
+// changedArguments returns the paths of the arguments whose planned value (known) differs
+// from the state, in the order given; each pair is {planned, current}.
+func changedArguments(args []string, pairs ...[2]attr.Value) path.Paths {
+	var out path.Paths
+	for i, p := range pairs {
+		if !p[0].IsUnknown() && !p[0].Equal(p[1]) {
+			out = append(out, path.Root(args[i]))
+		}
+	}
+	return out
 }
 
 // stringOrEmpty is the value as the update body carries it: an unset optional string is ""

@@ -3,7 +3,9 @@ package resources
 import (
 	"context"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/services/dli/v1/model"
 
@@ -124,6 +126,11 @@ func (m *dliFlinkSQLJobModel) settingsFromAPI(j *model.FlinkJob) {
 		m.DirtyDataStrategy = types.StringValue("0")
 	}
 	m.UdfJarURL = flex.StringOrNull(ptr.Deref(cfg.UdfJarUrl))
+}
+
+// replacedBy are type and tags when the plan m changes them.
+func (m *dliFlinkSQLJobModel) replacedBy(state *dliFlinkSQLJobModel) path.Paths {
+	return changedArguments([]string{"type", "tags"}, [2]attr.Value{m.Type, state.Type}, [2]attr.Value{m.Tags, state.Tags})
 }
 
 func (m *dliFlinkSQLJobModel) nullUnknownSettings() { m.settings().nullUnknowns() }
