@@ -42,6 +42,8 @@ type Client struct {
 	// Elastic resource pools (issue 14).
 	pools      *listCache[model.ElasticResourcePool]      // one key: ""
 	poolQueues *listCache[model.ElasticResourcePoolQueue] // keyed by pool name
+	// flinkTemplates is the Flink job template listing (dli_flink_template); one key: "".
+	flinkTemplates *listCache[model.FlinkSqlJobTemplate]
 
 	writes writeLog // when this process last wrote each object (consistency window)
 
@@ -94,6 +96,9 @@ func New(cfg Config) (*Client, error) {
 		pools:      newListCache[model.ElasticResourcePool](cfg.ListCacheTTL),
 		poolQueues: newListCache[model.ElasticResourcePoolQueue](cfg.ListCacheTTL),
 		projectID:  cfg.ProjectID,
+
+		// dli_flink_template (issue 16 part B)
+		flinkTemplates: newListCache[model.FlinkSqlJobTemplate](cfg.ListCacheTTL),
 	}, nil
 }
 

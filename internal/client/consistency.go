@@ -114,4 +114,6 @@ const (
 	kindBatchJob   = "batch job"
 	kindSQLJob     = "SQL job"
 	kindPermission = "permission" // id: <object>/<user_name>
+	// kindFlinkTemplate is a Flink job template (dli_flink_template).
+	kindFlinkTemplate = "Flink job template"
 )

@@ -78,13 +78,19 @@ func (c *Client) CreateFlinkSQLJob(ctx context.Context, body *model.CreateFlinkS
 	}); err != nil {
 		return 0, err
 	}
-	before, err := c.flinkJobIDsByName(ctx, body.Name)
+	return c.createFlinkJob(ctx, "CreateFlinkSqlJob", "/v1.0/{project_id}/streaming/sql-jobs", body.Name, body)
+}
+
+// createFlinkJob sends a Flink job create request (operation op, to path) for a job named
+// name and returns its id, idempotently (see CreateFlinkSQLJob).
+func (c *Client) createFlinkJob(ctx context.Context, op, path, name string, body any) (int64, error) {
+	before, err := c.flinkJobIDsByName(ctx, name)
 	if err != nil {
 		return 0, err
 	}
 	var found int64
 	lookup := func(ctx context.Context) error {
-		ids, err := c.flinkJobIDsByName(ctx, body.Name)
+		ids, err := c.flinkJobIDsByName(ctx, name)
 		if err != nil {
 			return err
 		}
@@ -94,12 +100,11 @@ func (c *Client) CreateFlinkSQLJob(ctx context.Context, body *model.CreateFlinkS
 				return nil
 			}
 		}
-		return &NotFoundError{Kind: "new Flink job", Name: body.Name}
+		return &NotFoundError{Kind: "new Flink job", Name: name}
 	}
 	var out flinkCreateResponse
 	err = c.Do(ctx, Request{
-		Service: ServiceDLI, Operation: "CreateFlinkSqlJob", Method: http.MethodPost,
-		Path: "/v1.0/{project_id}/streaming/sql-jobs", Body: body,
+		Service: ServiceDLI, Operation: op, Method: http.MethodPost, Path: path, Body: body,
 		Reconcile: tookEffect(lookup), Adopt: lookup,
 	}, &out)
 	if err != nil {

@@ -116,19 +116,19 @@ func TestRateLimitSpacesRequests(t *testing.T) {
 	ts := newTestServer(t, func(w http.ResponseWriter, r *http.Request, n int) {
 		writeJSON(w, 200, map[string]any{"is_success": true})
 	})
-	c := newTestClient(t, ts.URL, func(c *Config) { c.RateLimit = 50 })
+	c := newTestClient(t, ts.URL, func(c *Config) { c.RateLimit = 4 })
 	ctx := testCtx(t)
-	for i := 0; i < 60; i++ {
+	for i := 0; i < 8; i++ {
 		if err := c.Do(ctx, testRequest(), nil); err != nil {
 			t.Fatal(err)
 		}
 	}
-	// A burst of 50, then the other 10 wait (unless the calls were slow enough to earn
-	// their tokens, which 60 local calls are not by far).
-	if st := c.limiter.stats(); st.Waits < 5 || st.Limiting {
-		t.Errorf("limiter after 60 calls at a 50/s cap = %+v; want >= 5 waits and no adaptive limiting", st)
+	// A burst of 4, then the other 4 wait: a token is 250 ms, far longer than a local call
+	// takes even on a loaded machine.
+	if st := c.limiter.stats(); st.Waits < 3 || st.Limiting {
+		t.Errorf("limiter after 8 calls at a 4/s cap = %+v; want >= 3 waits and no adaptive limiting", st)
 	}
-	if got := ts.count(); got != 60 {
+	if got := ts.count(); got != 8 {
 		t.Errorf("requests = %d", got)
 	}
 }

@@ -148,6 +148,18 @@ output "count" {
 			operation: "ListEnhancedConnections",
 			truncated: `{"is_success":true,"message":"","count":1,"connections":[{"name":"withvpc","id":"4c693ecc-ba`,
 		},
+		// issue 16 part B: Flink jobs
+		"flink_jobs/ListFlinkJobs": {
+			config: `
+data "huaweidata_dli_flink_jobs" "test" {}
+
+output "count" {
+  value = length(data.huaweidata_dli_flink_jobs.test.jobs)
+}
+`,
+			addr: "data.huaweidata_dli_flink_jobs.test", operation: "ListFlinkJobs",
+			truncated: `{"is_success":"true","message":"","job_list":{"total_count":0,"jobs":[`,
+		},
 	}
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {

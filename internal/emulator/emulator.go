@@ -67,6 +67,7 @@ type (
 	InventoryBatch      = httpapi.InventoryBatch
 	InventorySQLJob     = httpapi.InventorySQLJob
 	InventoryConnection = httpapi.InventoryConnection
+	InventoryTemplate   = httpapi.InventoryTemplate // job templates: SQL, Spark, Flink
 )
 
 // Flink test hooks.

@@ -213,6 +213,10 @@ func (p *huaweidataProvider) Resources(context.Context) []func() resource.Resour
 		framework.WithIdentity(resources.NewDLISQLTemplate, "id"),
 		framework.WithIdentity(resources.NewDLISparkTemplate, "id"),
 		framework.WithIdentity(resources.NewDLIElasticResourcePool, "name"), // issue 14: elastic resource pools
+		// issue 16 part B: Flink Jar jobs, templates and savepoints (a savepoint is an action: no import, no identity)
+		framework.WithIdentity(resources.NewDLIFlinkJarJob, "job_id"),
+		framework.WithIdentity(resources.NewDLIFlinkTemplate, "template_id"),
+		resources.NewDLIFlinkSavepoint,
 	}
 }
 
@@ -236,6 +240,8 @@ func (p *huaweidataProvider) DataSources(context.Context) []func() datasource.Da
 		// issue 14: elastic resource pools
 		datasources.NewDLIQueues,
 		datasources.NewDLIElasticResourcePools,
+		// issue 16 part B: Flink jobs
+		datasources.NewDLIFlinkJobs,
 	}
 }
 

@@ -2,23 +2,16 @@ package resources
 
 import (
 	"context"
-	"fmt"
 	"regexp"
-	"strconv"
 	"strings"
-	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int32validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int32default"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/mapplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
@@ -26,8 +19,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/huaweidata/terraform-provider-huaweidata/internal/client"
-	"github.com/huaweidata/terraform-provider-huaweidata/internal/framework"
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/framework/planmodifiers"
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/framework/validators"
 )
@@ -45,20 +36,15 @@ var flinkVersions = []string{"1.10", "1.12", "1.13", "1.15", "1.17"}
 
 var dirtyDataPattern = regexp.MustCompile(`^(0|1|2:\S.*)$`)
 
-// NewDLIFlinkSQLJob returns the huaweidata_dli_flink_sql_job resource. The first job on a
-// new queue takes 6 to 10 minutes to start (§4.4), hence the timeouts.
+// NewDLIFlinkSQLJob returns the huaweidata_dli_flink_sql_job resource.
 func NewDLIFlinkSQLJob() resource.Resource {
-	return &dliFlinkSQLJobResource{ResourceBase: framework.NewResourceBase("dli_flink_sql_job",
-		framework.Timeouts{Create: 30 * time.Minute, Update: 30 * time.Minute, Delete: 20 * time.Minute})}
+	return &dliFlinkSQLJobResource{newFlinkJobResource[dliFlinkSQLJobModel]("dli_flink_sql_job", "Flink SQL job")}
 }
 
+// dliFlinkSQLJobResource is the shared Flink job implementation with the SQL job's schema
+// and rules.
 type dliFlinkSQLJobResource struct {
-	framework.ResourceBase
-}
-
-// lifecycle runs, stops and settles the resource's jobs.
-func (r *dliFlinkSQLJobResource) lifecycle() flinkLifecycle {
-	return flinkLifecycle{client: r.Client, kind: "Flink SQL job"}
+	flinkJobResource[dliFlinkSQLJobModel, *dliFlinkSQLJobModel]
 }
 
 func (r *dliFlinkSQLJobResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -71,30 +57,14 @@ func (r *dliFlinkSQLJobResource) Schema(ctx context.Context, _ resource.SchemaRe
 	optBool := func(desc string) schema.BoolAttribute {
 		return schema.BoolAttribute{MarkdownDescription: desc, Optional: true, Computed: true, Default: booldefault.StaticBool(false)}
 	}
-	computed := func(desc string) schema.StringAttribute {
-		return schema.StringAttribute{MarkdownDescription: desc, Computed: true}
-	}
-	computedTime := func(desc string, pm ...planmodifier.String) schema.StringAttribute {
-		return schema.StringAttribute{MarkdownDescription: desc, Computed: true, CustomType: timetypes.RFC3339Type{}, PlanModifiers: pm}
-	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "A DLI Flink SQL streaming job and its run state. The job is created, then run " +
 			"(`desired_state = \"running\"`, the default) or kept stopped. Settings the service applies to a running job " +
 			"are updated in place; any other change to a running job stops it **with a savepoint**, updates it and runs it " +
-			"again resuming from that savepoint, so streaming state is kept. Create and update wait until the job runs " +
+			"again resuming from that savepoint, so streaming state is kept (the plan warns about such a restart). Create and update wait until the job runs " +
 			"(`job_running`) and fail at once, with the service's status description, when it fails to submit or run. " +
 			"Delete stops the job (with a savepoint unless `savepoint_on_delete = false`) and deletes it.",
-		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				MarkdownDescription: "The job id (a number, as a string).",
-				Computed:            true,
-				PlanModifiers:       keep,
-			},
-			"job_id": schema.Int64Attribute{
-				MarkdownDescription: "The job id.",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
-			},
+		Attributes: withRunAttributes(map[string]schema.Attribute{
 			"name": schema.StringAttribute{
 				MarkdownDescription: "Job name, 1 to 57 characters." + inPlace,
 				Required:            true,
@@ -215,37 +185,7 @@ func (r *dliFlinkSQLJobResource) Schema(ctx context.Context, _ resource.SchemaRe
 					mapvalidator.ValueStringsAre(stringvalidator.UTF8LengthBetween(1, 255)),
 				},
 			},
-			"desired_state": schema.StringAttribute{
-				MarkdownDescription: "`running` (default): the job is run and kept running; a job found stopped or failed is run again. " +
-					"`stopped`: the job is created without running, or stopped with a savepoint.",
-				Optional:   true,
-				Computed:   true,
-				Default:    stringdefault.StaticString(flinkDesiredRunning),
-				Validators: []validator.String{stringvalidator.OneOf(flinkDesiredRunning, flinkDesiredStopped)},
-			},
-			"restart_policy": schema.StringAttribute{
-				MarkdownDescription: "How a stopped job is run again (after a restarting change, or `desired_state` back to `running`): " +
-					"`resume_from_savepoint` (default) restores the latest savepoint; `fresh_start` starts without state. " +
-					"Stops always take a savepoint either way.",
-				Optional:   true,
-				Computed:   true,
-				Default:    stringdefault.StaticString(flinkResume),
-				Validators: []validator.String{stringvalidator.OneOf(flinkResume, flinkFreshStart)},
-			},
-			"savepoint_on_delete": schema.BoolAttribute{
-				MarkdownDescription: "Take a savepoint when a running job is stopped to be deleted. Default true; false stops without one " +
-					"(faster, and possible when a savepoint cannot be taken).",
-				Optional: true,
-				Computed: true,
-				Default:  booldefault.StaticBool(true),
-			},
-			"status":         computed("Job status as DLI reports it, e.g. `job_init`, `job_running`, `job_cancel_success`, `job_submit_fail`, `job_running_exception`."),
-			"status_desc":    computed("DLI's description of the status, with the reason of a failure."),
-			"savepoint_path": computed("Path of the job's latest savepoint (empty when there is none)."),
-			"create_time":    computedTime("When the job was created (RFC 3339, UTC).", keep...),
-			"update_time":    computedTime("When the job was last updated (RFC 3339, UTC)."),
-			"start_time":     computedTime("When the job was last run (RFC 3339, UTC; null before its first run)."),
-		},
+		}),
 		Blocks: map[string]schema.Block{
 			"timeouts": r.Timeouts.Block(ctx),
 		},
@@ -253,173 +193,5 @@ func (r *dliFlinkSQLJobResource) Schema(ctx context.Context, _ resource.SchemaRe
 }
 
 func (r *dliFlinkSQLJobResource) ConfigValidators(context.Context) []resource.ConfigValidator {
-	return []resource.ConfigValidator{flinkJobRules{}, validators.Int32Attributes()}
-}
-
-// ModifyPlan plans an update when the job's status is not the desired one (see
-// flinkPlanDesiredState).
-func (r *dliFlinkSQLJobResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	flinkPlanDesiredState(ctx, req, resp)
-}
-
-func (r *dliFlinkSQLJobResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan dliFlinkSQLJobModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := r.CreateContext(ctx, plan.Timeouts, &resp.Diagnostics)
-	defer cancel()
-	body := plan.createBody(ctx, &resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-
-	id, err := r.Client.CreateFlinkSQLJob(ctx, body)
-	if err != nil {
-		framework.APIError(&resp.Diagnostics, "Creating DLI Flink SQL job "+body.Name, err)
-		return
-	}
-	// Save the id at once: if running the job fails, it stays in state (tainted) instead of
-	// being orphaned in the cloud.
-	plan.ID, plan.JobID = types.StringValue(strconv.FormatInt(id, 10)), types.Int64Value(id)
-	plan.Status = types.StringValue(client.FlinkInit)
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan.withUnknownsNull())...)
-	framework.MarkWritten(ctx, resp.Private, &resp.Diagnostics)
-
-	what := "DLI Flink SQL job " + plan.ID.ValueString()
-	if plan.DesiredState.ValueString() == flinkDesiredRunning {
-		// A job is only run once it is visible: a run request or the wait for it would fail
-		// on a job still hidden by the consistency delay.
-		probe := plan
-		if !framework.ReadBack(ctx, &r.ResourceBase, &probe, r.readInto, what, &resp.Diagnostics) {
-			return
-		}
-		if !r.lifecycle().run(ctx, id, false, &resp.Diagnostics) {
-			r.refreshAfterError(ctx, &plan, &resp.State)
-			return
-		}
-	}
-	if framework.ReadBack(ctx, &r.ResourceBase, &plan, r.readInto, what, &resp.Diagnostics) {
-		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	}
-}
-
-// Read refreshes the job, warning when it failed or was stopped while it should run.
-func (r *dliFlinkSQLJobResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	framework.ReadOrRemove(ctx, &r.ResourceBase, req, resp, func(ctx context.Context, m *dliFlinkSQLJobModel, diags *diag.Diagnostics) bool {
-		if !r.readInto(ctx, m, diags) {
-			return false
-		}
-		r.lifecycle().warnIfNotDesired(diags, m.ID.ValueString(), m.Name.ValueString(), m.Status.ValueString(),
-			m.StatusDesc.ValueString(), m.DesiredState.ValueString())
-		return true
-	})
-}
-
-// Update changes the job in place when it is not running, or when only settings a running
-// job takes without a restart change; otherwise it stops the running job with a savepoint,
-// updates it, and runs it again (resuming per restart_policy). Then it brings the job to
-// desired_state.
-func (r *dliFlinkSQLJobResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan, state dliFlinkSQLJobModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := r.UpdateContext(ctx, plan.Timeouts, &resp.Diagnostics)
-	defer cancel()
-	change := plan.updateBody(ctx, state, &resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	plan.ID, plan.JobID = state.ID, state.JobID
-	id := state.JobID.ValueInt64()
-
-	t := flinkTransition{
-		wantRunning: plan.DesiredState.ValueString() == flinkDesiredRunning,
-		resume:      plan.RestartPolicy.ValueString() == flinkResume,
-		restart:     change.restart,
-		refresh: func(ctx context.Context, updated bool) {
-			if updated {
-				r.refreshAfterError(ctx, &plan, &resp.State)
-			} else {
-				r.refreshAfterError(ctx, &state, &resp.State)
-			}
-		},
-	}
-	if change.changed {
-		t.update = func(ctx context.Context) error {
-			if err := r.Client.UpdateFlinkSQLJob(ctx, id, &change.body); err != nil {
-				return err
-			}
-			framework.MarkWritten(ctx, resp.Private, &resp.Diagnostics)
-			return nil
-		}
-	}
-	if !r.lifecycle().applyDesiredState(ctx, id, t, &resp.Diagnostics) {
-		return
-	}
-	if framework.ReadBack(ctx, &r.ResourceBase, &plan, r.readInto, "DLI Flink SQL job "+plan.ID.ValueString(), &resp.Diagnostics) {
-		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	}
-}
-
-func (r *dliFlinkSQLJobResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state dliFlinkSQLJobModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := r.DeleteContext(ctx, state.Timeouts, &resp.Diagnostics)
-	defer cancel()
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	savepoint := state.SavepointOnDelete.IsNull() || state.SavepointOnDelete.ValueBool()
-	r.lifecycle().delete(ctx, state.JobID.ValueInt64(), savepoint, &resp.Diagnostics)
-}
-
-// ImportState imports a job by its numeric id.
-func (r *dliFlinkSQLJobResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	id, err := strconv.ParseInt(strings.TrimSpace(req.ID), 10, 64)
-	if err != nil || id <= 0 {
-		resp.Diagnostics.AddError("Invalid import id",
-			fmt.Sprintf("Import a DLI Flink SQL job by its numeric job id, e.g. `terraform import huaweidata_dli_flink_sql_job.example 1234`; got %q.", req.ID))
-		return
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), strconv.FormatInt(id, 10))...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("job_id"), id)...)
-}
-
-// readInto refreshes m from the job detail (§9.8); it reports false when the job is gone.
-func (r *dliFlinkSQLJobResource) readInto(ctx context.Context, m *dliFlinkSQLJobModel, diags *diag.Diagnostics) bool {
-	id, err := strconv.ParseInt(m.ID.ValueString(), 10, 64)
-	if err != nil {
-		diags.AddError("Invalid job id in state", fmt.Sprintf("The id %q of the Flink SQL job is not a number.", m.ID.ValueString()))
-		return false
-	}
-	job, err := r.Client.ShowFlinkJob(ctx, id)
-	if client.IsNotFound(err) {
-		return false
-	}
-	if err != nil {
-		framework.APIError(diags, "Reading DLI Flink SQL job "+m.ID.ValueString(), err)
-		return false
-	}
-	m.fromAPI(job)
-	return true
-}
-
-// refreshAfterError records what the job looks like after a failed create or update, so the
-// state shows its real status (and a failed run is retried by the next apply). Read errors
-// are ignored: the failed step's error is the one reported.
-func (r *dliFlinkSQLJobResource) refreshAfterError(ctx context.Context, m *dliFlinkSQLJobModel, st interface {
-	Set(context.Context, any) diag.Diagnostics
-}) {
-	var ignored diag.Diagnostics
-	if r.readInto(ctx, m, &ignored) {
-		st.Set(ctx, m.withUnknownsNull())
-	}
+	return []resource.ConfigValidator{flinkJobRules{}, flinkCapacityRules{}, validators.Int32Attributes()}
 }

@@ -20,44 +20,31 @@ const (
 	flinkDefaultParallel  = 1
 )
 
-// flinkJobRules are the documented cross-field rules of a Flink SQL job (§9.2, SDK):
+// flinkJobRules are the documented cross-field rules of a Flink SQL job's placement (§9.2,
+// SDK); the resource rules every Flink job has are flinkCapacityRules:
 //   - queue_name is given exactly when run_mode is exclusive_cluster (a dedicated queue runs
 //     the job; the shared cluster and edge nodes do not take one);
-//   - checkpoint_enabled and log_enabled need obs_bucket (where checkpoints and logs go);
-//   - manager_cu_number is less than cu_number (cu_number counts the management units);
-//   - parallel_number is at most 4 × (cu_number − manager_cu_number);
 //   - a shared_cluster job is of type flink_sql_job.
 type flinkJobRules struct{}
 
 var _ resource.ConfigValidator = flinkJobRules{}
 
 func (flinkJobRules) Description(context.Context) string {
-	return "queue_name exactly with run_mode exclusive_cluster; checkpoint_enabled and log_enabled need obs_bucket; " +
-		"manager_cu_number < cu_number; parallel_number <= 4 x (cu_number - manager_cu_number); shared_cluster jobs are flink_sql_job"
+	return "queue_name exactly with run_mode exclusive_cluster; shared_cluster jobs are flink_sql_job"
 }
 
 func (r flinkJobRules) MarkdownDescription(ctx context.Context) string { return r.Description(ctx) }
 
 // flinkRuleConfig is the part of the configuration the rules read.
 type flinkRuleConfig struct {
-	RunMode           types.String `tfsdk:"run_mode"`
-	Type              types.String `tfsdk:"type"`
-	QueueName         types.String `tfsdk:"queue_name"`
-	ObsBucket         types.String `tfsdk:"obs_bucket"`
-	CheckpointEnabled types.Bool   `tfsdk:"checkpoint_enabled"`
-	LogEnabled        types.Bool   `tfsdk:"log_enabled"`
-	CUNumber          types.Int32  `tfsdk:"cu_number"`
-	ManagerCUNumber   types.Int32  `tfsdk:"manager_cu_number"`
-	ParallelNumber    types.Int32  `tfsdk:"parallel_number"`
+	RunMode   types.String `tfsdk:"run_mode"`
+	Type      types.String `tfsdk:"type"`
+	QueueName types.String `tfsdk:"queue_name"`
 }
 
 func (flinkJobRules) ValidateResource(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	var c flinkRuleConfig
-	for name, dst := range map[string]any{
-		"run_mode": &c.RunMode, "type": &c.Type, "queue_name": &c.QueueName, "obs_bucket": &c.ObsBucket,
-		"checkpoint_enabled": &c.CheckpointEnabled, "log_enabled": &c.LogEnabled, "cu_number": &c.CUNumber,
-		"manager_cu_number": &c.ManagerCUNumber, "parallel_number": &c.ParallelNumber,
-	} {
+	for name, dst := range map[string]any{"run_mode": &c.RunMode, "type": &c.Type, "queue_name": &c.QueueName} {
 		resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root(name), dst)...)
 	}
 	if resp.Diagnostics.HasError() {
@@ -84,29 +71,5 @@ func (flinkJobRules) ValidateResource(ctx context.Context, req resource.Validate
 			fail("type", "Invalid type for run_mode shared_cluster",
 				fmt.Sprintf("A job with run_mode shared_cluster must be of type flink_sql_job, got %s.", jobType))
 		}
-	}
-	if !c.ObsBucket.IsUnknown() && c.ObsBucket.IsNull() {
-		for attr, v := range map[string]types.Bool{"checkpoint_enabled": c.CheckpointEnabled, "log_enabled": c.LogEnabled} {
-			if v.ValueBool() {
-				fail(attr, "Missing obs_bucket",
-					fmt.Sprintf("%s = true needs obs_bucket: the OBS bucket (authorized for DLI) where the job's %s are saved.",
-						attr, map[string]string{"checkpoint_enabled": "checkpoints", "log_enabled": "logs"}[attr]))
-			}
-		}
-	}
-	if c.CUNumber.IsUnknown() || c.ManagerCUNumber.IsUnknown() || c.ParallelNumber.IsUnknown() {
-		return
-	}
-	cu := int64(flex.Int32OrDefault(c.CUNumber, flinkDefaultCUs))
-	manager := int64(flex.Int32OrDefault(c.ManagerCUNumber, flinkDefaultManagerCU))
-	if manager >= cu {
-		fail("manager_cu_number", "manager_cu_number too large",
-			fmt.Sprintf("manager_cu_number (%d) must be less than cu_number (%d): cu_number counts the management units too.", manager, cu))
-		return
-	}
-	if parallel, limit := int64(flex.Int32OrDefault(c.ParallelNumber, flinkDefaultParallel)), 4*(cu-manager); parallel > limit {
-		fail("parallel_number", "parallel_number too large",
-			fmt.Sprintf("parallel_number (%d) must be at most 4 x (cu_number - manager_cu_number) = 4 x (%d - %d) = %d.",
-				parallel, cu, manager, limit))
 	}
 }

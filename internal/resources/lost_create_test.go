@@ -162,6 +162,15 @@ var lostCreateCases = map[string]lostCreateCase{
 		createOp: "CreateElasticResourcePool", config: poolConfig("acc_lost", 64, 64, ""), addr: poolAddr,
 		kind: "elastic_resource_pool", name: "acc_lost",
 	},
+	// issue 16 part B: Flink Jar jobs
+	"flink_jar_job": {
+		createOp: "CreateFlinkJarJob", config: jarConfig("acc_lost", "-rate 1", ""), addr: jarAddr,
+		kind: "flink_job", name: "acc_lost",
+	},
+	"flink_template": {
+		createOp: "CreateFlinkSqlJobTemplate", config: templateConfig("acc_lost", flinkSQL1, ""), addr: templateAddr,
+		kind: "flink_template", name: "acc_lost",
+	},
 }
 
 func TestAccLostCreate_queue(t *testing.T) { testLostCreate(t, lostCreateCases["queue"], false) }
@@ -196,6 +205,12 @@ func TestAccLostCreate_sparkTemplate(t *testing.T) {
 }
 func TestAccLostCreate_elasticResourcePool(t *testing.T) {
 	testLostCreate(t, lostCreateCases["elastic_resource_pool"], false)
+}
+func TestAccLostCreate_flinkJarJob(t *testing.T) {
+	testLostCreate(t, lostCreateCases["flink_jar_job"], false)
+}
+func TestAccLostCreate_flinkTemplate(t *testing.T) {
+	testLostCreate(t, lostCreateCases["flink_template"], false)
 }
 
 // TestAccLostCreate_malformedAnswer: the first create is answered 200 with an empty body

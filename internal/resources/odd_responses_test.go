@@ -173,6 +173,17 @@ func oddCases() map[string]oddCase {
 			truncated: `{"is_success":true,"message":"","count":1,"elastic_resource_pools":[{"elastic_resource_pool_name":"acc_odd","id":1,"resou`,
 			kind:      "elastic_resource_pool", name: "acc_odd",
 		},
+		// issue 16 part B: Flink Jar jobs
+		"flink_jar_job/ShowFlinkJob": {
+			config: jarConfig("acc_odd", "-rate 1", ""), addr: jarAddr, operation: "ShowFlinkJob",
+			truncated: `{"is_success":"true","message":"","job_detail":{"job_id":2,"name":"acc_odd","desc":"","job_type":"flink_jar_jo`,
+			kind:      "flink_job", name: "acc_odd",
+		},
+		"flink_template/ListFlinkSqlJobTemplates": {
+			config: templateConfig("acc_odd", flinkSQL1, ""), addr: templateAddr, operation: "ListFlinkSqlJobTemplates",
+			truncated: `{"is_success":true,"message":"","template_list":{"total_count":1,"templates":[{"template_id":1,"name":"acc_od`,
+			kind:      "flink_template", name: "acc_odd",
+		},
 	}
 }
 
@@ -310,7 +321,7 @@ func inventoryObjects(env *acctest.Env, kind string) []inventoryObject {
 		for _, j := range p.SQLJobs {
 			out = append(out, inventoryObject{j.Statement, j.ID})
 		}
-	case "sql_template", "spark_template": // issue 16
+	case "sql_template", "spark_template", "flink_template": // issue 16 (flink_template: part B)
 		for _, tpl := range p.JobTemplates {
 			if strings.ToLower(tpl.Type)+"_template" == kind {
 				out = append(out, inventoryObject{tpl.Name, tpl.ID})

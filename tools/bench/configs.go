@@ -27,6 +27,8 @@ func kinds() map[string]func(n int) string {
 		// issue 14: elastic resource pools
 		"pools":         pools,
 		"pooled_queues": pooledQueues,
+		// issue 16 part B: Flink Jar jobs
+		"flink_jar_jobs": flinkJarJobs,
 	}
 }
 
@@ -40,6 +42,8 @@ func resourceCount(kind string, n int) int {
 	case "mixed":
 		m := mixedSizes(n)
 		return m.vars + m.dbs + m.tables + m.queues + 1 + m.flink + m.batch + m.conns
+	case "flink_jar_jobs": // issue 16 part B
+		return n + 1
 	}
 	return n
 }
@@ -139,6 +143,23 @@ resource "huaweidata_dli_flink_sql_job" "f" {
   queue_name      = huaweidata_dli_queue.general.name
   run_mode        = "exclusive_cluster"
   sql             = "INSERT INTO sink SELECT * FROM source"
+  cu_number       = 2
+  parallel_number = 1
+  desired_state   = "running"
+}
+`, n)
+}
+
+// flinkJarJobs is n running Flink Jar jobs on one queue (issue 16 part B).
+func flinkJarJobs(n int) string {
+	return generalQueue + fmt.Sprintf(`
+resource "huaweidata_dli_flink_jar_job" "j" {
+  count           = %d
+  name            = "bench_jar_${count.index}"
+  queue_name      = huaweidata_dli_queue.general.name
+  entrypoint      = "obs://bench/jars/stream.jar"
+  main_class      = "com.example.Stream"
+  entrypoint_args = "--id ${count.index}"
   cu_number       = 2
   parallel_number = 1
   desired_state   = "running"

@@ -30,7 +30,7 @@ func flinkJobDetail(j *flinkJob, projectID string, now int64) map[string]any {
 		"create_time": j.CreateTime, "update_time": j.UpdateTime, "start_time": startTime,
 		"user_id": j.UserID, "user_name": j.UserName, "queue_name": nullIfEmpty(j.QueueName), "project_id": projectID,
 		"sql_body": j.SQL, "savepoint_path": savepointPath, "run_mode": j.RunMode, "has_savepoint": savepointPath != nil,
-		"main_class": nil, "entrypoint_args": nil, "execution_graph": nil, "root_id": -1,
+		"main_class": nullIfEmpty(j.MainClass), "entrypoint_args": nullIfEmpty(j.EntrypointArgs), "execution_graph": nil, "root_id": -1,
 		"job_config": map[string]any{
 			"checkpoint_enabled": cfg.CheckpointEnabled, "checkpoint_interval": cfg.CheckpointInterval,
 			"checkpoint_mode": mode, "log_enabled": cfg.LogEnabled, "obs_bucket": nullIfEmpty(cfg.ObsBucket),
@@ -38,14 +38,23 @@ func flinkJobDetail(j *flinkJob, projectID string, now int64) map[string]any {
 			"manager_cu_number": cfg.ManagerCuNumber, "executor_number": nil, "executor_cu_number": nil,
 			"cu_number": cfg.CuNumber, "parallel_number": cfg.ParallelNumber, "smn_topic": nullIfEmpty(cfg.SmnTopic),
 			"restart_when_exception": cfg.RestartWhenException, "resume_checkpoint": cfg.ResumeCheckpoint,
-			"resume_max_num": cfg.ResumeMaxNum, "checkpoint_path": nil, "idle_state_retention": cfg.IdleStateRetention,
+			"resume_max_num": cfg.ResumeMaxNum, "checkpoint_path": nullIfEmpty(cfg.CheckpointPath), "idle_state_retention": cfg.IdleStateRetention,
 			"config_url": nil, "udf_jar_url": nullIfEmpty(cfg.UdfJarURL), "dirty_data_strategy": cfg.DirtyDataStrategy,
-			"entrypoint": nil, "dependency_jars": nil, "dependency_files": nil,
-			"tm_cus": cfg.TmCus, "tm_slot_num": cfg.EffectiveTmSlotNum(), "image": nil, "feature": nil,
+			"entrypoint": nullIfEmpty(cfg.Entrypoint), "dependency_jars": listOrNull(cfg.DependencyJars), "dependency_files": listOrNull(cfg.DependencyFiles),
+			"tm_cus": cfg.TmCus, "tm_slot_num": cfg.EffectiveTmSlotNum(), "image": nullIfEmpty(cfg.Image), "feature": nullIfEmpty(cfg.Feature),
+			"flink_log_config": nullIfEmpty(cfg.FlinkLogConfig), "execution_agency_urn": nullIfEmpty(cfg.ExecutionAgencyURN),
 			"flink_version": cfg.FlinkVersion, "operator_config": cfg.OperatorConfig,
 			"static_estimator_config": cfg.StaticEstimator, "runtime_config": cfg.RuntimeConfig,
 		},
 	}
+}
+
+// listOrNull renders a list that was never set as null.
+func listOrNull(l []string) any {
+	if l == nil {
+		return nil
+	}
+	return l
 }
 
 func nullIfEmpty(s string) any {

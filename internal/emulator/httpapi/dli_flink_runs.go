@@ -52,7 +52,7 @@ func (e *Server) runFlinkJobs(c *call) result {
 			items = append(items, flinkItem(false, msg))
 			continue
 		}
-		rec := FlinkRunRecord{At: now, ResumeSavepoint: b.ResumeSavepoint.Value, SQL: j.SQL}
+		rec := FlinkRunRecord{At: now, ResumeSavepoint: b.ResumeSavepoint.Value, SQL: j.SQL, Entrypoint: j.Config.Entrypoint}
 		if b.ResumeSavepoint.Value {
 			if sp := j.LatestSavepoint(now); sp != nil {
 				rec.ResumedFrom = sp.Path
@@ -79,7 +79,10 @@ func (e *Server) runRefusal(c *call, j *flinkJob, now int64) string {
 	case flinkSubmitting, flinkRunning, flinkSavepointing, flinkCanceling:
 		return fmt.Sprintf("The job %d cannot be run: its status is %s.", j.ID, st)
 	}
-	if j.SQL == "" {
+	if j.IsJar() && j.Config.Entrypoint == "" { // dli_flink_jar_job
+		return fmt.Sprintf("The job %d cannot be run: it has no entrypoint (the JAR with its main class).", j.ID)
+	}
+	if !j.IsJar() && j.SQL == "" {
 		return fmt.Sprintf("The job %d cannot be run: it has no sql_body.", j.ID)
 	}
 	if j.RunMode != "exclusive_cluster" {

@@ -58,7 +58,7 @@ type InventoryQueuePlan struct {
 // InventoryTemplate is an SQL or Spark job template.
 type InventoryTemplate struct {
 	ID   string `json:"id"`
-	Type string `json:"type"` // SQL or SPARK
+	Type string `json:"type"` // SQL, SPARK or FLINK
 	Name string `json:"name"`
 }
 
@@ -238,6 +238,14 @@ func projectInventory(p *projectData, now int64) ProjectInventory {
 		pi.ElasticPools = append(pi.ElasticPools, InventoryPool{Name: pl.Name, Status: pl.Status(now), MinCU: pl.MinCU, MaxCU: pl.MaxCU})
 	}
 	sort.Slice(pi.ElasticPools, func(i, j int) bool { return pi.ElasticPools[i].Name < pi.ElasticPools[j].Name })
+	flinkTemplates := make([]*store.FlinkTemplate, 0, len(p.FlinkTemplates())) // dli_flink_template: kind flink_template
+	for _, t := range p.FlinkTemplates() {
+		flinkTemplates = append(flinkTemplates, t)
+	}
+	sort.Slice(flinkTemplates, func(i, j int) bool { return flinkTemplates[i].ID < flinkTemplates[j].ID })
+	for _, t := range flinkTemplates {
+		pi.JobTemplates = append(pi.JobTemplates, InventoryTemplate{ID: strconv.FormatInt(t.ID, 10), Type: "FLINK", Name: t.Name})
+	}
 	return pi
 }
 

@@ -150,6 +150,14 @@ var apiRoutes = []route{
 	{Method: "GET", Pattern: poolPath + "/scale-records", Op: "ListElasticResourcePoolScaleRecords", Handle: (*Server).listPoolScaleRecords},
 	// dli_flink_savepoint_action (huaweidata_dli_flink_job_savepoint action)
 	{Method: "POST", Pattern: "/v1.0/{project_id}/streaming/jobs/{job_id}/savepoint", Op: "ExecuteFlinkJobSavepoint", Handle: (*Server).executeFlinkJobSavepoint},
+	// dli_flink_jar_job (issue 16 part B: Flink Jar jobs)
+	{Method: "POST", Pattern: "/v1.0/{project_id}/streaming/flink-jobs", Op: "CreateFlinkJarJob", Handle: (*Server).createFlinkJarJob},
+	{Method: "PUT", Pattern: "/v1.0/{project_id}/streaming/flink-jobs/{job_id}", Op: "UpdateFlinkJarJob", Handle: (*Server).updateFlinkJarJob},
+	// dli_flink_template (issue 16 part B: Flink job templates, §11)
+	{Method: "POST", Pattern: "/v1.0/{project_id}/streaming/job-templates", Op: "CreateFlinkSqlJobTemplate", Handle: (*Server).createFlinkTemplate},
+	{Method: "PUT", Pattern: "/v1.0/{project_id}/streaming/job-templates/{template_id}", Op: "UpdateFlinkSqlJobTemplate", Handle: (*Server).updateFlinkTemplate},
+	{Method: "DELETE", Pattern: "/v1.0/{project_id}/streaming/job-templates/{template_id}", Op: "DeleteFlinkSqlJobTemplate", Handle: (*Server).deleteFlinkTemplate},
+	{Method: "GET", Pattern: "/v1.0/{project_id}/streaming/job-templates", Op: "ListFlinkSqlJobTemplates", Handle: (*Server).listFlinkTemplates},
 }
 
 // adminHookRoutes are the /_emulator/ test hooks of the features; the core admin

@@ -37,6 +37,8 @@ const (
 type FlinkData struct {
 	Jobs     map[int64]*FlinkJob `json:"jobs"`     // job id -> job (deleted jobs stay, marked)
 	Failures []FlinkFailure      `json:"failures"` // armed forced failures
+	// Templates are the Flink job templates (dli_flink_template), by template id.
+	Templates map[int64]*FlinkTemplate `json:"templates,omitempty"`
 }
 
 // FlinkData returns the project's Flink data, creating it on first use.
@@ -80,6 +82,7 @@ type FlinkJob struct {
 	CrashDesc   string `json:"crash_desc"`
 
 	FlinkRecords
+	FlinkJarProgram // Flink Jar jobs only (dli_flink_jar_job)
 }
 
 // FlinkRecords are a job's savepoints and the run and stop requests it accepted.
@@ -114,6 +117,7 @@ type FlinkJobConfig struct {
 	EdgeGroupIDs         []string `json:"edge_group_ids"`
 	OperatorConfig       *string  `json:"operator_config"`
 	StaticEstimator      *string  `json:"static_estimator_config"`
+	FlinkJarConfig                // Flink Jar jobs only (dli_flink_jar_job)
 }
 
 // FlinkSavepoint is a savepoint taken by a stop with trigger_savepoint, or triggered while the job
@@ -129,6 +133,7 @@ type FlinkRunRecord struct {
 	ResumeSavepoint bool   `json:"resume_savepoint"`
 	ResumedFrom     string `json:"resumed_from"` // savepoint path, "" for a fresh start
 	SQL             string `json:"sql_body"`     // the SQL the run executes
+	Entrypoint      string `json:"entrypoint"`   // the JAR a Flink Jar job's run executes (dli_flink_jar_job)
 }
 
 // FlinkStopRecord is one accepted stop request of a job (admin API).
