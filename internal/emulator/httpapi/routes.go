@@ -148,6 +148,8 @@ var apiRoutes = []route{
 	{Method: "GET", Pattern: poolPath + "/queues", Op: "ListElasticResourcePoolQueues", Handle: (*Server).listPoolQueues},
 	{Method: "PUT", Pattern: poolPath + "/queues/{queue_name}", Op: "UpdateElasticResourcePoolQueue", Handle: (*Server).updatePoolQueue},
 	{Method: "GET", Pattern: poolPath + "/scale-records", Op: "ListElasticResourcePoolScaleRecords", Handle: (*Server).listPoolScaleRecords},
+	// iam_credentials (credentials chain)
+	{Method: "POST", Pattern: "/v3.0/OS-CREDENTIAL/securitytokens", Op: "CreateTemporaryAccessKeyByAgency", Handle: (*Server).createTemporaryAccessKeyByAgency},
 }
 
 // adminHookRoutes are the /_emulator/ test hooks of the features; the core admin
@@ -165,4 +167,12 @@ var adminHookRoutes = []adminRoute{
 	{Pattern: "PUT /_emulator/package-failures", Handle: (*Server).adminSetPackageFailure},
 	// issue 14: elastic resource pools
 	{Pattern: "PUT /_emulator/pool-failures", Handle: (*Server).adminSetPoolFailure},
+	// iam_credentials (credentials chain)
+	{Pattern: "GET /_emulator/signers", Handle: (*Server).adminSigners},
+}
+
+// unauthenticatedRoutes are served without a signature, like the ECS/CCE metadata service
+// on its link-local address (iam_credentials.go); counted, never faulted.
+var unauthenticatedRoutes = []adminRoute{
+	{Pattern: "GET " + metadataSecurityKeyPath, Handle: (*Server).serveMetadataSecurityKey},
 }
