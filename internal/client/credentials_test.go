@@ -45,13 +45,13 @@ func newFakeCloud(t *testing.T) *fakeCloud {
 	fc := &fakeCloud{clock: newFakeClock(), lifetime: time.Hour}
 	fc.testServer = newTestServer(t, func(w http.ResponseWriter, r *http.Request, _ int) {
 		expires := fc.clock.Now().Add(fc.lifetime).UTC().Format("2006-01-02T15:04:05.000000Z")
-		switch {
-		case r.URL.Path == metadataSecurityKeyPath:
+		switch r.URL.Path {
+		case metadataSecurityKeyPath:
 			n := fc.metadata.Add(1)
 			writeJSON(w, 200, map[string]any{"credential": map[string]string{
 				"access": fmt.Sprintf("AKMETA%d", n), "secret": "SKMETA-secret", "securitytoken": "tok-meta", "expires_at": expires,
 			}})
-		case r.URL.Path == "/v3.0/OS-CREDENTIAL/securitytokens":
+		case "/v3.0/OS-CREDENTIAL/securitytokens":
 			n := fc.agency.Add(1)
 			writeJSON(w, 201, map[string]any{"credential": map[string]string{
 				"access": fmt.Sprintf("AKAGENCY%d", n), "secret": "SKAGENCY-secret", "securitytoken": "tok-agency", "expires_at": expires,
