@@ -328,11 +328,16 @@ func (c *Client) attempt(ctx context.Context, req Request, path string, body []b
 		return &response{status: httpResp.StatusCode, requestID: requestID, body: respBody}, nil
 	}
 	code, msg := parseErrorBody(respBody)
+	var apiErr error = &APIError{
+		Operation: req.Operation, Method: req.Method, Path: path, StatusCode: httpResp.StatusCode,
+		Code: code, Message: msg, RequestID: requestID,
+	}
+	if httpResp.StatusCode == http.StatusUnauthorized && creds.Source != "" {
+		// Say which link of the credentials chain to look at.
+		apiErr = fmt.Errorf("%w (signed with the credentials from the %s)", apiErr, creds.Source)
+	}
 	return nil, &attemptError{
-		err: &APIError{
-			Operation: req.Operation, Method: req.Method, Path: path, StatusCode: httpResp.StatusCode,
-			Code: code, Message: msg, RequestID: requestID,
-		},
+		err:        apiErr,
 		status:     httpResp.StatusCode,
 		retryAfter: retryAfter,
 	}

@@ -18,15 +18,20 @@ type Credentials struct {
 	SecretKey     string
 	SecurityToken string
 	Expires       time.Time // zero: does not expire (or the source does not say)
+	Source        string    // where the chain found them, for errors and logs
 }
 
 // String describes the credentials without their secrets, so that they can never leak
 // into a log or a diagnostic by accident.
 func (c Credentials) String() string {
-	if c.Expires.IsZero() {
-		return "credentials(redacted)"
+	s := "credentials(redacted"
+	if c.Source != "" {
+		s += ", from the " + c.Source
 	}
-	return "temporary credentials(redacted, expire " + c.Expires.UTC().Format(time.RFC3339) + ")"
+	if !c.Expires.IsZero() {
+		s += ", expire " + c.Expires.UTC().Format(time.RFC3339)
+	}
+	return s + ")"
 }
 
 // GoString is String, for %#v.
@@ -84,8 +89,7 @@ type credentialChain struct {
 
 	mu      sync.Mutex
 	current *Credentials
-	source  string // where current came from
-	renew   bool   // current can be obtained again (metadata, assume_role)
+	renew   bool // current can be obtained again (metadata, assume_role)
 	refresh time.Time
 }
 
@@ -144,8 +148,9 @@ func (ch *credentialChain) resolve(ctx context.Context) (Credentials, error) {
 			}
 			source, renew = sourceAssumeRole+" via the "+src.name, true
 		}
-		ch.keep(creds, source, renew)
-		tflog.Debug(ctx, "credentials found", map[string]any{"source": source, "credentials": creds.String()})
+		creds.Source = source
+		ch.keep(creds, renew)
+		tflog.Debug(ctx, "credentials found", map[string]any{"credentials": creds.String()})
 		return creds, nil
 	}
 	return Credentials{}, fmt.Errorf("no credentials: set access_key and secret_key in the provider block, "+
@@ -155,8 +160,8 @@ func (ch *credentialChain) resolve(ctx context.Context) (Credentials, error) {
 }
 
 // keep stores credentials and when to replace them; the caller holds mu.
-func (ch *credentialChain) keep(creds Credentials, source string, renew bool) {
-	ch.current, ch.source = &creds, source
+func (ch *credentialChain) keep(creds Credentials, renew bool) {
+	ch.current = &creds
 	ch.renew = renew && !creds.Expires.IsZero()
 	if ch.renew {
 		now := ch.clock.Now()

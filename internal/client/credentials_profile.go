@@ -91,6 +91,9 @@ func profileCredentials(file, profile string) (Credentials, *AssumeRole, error) 
 		return Credentials{}, nil, fmt.Errorf("profile %q of %s has no access key and secret key (mode %s)", p.Name, path, orText(p.Mode, "AKSK"))
 	}
 	var agency *AssumeRole
+	if p.AgencyName != "" && p.AgencyDomainName == "" {
+		return Credentials{}, nil, fmt.Errorf("profile %q of %s has agencyName but no agencyDomainName", p.Name, path)
+	}
 	if p.AgencyName != "" {
 		agency = &AssumeRole{AgencyName: p.AgencyName, DomainName: p.AgencyDomainName}
 	}

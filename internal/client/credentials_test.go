@@ -114,6 +114,7 @@ func profileFile(t *testing.T) string {
 		{"name": "agency", "accessKeyId": "AKBASE", "secretAccessKey": "SKBASE", "agencyName": "ci", "agencyDomainName": "partner"},
 		{"name": "odd", "mode": "federated"},
 		{"name": "empty", "mode": "AKSK"},
+		{"name": "halfagency", "accessKeyId": "AKBASE", "secretAccessKey": "SKBASE", "agencyName": "ci"},
 	}})
 }
 
@@ -183,8 +184,9 @@ func TestCredentialChainSourceErrors(t *testing.T) {
 	}{
 		{"half a pair in the environment", func(c *Config) { c.EnvCredentials = Credentials{AccessKey: "AKENV"} }, "HW_ACCESS_KEY is set but HW_SECRET_KEY is not"},
 		{"a missing file", func(c *Config) { c.SharedConfigFile = filepath.Join(t.TempDir(), "none.json") }, "does not exist"},
-		{"an unknown profile", func(c *Config) { c.SharedConfigFile, c.Profile = file, "prod" }, `has no profile "prod" (it has: dev, sso, ecs, agency, odd, empty)`},
+		{"an unknown profile", func(c *Config) { c.SharedConfigFile, c.Profile = file, "prod" }, `has no profile "prod" (it has: dev, sso, ecs, agency, odd, empty, halfagency)`},
 		{"an unsupported mode", func(c *Config) { c.SharedConfigFile, c.Profile = file, "odd" }, `mode "federated"; supported: AKSK, SSO, ecsAgency`},
+		{"an agency without its domain", func(c *Config) { c.SharedConfigFile, c.Profile = file, "halfagency" }, "agencyName but no agencyDomainName"},
 		{"a profile without keys", func(c *Config) { c.SharedConfigFile, c.Profile = file, "empty" }, `profile "empty"`},
 		{"not JSON", func(c *Config) {
 			c.SharedConfigFile = filepath.Join(t.TempDir(), "bad.json")
@@ -286,6 +288,9 @@ func TestCredentialChainRenewsAfterExpiredAnswer(t *testing.T) {
 	err := newTestClient(t, fc2.URL).Do(ctx, testRequest(), nil)
 	if !expiredCredentials(err) || fc2.count() != 1 {
 		t.Errorf("static credentials refused: err %v after %d requests, want the 401 after 1", err, fc2.count())
+	}
+	if !strings.Contains(err.Error(), "signed with the credentials from the "+sourceArguments) {
+		t.Errorf("a 401 should say which source's credentials signed the request: %v", err)
 	}
 }
 

@@ -108,6 +108,10 @@ func (m providerModel) credentialsConfig(cfg *client.Config, getenv func(string)
 		}
 	case getenv("HW_ASSUME_ROLE_AGENCY_NAME") != "":
 		cfg.AssumeRole = &client.AssumeRole{AgencyName: getenv("HW_ASSUME_ROLE_AGENCY_NAME"), DomainName: getenv("HW_ASSUME_ROLE_DOMAIN_NAME")}
+		if cfg.AssumeRole.DomainName == "" {
+			diags.AddError("Missing HW_ASSUME_ROLE_DOMAIN_NAME",
+				"HW_ASSUME_ROLE_AGENCY_NAME is set: set HW_ASSUME_ROLE_DOMAIN_NAME to the account (domain) that created the agency too.")
+		}
 		if s := getenv("HW_ASSUME_ROLE_DURATION"); s != "" {
 			secs, err := strconv.Atoi(s)
 			if err != nil || secs < 900 || secs > 86400 {

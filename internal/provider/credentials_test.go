@@ -54,8 +54,9 @@ func TestClientConfig_credentialsChainSettings(t *testing.T) {
 	_, diags = providerModel{Region: types.StringValue("cn-north-4")}.clientConfig(fakeEnv(map[string]string{
 		"HW_ASSUME_ROLE_AGENCY_NAME": "ci", "HW_ASSUME_ROLE_DURATION": "60",
 	}))
-	if !diags.HasError() || !strings.Contains(diags.Errors()[0].Detail(), "900 to 86400") {
-		t.Errorf("want an error for HW_ASSUME_ROLE_DURATION=60, got %v", diags)
+	if len(diags.Errors()) != 2 || !strings.Contains(diags.Errors()[0].Detail(), "HW_ASSUME_ROLE_DOMAIN_NAME") ||
+		!strings.Contains(diags.Errors()[1].Detail(), "900 to 86400") {
+		t.Errorf("want errors for the missing HW_ASSUME_ROLE_DOMAIN_NAME and HW_ASSUME_ROLE_DURATION=60, got %v", diags)
 	}
 }
 
