@@ -50,38 +50,84 @@ func (t *temporaryCredential) credentials() (Credentials, error) {
 	return Credentials{AccessKey: t.Access, SecretKey: t.Secret, SecurityToken: t.SecurityToken, Expires: expires}, nil
 }
 
-// metadataCredentials asks the metadata service for the instance's temporary credentials.
-// A service that cannot be reached makes the source not applicable (not on an ECS/CCE
-// node); a service that answers with an error or unusable credentials is an error.
+// metadataCredentials asks the metadata service for the instance's temporary credentials,
+// in its token mode when it offers one (as the SDK's metadata accessor does): a session
+// token first, then the credentials with it. A service that cannot be reached makes the
+// source not applicable (not on an ECS/CCE node); a service that answers with an error or
+// unusable credentials is an error.
 func (c *Client) metadataCredentials(ctx context.Context) (Credentials, error) {
-	url := strings.TrimRight(orText(c.cfg.MetadataEndpoint, DefaultMetadataEndpoint), "/") + metadataSecurityKeyPath
+	base := strings.TrimRight(orText(c.cfg.MetadataEndpoint, DefaultMetadataEndpoint), "/")
 	ctx, cancel := context.WithTimeout(ctx, metadataTimeout)
 	defer cancel()
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
-	if err != nil {
-		return Credentials{}, fmt.Errorf("building the metadata request: %w", err)
+	token, err := c.metadataCall(ctx, http.MethodPut, base+metadataTokenPath, metadataTokenTTLHeader, metadataTokenTTL)
+	switch {
+	case err != nil:
+		return Credentials{}, err
+	case token.status == http.StatusOK:
+	case token.status == http.StatusNotFound || token.status == http.StatusMethodNotAllowed || token.status == http.StatusServiceUnavailable:
+		token.body = nil // no token mode
+	default:
+		return Credentials{}, token.failure()
 	}
-	resp, err := c.http.Do(req)
+	key, err := c.metadataCall(ctx, http.MethodGet, base+metadataSecurityKeyPath, metadataTokenHeader, strings.TrimSpace(string(token.body)))
 	if err != nil {
-		return Credentials{}, skip("%s cannot be reached (not an ECS/CCE node?): %v", url, err)
+		return Credentials{}, err
 	}
-	defer resp.Body.Close()
-	body, err := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
-	if err != nil {
-		return Credentials{}, fmt.Errorf("reading the answer of %s: %w", url, err)
-	}
-	if resp.StatusCode != http.StatusOK {
-		// Error bodies carry no credentials; a short excerpt says why (e.g. no agency).
-		return Credentials{}, fmt.Errorf("GET %s: HTTP %d: %s (is an agency attached to the instance?)",
-			url, resp.StatusCode, truncate(strings.TrimSpace(string(body)), 200))
+	if key.status != http.StatusOK {
+		return Credentials{}, key.failure()
 	}
 	var out securityKeyResponse
-	if err := json.Unmarshal(body, &out); err != nil {
-		return Credentials{}, fmt.Errorf("GET %s: the answer is not the expected JSON", url)
+	if err := json.Unmarshal(key.body, &out); err != nil {
+		return Credentials{}, fmt.Errorf("GET %s: the answer is not the expected JSON", key.url)
 	}
 	creds, err := out.Credential.credentials()
 	if err != nil {
-		return Credentials{}, fmt.Errorf("GET %s: %w", url, err)
+		return Credentials{}, fmt.Errorf("GET %s: %w", key.url, err)
 	}
 	return creds, nil
+}
+
+// The metadata service's token mode.
+const (
+	metadataTokenPath      = "/meta-data/latest/api/token"
+	metadataTokenHeader    = "X-Metadata-Token"
+	metadataTokenTTLHeader = "X-Metadata-Token-Ttl-Seconds"
+	metadataTokenTTL       = "21600" // 6 hours, the SDK's choice
+)
+
+// metadataAnswer is one answer of the metadata service.
+type metadataAnswer struct {
+	method, url string
+	status      int
+	body        []byte
+}
+
+// failure describes an error answer; error bodies carry no credentials, and a short
+// excerpt says why (e.g. no agency attached).
+func (a metadataAnswer) failure() error {
+	return fmt.Errorf("%s %s: HTTP %d: %s (is an agency attached to the instance?)",
+		a.method, a.url, a.status, truncate(strings.TrimSpace(string(a.body)), 200))
+}
+
+// metadataCall sends one request to the metadata service, with a header when its value is
+// set; an unreachable service is not applicable.
+func (c *Client) metadataCall(ctx context.Context, method, url, header, value string) (metadataAnswer, error) {
+	a := metadataAnswer{method: method, url: url}
+	req, err := http.NewRequestWithContext(ctx, method, url, nil)
+	if err != nil {
+		return a, fmt.Errorf("building the metadata request: %w", err)
+	}
+	if value != "" {
+		req.Header.Set(header, value)
+	}
+	resp, err := c.http.Do(req)
+	if err != nil {
+		return a, skip("%s cannot be reached (not an ECS/CCE node?): %v", url, err)
+	}
+	defer resp.Body.Close()
+	if a.body, err = io.ReadAll(io.LimitReader(resp.Body, 1<<20)); err != nil {
+		return a, fmt.Errorf("reading the answer of %s %s: %w", method, url, err)
+	}
+	a.status = resp.StatusCode
+	return a, nil
 }

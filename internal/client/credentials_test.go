@@ -36,6 +36,7 @@ type fakeCloud struct {
 	clock    *fakeClock
 	lifetime time.Duration
 	metadata atomic.Int32 // metadata requests
+	noToken  bool         // the metadata service has no token mode (404 to the token request)
 	agency   atomic.Int32 // agency exchanges
 	expireAK sync.Map     // access keys to refuse as expired (APIGW.0307)
 }
@@ -46,6 +47,12 @@ func newFakeCloud(t *testing.T) *fakeCloud {
 	fc.testServer = newTestServer(t, func(w http.ResponseWriter, r *http.Request, _ int) {
 		expires := fc.clock.Now().Add(fc.lifetime).UTC().Format("2006-01-02T15:04:05.000000Z")
 		switch r.URL.Path {
+		case metadataTokenPath:
+			if fc.noToken || r.Method != http.MethodPut || r.Header.Get(metadataTokenTTLHeader) == "" {
+				w.WriteHeader(http.StatusNotFound)
+				return
+			}
+			fmt.Fprintln(w, "session-token")
 		case metadataSecurityKeyPath:
 			n := fc.metadata.Add(1)
 			writeJSON(w, 200, map[string]any{"credential": map[string]string{
@@ -85,7 +92,7 @@ func (fc *fakeCloud) client(t *testing.T, mutate ...func(*Config)) *Client {
 func (fc *fakeCloud) apiSigners() []string {
 	var out []string
 	for _, r := range fc.requests() {
-		if r.Path != metadataSecurityKeyPath {
+		if r.Path != metadataSecurityKeyPath && r.Path != metadataTokenPath {
 			out = append(out, signer(r))
 		}
 	}
@@ -165,7 +172,7 @@ func TestCredentialChainNothingFound(t *testing.T) {
 		sourceArguments + ": access_key and secret_key are not set",
 		sourceEnv + ": HW_ACCESS_KEY and HW_SECRET_KEY are not set",
 		sourceProfile + ": shared_config_file and profile are not set",
-		sourceMetadata + ": " + closedEndpoint + metadataSecurityKeyPath + " cannot be reached",
+		sourceMetadata + ": " + closedEndpoint + metadataTokenPath + " cannot be reached",
 	} {
 		if !strings.Contains(msg, want) {
 			t.Errorf("error lacks %q:\n%s", want, msg)
@@ -370,5 +377,43 @@ func TestCredentialsStringRedacts(t *testing.T) {
 		if strings.Contains(s, "VISIBLE") {
 			t.Errorf("formatted credentials show a secret: %s", s)
 		}
+	}
+}
+
+// The metadata service is asked in token mode when it offers it, and without a token when
+// it does not.
+func TestMetadataTokenMode(t *testing.T) {
+	for _, noToken := range []bool{false, true} {
+		fc := newFakeCloud(t)
+		fc.noToken = noToken
+		if err := fc.client(t).Do(testCtx(t), testRequest(), nil); err != nil {
+			t.Fatalf("noToken=%v: %v", noToken, err)
+		}
+		want := "session-token"
+		if noToken {
+			want = ""
+		}
+		for _, r := range fc.requests() {
+			if r.Path == metadataSecurityKeyPath && r.Header.Get(metadataTokenHeader) != want {
+				t.Errorf("noToken=%v: securitykey asked with token %q, want %q", noToken, r.Header.Get(metadataTokenHeader), want)
+			}
+		}
+	}
+}
+
+// A metadata service that refuses (no agency attached) stops the chain with its reason.
+func TestMetadataRefusal(t *testing.T) {
+	ts := newTestServer(t, func(w http.ResponseWriter, r *http.Request, _ int) {
+		if r.URL.Path == metadataTokenPath {
+			w.WriteHeader(http.StatusNotFound)
+			return
+		}
+		w.WriteHeader(http.StatusNotFound)
+		fmt.Fprint(w, "Please configure Cloud Service Agency first")
+	})
+	c := newTestClient(t, ts.URL, func(cfg *Config) { cfg.AccessKey, cfg.SecretKey, cfg.MetadataEndpoint = "", "", ts.URL })
+	err := c.Do(testCtx(t), testRequest(), nil)
+	if err == nil || !strings.Contains(err.Error(), "HTTP 404: Please configure Cloud Service Agency first") || !strings.Contains(err.Error(), sourceMetadata) {
+		t.Fatalf("err = %v, want the metadata service's refusal", err)
 	}
 }

@@ -108,6 +108,7 @@ resource "huaweidata_dli_global_variable" "test" {
 			ConfigStateChecks: []statecheck.StateCheck{
 				variableCreated("metadata_var"),
 				env.ExpectRequests("ECSMetadataSecurityKey", 1, 3), // once per provider process that called the API
+				env.ExpectRequests("ECSMetadataToken", 1, 3),       // in token mode
 				acctest.CheckEmulator(func(context.Context) error {
 					byOrigin, err := signedOnlyBy(env, "ecs-metadata")
 					if err != nil {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -29,6 +30,9 @@ const (
 	credentialTimeFormat    = "2006-01-02T15:04:05.000000Z"
 	metadataSecurityKeyPath = "/openstack/latest/securitykey"
 	metadataOperation       = "ECSMetadataSecurityKey" // its name in the request counts
+	metadataTokenPath       = "/meta-data/latest/api/token"
+	metadataTokenOperation  = "ECSMetadataToken"
+	metadataTokenMaxTTL     = 6 * time.Hour
 	permanentOrigin         = "permanent"
 	metadataOrigin          = "ecs-metadata"
 )
@@ -39,11 +43,12 @@ type credentialState struct {
 
 	mu       sync.Mutex
 	metadata store.TemporaryCredential // the instance's current ones
+	sessions map[string]time.Time      // metadata session token -> expiry (emulated clock)
 	signers  map[string]int            // access key -> requests with a good signature
 }
 
 func newCredentialState() *credentialState {
-	return &credentialState{issued: store.NewTemporaryCredentials(), signers: map[string]int{}}
+	return &credentialState{issued: store.NewTemporaryCredentials(), sessions: map[string]time.Time{}, signers: map[string]int{}}
 }
 
 // SignerCount is how many requests one access key signed, and what the key is.
@@ -118,13 +123,40 @@ func credentialJSON(tc store.TemporaryCredential) map[string]credentialBody {
 	}}
 }
 
+// serveMetadataToken answers PUT /meta-data/latest/api/token, the metadata service's token
+// mode: a session token valid for X-Metadata-Token-Ttl-Seconds (1 to 21600), as text.
+func (e *Server) serveMetadataToken(w http.ResponseWriter, r *http.Request) {
+	e.count(metadataTokenOperation)
+	ttl, err := strconv.Atoi(r.Header.Get("X-Metadata-Token-Ttl-Seconds"))
+	if err != nil || ttl < 1 || time.Duration(ttl)*time.Second > metadataTokenMaxTTL {
+		http.Error(w, "X-Metadata-Token-Ttl-Seconds must be 1 to 21600", http.StatusBadRequest)
+		return
+	}
+	token := store.NewUUID()
+	cs := e.creds
+	cs.mu.Lock()
+	cs.sessions[token] = e.clock.Now().Add(time.Duration(ttl) * time.Second)
+	cs.mu.Unlock()
+	w.Header().Set("Content-Type", "text/plain")
+	_, _ = w.Write([]byte(token))
+}
+
 // serveMetadataSecurityKey answers GET /openstack/latest/securitykey: the instance's
 // temporary credentials, the same ones until less than metadataCredentialRenew is left.
-func (e *Server) serveMetadataSecurityKey(w http.ResponseWriter, _ *http.Request) {
+// Without X-Metadata-Token it answers too (the service's compatible mode); with one, the
+// token must be a live session token (else 401).
+func (e *Server) serveMetadataSecurityKey(w http.ResponseWriter, r *http.Request) {
 	e.count(metadataOperation)
 	now := e.clock.Now()
 	cs := e.creds
 	cs.mu.Lock()
+	if token := r.Header.Get("X-Metadata-Token"); token != "" {
+		if expires, ok := cs.sessions[token]; !ok || !now.Before(expires) {
+			cs.mu.Unlock()
+			http.Error(w, "the metadata token is invalid or expired", http.StatusUnauthorized)
+			return
+		}
+	}
 	if cs.metadata.Expires.Sub(now) < metadataCredentialRenew {
 		cs.metadata = cs.issued.Issue(now, metadataCredentialLife, metadataOrigin)
 	}

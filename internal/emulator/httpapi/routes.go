@@ -175,4 +175,5 @@ var adminHookRoutes = []adminRoute{
 // on its link-local address (iam_credentials.go); counted, never faulted.
 var unauthenticatedRoutes = []adminRoute{
 	{Pattern: "GET " + metadataSecurityKeyPath, Handle: (*Server).serveMetadataSecurityKey},
+	{Pattern: "PUT " + metadataTokenPath, Handle: (*Server).serveMetadataToken},
 }

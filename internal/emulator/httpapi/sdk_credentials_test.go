@@ -3,6 +3,7 @@ package httpapi
 import (
 	"encoding/json"
 	"errors"
+	"io"
 	"net/http"
 	"testing"
 	"time"
@@ -120,5 +121,42 @@ func TestMetadataSecurityKey(t *testing.T) {
 	s.emu.Advance(metadataCredentialLife - metadataCredentialRenew/2)
 	if renewed := get(); renewed.Access == first.Access {
 		t.Error("credentials near expiry should be replaced")
+	}
+}
+
+// In token mode, a session token from PUT api/token lets GET securitykey through until it
+// expires on the emulated clock; a bad or expired one is refused.
+func TestMetadataTokenMode(t *testing.T) {
+	env := newEnv(t, Options{Speed: defaultSpeed})
+	send := func(method, path, header, value string) (int, string) {
+		t.Helper()
+		req, _ := http.NewRequest(method, env.srv.URL+path, nil)
+		if value != "" {
+			req.Header.Set(header, value)
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		body, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(body)
+	}
+	if status, _ := send(http.MethodPut, metadataTokenPath, "X-Metadata-Token-Ttl-Seconds", "99999"); status != http.StatusBadRequest {
+		t.Errorf("a TTL over 6 hours: HTTP %d, want 400", status)
+	}
+	status, token := send(http.MethodPut, metadataTokenPath, "X-Metadata-Token-Ttl-Seconds", "60")
+	if status != http.StatusOK || token == "" {
+		t.Fatalf("token: HTTP %d %q", status, token)
+	}
+	if status, _ := send(http.MethodGet, metadataSecurityKeyPath, "X-Metadata-Token", token); status != http.StatusOK {
+		t.Errorf("with a live token: HTTP %d, want 200", status)
+	}
+	if status, _ := send(http.MethodGet, metadataSecurityKeyPath, "X-Metadata-Token", "forged"); status != http.StatusUnauthorized {
+		t.Errorf("with a forged token: HTTP %d, want 401", status)
+	}
+	env.emu.Advance(time.Minute)
+	if status, _ := send(http.MethodGet, metadataSecurityKeyPath, "X-Metadata-Token", token); status != http.StatusUnauthorized {
+		t.Errorf("with an expired token: HTTP %d, want 401", status)
 	}
 }
