@@ -39,7 +39,15 @@ type Env struct {
 	// ConsistencyWindow is the provider's consistency window (default ConsistencyWindow);
 	// tests with long consistency delays and retries set it longer.
 	ConsistencyWindow time.Duration
+	// MetadataEndpoint is where the provider asks the ECS/CCE metadata service for
+	// credentials when no other source has any (default NoMetadataEndpoint); tests of the
+	// metadata source set it to URL.
+	MetadataEndpoint string
 }
+
+// NoMetadataEndpoint is an address nothing listens on: a provider without credentials in
+// a test fails at once instead of asking the real metadata address.
+const NoMetadataEndpoint = "http://127.0.0.1:1"
 
 // NewEnv starts an emulator for the test and stops it when the test ends. It fails the test
 // when the Terraform CLI is missing: acceptance tests are never skipped silently.
@@ -65,7 +73,7 @@ func NewEnvSeeded(t *testing.T, seed int64) *Env {
 	}
 	srv := httptest.NewServer(emu)
 	t.Cleanup(srv.Close)
-	return &Env{Emulator: emu, URL: srv.URL, ConsistencyWindow: ConsistencyWindow}
+	return &Env{Emulator: emu, URL: srv.URL, ConsistencyWindow: ConsistencyWindow, MetadataEndpoint: NoMetadataEndpoint}
 }
 
 // RequireTerraform fails the test, with a clear message, when the Terraform CLI is not on PATH.
@@ -89,6 +97,7 @@ func (e *Env) ProviderFactories() map[string]func() (tfprotov6.ProviderServer, e
 		c.RetryMaxDelay = 100 * time.Millisecond
 		c.RateLimit = 1000
 		c.ConsistencyWindow = e.ConsistencyWindow
+		c.MetadataEndpoint = e.MetadataEndpoint
 	}
 	return map[string]func() (tfprotov6.ProviderServer, error){
 		"huaweidata": providerserver.NewProtocol6WithError(provider.New("test", fast)()),

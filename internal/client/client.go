@@ -49,6 +49,8 @@ type Client struct {
 
 	projectMu sync.Mutex
 	projectID string
+
+	creds *credentialChain // found on first use (credentials.go)
 }
 
 // New builds a client. It makes no network call.
@@ -73,7 +75,7 @@ func New(cfg Config) (*Client, error) {
 		transport.TLSClientConfig = &tls.Config{InsecureSkipVerify: cfg.Insecure} //nolint:gosec // user opt-in
 		hc = &http.Client{Transport: transport, Timeout: 2 * time.Minute}
 	}
-	return &Client{
+	c := &Client{
 		cfg:     cfg,
 		http:    hc,
 		limiter: newRateController(realClock{}, cfg.RateLimit, false),
@@ -99,7 +101,9 @@ func New(cfg Config) (*Client, error) {
 
 		// dli_flink_template (issue 16 part B)
 		flinkTemplates: newListCache[model.FlinkSqlJobTemplate](cfg.ListCacheTTL),
-	}, nil
+	}
+	c.creds = newCredentialChain(c)
+	return c, nil
 }
 
 // Request describes one API call.
@@ -137,6 +141,9 @@ type Request struct {
 	// refused while the queue scales): the call then succeeds, and the caller's wait sees
 	// the work through.
 	InProgress func(err error) bool
+
+	signWith       *Credentials // sign with these instead of the chain's (the assume_role exchange)
+	secretResponse bool         // the answer carries secrets: never quote its body
 }
 
 // Do sends the request, retrying as configured, and decodes a successful response into out
@@ -145,9 +152,9 @@ type Request struct {
 // never a not-found. With a nil out the answer may be empty (an is_success=false envelope
 // is still an error).
 func (c *Client) Do(ctx context.Context, req Request, out any) error {
-	if c.cfg.AccessKey == "" || c.cfg.SecretKey == "" {
-		return errors.New("no credentials: set access_key and secret_key in the provider block, " +
-			"or the HW_ACCESS_KEY and HW_SECRET_KEY environment variables")
+	creds, err := c.signingCredentials(ctx, req)
+	if err != nil {
+		return err
 	}
 	path := req.Path
 	if strings.Contains(path, "{project_id}") {
@@ -166,9 +173,23 @@ func (c *Client) Do(ctx context.Context, req Request, out any) error {
 	}
 
 	var unknownSince time.Time // when the first attempt whose outcome is unknown was sent
+	renewed := false           // expired credentials were replaced once already
 	for attempt := 0; ; attempt++ {
 		sentAt := time.Now()
-		resp, err := c.attempt(ctx, req, path, body)
+		resp, err := c.attempt(ctx, req, path, body, creds)
+		if expiredCredentials(err) && !renewed && req.signWith == nil {
+			// Temporary credentials expired early (clock skew, revoked): find them again
+			// once and resend; the refused request did nothing.
+			renewed = true
+			fresh, ok, rerr := c.creds.renewAfter(ctx, creds)
+			if rerr != nil {
+				return fmt.Errorf("%w; finding new credentials: %w", err, rerr)
+			}
+			if ok {
+				creds = fresh
+				resp, err = c.attempt(ctx, req, path, body, creds)
+			}
+		}
 		if err == nil {
 			if err = decodeSuccess(req, path, resp, out); err == nil {
 				return nil
@@ -276,7 +297,7 @@ type attemptError struct {
 func (e *attemptError) Error() string { return e.err.Error() }
 func (e *attemptError) Unwrap() error { return e.err }
 
-func (c *Client) attempt(ctx context.Context, req Request, path string, body []byte) (*response, error) {
+func (c *Client) attempt(ctx context.Context, req Request, path string, body []byte, creds Credentials) (*response, error) {
 	adaptive := c.adaptiveFor(req.Service)
 	_, err := adaptive.wait(ctx)
 	var sentAt time.Time
@@ -288,7 +309,7 @@ func (c *Client) attempt(ctx context.Context, req Request, path string, body []b
 		// wait that would pass the deadline before the deadline is reached.
 		return nil, fmt.Errorf("%s: %w", req.Operation, err)
 	}
-	httpReq, err := c.signedRequest(ctx, req, path, body)
+	httpReq, err := c.signedRequest(ctx, req, path, body, creds)
 	if err != nil {
 		return nil, fmt.Errorf("%s: building request: %w", req.Operation, err)
 	}
@@ -312,11 +333,16 @@ func (c *Client) attempt(ctx context.Context, req Request, path string, body []b
 		return &response{status: httpResp.StatusCode, requestID: requestID, body: respBody}, nil
 	}
 	code, msg := parseErrorBody(respBody)
+	var apiErr error = &APIError{
+		Operation: req.Operation, Method: req.Method, Path: path, StatusCode: httpResp.StatusCode,
+		Code: code, Message: msg, RequestID: requestID,
+	}
+	if httpResp.StatusCode == http.StatusUnauthorized && creds.Source != "" {
+		// Say which link of the credentials chain to look at.
+		apiErr = fmt.Errorf("%w (signed with the credentials from the %s)", apiErr, creds.Source)
+	}
 	return nil, &attemptError{
-		err: &APIError{
-			Operation: req.Operation, Method: req.Method, Path: path, StatusCode: httpResp.StatusCode,
-			Code: code, Message: msg, RequestID: requestID,
-		},
+		err:        apiErr,
 		status:     httpResp.StatusCode,
 		retryAfter: retryAfter,
 	}
@@ -337,13 +363,29 @@ func decodeSuccess(req Request, path string, resp *response, out any) error {
 		return &attemptError{
 			err: &MalformedResponseError{
 				Operation: req.Operation, Method: req.Method, Path: path, StatusCode: resp.status,
-				RequestID: resp.requestID, Reason: reason.Error(), Body: truncate(strings.TrimSpace(string(resp.body)), 200),
+				RequestID: resp.requestID, Reason: reason.Error(), Body: quotable(req, resp.body),
 			},
 			status:    resp.status,
 			malformed: true,
 		}
 	}
 	return nil
+}
+
+// quotable is the excerpt of an answer's body an error may quote: none when it carries secrets.
+func quotable(req Request, body []byte) string {
+	if req.secretResponse {
+		return ""
+	}
+	return truncate(strings.TrimSpace(string(body)), 200)
+}
+
+// signingCredentials are the credentials to sign req with.
+func (c *Client) signingCredentials(ctx context.Context, req Request) (Credentials, error) {
+	if req.signWith != nil {
+		return *req.signWith, nil
+	}
+	return c.creds.get(ctx)
 }
 
 func sleep(ctx context.Context, d time.Duration) error {

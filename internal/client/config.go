@@ -31,7 +31,7 @@ const DefaultCloud = "myhuaweicloud.com"
 type Config struct {
 	Region        string
 	ProjectID     string // empty: looked up once from IAM by Region, on first use
-	AccessKey     string
+	AccessKey     string // the provider arguments; the first link of the credentials chain
 	SecretKey     string
 	SecurityToken string
 	Cloud         string             // empty: DefaultCloud
@@ -58,6 +58,14 @@ type Config struct {
 	ConsistencyWindow time.Duration
 
 	HTTPClient *http.Client // optional; default: a client with sane timeouts
+
+	// The rest of the credentials chain (credentials.go), tried in this order when
+	// AccessKey and SecretKey are empty; AssumeRole then exchanges what was found.
+	EnvCredentials   Credentials // HW_ACCESS_KEY, HW_SECRET_KEY, HW_SECURITY_TOKEN
+	SharedConfigFile string      // "" with Profile set: DefaultSharedConfigFile
+	Profile          string      // "" with SharedConfigFile set: the file's current profile
+	MetadataEndpoint string      // "": DefaultMetadataEndpoint
+	AssumeRole       *AssumeRole
 }
 
 // Production defaults for the timing knobs.

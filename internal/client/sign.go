@@ -14,7 +14,7 @@ import (
 // signedRequest builds the HTTP request and signs it with the official SDK's AK/SK signer
 // (SDK-HMAC-SHA256), adding X-Security-Token for temporary credentials. It is signed anew
 // for every attempt so X-Sdk-Date stays fresh across retries.
-func (c *Client) signedRequest(ctx context.Context, req Request, path string, body []byte) (*http.Request, error) {
+func (c *Client) signedRequest(ctx context.Context, req Request, path string, body []byte, creds Credentials) (*http.Request, error) {
 	builder := request.NewHttpRequestBuilder().
 		WithEndpoint(c.cfg.Endpoint(req.Service)).
 		WithPath(path).
@@ -38,15 +38,15 @@ func (c *Client) signedRequest(ctx context.Context, req Request, path string, bo
 	}
 	sdkReq := builder.Build()
 
-	creds, err := auth.NewBasicCredentialsBuilder().
-		WithAk(c.cfg.AccessKey).
-		WithSk(c.cfg.SecretKey).
-		WithSecurityToken(c.cfg.SecurityToken).
+	signer, err := auth.NewBasicCredentialsBuilder().
+		WithAk(creds.AccessKey).
+		WithSk(creds.SecretKey).
+		WithSecurityToken(creds.SecurityToken).
 		SafeBuild()
 	if err != nil {
 		return nil, fmt.Errorf("building the signing credentials: %w", err)
 	}
-	signed, err := creds.ProcessAuthRequest(nil, sdkReq)
+	signed, err := signer.ProcessAuthRequest(nil, sdkReq)
 	if err != nil {
 		return nil, err
 	}

@@ -27,7 +27,7 @@ func (m providerModel) clientConfig(getenv func(string) string) (client.Config, 
 				"The provider's "+attr+" depends on a value that is only known after apply. Set it to a value known at plan time.")
 			return ""
 		}
-		if s := v.ValueString(); s != "" {
+		if s := v.ValueString(); s != "" || env == "" {
 			return s
 		}
 		return getenv(env)
@@ -35,9 +35,9 @@ func (m providerModel) clientConfig(getenv func(string) string) (client.Config, 
 	cfg := client.Config{
 		Region:        pick("region", m.Region, "HW_REGION_NAME"),
 		ProjectID:     pick("project_id", m.ProjectID, "HW_PROJECT_ID"),
-		AccessKey:     pick("access_key", m.AccessKey, "HW_ACCESS_KEY"),
-		SecretKey:     pick("secret_key", m.SecretKey, "HW_SECRET_KEY"),
-		SecurityToken: pick("security_token", m.SecurityToken, "HW_SECURITY_TOKEN"),
+		AccessKey:     pick("access_key", m.AccessKey, ""), // no variable: the environment is the chain's next link
+		SecretKey:     pick("secret_key", m.SecretKey, ""),
+		SecurityToken: pick("security_token", m.SecurityToken, ""),
 		Cloud:         pick("cloud", m.Cloud, "HW_CLOUD"),
 		MaxRetries:    defaultMaxRetries,
 		Insecure:      m.Insecure.ValueBool(),
@@ -70,6 +70,7 @@ func (m providerModel) clientConfig(getenv func(string) string) (client.Config, 
 		cfg.DataArtsInstanceID = m.DataArts.InstanceID.ValueString()
 		cfg.DataArtsWorkspaceID = m.DataArts.WorkspaceID.ValueString()
 	}
+	diags.Append(m.credentialsConfig(&cfg, getenv, pick)...)
 	if cfg.Region == "" {
 		diags.AddAttributeError(path.Root("region"), "Missing region",
 			"Set region in the provider block or the HW_REGION_NAME environment variable, e.g. \"cn-north-4\".")

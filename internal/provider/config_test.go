@@ -25,7 +25,8 @@ func TestClientConfig_environmentFallbacks(t *testing.T) {
 	if diags.HasError() {
 		t.Fatalf("unexpected diagnostics: %v", diags)
 	}
-	if cfg.Region != "ap-southeast-1" || cfg.ProjectID != "p1" || cfg.AccessKey != "ak" || cfg.SecretKey != "sk" || cfg.SecurityToken != "tok" {
+	env := cfg.EnvCredentials
+	if cfg.Region != "ap-southeast-1" || cfg.ProjectID != "p1" || env.AccessKey != "ak" || env.SecretKey != "sk" || env.SecurityToken != "tok" {
 		t.Errorf("environment not used: %+v", cfg)
 	}
 	if got := cfg.Endpoint(client.ServiceDLI); got != "http://127.0.0.1:1" {

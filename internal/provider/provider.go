@@ -72,7 +72,7 @@ func (p *huaweidataProvider) Schema(_ context.Context, _ provider.SchemaRequest,
 				Optional:            true,
 			},
 			"access_key": schema.StringAttribute{
-				MarkdownDescription: "Access key (AK) used to sign requests. Can also be set with `HW_ACCESS_KEY`.",
+				MarkdownDescription: "Access key (AK) used to sign requests. Can also be set with `HW_ACCESS_KEY`. " + credentialsChainDescription,
 				Optional:            true,
 				Sensitive:           true,
 			},
@@ -135,6 +135,12 @@ func (p *huaweidataProvider) Schema(_ context.Context, _ provider.SchemaRequest,
 				Validators: []validator.String{durationBetween(0, 30*time.Minute)},
 			},
 		},
+		Blocks: map[string]schema.Block{
+			"assume_role": assumeRoleBlock(), // credentials chain
+		},
+	}
+	for name, attr := range credentialAttributes() { // credentials chain
+		resp.Schema.Attributes[name] = attr
 	}
 }
 
@@ -271,6 +277,10 @@ type providerModel struct {
 	RateLimit     types.Float64  `tfsdk:"rate_limit"`
 	// ConsistencyWindow is a duration string; see clientConfig.
 	ConsistencyWindow types.String `tfsdk:"consistency_window"`
+	// The credentials chain (credentials.go).
+	SharedConfigFile types.String     `tfsdk:"shared_config_file"`
+	Profile          types.String     `tfsdk:"profile"`
+	AssumeRole       *assumeRoleModel `tfsdk:"assume_role"`
 }
 
 type endpointModel struct {

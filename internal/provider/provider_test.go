@@ -39,7 +39,7 @@ func TestAccProvider_missingCredentialsAtFirstCall(t *testing.T) {
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		Steps: []resource.TestStep{
 			{Config: cfg, PlanOnly: true, ExpectNonEmptyPlan: true},
-			{Config: cfg, ExpectError: regexp.MustCompile(`(?s)no credentials: set access_key and secret_key.*HW_ACCESS_KEY`)},
+			{Config: cfg, ExpectError: regexp.MustCompile(`(?s)no credentials: set access_key and secret_key.*HW_ACCESS_KEY.*Tried,\s+in\s+order.*shared_config_file\s+and\s+profile\s+are\s+not\s+set.*ECS/CCE\s+metadata:.*cannot\s+be\s+reached`)},
 		},
 	})
 	if total := sum(env.Emulator.RequestCounts()); total != 0 {

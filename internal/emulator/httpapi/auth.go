@@ -50,6 +50,8 @@ func authError(detail string) *apiError {
 
 // authHeaders is what checkAuthHeaders learned from the request headers.
 type authHeaders struct {
+	access    string
+	secret    string // of access: the emulator's own, or temporary credentials' (iam_credentials.go)
 	date      time.Time
 	signed    []string
 	signature string
@@ -78,8 +80,9 @@ func (e *Server) checkAuthHeaders(r *http.Request) (authHeaders, *apiError) {
 	if access == "" || signedList == "" || sig == "" {
 		return authHeaders{}, authError("Authorization header is malformed (Access, SignedHeaders and Signature are required).")
 	}
-	if access != e.ak {
-		return authHeaders{}, authError("the access key does not exist.")
+	secret, aerr := e.signingSecret(r, access)
+	if aerr != nil {
+		return authHeaders{}, aerr
 	}
 	date := r.Header.Get(headerSdkDate)
 	if date == "" {
@@ -108,7 +111,7 @@ func (e *Server) checkAuthHeaders(r *http.Request) (authHeaders, *apiError) {
 	if len(sig) != sha256.Size*2 {
 		return authHeaders{}, authError("the request signature does not match.")
 	}
-	return authHeaders{date: t, signed: signed, signature: sig}, nil
+	return authHeaders{access: access, secret: secret, date: t, signed: signed, signature: sig}, nil
 }
 
 // verifySignature recomputes the signature over the request and its body.
@@ -116,13 +119,14 @@ func (e *Server) verifySignature(r *http.Request, pre authHeaders, body []byte) 
 	cr := canonicalRequest(r, pre.signed, body)
 	crHash := sha256.Sum256([]byte(cr))
 	sts := signAlgorithm + "\n" + pre.date.UTC().Format(sdkDateFormat) + "\n" + hex.EncodeToString(crHash[:])
-	mac := hmac.New(sha256.New, []byte(e.sk))
+	mac := hmac.New(sha256.New, []byte(pre.secret))
 	mac.Write([]byte(sts))
 	want := hex.EncodeToString(mac.Sum(nil))
 	if !hmac.Equal([]byte(want), []byte(strings.ToLower(pre.signature))) {
 		return userInfo{}, authError("the request signature does not match.")
 	}
-	u := userFor(e.ak)
+	e.creds.countSigner(pre.access)
+	u := userFor(e.ak) // temporary credentials act for the same (only) account
 	u.Temporary = strings.TrimSpace(r.Header.Get(headerSecToken)) != ""
 	return u, nil
 }

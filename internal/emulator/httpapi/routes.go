@@ -158,6 +158,8 @@ var apiRoutes = []route{
 	{Method: "PUT", Pattern: "/v1.0/{project_id}/streaming/job-templates/{template_id}", Op: "UpdateFlinkSqlJobTemplate", Handle: (*Server).updateFlinkTemplate},
 	{Method: "DELETE", Pattern: "/v1.0/{project_id}/streaming/job-templates/{template_id}", Op: "DeleteFlinkSqlJobTemplate", Handle: (*Server).deleteFlinkTemplate},
 	{Method: "GET", Pattern: "/v1.0/{project_id}/streaming/job-templates", Op: "ListFlinkSqlJobTemplates", Handle: (*Server).listFlinkTemplates},
+	// iam_credentials (credentials chain)
+	{Method: "POST", Pattern: "/v3.0/OS-CREDENTIAL/securitytokens", Op: "CreateTemporaryAccessKeyByAgency", Handle: (*Server).createTemporaryAccessKeyByAgency},
 }
 
 // adminHookRoutes are the /_emulator/ test hooks of the features; the core admin
@@ -175,4 +177,13 @@ var adminHookRoutes = []adminRoute{
 	{Pattern: "PUT /_emulator/package-failures", Handle: (*Server).adminSetPackageFailure},
 	// issue 14: elastic resource pools
 	{Pattern: "PUT /_emulator/pool-failures", Handle: (*Server).adminSetPoolFailure},
+	// iam_credentials (credentials chain)
+	{Pattern: "GET /_emulator/signers", Handle: (*Server).adminSigners},
+}
+
+// unauthenticatedRoutes are served without a signature, like the ECS/CCE metadata service
+// on its link-local address (iam_credentials.go); counted, never faulted.
+var unauthenticatedRoutes = []adminRoute{
+	{Pattern: "GET " + metadataSecurityKeyPath, Handle: (*Server).serveMetadataSecurityKey},
+	{Pattern: "PUT " + metadataTokenPath, Handle: (*Server).serveMetadataToken},
 }

@@ -72,6 +72,8 @@ type Server struct {
 	sqlFailures []sqlJobFailure // FailSQLJobs fixtures (not persisted)
 
 	realNow func() time.Time // real clock for the consistency delay and the rate limit; tests fake it
+
+	creds *credentialState // temporary credentials and signer counts (iam_credentials.go)
 }
 
 // route is one API operation: an HTTP method and ServeMux path pattern, the
@@ -86,7 +88,7 @@ type route struct {
 
 // New creates an Emulator, loading Options.StateFile if it exists.
 func New(opts Options) (*Server, error) {
-	e := &Server{opts: opts, ak: opts.AccessKey, sk: opts.SecretKey, realNow: time.Now}
+	e := &Server{opts: opts, ak: opts.AccessKey, sk: opts.SecretKey, realNow: time.Now, creds: newCredentialState()}
 	if e.ak == "" && e.sk == "" {
 		e.ak, e.sk = DemoAccessKey, DemoSecretKey
 	}
@@ -142,6 +144,9 @@ func New(opts Options) (*Server, error) {
 	}
 	e.registerAdmin()
 	e.registerDataArtsAdmin()
+	for _, rt := range unauthenticatedRoutes {
+		e.mux.HandleFunc(rt.Pattern, func(w http.ResponseWriter, r *http.Request) { rt.Handle(e, w, r) })
+	}
 	e.mux.HandleFunc("/", e.serveUnrouted)
 	return e, nil
 }
@@ -192,6 +197,7 @@ func (e *Server) ResetCounts() {
 	e.counts = map[string]int{}
 	e.throttled = 0
 	e.fmu.Unlock()
+	e.creds.resetSigners()
 }
 
 // Advance moves the emulated clock forward by d.
