@@ -15,18 +15,25 @@ import (
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/emulator"
 )
 
-// TestAccGenerateConfig: this provider's equivalent of every incumbent configuration applies
-// and re-plans empty; then, for its objects, `import` blocks
+// TestAccGenerateConfig: this provider's equivalent of every incumbent configuration (and of
+// every other incumbent resource it moves from) applies and re-plans empty; then, for its objects, `import` blocks
 // and `terraform plan -generate-config-out` write a configuration that plans nothing but the
 // imports, and after the import apply the plan is empty.
 func TestAccGenerateConfig(t *testing.T) {
-	names := make([]string, 0, len(incumbentShapes))
-	for name := range incumbentShapes {
+	shapes := map[string]string{}
+	for name, shape := range incumbentShapes {
+		shapes[name] = shape
+	}
+	for name, c := range incumbentWritten {
+		shapes[name] = c.shape
+	}
+	names := make([]string, 0, len(shapes))
+	for name := range shapes {
 		names = append(names, name)
 	}
 	sort.Strings(names)
 	for _, name := range names {
-		shape := incumbentShapes[name]
+		shape := shapes[name]
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			testGenerateConfig(t, shape)

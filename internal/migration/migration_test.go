@@ -38,6 +38,8 @@ var movedTo = map[string]string{
 	"huaweicloud_dli_elastic_resource_pool": "huaweidata_dli_elastic_resource_pool",
 	"huaweicloud_dli_sql_template":          "huaweidata_dli_sql_template",
 	"huaweicloud_dli_spark_template":        "huaweidata_dli_spark_template",
+	"huaweicloud_dli_flinkjar_job":          "huaweidata_dli_flink_jar_job",
+	"huaweicloud_dli_flink_template":        "huaweidata_dli_flink_template",
 }
 
 // generatedIDs are the incumbent types whose id the service generated: in this test's
@@ -49,6 +51,8 @@ var generatedIDs = map[string]string{
 	"huaweicloud_dli_sql_job":               "sql_job",
 	"huaweicloud_dli_sql_template":          "sql_template",
 	"huaweicloud_dli_spark_template":        "spark_template",
+	"huaweicloud_dli_flinkjar_job":          "flink_job",
+	"huaweicloud_dli_flink_template":        "flink_template",
 }
 
 // TestAccMoveFromIncumbent: for every folder of ../shared/incumbent, this provider creates
@@ -169,7 +173,7 @@ func emulatorID(t *testing.T, env *acctest.Env, kind, name string) string {
 				ids = append(ids, j.ID)
 			}
 		}
-	case "sql_template", "spark_template":
+	case "sql_template", "spark_template", "flink_template":
 		for _, tpl := range p.JobTemplates {
 			if strings.ToLower(tpl.Type)+"_template" == kind && tpl.Name == name {
 				ids = append(ids, tpl.ID)

@@ -119,6 +119,54 @@ resource "huaweidata_dli_spark_template" "t" {
 			}},
 		}}},
 	},
+	"flinkjar_job": {
+		shape: `
+resource "huaweidata_dli_queue" "q" {
+  name       = "mv_stream_q"
+  cu_count   = 16
+  queue_type = "general"
+}
+
+resource "huaweidata_dli_flink_jar_job" "j" {
+  name       = "mv_jar"
+  queue_name = huaweidata_dli_queue.q.name
+  entrypoint = "obs://mv-bucket/jobs/stream.jar"
+  main_class = "com.example.Stream"
+}
+`,
+		resources: []incumbentResource{
+			{"huaweicloud_dli_queue", "q", map[string]any{
+				"id": "9ae0ae91-019a-44c7-99ef-293553bb8000", "name": "mv_stream_q", "cu_count": 16, "queue_type": "general",
+				"description": "", "enterprise_project_id": "0", "platform": "x86_64", "resource_mode": 0, "feature": "",
+				"owner": "demo_user", "resource_id": "9ae0ae91-019a-44c7-99ef-293553bb8000", "create_time": 1796121114555,
+				"elastic_resource_pool_name": "", "scaling_policies": []any{}, "spark_driver": []any{}, "tags": map[string]any{},
+				"region": "cn-north-4", "timeouts": nil, "vpc_cidr": "10.0.0.0/8", "subnet_cidr": nil, "management_subnet_cidr": nil,
+			}},
+			{"huaweicloud_dli_flinkjar_job", "j", map[string]any{
+				"id": "", "region": "cn-north-4", "name": "mv_jar", "description": "", "queue_name": "mv_stream_q",
+				"main_class": "com.example.Stream", "entrypoint": "obs://mv-bucket/jobs/stream.jar", "entrypoint_args": "",
+				"dependency_jars": []any{}, "dependency_files": []any{}, "feature": "", "flink_version": "", "image": "",
+				"cu_num": 2, "parallel_num": 1, "manager_cu_num": 1, "tm_cu_num": 1, "tm_slot_num": 1,
+				"obs_bucket": "", "log_enabled": false, "smn_topic": "", "restart_when_exception": false,
+				"resume_checkpoint": false, "resume_max_num": -1, "checkpoint_path": "", "checkpoint_enabled": false,
+				"checkpoint_mode": "exactly_once", "checkpoint_interval": 10, "execution_agency_urn": "",
+				"resource_config_version": "", "resource_config": []any{}, "status": "job_running",
+			}},
+		},
+	},
+	"flink_template": {
+		shape: `
+resource "huaweidata_dli_flink_template" "t" {
+  name = "mv_flink_tpl"
+  type = "flink_opensource_sql_job"
+  sql  = "INSERT INTO snk SELECT id FROM src"
+}
+`,
+		resources: []incumbentResource{{"huaweicloud_dli_flink_template", "t", map[string]any{
+			"id": "", "region": "cn-north-4", "name": "mv_flink_tpl", "sql": "INSERT INTO snk SELECT id FROM src",
+			"description": "", "type": "flink_opensource_sql_job", "created_at": "2026-12-01T08:00:00Z", "updated_at": "2026-12-01T08:00:00Z",
+		}}},
+	},
 }
 
 // incumbentResource is one resource of a state written as the incumbent writes it.

@@ -27,6 +27,7 @@ var (
 	_ resource.Resource                     = (*dliDatasourceAuthResource)(nil)
 	_ resource.ResourceWithConfigure        = (*dliDatasourceAuthResource)(nil)
 	_ resource.ResourceWithConfigValidators = (*dliDatasourceAuthResource)(nil)
+	_ resource.ResourceWithModifyPlan       = (*dliDatasourceAuthResource)(nil)
 	_ resource.ResourceWithImportState      = (*dliDatasourceAuthResource)(nil)
 )
 

@@ -348,7 +348,7 @@ func TestAccDLIDatasourceAuth_planTimeValidation(t *testing.T) {
 	cases := map[string]acctest.PlanError{
 		"name with dash":      {Config: authConfig("my-auth", "passwd", pw), Want: `(?s)name.*character other than`},
 		"unknown type":        {Config: authConfig("a1", "password", pw), Want: `(?s)type value must be one of.*passwd`},
-		"passwd no password":  {Config: authConfig("a1", "passwd", `  username = "u"`), Want: `(?s)type "passwd" requires password \(or password_wo\)`},
+		"passwd no password":  {Config: authConfig("a1", "passwd", `  username = "u"`), Want: `(?s)Set password or password_wo\s+to\s+create.*type "passwd"\s+authenticates`},
 		"passwd no username":  {Config: authConfig("a1", "passwd", `  password = "p"`), Want: `(?s)type "passwd" requires username`},
 		"passwd with keytab":  {Config: authConfig("a1", "passwd", pw+"\n  keytab = \"obs://b/k.keytab\""), Want: `(?s)keytab is not used by type "passwd"`},
 		"KRB without keytab":  {Config: authConfig("a1", "KRB", `  krb5_conf = "obs://b/krb5.conf"`), Want: `(?s)type "KRB" requires keytab`},

@@ -9,6 +9,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/framework"
 )
 
 // authTypeRule is what one datasource_type needs and allows (dli-sdk-extras.md section
@@ -83,10 +85,11 @@ func (authTypeValidator) ValidateResource(ctx context.Context, req resource.Vali
 		}
 	}
 	for _, group := range rule.required {
-		if !slices.ContainsFunc(group, isSet) {
-			resp.Diagnostics.AddAttributeError(path.Root(group[0]), "Missing argument for this type",
-				fmt.Sprintf("type %q requires %s.", t, strings.Join(mapSlice(group, describeArg), " or ")))
+		if slices.ContainsFunc(group, isSet) || slices.ContainsFunc(group, isAuthSecret) {
+			continue // a secret is required only to create: see ModifyPlan
 		}
+		resp.Diagnostics.AddAttributeError(path.Root(group[0]), "Missing argument for this type",
+			fmt.Sprintf("type %q requires %s.", t, strings.Join(mapSlice(group, describeArg), " or ")))
 	}
 }
 
@@ -110,4 +113,24 @@ func mapSlice[T, U any](in []T, f func(T) U) []U {
 		out[i] = f(v)
 	}
 	return out
+}
+
+// ModifyPlan requires the secrets a type needs to create an authentication. DLI never
+// returns them, so an imported one (or its configuration from `terraform plan
+// -generate-config-out`) may leave them unset, and it keeps the secrets it has.
+func (r *dliDatasourceAuthResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() {
+		return
+	}
+	var typ types.String
+	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("type"), &typ)...)
+	var secrets [][]string
+	for _, group := range authTypeRules[typ.ValueString()].required {
+		for _, name := range group {
+			if isAuthSecret(name) {
+				secrets = append(secrets, []string{name, name + "_wo"})
+			}
+		}
+	}
+	framework.RequireOnCreate(ctx, req, resp, fmt.Sprintf("type %q authenticates with it.", typ.ValueString()), secrets...)
 }

@@ -33,6 +33,7 @@ var (
 	_ resource.Resource                = (*dliPackageResource)(nil)
 	_ resource.ResourceWithConfigure   = (*dliPackageResource)(nil)
 	_ resource.ResourceWithImportState = (*dliPackageResource)(nil)
+	_ resource.ResourceWithModifyPlan  = (*dliPackageResource)(nil)
 )
 
 // packageTypes are the package kinds of §8.1.
@@ -88,8 +89,9 @@ func (r *dliPackageResource) Schema(ctx context.Context, _ resource.SchemaReques
 				MarkdownDescription: "OBS object URL of the file, `https://<bucket>.obs.<region endpoint>/<key>`, e.g. " +
 					"`https://my-bucket.obs.cn-north-4.myhuaweicloud.com/jars/etl.jar`. Its last segment is the package name (`object_name`): " +
 					"1 to 128 letters, digits, `_`, `!`, `-` and `.`, not starting with a dot. Changing it replaces the package " +
-					"(after an import, a path ending in the imported package's name is recorded in place).",
-				Required:      true,
+					"(after an import, a path ending in the imported package's name is recorded in place). " +
+					"Required to create a package; DLI never returns it, so an imported package's configuration may leave it out.",
+				Optional:      true,
 				PlanModifiers: []planmodifier.String{replaceUnlessImportedPath()},
 				Validators:    []validator.String{validators.PackageObjectURL()},
 			},

@@ -4,11 +4,20 @@ import (
 	"context"
 
 	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/mapplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/framework"
 )
+
+// ModifyPlan requires object_path to upload a package; an existing one (imported: DLI does
+// not return the path) may leave it unset.
+func (r *dliPackageResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	framework.RequireOnCreate(ctx, req, resp, "it is the OBS object DLI uploads the package from.", []string{"object_path"})
+}
 
 // replaceUnlessImportedPath replaces a package when its object_path changes. An imported
 // package has no object_path in state (DLI does not return it): then a path whose last

@@ -317,10 +317,16 @@ resource "huaweidata_dli_package" "test" {
 	}
 	ok := pkgOBS + "x.jar"
 	cases := map[string]acctest.PlanError{
-		"group with space":  {Config: pkg("my group", "jar", ok, ""), Want: `(?s)group_name.*1\s+to\s+64\s+letters`},
-		"group too long":    {Config: pkg(strings.Repeat("g", 65), "jar", ok, ""), Want: `(?s)group_name.*1\s+to\s+64\s+letters`},
-		"unknown type":      {Config: pkg("g", "egg", ok, ""), Want: `(?s)type.*value\s+must\s+be\s+one\s+of.*jar.*pyFile.*file.*modelFile`},
-		"type wrong case":   {Config: pkg("g", "JAR", ok, ""), Want: `(?s)type.*value\s+must\s+be\s+one\s+of`},
+		"group with space": {Config: pkg("my group", "jar", ok, ""), Want: `(?s)group_name.*1\s+to\s+64\s+letters`},
+		"group too long":   {Config: pkg(strings.Repeat("g", 65), "jar", ok, ""), Want: `(?s)group_name.*1\s+to\s+64\s+letters`},
+		"unknown type":     {Config: pkg("g", "egg", ok, ""), Want: `(?s)type.*value\s+must\s+be\s+one\s+of.*jar.*pyFile.*file.*modelFile`},
+		"type wrong case":  {Config: pkg("g", "JAR", ok, ""), Want: `(?s)type.*value\s+must\s+be\s+one\s+of`},
+		"no object_path": {Config: `
+resource "huaweidata_dli_package" "test" {
+  group_name = "g"
+  type       = "jar"
+}
+`, Want: `(?s)Set\s+object_path\s+to\s+create`},
 		"obs scheme":        {Config: pkg("g", "jar", "obs://acc-bucket/x.jar", ""), Want: `(?s)object_path.*is\s+not\s+an\s+OBS\s+object\s+URL`},
 		"not obs host":      {Config: pkg("g", "jar", "https://example.com/x.jar", ""), Want: `(?s)object_path.*is\s+not\s+an\s+OBS\s+object\s+URL`},
 		"folder":            {Config: pkg("g", "jar", pkgOBS, ""), Want: `(?s)object_path.*names\s+a\s+folder`},

@@ -32,6 +32,8 @@ var (
 	_ resource.ResourceWithMoveState = (*dliElasticResourcePoolResource)(nil)
 	_ resource.ResourceWithMoveState = (*dliSQLTemplateResource)(nil)
 	_ resource.ResourceWithMoveState = (*dliSparkTemplateResource)(nil)
+	_ resource.ResourceWithMoveState = (*dliFlinkJarJobResource)(nil)
+	_ resource.ResourceWithMoveState = (*dliFlinkTemplateResource)(nil)
 )
 
 // MoveState accepts huaweicloud_dli_queue. The incumbent's id is the queue's resource id (a
@@ -75,15 +77,18 @@ func (r *dliTableResource) MoveState(context.Context) []resource.StateMover {
 
 // MoveState accepts huaweicloud_dli_flinksql_job, whose id is the numeric job id.
 func (r *dliFlinkSQLJobResource) MoveState(context.Context) []resource.StateMover {
-	return []resource.StateMover{framework.MoveFromIncumbent("huaweicloud_dli_flinksql_job", func(s framework.IncumbentState) error {
-		id, err := strconv.ParseInt(s.String("id"), 10, 64)
-		if err != nil {
-			return fmt.Errorf("the job id %q is not a Flink job id (a number)", s.String("id"))
-		}
-		s["job_id"] = id
-		delete(s, "status") // the incumbent's spelling ("job_running"); read again
-		return nil
-	})}
+	return []resource.StateMover{framework.MoveFromIncumbent("huaweicloud_dli_flinksql_job", moveFlinkJob)}
+}
+
+// moveFlinkJob turns the incumbent's Flink job id (a number in a string) into job_id too.
+func moveFlinkJob(s framework.IncumbentState) error {
+	id, err := strconv.ParseInt(s.String("id"), 10, 64)
+	if err != nil {
+		return fmt.Errorf("the job id %q is not a Flink job id (a number)", s.String("id"))
+	}
+	s["job_id"] = id
+	delete(s, "status") // the incumbent's spelling ("job_running"); read again
+	return nil
 }
 
 // MoveState accepts huaweicloud_dli_spark_job, whose arguments have the API's older names.
@@ -223,6 +228,36 @@ func (r *dliSparkTemplateResource) MoveState(context.Context) []resource.StateMo
 		delete(b, "resources") // packages by type and groups have no place in this body
 		delete(b, "dependent_packages")
 		s["body"] = body
+		return nil
+	})}
+}
+
+// MoveState accepts huaweicloud_dli_flinkjar_job: the numeric job id, and the CU and
+// parallelism settings under the names huaweidata_dli_flink_sql_job uses.
+func (r *dliFlinkJarJobResource) MoveState(context.Context) []resource.StateMover {
+	return []resource.StateMover{framework.MoveFromIncumbent("huaweicloud_dli_flinkjar_job", func(s framework.IncumbentState) error {
+		for from, to := range map[string]string{
+			"cu_num":         "cu_number",
+			"parallel_num":   "parallel_number",
+			"manager_cu_num": "manager_cu_number",
+			"tm_cu_num":      "tm_cus",
+		} {
+			s.Rename(from, to)
+		}
+		return moveFlinkJob(s)
+	})}
+}
+
+// MoveState accepts huaweicloud_dli_flink_template, whose id is the template id.
+func (r *dliFlinkTemplateResource) MoveState(context.Context) []resource.StateMover {
+	return []resource.StateMover{framework.MoveFromIncumbent("huaweicloud_dli_flink_template", func(s framework.IncumbentState) error {
+		id, err := strconv.ParseInt(s.String("id"), 10, 64)
+		if err != nil {
+			return fmt.Errorf("the template id %q is not a Flink template id (a number)", s.String("id"))
+		}
+		s["template_id"] = id
+		delete(s, "created_at") // read again as create_time and update_time
+		delete(s, "updated_at")
 		return nil
 	})}
 }
