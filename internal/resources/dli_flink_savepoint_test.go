@@ -47,7 +47,7 @@ func TestAccDLIFlinkSavepoint_onDemand(t *testing.T) {
 			{
 				Config: env.Config(savepointConfig("v1", "")),
 				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(savepointAddr, tfjsonpath.New("savepoint_path"), knownvalue.StringExact("obs://acc-bucket/savepoints/savepoint-1")),
+					statecheck.ExpectKnownValue(savepointAddr, tfjsonpath.New("savepoint_path"), knownvalue.StringRegexp(regexp.MustCompile(`^obs://acc-bucket/savepoints/savepoint-[0-9]+-1$`))),
 					savepoints(1),
 					jarHistory(env, wantStops(0)),
 				},
@@ -56,7 +56,7 @@ func TestAccDLIFlinkSavepoint_onDemand(t *testing.T) {
 				Config:           env.Config(savepointConfig("v2", "")),
 				ConfigPlanChecks: acctest.ExpectAction(savepointAddr, plancheck.ResourceActionDestroyBeforeCreate),
 				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(savepointAddr, tfjsonpath.New("savepoint_path"), knownvalue.StringExact("obs://acc-bucket/savepoints/savepoint-2")),
+					statecheck.ExpectKnownValue(savepointAddr, tfjsonpath.New("savepoint_path"), knownvalue.StringRegexp(regexp.MustCompile(`^obs://acc-bucket/savepoints/savepoint-[0-9]+-2$`))),
 					savepoints(2),
 				},
 			},
