@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/framework"
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/framework/validators"
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/ptr"
 )
 
@@ -53,7 +54,9 @@ func (l *dliDatabaseList) List(ctx context.Context, req list.ListRequest, stream
 	}
 	var found []framework.Listed
 	for _, db := range dbs {
-		if name := strings.ToLower(ptr.Deref(db.DatabaseName)); framework.MatchesRegex(filter.NameRegex, name) {
+		// DLI's built-in database (`default`) cannot be managed, so it is not listed.
+		name := strings.ToLower(ptr.Deref(db.DatabaseName))
+		if validators.CatalogNameProblem("database", name) == "" && framework.MatchesRegex(filter.NameRegex, name) {
 			found = append(found, framework.Listed{ImportID: name, DisplayName: name})
 		}
 	}
