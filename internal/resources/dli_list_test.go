@@ -3,6 +3,7 @@ package resources_test
 import (
 	"context"
 	"fmt"
+	"maps"
 	"strings"
 	"testing"
 	"time"
@@ -163,6 +164,7 @@ func TestAccQueryEstate(t *testing.T) {
 	for i := range estateDatabases {
 		checks = append(checks, querycheck.ExpectLength(fmt.Sprintf("huaweidata_dli_table.db%02d", i), estateTables))
 	}
+	env.Emulator.ResetCounts()
 	resource.Test(t, resource.TestCase{
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_14_0)},
 		ProtoV6ProviderFactories: env.ProviderFactories(),
@@ -170,4 +172,16 @@ func TestAccQueryEstate(t *testing.T) {
 			{Query: true, Config: estateQuery(env.ProviderBlock()), QueryResultChecks: checks},
 		},
 	})
+	// One listing per collection (tables: per database), whatever its size; with resources
+	// included, one read per object only where the resource's Read needs one (describing a
+	// table, showing a job or a connection): queues, variables and databases are read from
+	// the listing itself.
+	want := map[string]int{
+		"ListQueues": 1, "ListGlobalVariables": 1, "ListDatabases": 1, "ListTables": estateDatabases,
+		"ListFlinkJobs": 1, "ListEnhancedConnections": 1,
+		"ShowTable": estateDatabases * estateTables, "ShowFlinkJob": estateFlinkJobs, "ShowEnhancedConnection": estateConnections,
+	}
+	if got := env.Emulator.RequestCounts(); !maps.Equal(got, want) {
+		t.Errorf("terraform query sent %v, want %v", got, want)
+	}
 }
