@@ -174,12 +174,13 @@ func TestAccQueryEstate(t *testing.T) {
 	})
 	// One listing per collection (tables: per database), whatever its size; with resources
 	// included, one read per object only where the resource's Read needs one (describing a
-	// table, showing a job or a connection): queues, variables and databases are read from
-	// the listing itself.
+	// table, showing a job or a connection, listing a queue's properties): variables and
+	// databases are read from the listing itself.
 	want := map[string]int{
 		"ListQueues": 1, "ListGlobalVariables": 1, "ListDatabases": 1, "ListTables": estateDatabases,
 		"ListFlinkJobs": 1, "ListEnhancedConnections": 1,
 		"ShowTable": estateDatabases * estateTables, "ShowFlinkJob": estateFlinkJobs, "ShowEnhancedConnection": estateConnections,
+		"ListQueueProperties": estateQueues,
 	}
 	if got := env.Emulator.RequestCounts(); !maps.Equal(got, want) {
 		t.Errorf("terraform query sent %v, want %v", got, want)
