@@ -2,6 +2,7 @@ package acctest
 
 import (
 	"context"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -35,19 +36,12 @@ type Workdir struct {
 // (TF_ACC_TERRAFORM_PATH, or terraform on PATH); Terraform's output goes to the test log.
 func (e *Env) NewWorkdir(t *testing.T) *Workdir {
 	t.Helper()
-	bin := os.Getenv("TF_ACC_TERRAFORM_PATH")
-	if bin == "" {
-		var err error
-		if bin, err = exec.LookPath("terraform"); err != nil {
-			t.Fatal("the Terraform CLI is not on PATH")
-		}
-	}
 	dir := t.TempDir()
-	tf, err := tfexec.NewTerraform(dir, bin)
+	tf, err := tfexec.NewTerraform(dir, TerraformPath(t))
 	if err != nil {
 		t.Fatal(err)
 	}
-	tf.SetStdout(testLog{t})
+	tf.SetStdout(LogWriter(t))
 	ours := e.ProviderFactories()["huaweidata"]
 	return &Workdir{T: t, Dir: dir, TF: tf, Reattach: tfexec.ReattachInfo{
 		ProviderAddress: ServeProvider(t, ProviderAddress, func() tfprotov6.ProviderServer {
@@ -58,6 +52,20 @@ func (e *Env) NewWorkdir(t *testing.T) *Workdir {
 			return s
 		}),
 	}}
+}
+
+// TerraformPath is the Terraform CLI of the tests: TF_ACC_TERRAFORM_PATH, or terraform on
+// PATH.
+func TerraformPath(t *testing.T) string {
+	t.Helper()
+	if bin := os.Getenv("TF_ACC_TERRAFORM_PATH"); bin != "" {
+		return bin
+	}
+	bin, err := exec.LookPath("terraform")
+	if err != nil {
+		t.Fatal("the Terraform CLI is not on PATH")
+	}
+	return bin
 }
 
 // ServeProvider serves a provider in debug mode for the test's lifetime and returns how
@@ -88,7 +96,7 @@ func (w *Workdir) Query(opts ...tfexec.QueryOption) []string {
 	messages, err := w.TF.QueryJSON(context.Background(), append(opts, tfexec.Reattach(w.Reattach))...)
 	w.Must(err, "query")
 	// QueryJSON keeps the command's stdout as its own: later commands must log again.
-	defer w.TF.SetStdout(testLog{w.T})
+	defer w.TF.SetStdout(LogWriter(w.T))
 	var problems []string
 	for m := range messages {
 		switch {
@@ -123,7 +131,10 @@ func (w *Workdir) Must(err error, what string) {
 	}
 }
 
-// testLog writes Terraform's output to the test log.
+// LogWriter writes what it is given (Terraform's output) to the test log, where it is
+// shown when the test fails or runs with -v.
+func LogWriter(t *testing.T) io.Writer { return testLog{t} }
+
 type testLog struct{ t *testing.T }
 
 func (l testLog) Write(p []byte) (int, error) {
