@@ -3,6 +3,7 @@ package resources_test
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -59,6 +60,14 @@ terraform {
 		t.Fatalf("the generated configuration should import %d objects and change nothing; it imports %d and changes:\n  %s\ngenerated.tf:\n%s",
 			want, imports, strings.Join(problems, "\n  "), generated)
 	}
+	// Results come in a stable order, by name, whatever order DLI lists in (jobs by id, the
+	// reverse here): Terraform numbers the generated resources in that order.
+	for i := range estateFlinkJobs {
+		block := generatedBlock(generated, fmt.Sprintf("huaweidata_dli_flink_sql_job.all_%d", i))
+		if !regexp.MustCompile(fmt.Sprintf(`\n\s*name\s*=\s*"job%02d"\n`, i)).MatchString(block) {
+			t.Errorf("all_%d is not job%02d:\n%s", i, i, block)
+		}
+	}
 	if strings.Contains(generated, "secret-") {
 		t.Errorf("the generated configuration holds a variable's value:\n%s", generated)
 	}
@@ -69,6 +78,14 @@ terraform {
 	if changed {
 		t.Errorf("after the import, the generated configuration still plans changes")
 	}
+}
+
+// generatedBlock returns the resource block of addr (type.name) in generated configuration.
+func generatedBlock(generated, addr string) string {
+	typ, name, _ := strings.Cut(addr, ".")
+	_, rest, _ := strings.Cut(generated, fmt.Sprintf("resource %q %q {", typ, name))
+	block, _, _ := strings.Cut(rest, "\n}\n")
+	return block
 }
 
 // skipBelowQuery skips the test on a Terraform CLI without `terraform query` (before 1.14),

@@ -38,8 +38,8 @@ const (
 )
 
 // seedEstate creates, through the API (not Terraform), an estate to discover: queues
-// q00..q19, databases db00..db09 with tables t00..t09 each, Flink SQL jobs job00..job19
-// on q00, variables var00..var19 and connections conn0..conn4.
+// q00..q19, databases db00..db09 with tables t00..t09 each, Flink SQL jobs job19..job00
+// on q00 (flinkJobIDs in that order), variables var00..var19 and connections conn0..conn4.
 func seedEstate(t *testing.T, env *acctest.Env) estate {
 	t.Helper()
 	// The estate exists long before the query: every object is visible at once.
@@ -71,9 +71,11 @@ func seedEstate(t *testing.T, env *acctest.Env) estate {
 			}), "table")
 		}
 	}
+	// Created from job19 down to job00, so that DLI (which lists jobs by id) lists them in the
+	// opposite order of their names: results come ordered by name all the same.
 	for i := range estateFlinkJobs {
 		id, err := c.CreateFlinkSQLJob(ctx, &model.CreateFlinkSqlJobRequestBody{
-			Name: fmt.Sprintf("job%02d", i), QueueName: ptr.Of("q00"), RunMode: ptr.Of("exclusive_cluster"),
+			Name: fmt.Sprintf("job%02d", estateFlinkJobs-1-i), QueueName: ptr.Of("q00"), RunMode: ptr.Of("exclusive_cluster"),
 			SqlBody: ptr.Of("CREATE SOURCE STREAM s (a INT) WITH (type = \"dis\");\nINSERT INTO sink SELECT a FROM s;"),
 		})
 		must(err, "Flink job")
