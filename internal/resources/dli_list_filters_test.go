@@ -115,7 +115,12 @@ func TestAccListFilters(t *testing.T) {
 		query += listBlock(typ, name, blocks[addr])
 		checks = append(checks, querycheck.ExpectLength(addr, want[addr]))
 	}
+	// limit: the first results in name order, no more.
+	query += "\nlist \"huaweidata_dli_global_variable\" \"first_two\" {\n  provider = huaweidata\n  limit    = 2\n}\n"
 	checks = append(checks,
+		querycheck.ExpectLength("huaweidata_dli_global_variable.first_two", 2),
+		querycheck.ExpectIdentity("huaweidata_dli_global_variable.first_two", map[string]knownvalue.Check{"name": knownvalue.StringExact("env_region")}),
+		querycheck.ExpectNoIdentity("huaweidata_dli_global_variable.first_two", map[string]knownvalue.Check{"name": knownvalue.StringExact("owner")}),
 		querycheck.ExpectIdentity("huaweidata_dli_queue.tagged", map[string]knownvalue.Check{"name": knownvalue.StringExact("fb_general")}),
 		querycheck.ExpectIdentity("huaweidata_dli_database.tagged", map[string]knownvalue.Check{"name": knownvalue.StringExact("sales")}),
 		querycheck.ExpectIdentity("huaweidata_dli_table.managed", map[string]knownvalue.Check{
