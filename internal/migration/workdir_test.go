@@ -5,17 +5,13 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"testing"
 
-	"github.com/hashicorp/go-hclog"
-	"github.com/hashicorp/go-plugin"
 	"github.com/hashicorp/terraform-exec/tfexec"
 	tfjson "github.com/hashicorp/terraform-json"
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
-	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
 
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/acctest"
 )
@@ -32,51 +28,24 @@ type workdir struct {
 
 func newWorkdir(t *testing.T, env *acctest.Env) *workdir {
 	t.Helper()
-	bin := os.Getenv("TF_ACC_TERRAFORM_PATH")
-	if bin == "" {
-		var err error
-		if bin, err = exec.LookPath("terraform"); err != nil {
-			t.Fatal("the Terraform CLI is not on PATH")
-		}
-	}
 	dir := t.TempDir()
-	tf, err := tfexec.NewTerraform(dir, bin)
+	tf, err := tfexec.NewTerraform(dir, acctest.TerraformPath(t))
 	if err != nil {
 		t.Fatal(err)
 	}
-	tf.SetStdout(testLog{t}) // shown when the test fails
+	tf.SetStdout(acctest.LogWriter(t)) // shown when the test fails
 	ours := env.ProviderFactories()["huaweidata"]
 	return &workdir{t: t, dir: dir, tf: tf, reattach: tfexec.ReattachInfo{
-		"registry.terraform.io/huaweidata/huaweidata": serve(t, "registry.terraform.io/huaweidata/huaweidata", func() tfprotov6.ProviderServer {
+		"registry.terraform.io/huaweidata/huaweidata": acctest.ServeProvider(t, "registry.terraform.io/huaweidata/huaweidata", func() tfprotov6.ProviderServer {
 			s, err := ours()
 			if err != nil {
 				t.Error(err)
 			}
 			return s
 		}),
-		"registry.terraform.io/huaweicloud/huaweicloud": serve(t, "registry.terraform.io/huaweicloud/huaweicloud",
+		"registry.terraform.io/huaweicloud/huaweicloud": acctest.ServeProvider(t, "registry.terraform.io/huaweicloud/huaweicloud",
 			providerserver.NewProtocol6(incumbentStandIn{})),
 	}}
-}
-
-// serve starts a provider server in debug mode for the test's lifetime.
-func serve(t *testing.T, address string, factory func() tfprotov6.ProviderServer) tfexec.ReattachConfig {
-	t.Helper()
-	ctx, cancel := context.WithCancel(context.Background())
-	configCh := make(chan *plugin.ReattachConfig, 1)
-	closed := make(chan struct{})
-	go func() {
-		if err := tf6server.Serve(address, factory, tf6server.WithDebug(ctx, configCh, closed),
-			tf6server.WithLoggingSink(t), tf6server.WithGoPluginLogger(hclog.NewNullLogger())); err != nil {
-			t.Errorf("serving %s: %v", address, err)
-		}
-	}()
-	t.Cleanup(func() { cancel(); <-closed })
-	c := <-configCh
-	return tfexec.ReattachConfig{
-		Protocol: string(c.Protocol), ProtocolVersion: c.ProtocolVersion, Pid: c.Pid, Test: c.Test,
-		Addr: tfexec.ReattachConfigAddr{Network: c.Addr.Network(), String: c.Addr.String()},
-	}
 }
 
 func (w *workdir) write(name, content string) {
@@ -138,14 +107,6 @@ func (w *workdir) putState(s tfState) {
 		w.t.Fatal(err)
 	}
 	w.write("terraform.tfstate", string(data))
-}
-
-// testLog writes Terraform's output to the test log.
-type testLog struct{ t *testing.T }
-
-func (l testLog) Write(p []byte) (int, error) {
-	l.t.Log(string(p))
-	return len(p), nil
 }
 
 // requiredProviders names both providers; the state names the incumbent's.

@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/providervalidator"
 	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
@@ -29,6 +30,7 @@ var (
 	_ provider.Provider                     = (*huaweidataProvider)(nil)
 	_ provider.ProviderWithConfigValidators = (*huaweidataProvider)(nil)
 	_ provider.ProviderWithActions          = (*huaweidataProvider)(nil)
+	_ provider.ProviderWithListResources    = (*huaweidataProvider)(nil) // list resources (issue 19)
 )
 
 // Option adjusts how the provider builds its client; tests use it to shorten waits.
@@ -196,6 +198,7 @@ func (p *huaweidataProvider) Configure(ctx context.Context, req provider.Configu
 	resp.ResourceData = c
 	resp.DataSourceData = c
 	resp.ActionData = c
+	resp.ListResourceData = c // list resources (issue 19)
 }
 
 func (p *huaweidataProvider) Resources(context.Context) []func() resource.Resource {
@@ -259,6 +262,20 @@ func (p *huaweidataProvider) Actions(context.Context) []func() action.Action {
 		actions.NewDLIFlinkJobSavepoint,
 		actions.NewDLIQueueRestart,
 		actions.NewDLIQueueScale,
+	}
+}
+
+// ListResources are the lists `terraform query` runs (Terraform 1.14 and later), one per
+// resource (issue 19).
+func (p *huaweidataProvider) ListResources(context.Context) []func() list.ListResource {
+	return []func() list.ListResource{
+		resources.NewDLIQueueList,
+		resources.NewDLIGlobalVariableList,
+		resources.NewDLIDatabaseList,
+		resources.NewDLITableList,
+		resources.NewDLIFlinkSQLJobList,
+		resources.NewDLIConnectionList,
+		resources.NewDLIBatchJobList,
 	}
 }
 
