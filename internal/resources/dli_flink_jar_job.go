@@ -122,7 +122,7 @@ func (r *dliFlinkJarJobResource) Schema(ctx context.Context, _ resource.SchemaRe
 				Default:             stringdefault.StaticString("exactly_once"),
 				Validators:          []validator.String{stringvalidator.OneOf("exactly_once", "at_least_once")},
 			},
-			"checkpoint_interval": optInt("Checkpoint interval in seconds, default 10."+restarts, 10, int32validator.AtLeast(0)),
+			"checkpoint_interval": optInt("Checkpoint interval in seconds, at least 1; default 10."+restarts, 10, int32validator.AtLeast(1)),
 			"checkpoint_path":     optString("Where the checkpoints the JAR takes itself are stored. Different jobs must use different paths." + restarts),
 			"obs_bucket": optString("OBS bucket, authorized for DLI, where checkpoints (`checkpoint_enabled`) and job logs " +
 				"(`log_enabled`) are saved; required by either." + restarts),

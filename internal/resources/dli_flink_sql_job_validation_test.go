@@ -46,7 +46,7 @@ func TestAccDLIFlinkSQLJob_planTimeValidation(t *testing.T) {
 		"tm_cus 0":                 {Config: job(`  tm_cus = 0`), Want: `(?s)tm_cus.*at least 1`},
 		"tm_slot_num 0":            {Config: job(`  tm_slot_num = 0`), Want: `(?s)tm_slot_num.*at least 1`},
 		"checkpoint_mode unknown":  {Config: job(`  checkpoint_mode = "once"`), Want: `(?s)checkpoint_mode.*must be one of`},
-		"checkpoint_interval < 0":  {Config: job(`  checkpoint_interval = -1`), Want: `(?s)checkpoint_interval.*at least 0`},
+		"checkpoint_interval 0":    {Config: job(`  checkpoint_interval = 0`), Want: `(?s)checkpoint_interval.*at least 1`},
 		"idle_state_retention 0":   {Config: job(`  idle_state_retention = 0`), Want: `(?s)idle_state_retention.*at least 1`},
 		"dirty_data_strategy 2":    {Config: job(`  dirty_data_strategy = "2"`), Want: `(?s)dirty_data_strategy.*"2:<obs dir>"`},
 		"resume_max_num 0":         {Config: job(`  resume_max_num = 0`), Want: `(?s)resume_max_num.*-1`},

@@ -6,6 +6,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/resourcevalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -65,17 +66,19 @@ func (r *dliGlobalVariableResource) Schema(_ context.Context, _ resource.SchemaR
 				Validators:          []validator.String{validators.VariableName()},
 			},
 			"value": schema.StringAttribute{
-				MarkdownDescription: "Value of the variable. Stored in state (marked sensitive). Updated in place. Conflicts with `value_wo`; when neither is set, an existing variable keeps its value.",
+				MarkdownDescription: "Value of the variable, not empty. Stored in state (marked sensitive). Updated in place. Conflicts with `value_wo`; when neither is set, an existing variable keeps its value.",
 				Optional:            true,
 				Computed:            true,
 				Sensitive:           true,
+				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
 			},
 			"value_wo": schema.StringAttribute{
-				MarkdownDescription: "Value of the variable, write-only: sent to DLI but never stored in plan or state. " +
+				MarkdownDescription: "Value of the variable, not empty, write-only: sent to DLI but never stored in plan or state. " +
 					"Requires Terraform 1.11 or later. Change `value_wo_version` to send a new value. Conflicts with `value`.",
-				Optional:  true,
-				Sensitive: true,
-				WriteOnly: true,
+				Optional:   true,
+				Sensitive:  true,
+				WriteOnly:  true,
+				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
 			},
 			"value_wo_version": schema.Int64Attribute{
 				MarkdownDescription: "Version of `value_wo`: any change sends the current `value_wo` to DLI (in place).",

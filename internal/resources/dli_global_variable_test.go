@@ -181,6 +181,7 @@ func TestAccDLIGlobalVariable_planTimeValidation(t *testing.T) {
 		"name too long":       {Config: variableConfig(strings.Repeat("v", 129), `  value = "x"`), Want: `(?s)name.*is 129 characters long`},
 		"value and value_wo":  {Config: variableConfig("v1", "  value    = \"x\"\n  value_wo = \"y\""), Want: `(?s)Invalid Attribute Combination.*value.*value_wo`},
 		"no value":            {Config: variableConfig("v1", ""), Want: `(?s)Missing variable value.*value.*value_wo`},
+		"empty value":         {Config: variableConfig("v1", `  value = ""`), Want: `(?s)value.*string length must be at least 1`},
 		"version without _wo": {Config: variableConfig("v1", "  value            = \"x\"\n  value_wo_version = 1"), Want: `(?s)value_wo_version.*value_wo`},
 	}
 	env.ExpectPlanErrors(t, cases)

@@ -11,14 +11,38 @@ resource "huaweidata_dli_queue" "streaming" {
 resource "huaweidata_dli_flink_sql_job" "order_totals" {
   name        = "order_totals"
   description = "Running totals of orders per region"
+  type        = "flink_opensource_sql_job"
   run_mode    = "exclusive_cluster"
   queue_name  = huaweidata_dli_queue.streaming.name
 
+  # Open-source Flink SQL: the source and the sink are declared with the job.
   sql = <<-SQL
-    INSERT INTO sales.region_totals
+    CREATE TABLE orders (
+      region STRING,
+      amount DECIMAL(10, 2)
+    ) WITH (
+      'connector' = 'kafka',
+      'topic' = 'orders',
+      'properties.bootstrap.servers' = '192.168.0.10:9092',
+      'properties.group.id' = 'order_totals',
+      'scan.startup.mode' = 'latest-offset',
+      'format' = 'json'
+    );
+
+    CREATE TABLE region_totals (
+      region STRING,
+      total DECIMAL(20, 2),
+      PRIMARY KEY (region) NOT ENFORCED
+    ) WITH (
+      'connector' = 'jdbc',
+      'url' = 'jdbc:mysql://192.168.0.20:3306/sales',
+      'table-name' = 'region_totals'
+    );
+
+    INSERT INTO region_totals
     SELECT region, SUM(amount) AS total
-    FROM sales.orders
-    GROUP BY region
+    FROM orders
+    GROUP BY region;
   SQL
 
   cu_number       = 4
