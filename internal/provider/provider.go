@@ -285,6 +285,7 @@ func (p *huaweidataProvider) ListResources(context.Context) []func() list.ListRe
 		resources.NewDLISQLTemplateList,
 		resources.NewDLISparkTemplateList,
 		resources.NewDLIFlinkTemplateList,
+		resources.NewDLIPermissionList,
 	}
 }
 

@@ -37,7 +37,8 @@ type moreEstate struct {
 // jar_b next to the Flink SQL job sql_c; SQL jobs on the SQL queue sq (a DDL and two queries); packages
 // g1/etl.jar, g1/notes.txt and g2/ml.jar; authentications pw_a (passwd) and krb_b (KRB);
 // SQL templates report_a (group reports) and adhoc_b; Spark templates nightly_daily (group
-// nightly) and weekly; Flink templates stream_a and batch_b.
+// nightly) and weekly; SELECT on the database perm_db for auditor and analyst; Flink
+// templates stream_a and batch_b.
 func seedMoreEstate(t *testing.T, env *acctest.Env) moreEstate {
 	t.Helper()
 	env.SetFaults(emulator.Faults{ConsistencyDelay: time.Nanosecond})
@@ -88,6 +89,12 @@ func seedMoreEstate(t *testing.T, env *acctest.Env) moreEstate {
 			Body: client.SparkJobBody{File: "g1/etl.jar", ClassName: "org.example.Main"}})
 		must(err)
 	}
+	must(c.CreateDatabase(ctx, &model.CreateDatabaseRequestBody{DatabaseName: "perm_db"}))
+	permDB, err := client.ParsePermissionObject("databases.perm_db")
+	must(err)
+	for _, user := range []string{"auditor", "analyst"} {
+		must(c.Authorize(ctx, permDB, user, true, []string{"SELECT"}))
+	}
 	for _, name := range []string{"stream_a", "batch_b"} {
 		id, err := c.CreateFlinkTemplate(ctx, &model.CreateFlinkSqlJobTemplateRequestBody{Name: name, SqlBody: ptr.Of("SELECT 1")})
 		must(err)
@@ -113,6 +120,9 @@ func TestAccListMoreKinds(t *testing.T) {
 	for _, typ := range moreKinds {
 		query += "\nlist \"" + typ + "\" \"all\" {\n  provider         = huaweidata\n  include_resource = true\n}\n"
 	}
+	// Grants are listed per object.
+	query += "\nlist \"huaweidata_dli_permission\" \"all\" {\n  provider         = huaweidata\n  include_resource = true\n" +
+		"  config {\n    object = \"databases.perm_db\"\n  }\n}\n"
 	byName := func(typ, name string, checks ...querycheck.KnownValueCheck) querycheck.QueryResultCheck {
 		return querycheck.ExpectResourceKnownValues(typ+".all", queryfilter.ByDisplayName(knownvalue.StringExact(name)), checks)
 	}
@@ -125,6 +135,12 @@ func TestAccListMoreKinds(t *testing.T) {
 		querycheck.ExpectLength("huaweidata_dli_sql_template.all", 2),
 		querycheck.ExpectLength("huaweidata_dli_spark_template.all", 2),
 		querycheck.ExpectLength("huaweidata_dli_flink_template.all", 2),
+		querycheck.ExpectLength("huaweidata_dli_permission.all", 2), // not the owner
+		querycheck.ExpectIdentity("huaweidata_dli_permission.all", map[string]knownvalue.Check{
+			"object": knownvalue.StringExact("databases.perm_db"), "user_name": knownvalue.StringExact("auditor"),
+		}),
+		byName("huaweidata_dli_permission", "analyst", querycheck.KnownValueCheck{Path: tfjsonpath.New("privileges"),
+			KnownValue: knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact("SELECT")})}),
 		querycheck.ExpectIdentity("huaweidata_dli_elastic_resource_pool.all", map[string]knownvalue.Check{"name": knownvalue.StringExact("ml_pool")}),
 		querycheck.ExpectIdentity("huaweidata_dli_flink_jar_job.all", map[string]knownvalue.Check{"job_id": knownvalue.Int64Exact(seeded.jarJobID)}),
 		querycheck.ExpectIdentity("huaweidata_dli_sql_job.all", map[string]knownvalue.Check{"id": knownvalue.StringExact(seeded.selectJobID)}),
@@ -162,12 +178,12 @@ func TestAccListMoreKinds(t *testing.T) {
 	// One listing per collection, whatever its size; with resources included, one read per
 	// object only where the resource's Read needs one: a pool's tags, a Flink job's detail, a
 	// package, a Spark template, an SQL job's status (and a query's result preview).
-	// Authentications and SQL and Flink templates are read from the listing itself.
+	// Authentications, grants and SQL and Flink templates are read from the listing itself.
 	want := map[string]int{
 		"ListElasticResourcePools": 1, "ListFlinkJobs": 1, "ListSqlJobs": 1, "ListJobResources": 1, "ListJobAuthInfos": 1,
 		"ListSqlJobTemplates": 1, "ListSparkJobTemplates": 1, "ListFlinkSqlJobTemplates": 1,
 		"ShowResourceTags": 2, "ShowFlinkJob": 2, "ShowJobResource": 3, "ShowSparkJobTemplate": 2, "ShowSqlJobStatus": 3,
-		"PreviewSqlJobResult": 2,
+		"PreviewSqlJobResult": 2, "ListDatabaseUsers": 1,
 	}
 	if got := env.Emulator.RequestCounts(); !maps.Equal(got, want) {
 		t.Errorf("terraform query sent %v, want %v", got, want)
@@ -205,6 +221,7 @@ func TestAccListMoreFilters(t *testing.T) {
 		"huaweidata_dli_spark_template.group":            `    group = "nightly"`,
 		"huaweidata_dli_spark_template.regex":            `    name_regex = "^week"`,
 		"huaweidata_dli_flink_template.regex":            `    name_regex = "^stream_"`,
+		"huaweidata_dli_permission.regex":                "    object = \"databases.perm_db\"\n    name_regex = \"^ana\"",
 	}
 	want := map[string]int{
 		"huaweidata_dli_elastic_resource_pool.tagged": 1, "huaweidata_dli_elastic_resource_pool.regex": 1,
@@ -217,7 +234,7 @@ func TestAccListMoreFilters(t *testing.T) {
 		"huaweidata_dli_datasource_auth.krb": 1, "huaweidata_dli_datasource_auth.regex": 1,
 		"huaweidata_dli_sql_template.group": 1, "huaweidata_dli_sql_template.regex": 1,
 		"huaweidata_dli_spark_template.group": 1, "huaweidata_dli_spark_template.regex": 1,
-		"huaweidata_dli_flink_template.regex": 1,
+		"huaweidata_dli_flink_template.regex": 1, "huaweidata_dli_permission.regex": 1,
 	}
 	query := env.ProviderBlock()
 	var checks []querycheck.QueryResultCheck
@@ -253,6 +270,8 @@ func TestAccListMoreFilters(t *testing.T) {
 			invalid("huaweidata_dli_package", `    group_name = "a b"`, `group_name must be 1 to 64 letters`),
 			invalid("huaweidata_dli_datasource_auth", `    type = "kerberos"`, `type value must be one of`),
 			invalid("huaweidata_dli_sql_template", `    group = ""`, `group string length must be at least 1`),
+			invalid("huaweidata_dli_permission", `    name_regex = "x"`, `object.*required|required.*object`),
+			invalid("huaweidata_dli_permission", `    object = "tables.orders"`, `object`),
 			{
 				Query: true, Config: query, QueryResultChecks: checks,
 				PreConfig: func() {

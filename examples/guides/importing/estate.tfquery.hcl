@@ -80,3 +80,13 @@ list "huaweidata_dli_flink_template" "all" {
   provider         = huaweidata
   include_resource = true
 }
+
+# Permissions are listed per object: one block for each object whose grants to import.
+list "huaweidata_dli_permission" "sales" {
+  provider         = huaweidata
+  include_resource = true
+
+  config {
+    object = "databases.sales"
+  }
+}
