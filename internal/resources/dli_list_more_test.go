@@ -2,6 +2,7 @@ package resources_test
 
 import (
 	"context"
+	"fmt"
 	"maps"
 	"regexp"
 	"slices"
@@ -34,7 +35,7 @@ type moreEstate struct {
 
 // seedMoreEstate creates, through the API, objects of every kind the later list resources
 // find: pools etl_pool (team a) and ml_pool; Flink Jar jobs jar_a (on queue jq, team a) and
-// jar_b next to the Flink SQL job sql_c; SQL jobs on the SQL queue sq (a DDL and two queries); packages
+// jar_b (on jq2) next to the Flink SQL job sql_c; SQL jobs on the SQL queue sq (a DDL and two queries); packages
 // g1/etl.jar, g1/notes.txt and g2/ml.jar; authentications pw_a (passwd) and krb_b (KRB);
 // SQL templates report_a (group reports) and adhoc_b; Spark templates nightly_daily (group
 // nightly) and weekly; SELECT on the database perm_db for auditor and analyst; Flink
@@ -56,12 +57,13 @@ func seedMoreEstate(t *testing.T, env *acctest.Env) moreEstate {
 	must(c.CreateElasticResourcePool(ctx, &model.CreateElasticResourcePoolRequestBody{ElasticResourcePoolName: "etl_pool", MinCu: 64, MaxCu: 64, Tags: teamTag("a")}))
 	must(c.CreateElasticResourcePool(ctx, &model.CreateElasticResourcePoolRequestBody{ElasticResourcePoolName: "ml_pool", MinCu: 64, MaxCu: 64}))
 	must(c.CreateQueue(ctx, &model.CreateQueueRequestBody{QueueName: "jq", CuCount: 16, QueueType: ptr.Of("general")}))
+	must(c.CreateQueue(ctx, &model.CreateQueueRequestBody{QueueName: "jq2", CuCount: 16, QueueType: ptr.Of("general")}))
 	must(c.CreateQueue(ctx, &model.CreateQueueRequestBody{QueueName: "sq", CuCount: 16}))
 	env.Emulator.Advance(time.Hour) // pools and queues ready
 	out.jarJobID, err = c.CreateFlinkJarJob(ctx, &model.CreateFlinkJarJobRequestBody{Name: "jar_a", QueueName: ptr.Of("jq"),
 		Entrypoint: ptr.Of("g1/etl.jar"), MainClass: ptr.Of("org.example.Main"), Tags: teamTag("a")})
 	must(err)
-	_, err = c.CreateFlinkJarJob(ctx, &model.CreateFlinkJarJobRequestBody{Name: "jar_b", Entrypoint: ptr.Of("g1/etl.jar")})
+	_, err = c.CreateFlinkJarJob(ctx, &model.CreateFlinkJarJobRequestBody{Name: "jar_b", QueueName: ptr.Of("jq2"), Entrypoint: ptr.Of("g1/etl.jar")})
 	must(err)
 	_, err = c.CreateFlinkSQLJob(ctx, &model.CreateFlinkSqlJobRequestBody{Name: "sql_c", SqlBody: ptr.Of("INSERT INTO sink SELECT 1;")})
 	must(err)
@@ -281,5 +283,27 @@ func TestAccListMoreFilters(t *testing.T) {
 				},
 			},
 		},
+	})
+}
+
+// TestAccQueryGenerateConfigMoreKinds: the configuration generated for every object of the
+// later kinds imports them all and plans no change (no secret is written), and after the
+// import plans nothing at all.
+func TestAccQueryGenerateConfigMoreKinds(t *testing.T) {
+	t.Parallel()
+	env := acctest.NewEnv(t)
+	skipBelowQuery(t, env)
+	seedMoreEstate(t, env)
+	var query strings.Builder
+	for _, typ := range moreKinds {
+		fmt.Fprintf(&query, "\nlist %q \"all\" {\n  provider         = huaweidata\n  include_resource = true\n}\n", typ)
+	}
+	query.WriteString("\nlist \"huaweidata_dli_permission\" \"all\" {\n  provider         = huaweidata\n  include_resource = true\n" +
+		"  config {\n    object = \"databases.perm_db\"\n  }\n}\n")
+	// 2 pools, 2 Jar jobs, 3 SQL jobs, 3 packages, 2 authentications, 2 + 2 + 2 templates, 2 grants.
+	generateAndImport(t, env, query.String(), 20, func(generated string) {
+		if strings.Contains(generated, "secret-pw") {
+			t.Errorf("the generated configuration holds an authentication's password:\n%s", generated)
+		}
 	})
 }
