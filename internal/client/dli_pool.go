@@ -34,19 +34,20 @@ func poolPath(name string) string {
 // Callers in the same run share one listing.
 func (c *Client) ListElasticResourcePools(ctx context.Context) ([]model.ElasticResourcePool, error) {
 	return c.pools.get(ctx, "", func(ctx context.Context) ([]model.ElasticResourcePool, error) {
-		return c.listPools(ctx, "")
+		return c.listPools(ctx, nil)
 	})
 }
 
-// listPools reads the pool list, filtered by the API's fuzzy name match when name is set.
-func (c *Client) listPools(ctx context.Context, name string) ([]model.ElasticResourcePool, error) {
+// listPools reads the pool list, narrowed by the API's filters (§1.2: a fuzzy name match,
+// status, tags) in filter; nil lists every pool.
+func (c *Client) listPools(ctx context.Context, filter url.Values) ([]model.ElasticResourcePool, error) {
 	return listAll(ctx, pager[model.ElasticResourcePool]{
 		operation: "ListElasticResourcePools", path: "/v3/{project_id}/elastic-resource-pools", pageSize: poolsPageSize,
 		key: func(p model.ElasticResourcePool) string { return ptr.Deref(p.ElasticResourcePoolName) },
 		fetch: func(ctx context.Context, _, offset int) (listPage[model.ElasticResourcePool], error) {
 			q := url.Values{"limit": {strconv.Itoa(poolsPageSize)}, "offset": {strconv.Itoa(offset)}}
-			if name != "" {
-				q.Set("name", name)
+			for k, v := range filter {
+				q[k] = v
 			}
 			var out listPoolsResponse
 			err := c.Do(ctx, Request{
@@ -71,7 +72,7 @@ func (c *Client) GetElasticResourcePool(ctx context.Context, name string) (*mode
 
 // ShowElasticResourcePool reads one pool afresh through the list's name filter (one call).
 func (c *Client) ShowElasticResourcePool(ctx context.Context, name string) (*model.ElasticResourcePool, error) {
-	pools, err := c.listPools(ctx, strings.ToLower(name))
+	pools, err := c.listPools(ctx, url.Values{"name": {strings.ToLower(name)}})
 	return pick(pools, err, poolNamed(name), &NotFoundError{Kind: kindPool, Name: name})
 }
 

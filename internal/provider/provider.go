@@ -276,6 +276,16 @@ func (p *huaweidataProvider) ListResources(context.Context) []func() list.ListRe
 		resources.NewDLIFlinkSQLJobList,
 		resources.NewDLIConnectionList,
 		resources.NewDLIBatchJobList,
+		// more list resources (issue 19 item 2)
+		resources.NewDLIElasticResourcePoolList,
+		resources.NewDLIFlinkJarJobList,
+		resources.NewDLISQLJobList,
+		resources.NewDLIPackageList,
+		resources.NewDLIDatasourceAuthList,
+		resources.NewDLISQLTemplateList,
+		resources.NewDLISparkTemplateList,
+		resources.NewDLIFlinkTemplateList,
+		resources.NewDLIPermissionList,
 	}
 }
 

@@ -22,6 +22,27 @@ func TestAccQueryGenerateConfig(t *testing.T) {
 	env := acctest.NewEnv(t)
 	skipBelowQuery(t, env)
 	seedEstate(t, env)
+	want := estateQueues + estateVariables + estateDatabases + estateDatabases*estateTables + estateFlinkJobs + estateConnections
+	generateAndImport(t, env, estateQuery(""), want, func(generated string) {
+		// Results come in a stable order, by name, whatever order DLI lists in (jobs by id,
+		// the reverse here): Terraform numbers the generated resources in that order.
+		for i := range estateFlinkJobs {
+			block := generatedBlock(generated, fmt.Sprintf("huaweidata_dli_flink_sql_job.all_%d", i))
+			if !regexp.MustCompile(fmt.Sprintf(`\n\s*name\s*=\s*"job%02d"\n`, i)).MatchString(block) {
+				t.Errorf("all_%d is not job%02d:\n%s", i, i, block)
+			}
+		}
+		if strings.Contains(generated, "secret-") {
+			t.Errorf("the generated configuration holds a variable's value:\n%s", generated)
+		}
+	})
+}
+
+// generateAndImport runs `terraform query -generate-config-out` with query, checks that the
+// configuration generated imports want objects and changes nothing, hands it to inspect,
+// applies the import and checks that the same configuration then plans nothing at all.
+func generateAndImport(t *testing.T, env *acctest.Env, query string, want int, inspect func(generated string)) {
+	t.Helper()
 	w := env.NewWorkdir(t)
 	w.Write("main.tf", `
 terraform {
@@ -30,7 +51,7 @@ terraform {
   }
 }
 `+env.ProviderBlock())
-	w.Write("estate.tfquery.hcl", estateQuery(""))
+	w.Write("estate.tfquery.hcl", query)
 	ctx := context.Background()
 	w.Must(w.TF.Init(ctx, tfexec.Reattach(w.Reattach)), "init")
 	if problems := w.Query(tfexec.GenerateConfigOut("generated.tf")); len(problems) > 0 {
@@ -55,22 +76,11 @@ terraform {
 			imports++
 		}
 	}
-	want := estateQueues + estateVariables + estateDatabases + estateDatabases*estateTables + estateFlinkJobs + estateConnections
 	if len(problems) > 0 || imports != want {
 		t.Fatalf("the generated configuration should import %d objects and change nothing; it imports %d and changes:\n  %s\ngenerated.tf:\n%s",
 			want, imports, strings.Join(problems, "\n  "), generated)
 	}
-	// Results come in a stable order, by name, whatever order DLI lists in (jobs by id, the
-	// reverse here): Terraform numbers the generated resources in that order.
-	for i := range estateFlinkJobs {
-		block := generatedBlock(generated, fmt.Sprintf("huaweidata_dli_flink_sql_job.all_%d", i))
-		if !regexp.MustCompile(fmt.Sprintf(`\n\s*name\s*=\s*"job%02d"\n`, i)).MatchString(block) {
-			t.Errorf("all_%d is not job%02d:\n%s", i, i, block)
-		}
-	}
-	if strings.Contains(generated, "secret-") {
-		t.Errorf("the generated configuration holds a variable's value:\n%s", generated)
-	}
+	inspect(generated)
 
 	w.Must(w.TF.Apply(ctx, tfexec.DirOrPlan("tfplan"), tfexec.Reattach(w.Reattach)), "apply tfplan")
 	changed, err := w.TF.Plan(ctx, tfexec.Reattach(w.Reattach))
