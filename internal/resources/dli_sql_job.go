@@ -275,14 +275,10 @@ func (r *dliSQLJobResource) Create(ctx context.Context, req resource.CreateReque
 	if plan.WaitFor.ValueString() == sqlJobWaitCompleted && !strings.EqualFold(job.JobMode, "sync") {
 		waitErr = r.Client.WaitForSQLJob(ctx, job.JobID)
 	}
-	// Read back even after a failed wait (with time of its own, as the wait may have used up
-	// the timeout) so that state shows the job as it is, e.g. FAILED with its message.
-	readCtx, readCancel := context.WithTimeout(context.WithoutCancel(ctx), time.Minute)
-	defer readCancel()
-	var readDiags diag.Diagnostics
-	if framework.ReadBack(readCtx, &r.ResourceBase, &plan, r.readInto, "DLI SQL job "+job.JobID, &readDiags) {
-		resp.Diagnostics.Append(resp.State.Set(ctx, plan.withUnknownsNull())...)
-	}
+	// Read back even after a failed wait, so that state shows the job as it is, e.g. FAILED with its message.
+	readDiags := framework.ReadBackAfterWait(ctx, &r.ResourceBase, &plan, r.readInto, "DLI SQL job "+job.JobID, func(m *dliSQLJobModel) {
+		resp.Diagnostics.Append(resp.State.Set(ctx, m.withUnknownsNull())...)
+	})
 	if waitErr != nil {
 		var ended *client.SQLJobEndedError
 		if errors.As(waitErr, &ended) {
@@ -297,21 +293,10 @@ func (r *dliSQLJobResource) Create(ctx context.Context, req resource.CreateReque
 }
 
 func (r *dliSQLJobResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	framework.ReadOrRemove(ctx, &r.ResourceBase, req, resp, r.readOrKeepFinished)
-}
-
-// readOrKeepFinished is readInto for Read. DLI keeps job history for a limited time: a
-// finished job that has aged out is still the run this resource stands for, so it stays in
-// state as it is (forgetting it would run the statement again).
-func (r *dliSQLJobResource) readOrKeepFinished(ctx context.Context, m *dliSQLJobModel, diags *diag.Diagnostics) bool {
-	if r.readInto(ctx, m, diags) {
-		return true
-	}
-	if diags.HasError() || !client.SQLJobEnded(m.Status.ValueString()) {
-		return false
-	}
-	tflog.Info(ctx, "ended DLI SQL job no longer known to DLI; keeping it in state", map[string]any{"id": m.ID.ValueString()})
-	return true
+	// An ended job that DLI no longer lists stays in state: forgetting it would run the statement again.
+	framework.ReadOrRemove(ctx, &r.ResourceBase, req, resp, framework.KeepEnded(r.readInto,
+		func(m *dliSQLJobModel) bool { return client.SQLJobEnded(m.Status.ValueString()) },
+		func(m *dliSQLJobModel) string { return "DLI SQL job " + m.ID.ValueString() }))
 }
 
 // Update only records the settings that do not touch the job (wait_for, cancel_on_destroy,
