@@ -8,6 +8,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/client"
 )
@@ -95,6 +96,14 @@ func ReadBack[M any](ctx context.Context, b *ResourceBase, m *M, read ReadFunc[M
 				"It may become visible later: run terraform apply again, which will find it.", what, b.Client.ConsistencyWindow()))
 	}
 	return found
+}
+
+// SaveReadBack is the tail of a Create or Update: it reads m back (see ReadBack) and saves
+// it to state when it was found.
+func SaveReadBack[M any](ctx context.Context, b *ResourceBase, m *M, read ReadFunc[M], what string, state *tfsdk.State, diags *diag.Diagnostics) {
+	if ReadBack(ctx, b, m, read, what, diags) {
+		diags.Append(state.Set(ctx, m)...)
+	}
 }
 
 // ReadOrRemove is the Read of a resource: the state is refreshed from the API, or removed,

@@ -215,9 +215,7 @@ func (r *dliConnectionResource) Create(ctx context.Context, req resource.CreateR
 			fmt.Sprintf("Waiting for DLI enhanced connection %s (%s) to be ACTIVE", body.Name, id), err)
 		return
 	}
-	if framework.ReadBack(ctx, &r.ResourceBase, &plan, r.readInto, "DLI enhanced connection "+id, &resp.Diagnostics) {
-		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	}
+	framework.SaveReadBack(ctx, &r.ResourceBase, &plan, r.readInto, "DLI enhanced connection "+id, &resp.State, &resp.Diagnostics)
 }
 
 func (r *dliConnectionResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -288,9 +286,7 @@ func (r *dliConnectionResource) Update(ctx context.Context, req resource.UpdateR
 			fmt.Sprintf("Waiting for DLI enhanced connection %s to be ACTIVE", id), err)
 		return
 	}
-	if framework.ReadBack(ctx, &r.ResourceBase, &plan, r.readInto, "DLI enhanced connection "+id, &resp.Diagnostics) {
-		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	}
+	framework.SaveReadBack(ctx, &r.ResourceBase, &plan, r.readInto, "DLI enhanced connection "+id, &resp.State, &resp.Diagnostics)
 }
 
 // Delete waits for peerings still being created (DLI refuses to delete them), deletes the

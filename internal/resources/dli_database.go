@@ -152,10 +152,7 @@ func (r *dliDatabaseResource) Update(ctx context.Context, req resource.UpdateReq
 		framework.MarkWritten(ctx, resp.Private, &resp.Diagnostics)
 	}
 	plan.ID = state.ID
-	if !framework.ReadBack(ctx, &r.ResourceBase, &plan, r.readInto, "DLI database "+name, &resp.Diagnostics) {
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	framework.SaveReadBack(ctx, &r.ResourceBase, &plan, r.readInto, "DLI database "+name, &resp.State, &resp.Diagnostics)
 }
 
 func (r *dliDatabaseResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {

@@ -173,9 +173,7 @@ func (r *dliDatasourceAuthResource) Create(ctx context.Context, req resource.Cre
 	flex.UnknownToNull(&plan.Owner)
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 	framework.MarkWritten(ctx, resp.Private, &resp.Diagnostics)
-	if framework.ReadBack(ctx, &r.ResourceBase, &plan, r.readWith(r.Client.LookupAuthInfo), "DLI datasource authentication "+name, &resp.Diagnostics) {
-		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	}
+	framework.SaveReadBack(ctx, &r.ResourceBase, &plan, r.readWith(r.Client.LookupAuthInfo), "DLI datasource authentication "+name, &resp.State, &resp.Diagnostics)
 }
 
 func (r *dliDatasourceAuthResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -227,9 +225,7 @@ func (r *dliDatasourceAuthResource) Update(ctx context.Context, req resource.Upd
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 	framework.MarkWritten(ctx, resp.Private, &resp.Diagnostics)
-	if framework.ReadBack(ctx, &r.ResourceBase, &plan, r.readWith(r.Client.LookupAuthInfo), "DLI datasource authentication "+name, &resp.Diagnostics) {
-		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	}
+	framework.SaveReadBack(ctx, &r.ResourceBase, &plan, r.readWith(r.Client.LookupAuthInfo), "DLI datasource authentication "+name, &resp.State, &resp.Diagnostics)
 }
 
 func (r *dliDatasourceAuthResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {

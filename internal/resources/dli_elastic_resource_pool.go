@@ -245,10 +245,7 @@ func (r *dliElasticResourcePoolResource) Create(ctx context.Context, req resourc
 		framework.APIError(&resp.Diagnostics, "Waiting for DLI elastic resource pool "+name+" to be available", err)
 		return
 	}
-	if !framework.ReadBack(ctx, &r.ResourceBase, &plan, r.readInto, "DLI elastic resource pool "+name, &resp.Diagnostics) {
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	framework.SaveReadBack(ctx, &r.ResourceBase, &plan, r.readInto, "DLI elastic resource pool "+name, &resp.State, &resp.Diagnostics)
 }
 
 func (r *dliElasticResourcePoolResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -300,10 +297,7 @@ func (r *dliElasticResourcePoolResource) Update(ctx context.Context, req resourc
 		}
 	}
 	plan.ID = state.ID
-	if !framework.ReadBack(ctx, &r.ResourceBase, &plan, r.readInto, "DLI elastic resource pool "+name, &resp.Diagnostics) {
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	framework.SaveReadBack(ctx, &r.ResourceBase, &plan, r.readInto, "DLI elastic resource pool "+name, &resp.State, &resp.Diagnostics)
 }
 
 func (r *dliElasticResourcePoolResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {

@@ -202,9 +202,7 @@ func (r *dliPackageResource) Create(ctx context.Context, req resource.CreateRequ
 		framework.APIError(&resp.Diagnostics, fmt.Sprintf("Giving DLI resource package %s to owner %s", id, owner.ValueString()), err)
 		return
 	}
-	if framework.ReadBack(ctx, &r.ResourceBase, &plan, r.readInto, "DLI resource package "+id, &resp.Diagnostics) {
-		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	}
+	framework.SaveReadBack(ctx, &r.ResourceBase, &plan, r.readInto, "DLI resource package "+id, &resp.State, &resp.Diagnostics)
 }
 
 func (r *dliPackageResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -233,9 +231,7 @@ func (r *dliPackageResource) Update(ctx context.Context, req resource.UpdateRequ
 		return
 	}
 	framework.MarkWritten(ctx, resp.Private, &resp.Diagnostics)
-	if framework.ReadBack(ctx, &r.ResourceBase, &plan, r.readInto, "DLI resource package "+state.ID.ValueString(), &resp.Diagnostics) {
-		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	}
+	framework.SaveReadBack(ctx, &r.ResourceBase, &plan, r.readInto, "DLI resource package "+state.ID.ValueString(), &resp.State, &resp.Diagnostics)
 }
 
 func (r *dliPackageResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {

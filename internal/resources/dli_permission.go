@@ -118,9 +118,7 @@ func (r *dliPermissionResource) Create(ctx context.Context, req resource.CreateR
 	plan.ID = types.StringValue(o.Notation + "/" + user)
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 	framework.MarkWritten(ctx, resp.Private, &resp.Diagnostics)
-	if framework.ReadBack(ctx, &r.ResourceBase, &plan, r.readInto, what, &resp.Diagnostics) {
-		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	}
+	framework.SaveReadBack(ctx, &r.ResourceBase, &plan, r.readInto, what, &resp.State, &resp.Diagnostics)
 }
 
 func (r *dliPermissionResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -185,9 +183,7 @@ func (r *dliPermissionResource) Update(ctx context.Context, req resource.UpdateR
 	plan.ID = state.ID
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 	framework.MarkWritten(ctx, resp.Private, &resp.Diagnostics)
-	if framework.ReadBack(ctx, &r.ResourceBase, &plan, r.readInto, what, &resp.Diagnostics) {
-		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	}
+	framework.SaveReadBack(ctx, &r.ResourceBase, &plan, r.readInto, what, &resp.State, &resp.Diagnostics)
 }
 
 // Delete revokes the privileges in state; an object that is gone has none left.

@@ -203,10 +203,7 @@ func (r *dliQueueResource) Create(ctx context.Context, req resource.CreateReques
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if !framework.ReadBack(ctx, &r.ResourceBase, &plan, r.readInto, "DLI queue "+body.QueueName, &resp.Diagnostics) {
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	framework.SaveReadBack(ctx, &r.ResourceBase, &plan, r.readInto, "DLI queue "+body.QueueName, &resp.State, &resp.Diagnostics)
 }
 
 func (r *dliQueueResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -258,10 +255,7 @@ func (r *dliQueueResource) Update(ctx context.Context, req resource.UpdateReques
 		return
 	}
 	plan.ID = state.ID
-	if !framework.ReadBack(ctx, &r.ResourceBase, &plan, r.readInto, "DLI queue "+name, &resp.Diagnostics) {
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	framework.SaveReadBack(ctx, &r.ResourceBase, &plan, r.readInto, "DLI queue "+name, &resp.State, &resp.Diagnostics)
 }
 
 func (r *dliQueueResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {

@@ -151,9 +151,7 @@ func (r *dliQueueScalingPlanResource) Create(ctx context.Context, req resource.C
 	plan.ID, plan.PlanID, plan.LastExecuteTime = types.StringNull(), types.Int64Null(), timetypes.NewRFC3339Null()
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 	framework.MarkWritten(ctx, resp.Private, &resp.Diagnostics)
-	if framework.ReadBack(ctx, &r.ResourceBase, &plan, r.readInto, what, &resp.Diagnostics) {
-		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	}
+	framework.SaveReadBack(ctx, &r.ResourceBase, &plan, r.readInto, what, &resp.State, &resp.Diagnostics)
 }
 
 func (r *dliQueueScalingPlanResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -200,9 +198,7 @@ func (r *dliQueueScalingPlanResource) Update(ctx context.Context, req resource.U
 	}
 	plan.ID, plan.PlanID = state.ID, state.PlanID
 	framework.MarkWritten(ctx, resp.Private, &resp.Diagnostics)
-	if framework.ReadBack(ctx, &r.ResourceBase, &plan, r.readInto, what, &resp.Diagnostics) {
-		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	}
+	framework.SaveReadBack(ctx, &r.ResourceBase, &plan, r.readInto, what, &resp.State, &resp.Diagnostics)
 }
 
 func (r *dliQueueScalingPlanResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {

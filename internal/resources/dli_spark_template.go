@@ -150,9 +150,7 @@ func (r *dliSparkTemplateResource) Create(ctx context.Context, req resource.Crea
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 	framework.MarkWritten(ctx, resp.Private, &resp.Diagnostics)
-	if framework.ReadBack(ctx, &r.ResourceBase, &plan, r.readInto, "DLI Spark template "+id, &resp.Diagnostics) {
-		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	}
+	framework.SaveReadBack(ctx, &r.ResourceBase, &plan, r.readInto, "DLI Spark template "+id, &resp.State, &resp.Diagnostics)
 }
 
 func (r *dliSparkTemplateResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -192,9 +190,7 @@ func (r *dliSparkTemplateResource) Update(ctx context.Context, req resource.Upda
 	}
 	framework.MarkWritten(ctx, resp.Private, &resp.Diagnostics)
 	plan.ID = state.ID
-	if framework.ReadBack(ctx, &r.ResourceBase, &plan, r.readInto, "DLI Spark template "+id, &resp.Diagnostics) {
-		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	}
+	framework.SaveReadBack(ctx, &r.ResourceBase, &plan, r.readInto, "DLI Spark template "+id, &resp.State, &resp.Diagnostics)
 }
 
 func (r *dliSparkTemplateResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {

@@ -143,9 +143,7 @@ func (r *dliSQLTemplateResource) Update(ctx context.Context, req resource.Update
 		return
 	}
 	framework.MarkWritten(ctx, resp.Private, &resp.Diagnostics)
-	if framework.ReadBack(ctx, &r.ResourceBase, &plan, r.readInto, "DLI SQL template "+id, &resp.Diagnostics) {
-		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	}
+	framework.SaveReadBack(ctx, &r.ResourceBase, &plan, r.readInto, "DLI SQL template "+id, &resp.State, &resp.Diagnostics)
 }
 
 func (r *dliSQLTemplateResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {

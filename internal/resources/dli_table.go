@@ -251,10 +251,7 @@ func (r *dliTableResource) Create(ctx context.Context, req resource.CreateReques
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan.withUnknownsNull())...)
 	framework.MarkWritten(ctx, resp.Private, &resp.Diagnostics)
 	// DLI creates some tables asynchronously: wait through the consistency window for it.
-	if !framework.ReadBack(ctx, &r.ResourceBase, &plan, r.readInto, "DLI table "+plan.ID.ValueString(), &resp.Diagnostics) {
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	framework.SaveReadBack(ctx, &r.ResourceBase, &plan, r.readInto, "DLI table "+plan.ID.ValueString(), &resp.State, &resp.Diagnostics)
 }
 
 func (r *dliTableResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -307,10 +304,7 @@ func (r *dliTableResource) Update(ctx context.Context, req resource.UpdateReques
 		}
 		return
 	}
-	if !framework.ReadBack(ctx, &r.ResourceBase, &plan, r.readInto, "DLI table "+id, &resp.Diagnostics) {
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	framework.SaveReadBack(ctx, &r.ResourceBase, &plan, r.readInto, "DLI table "+id, &resp.State, &resp.Diagnostics)
 }
 
 func (r *dliTableResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
