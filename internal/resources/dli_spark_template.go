@@ -2,15 +2,12 @@ package resources
 
 import (
 	"context"
-	"fmt"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int32validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
@@ -194,24 +191,10 @@ func (r *dliSparkTemplateResource) Update(ctx context.Context, req resource.Upda
 }
 
 func (r *dliSparkTemplateResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state dliSparkTemplateModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	// The SDK has no Spark template delete: DLI's SQL template batch delete removes both kinds.
-	if err := r.Client.DeleteTemplates(ctx, state.ID.ValueString()); err != nil {
-		framework.APIError(&resp.Diagnostics, "Deleting DLI Spark template "+state.ID.ValueString(), err)
-	}
+	deleteTemplate(ctx, r.Client, "DLI Spark template", req, resp)
 }
 
 // ImportState imports a template by its id.
 func (r *dliSparkTemplateResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	id := strings.TrimSpace(req.ID)
-	if id == "" || strings.ContainsAny(id, "/ ") {
-		resp.Diagnostics.AddError("Invalid import id", fmt.Sprintf(
-			"Import a DLI Spark template by its id, e.g. `terraform import huaweidata_dli_spark_template.example 6b1d…`; got %q.", req.ID))
-		return
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
+	importTemplate(ctx, "DLI Spark template by its id", "huaweidata_dli_spark_template.example 6b1d…", req, resp)
 }

@@ -3,11 +3,9 @@ package resources
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
@@ -147,25 +145,12 @@ func (r *dliSQLTemplateResource) Update(ctx context.Context, req resource.Update
 }
 
 func (r *dliSQLTemplateResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state dliSQLTemplateModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if err := r.Client.DeleteTemplates(ctx, state.ID.ValueString()); err != nil {
-		framework.APIError(&resp.Diagnostics, "Deleting DLI SQL template "+state.ID.ValueString(), err)
-	}
+	deleteTemplate(ctx, r.Client, "DLI SQL template", req, resp)
 }
 
 // ImportState imports a template by its id (sql_id).
 func (r *dliSQLTemplateResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	id := strings.TrimSpace(req.ID)
-	if id == "" || strings.ContainsAny(id, "/ ") {
-		resp.Diagnostics.AddError("Invalid import id", fmt.Sprintf(
-			"Import a DLI SQL template by its id (sql_id), e.g. `terraform import huaweidata_dli_sql_template.example 2f3a…`; got %q.", req.ID))
-		return
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
+	importTemplate(ctx, "DLI SQL template by its id (sql_id)", "huaweidata_dli_sql_template.example 2f3a…", req, resp)
 }
 
 // dliSQLTemplateModel is the huaweidata_dli_sql_template state.
