@@ -242,9 +242,7 @@ func (r *dliDatasourceAuthResource) Delete(ctx context.Context, req resource.Del
 // ImportState imports an authentication by name. Its secrets cannot be read back: they
 // stay empty in state until set in the configuration (see the resource description).
 func (r *dliDatasourceAuthResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	vresp := &validator.StringResponse{}
-	validators.VariableName().ValidateString(ctx, validator.StringRequest{Path: path.Root("name"), ConfigValue: types.StringValue(req.ID)}, vresp)
-	if vresp.Diagnostics.HasError() {
+	if !framework.Accepts(ctx, validators.VariableName(), "name", req.ID) {
 		resp.Diagnostics.AddError("Invalid import id", fmt.Sprintf(
 			"Import a DLI datasource authentication by its name, e.g. `terraform import huaweidata_dli_datasource_auth.example kafka_auth`; got %q.", req.ID))
 		return

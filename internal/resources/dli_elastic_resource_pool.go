@@ -350,9 +350,7 @@ func (r *dliElasticResourcePoolResource) Delete(ctx context.Context, req resourc
 // ImportState imports a pool by name.
 func (r *dliElasticResourcePoolResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	name := strings.ToLower(strings.TrimSpace(req.ID))
-	vresp := &validator.StringResponse{}
-	validators.PoolName().ValidateString(ctx, validator.StringRequest{Path: path.Root("name"), ConfigValue: types.StringValue(name)}, vresp)
-	if vresp.Diagnostics.HasError() {
+	if !framework.Accepts(ctx, validators.PoolName(), "name", name) {
 		resp.Diagnostics.AddError("Invalid import id",
 			fmt.Sprintf("Import a DLI elastic resource pool by its name, e.g. `terraform import huaweidata_dli_elastic_resource_pool.example my_pool`; got %q.", req.ID))
 		return

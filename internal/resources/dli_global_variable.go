@@ -219,9 +219,7 @@ func (r *dliGlobalVariableResource) Delete(ctx context.Context, req resource.Del
 // ImportState imports a variable by name. The value of a non-sensitive variable is imported
 // into `value`; a sensitive one's value cannot be read back and stays empty.
 func (r *dliGlobalVariableResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	vresp := &validator.StringResponse{}
-	validators.VariableName().ValidateString(ctx, validator.StringRequest{Path: path.Root("name"), ConfigValue: types.StringValue(req.ID)}, vresp)
-	if vresp.Diagnostics.HasError() {
+	if !framework.Accepts(ctx, validators.VariableName(), "name", req.ID) {
 		resp.Diagnostics.AddError("Invalid import id", fmt.Sprintf(
 			"Import a DLI global variable by its name, e.g. `terraform import huaweidata_dli_global_variable.example my_variable`; got %q.", req.ID))
 		return

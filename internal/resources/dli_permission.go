@@ -220,9 +220,7 @@ func (r *dliPermissionResource) ImportState(ctx context.Context, req resource.Im
 		bad(err.Error())
 		return
 	}
-	vresp := &validator.StringResponse{}
-	validators.OwnerName().ValidateString(ctx, validator.StringRequest{Path: path.Root("user_name"), ConfigValue: types.StringValue(user)}, vresp)
-	if vresp.Diagnostics.HasError() {
+	if !framework.Accepts(ctx, validators.OwnerName(), "user_name", user) {
 		bad(fmt.Sprintf("the user name %q is not an IAM user name", user))
 		return
 	}

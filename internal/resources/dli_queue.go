@@ -283,9 +283,7 @@ func (r *dliQueueResource) Delete(ctx context.Context, req resource.DeleteReques
 // ImportState imports a queue by name, SQL and general queues alike.
 func (r *dliQueueResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	name := strings.ToLower(strings.TrimSpace(req.ID))
-	vresp := &validator.StringResponse{}
-	validators.QueueName().ValidateString(ctx, validator.StringRequest{Path: path.Root("name"), ConfigValue: types.StringValue(name)}, vresp)
-	if vresp.Diagnostics.HasError() {
+	if !framework.Accepts(ctx, validators.QueueName(), "name", name) {
 		resp.Diagnostics.AddError("Invalid import id",
 			fmt.Sprintf("Import a DLI queue by its name, e.g. `terraform import huaweidata_dli_queue.example my_queue`; got %q.", req.ID))
 		return

@@ -233,9 +233,7 @@ func (r *dliQueueScalingPlanResource) ImportState(ctx context.Context, req resou
 	queue, rawID, found := strings.Cut(strings.TrimSpace(req.ID), "/")
 	queue = strings.ToLower(queue)
 	id, err := strconv.ParseInt(rawID, 10, 64)
-	vresp := &validator.StringResponse{}
-	validators.QueueName().ValidateString(ctx, validator.StringRequest{Path: path.Root("queue_name"), ConfigValue: types.StringValue(queue)}, vresp)
-	if !found || err != nil || id <= 0 || vresp.Diagnostics.HasError() {
+	if !found || err != nil || id <= 0 || !framework.Accepts(ctx, validators.QueueName(), "queue_name", queue) {
 		resp.Diagnostics.AddError("Invalid import id", fmt.Sprintf(
 			"Import a DLI queue scaling plan as <queue_name>/<plan_id>, e.g. `terraform import huaweidata_dli_queue_scaling_plan.example etl/42` "+
 				"(the plan id is listed by the queue's plan list); got %q.", req.ID))

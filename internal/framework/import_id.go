@@ -1,0 +1,17 @@
+package framework
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+// Accepts reports whether the validator v accepts value as the attribute attr: for checking
+// an import id (or a part of it) by the rule its attribute has in the configuration.
+func Accepts(ctx context.Context, v validator.String, attr, value string) bool {
+	resp := &validator.StringResponse{}
+	v.ValidateString(ctx, validator.StringRequest{Path: path.Root(attr), ConfigValue: types.StringValue(value)}, resp)
+	return !resp.Diagnostics.HasError()
+}
