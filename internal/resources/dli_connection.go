@@ -308,13 +308,9 @@ func (r *dliConnectionResource) Delete(ctx context.Context, req resource.DeleteR
 		framework.APIError(&resp.Diagnostics, "Waiting for DLI enhanced connection "+id+" to finish creating before deleting it", err)
 		return
 	}
-	if err := r.Client.DeleteEnhancedConnection(ctx, id); err != nil {
-		framework.APIError(&resp.Diagnostics, "Deleting DLI enhanced connection "+id, err)
-		return
-	}
-	if err := r.Client.WaitForConnectionDeleted(ctx, id); err != nil {
-		framework.APIError(&resp.Diagnostics, "Waiting for DLI enhanced connection "+id+" to be deleted", err)
-	}
+	framework.DeleteAndWait(ctx, "DLI enhanced connection "+id,
+		func(ctx context.Context) error { return r.Client.DeleteEnhancedConnection(ctx, id) },
+		func(ctx context.Context) error { return r.Client.WaitForConnectionDeleted(ctx, id) }, &resp.Diagnostics)
 }
 
 // ImportState imports a connection by its id.

@@ -338,13 +338,9 @@ func (r *dliElasticResourcePoolResource) Delete(ctx context.Context, req resourc
 			}
 		}
 	}
-	if err := r.Client.DeleteElasticResourcePool(ctx, name); err != nil {
-		framework.APIError(&resp.Diagnostics, "Deleting DLI elastic resource pool "+name, err)
-		return
-	}
-	if err := r.Client.WaitForElasticResourcePoolDeleted(ctx, name); err != nil {
-		framework.APIError(&resp.Diagnostics, "Waiting for DLI elastic resource pool "+name+" to be deleted", err)
-	}
+	framework.DeleteAndWait(ctx, "DLI elastic resource pool "+name,
+		func(ctx context.Context) error { return r.Client.DeleteElasticResourcePool(ctx, name) },
+		func(ctx context.Context) error { return r.Client.WaitForElasticResourcePoolDeleted(ctx, name) }, &resp.Diagnostics)
 }
 
 // ImportState imports a pool by name.

@@ -247,13 +247,9 @@ func (r *dliPackageResource) Delete(ctx context.Context, req resource.DeleteRequ
 		resp.Diagnostics.AddError("Invalid state", "The id of a DLI resource package is <group>/<name>; got "+state.ID.ValueString())
 		return
 	}
-	if err := r.Client.DeletePackage(ctx, group, name); err != nil {
-		framework.APIError(&resp.Diagnostics, "Deleting DLI resource package "+state.ID.ValueString(), err)
-		return
-	}
-	if err := r.Client.WaitForPackageDeleted(ctx, group, name); err != nil {
-		framework.APIError(&resp.Diagnostics, "Waiting for DLI resource package "+state.ID.ValueString()+" to be deleted", err)
-	}
+	framework.DeleteAndWait(ctx, "DLI resource package "+state.ID.ValueString(),
+		func(ctx context.Context) error { return r.Client.DeletePackage(ctx, group, name) },
+		func(ctx context.Context) error { return r.Client.WaitForPackageDeleted(ctx, group, name) }, &resp.Diagnostics)
 }
 
 // ImportState imports a package as `<group>/<name>`. object_path, is_async and tags cannot

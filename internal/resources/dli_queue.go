@@ -271,13 +271,9 @@ func (r *dliQueueResource) Delete(ctx context.Context, req resource.DeleteReques
 	}
 
 	name := state.Name.ValueString()
-	if err := r.Client.DeleteQueue(ctx, name); err != nil {
-		framework.APIError(&resp.Diagnostics, "Deleting DLI queue "+name, err)
-		return
-	}
-	if err := r.Client.WaitForQueueDeleted(ctx, name); err != nil {
-		framework.APIError(&resp.Diagnostics, "Waiting for DLI queue "+name+" to be deleted", err)
-	}
+	framework.DeleteAndWait(ctx, "DLI queue "+name,
+		func(ctx context.Context) error { return r.Client.DeleteQueue(ctx, name) },
+		func(ctx context.Context) error { return r.Client.WaitForQueueDeleted(ctx, name) }, &resp.Diagnostics)
 }
 
 // ImportState imports a queue by name, SQL and general queues alike.

@@ -219,13 +219,9 @@ func (r *dliQueueScalingPlanResource) Delete(ctx context.Context, req resource.D
 		}
 	}
 	id := state.PlanID.ValueInt64()
-	if err := r.Client.DeleteQueuePlan(ctx, queue, id); err != nil {
-		framework.APIError(&resp.Diagnostics, "Deleting "+what, err)
-		return
-	}
-	if err := r.Client.WaitForQueuePlanGone(ctx, queue, id); err != nil {
-		framework.APIError(&resp.Diagnostics, "Waiting for "+what+" to be deleted", err)
-	}
+	framework.DeleteAndWait(ctx, what,
+		func(ctx context.Context) error { return r.Client.DeleteQueuePlan(ctx, queue, id) },
+		func(ctx context.Context) error { return r.Client.WaitForQueuePlanGone(ctx, queue, id) }, &resp.Diagnostics)
 }
 
 // ImportState imports a plan by `<queue_name>/<plan_id>`.
