@@ -35,9 +35,7 @@ type dataArtsNodeInstancesDataSource struct {
 
 func (d *dataArtsNodeInstancesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	str, at := framework.ComputedString, framework.ComputedRFC3339
-	num := func(desc string) schema.Int64Attribute {
-		return schema.Int64Attribute{MarkdownDescription: desc, Computed: true}
-	}
+	num := framework.ComputedInt64
 	window := func(desc string, more ...validator.String) schema.StringAttribute {
 		return schema.StringAttribute{
 			MarkdownDescription: desc + " (RFC 3339, e.g. `2024-01-11T00:00:00Z`; sent to the API as epoch milliseconds).",
@@ -88,7 +86,7 @@ func (d *dataArtsNodeInstancesDataSource) Schema(_ context.Context, _ datasource
 					"running_time":        num("Running time as reported by DataArts."),
 					"retry_times":         num("Retries so far."),
 					"fail_count":          num("Failure count (-1: not reported)."),
-					"force_success":       schema.BoolAttribute{MarkdownDescription: "Whether the run was forced to success.", Computed: true},
+					"force_success":       framework.ComputedBool("Whether the run was forced to success."),
 					"input_row_count":     num("Rows read (-1: not reported)."),
 					"output_row_count":    num("Rows written (-1: not reported)."),
 					"speed":               schema.Float64Attribute{MarkdownDescription: "Speed as reported.", Computed: true},

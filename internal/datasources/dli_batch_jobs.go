@@ -65,7 +65,7 @@ func (d *dliBatchJobsDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 					"spark_version": str("Spark version."),
 					"create_time":   at("When it was submitted."),
 					"update_time":   at("When it last changed state."),
-					"duration":      schema.Int64Attribute{MarkdownDescription: "How long it has run, in milliseconds.", Computed: true},
+					"duration":      framework.ComputedInt64("How long it has run, in milliseconds."),
 				}},
 			},
 		},

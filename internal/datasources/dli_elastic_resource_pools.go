@@ -57,9 +57,7 @@ type dliPoolResult struct {
 
 func (d *dliPoolsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	str := framework.ComputedString
-	i32 := func(desc string) schema.Int32Attribute {
-		return schema.Int32Attribute{MarkdownDescription: desc, Computed: true}
-	}
+	i32 := framework.ComputedInt32
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Lists the DLI elastic resource pools of the project, optionally filtered, from the pool listing that every " +
 			"pool refreshed in the same run shares (one paged list call).",
@@ -86,12 +84,12 @@ func (d *dliPoolsDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 					"actual_cu":             i32("CUs the pool actually has."),
 					"current_cu":            i32("CUs used by the pool's queues."),
 					"status":                str("`AVAILABLE`, `SCALING`, `CREATING` or `FAILED`."),
-					"queues":                schema.ListAttribute{MarkdownDescription: "Names of the queues in the pool.", Computed: true, ElementType: types.StringType},
+					"queues":                framework.ComputedStringList("Names of the queues in the pool."),
 					"cidr_in_vpc":           str("CIDR block of the pool's virtual cluster."),
 					"charging_mode":         i32("Billing mode; `1` is pay per use."),
 					"enterprise_project_id": str("Enterprise project."),
-					"label":                 schema.MapAttribute{MarkdownDescription: "Edition label (e.g. `spec = basic`); null for a standard pool.", Computed: true, ElementType: types.StringType},
-					"ipv6_enable":           schema.BoolAttribute{MarkdownDescription: "Whether the pool has an IPv6 CIDR block.", Computed: true},
+					"label":                 framework.ComputedStringMap("Edition label (e.g. `spec = basic`); null for a standard pool."),
+					"ipv6_enable":           framework.ComputedBool("Whether the pool has an IPv6 CIDR block."),
 					"resource_id":           str("Resource id."),
 					"owner":                 str("User who created the pool."),
 					"create_time":           framework.ComputedRFC3339("When the pool was created (RFC 3339, UTC)."),

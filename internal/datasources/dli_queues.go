@@ -86,7 +86,7 @@ func (d *dliQueuesDataSource) Schema(_ context.Context, _ datasource.SchemaReque
 				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
 					"name":                       str("Queue name."),
 					"queue_type":                 str("`sql` or `general`."),
-					"cu_count":                   schema.Int32Attribute{MarkdownDescription: "Current CUs of the queue.", Computed: true},
+					"cu_count":                   framework.ComputedInt32("Current CUs of the queue."),
 					"description":                str("Description."),
 					"elastic_resource_pool_name": str("Elastic resource pool of the queue; null for a standalone queue."),
 					"platform":                   str("CPU architecture: `x86_64` or `aarch64`."),

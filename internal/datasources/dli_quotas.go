@@ -31,9 +31,7 @@ type dliQuotasDataSource struct {
 }
 
 func (d *dliQuotasDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	count := func(desc string) schema.Int32Attribute {
-		return schema.Int32Attribute{MarkdownDescription: desc, Computed: true}
-	}
+	count := framework.ComputedInt32
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Reads the project's DLI quotas and how much of each is used (one `ShowQuota` call, " +
 			"shared by every `huaweidata_dli_quotas` data source of a run). DLI does not document the quota types, " +

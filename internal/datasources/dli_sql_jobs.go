@@ -53,9 +53,7 @@ func timeFilter(desc string, more ...validator.String) schema.StringAttribute {
 
 func (d *dliSQLJobsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	str, at := framework.ComputedString, framework.ComputedRFC3339
-	num := func(desc string) schema.Int64Attribute {
-		return schema.Int64Attribute{MarkdownDescription: desc, Computed: true}
-	}
+	num := framework.ComputedInt64
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Lists DLI SQL jobs (§7.3.5), newest first, with filters applied by DLI: one paged list (100 jobs a page) per read.",
 		Attributes: map[string]schema.Attribute{
@@ -96,7 +94,7 @@ func (d *dliSQLJobsDataSource) Schema(_ context.Context, _ datasource.SchemaRequ
 					"end_time":      at("When it ended; null while it runs."),
 					"duration":      num("Run time in milliseconds."),
 					"result_count":  num("Result rows, or rows inserted."),
-					"tags":          schema.MapAttribute{MarkdownDescription: "Tags of the job.", Computed: true, ElementType: types.StringType},
+					"tags":          framework.ComputedStringMap("Tags of the job."),
 				}},
 			},
 		},

@@ -98,7 +98,7 @@ func (d *dliTablesDataSource) Schema(_ context.Context, _ datasource.SchemaReque
 							"name":         str("Column name."),
 							"type":         str("Column type, as DLI spells it (e.g. `int`, `decimal(10,2)`)."),
 							"description":  str("Column description; null when there is none."),
-							"is_partition": schema.BoolAttribute{MarkdownDescription: "Whether the column is a partition column.", Computed: true},
+							"is_partition": framework.ComputedBool("Whether the column is a partition column."),
 						}},
 					},
 				}},
