@@ -2,15 +2,15 @@ package datasources
 
 import (
 	"context"
-	"regexp"
-	"sort"
 
 	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/huaweicloud/huaweicloud-sdk-go-v3/services/dli/v1/model"
 
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/framework"
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/framework/flex"
@@ -100,26 +100,23 @@ func (d *dliPoolsDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 }
 
 func (d *dliPoolsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m dliPoolsModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
+	framework.ReadQuery(ctx, req, resp, d.query)
+}
+
+// query fills in the results of m.
+func (d *dliPoolsDataSource) query(ctx context.Context, m *dliPoolsModel, diags *diag.Diagnostics) {
 	pools, err := d.Client.ListElasticResourcePools(ctx)
 	if err != nil {
-		framework.APIError(&resp.Diagnostics, "Listing DLI elastic resource pools", err)
+		framework.APIError(diags, "Listing DLI elastic resource pools", err)
 		return
 	}
-	var re *regexp.Regexp
-	if s := m.NameRegex.ValueString(); s != "" {
-		re = regexp.MustCompile(s) // validated at plan time
-	}
+	names := framework.NewNameFilter(m.NameRegex, types.StringNull(), diags)
+	pools = framework.Matching(pools, func(p model.ElasticResourcePool) bool {
+		return names.Match(ptr.Deref(p.ElasticResourcePoolName)) && (m.Status.ValueString() == "" || ptr.Deref(p.Status) == m.Status.ValueString())
+	}, func(p model.ElasticResourcePool) string { return ptr.Deref(p.ElasticResourcePoolName) })
 	m.Pools = []dliPoolResult{}
 	for _, p := range pools {
 		name := ptr.Deref(p.ElasticResourcePoolName)
-		if (re != nil && !re.MatchString(name)) || (m.Status.ValueString() != "" && ptr.Deref(p.Status) != m.Status.ValueString()) {
-			continue
-		}
 		queues := []types.String{}
 		for _, q := range ptr.Deref(p.Queues) {
 			queues = append(queues, types.StringValue(q))
@@ -134,7 +131,5 @@ func (d *dliPoolsDataSource) Read(ctx context.Context, req datasource.ReadReques
 			Owner: types.StringPointerValue(p.Owner), CreateTime: flex.RFC3339FromMillis(ptr.Deref(p.CreateTime)),
 		})
 	}
-	sort.Slice(m.Pools, func(i, j int) bool { return m.Pools[i].Name.ValueString() < m.Pools[j].Name.ValueString() })
 	m.ID = types.StringValue(framework.QueryID(m.NameRegex.ValueString(), m.Status.ValueString()))
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }
