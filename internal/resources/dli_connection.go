@@ -227,13 +227,11 @@ func (r *dliConnectionResource) Read(ctx context.Context, req resource.ReadReque
 // waits until each is ACTIVE.
 func (r *dliConnectionResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state dliConnectionModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
+	ctx, cancel, ok := r.StartUpdate(ctx, req, &plan, &state, &plan.Timeouts, &resp.Diagnostics)
+	defer cancel()
+	if !ok {
 		return
 	}
-	ctx, cancel := r.UpdateContext(ctx, plan.Timeouts, &resp.Diagnostics)
-	defer cancel()
 	hosts, diags := plan.hostsBody(ctx)
 	resp.Diagnostics.Append(diags...)
 	desired, diags := flex.StringSet(ctx, plan.Queues)
@@ -293,13 +291,9 @@ func (r *dliConnectionResource) Update(ctx context.Context, req resource.UpdateR
 // connection and waits until it is gone or DELETED.
 func (r *dliConnectionResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state dliConnectionModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := r.DeleteContext(ctx, state.Timeouts, &resp.Diagnostics)
+	ctx, cancel, ok := r.StartDelete(ctx, req, &state, &state.Timeouts, &resp.Diagnostics)
 	defer cancel()
-	if resp.Diagnostics.HasError() {
+	if !ok {
 		return
 	}
 

@@ -254,14 +254,9 @@ func (r *dliElasticResourcePoolResource) Read(ctx context.Context, req resource.
 
 func (r *dliElasticResourcePoolResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state dliPoolModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := r.UpdateContext(ctx, plan.Timeouts, &resp.Diagnostics)
+	ctx, cancel, ok := r.StartUpdate(ctx, req, &plan, &state, &plan.Timeouts, &resp.Diagnostics)
 	defer cancel()
-	if resp.Diagnostics.HasError() {
+	if !ok {
 		return
 	}
 	name := state.Name.ValueString()
@@ -302,13 +297,9 @@ func (r *dliElasticResourcePoolResource) Update(ctx context.Context, req resourc
 
 func (r *dliElasticResourcePoolResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state dliPoolModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := r.DeleteContext(ctx, state.Timeouts, &resp.Diagnostics)
+	ctx, cancel, ok := r.StartDelete(ctx, req, &state, &state.Timeouts, &resp.Diagnostics)
 	defer cancel()
-	if resp.Diagnostics.HasError() {
+	if !ok {
 		return
 	}
 	name := state.Name.ValueString()

@@ -213,14 +213,9 @@ func (r *dliQueueResource) Read(ctx context.Context, req resource.ReadRequest, r
 
 func (r *dliQueueResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state dliQueueModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := r.UpdateContext(ctx, plan.Timeouts, &resp.Diagnostics)
+	ctx, cancel, ok := r.StartUpdate(ctx, req, &plan, &state, &plan.Timeouts, &resp.Diagnostics)
 	defer cancel()
-	if resp.Diagnostics.HasError() {
+	if !ok {
 		return
 	}
 
@@ -260,13 +255,9 @@ func (r *dliQueueResource) Update(ctx context.Context, req resource.UpdateReques
 
 func (r *dliQueueResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state dliQueueModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := r.DeleteContext(ctx, state.Timeouts, &resp.Diagnostics)
+	ctx, cancel, ok := r.StartDelete(ctx, req, &state, &state.Timeouts, &resp.Diagnostics)
 	defer cancel()
-	if resp.Diagnostics.HasError() {
+	if !ok {
 		return
 	}
 

@@ -326,13 +326,9 @@ func (r *dliSQLJobResource) Update(ctx context.Context, req resource.UpdateReque
 
 func (r *dliSQLJobResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state dliSQLJobModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := r.DeleteContext(ctx, state.Timeouts, &resp.Diagnostics)
+	ctx, cancel, ok := r.StartDelete(ctx, req, &state, &state.Timeouts, &resp.Diagnostics)
 	defer cancel()
-	if resp.Diagnostics.HasError() {
+	if !ok {
 		return
 	}
 	id := state.ID.ValueString()

@@ -270,14 +270,9 @@ func (r *dliTableResource) Read(ctx context.Context, req resource.ReadRequest, r
 
 func (r *dliTableResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state dliTableModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := r.UpdateContext(ctx, plan.Timeouts, &resp.Diagnostics)
+	ctx, cancel, ok := r.StartUpdate(ctx, req, &plan, &state, &plan.Timeouts, &resp.Diagnostics)
 	defer cancel()
-	if resp.Diagnostics.HasError() {
+	if !ok {
 		return
 	}
 
