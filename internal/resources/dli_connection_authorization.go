@@ -8,7 +8,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
@@ -144,9 +143,7 @@ func (r *dliConnectionAuthorizationResource) ImportState(ctx context.Context, re
 				"2a620c33-5609-40c9-affd-2b6453071b0f/330e068af1334c9782f4226acc00a2e2`; got %q.", req.ID))
 		return
 	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("connection_id"), conn)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("project_id"), project)...)
+	framework.SetImported(ctx, resp, map[string]any{"id": req.ID, "connection_id": conn, "project_id": project})
 }
 
 // dliConnectionAuthorizationModel is the Terraform state of huaweidata_dli_connection_authorization.

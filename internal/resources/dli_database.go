@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
@@ -193,10 +192,7 @@ func (r *dliDatabaseResource) ImportState(ctx context.Context, req resource.Impo
 			fmt.Sprintf("Import a DLI database by its name, e.g. `terraform import huaweidata_dli_database.example sales`; got %q, which %s.", req.ID, problem))
 		return
 	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), name)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), name)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("description"), "")...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("force_destroy"), false)...)
+	framework.SetImported(ctx, resp, map[string]any{"id": name, "name": name, "description": "", "force_destroy": false})
 }
 
 // readInto refreshes m from the shared database listing; it reports false when the database is gone.

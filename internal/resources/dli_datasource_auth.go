@@ -247,8 +247,7 @@ func (r *dliDatasourceAuthResource) ImportState(ctx context.Context, req resourc
 			"Import a DLI datasource authentication by its name, e.g. `terraform import huaweidata_dli_datasource_auth.example kafka_auth`; got %q.", req.ID))
 		return
 	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), req.ID)...)
+	framework.SetImported(ctx, resp, map[string]any{"id": req.ID, "name": req.ID})
 }
 
 // replaceStringUnlessNullInState requires replacement when a value DLI cannot change

@@ -342,8 +342,7 @@ func (r *dliElasticResourcePoolResource) ImportState(ctx context.Context, req re
 			fmt.Sprintf("Import a DLI elastic resource pool by its name, e.g. `terraform import huaweidata_dli_elastic_resource_pool.example my_pool`; got %q.", req.ID))
 		return
 	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), name)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), name)...)
+	framework.SetImported(ctx, resp, map[string]any{"id": name, "name": name})
 }
 
 // readInto refreshes m from the shared pool listing; it reports false when the pool is gone.

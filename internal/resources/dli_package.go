@@ -12,7 +12,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
@@ -261,10 +260,7 @@ func (r *dliPackageResource) ImportState(ctx context.Context, req resource.Impor
 			"Import a DLI resource package as <group>/<name>, e.g. `terraform import huaweidata_dli_package.example my_group/etl.jar`; got %q.", req.ID))
 		return
 	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), client.PackageID(group, name))...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("group_name"), group)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("object_name"), name)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("is_async"), false)...)
+	framework.SetImported(ctx, resp, map[string]any{"id": client.PackageID(group, name), "group_name": group, "object_name": name, "is_async": false})
 }
 
 // readInto refreshes m from §8.6; it reports false when the package is gone.

@@ -224,9 +224,7 @@ func (r *dliPermissionResource) ImportState(ctx context.Context, req resource.Im
 		bad(fmt.Sprintf("the user name %q is not an IAM user name", user))
 		return
 	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("object"), object)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("user_name"), user)...)
+	framework.SetImported(ctx, resp, map[string]any{"id": req.ID, "object": object, "user_name": user})
 }
 
 // dliPermissionModel is the Terraform state of huaweidata_dli_permission.

@@ -11,7 +11,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int32planmodifier"
@@ -275,8 +274,7 @@ func (r *dliQueueResource) ImportState(ctx context.Context, req resource.ImportS
 			fmt.Sprintf("Import a DLI queue by its name, e.g. `terraform import huaweidata_dli_queue.example my_queue`; got %q.", req.ID))
 		return
 	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), name)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), name)...)
+	framework.SetImported(ctx, resp, map[string]any{"id": name, "name": name})
 	resp.Diagnostics.Append(resp.Private.SetKey(ctx, importPropertiesKey, []byte(`true`))...)
 }
 

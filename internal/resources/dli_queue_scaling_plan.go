@@ -231,9 +231,7 @@ func (r *dliQueueScalingPlanResource) ImportState(ctx context.Context, req resou
 				"(the plan id is listed by the queue's plan list); got %q.", req.ID))
 		return
 	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), client.QueuePlanID(queue, id))...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("queue_name"), queue)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("plan_id"), id)...)
+	framework.SetImported(ctx, resp, map[string]any{"id": client.QueuePlanID(queue, id), "queue_name": queue, "plan_id": id})
 }
 
 // planWhat names a plan in messages.

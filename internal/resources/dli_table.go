@@ -344,10 +344,7 @@ func (r *dliTableResource) ImportState(ctx context.Context, req resource.ImportS
 			fmt.Sprintf("Import a DLI table by <database>/<table>, e.g. `terraform import huaweidata_dli_table.example sales/orders`; got %q, which %s.", req.ID, problem))
 		return
 	}
-	for attr, v := range map[string]string{"id": db + "/" + table, "database_name": db, "name": table} {
-		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(attr), v)...)
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("deletion_protection"), true)...)
+	framework.SetImported(ctx, resp, map[string]any{"id": db + "/" + table, "database_name": db, "name": table, "deletion_protection": true})
 	resp.Diagnostics.Append(resp.Private.SetKey(ctx, importedKey, []byte(`true`))...)
 }
 
