@@ -42,6 +42,14 @@ func MarkWritten(ctx context.Context, private privateSetter, diags *diag.Diagnos
 	diags.Append(private.SetKey(ctx, writtenAtKey, fmt.Appendf(nil, "%q", time.Now().UTC().Format(time.RFC3339Nano)))...)
 }
 
+// SaveWritten saves m to state right after a write, before any wait, and marks the object
+// written (see MarkWritten): a wait that fails then leaves the object in state, tainted,
+// instead of orphaned, and a refresh within the consistency window waits for it.
+func SaveWritten(ctx context.Context, state *tfsdk.State, private privateSetter, m any, diags *diag.Diagnostics) {
+	diags.Append(state.Set(ctx, m)...)
+	MarkWritten(ctx, private, diags)
+}
+
 // writtenAt returns when the object was last written by this provider (zero if unknown).
 func writtenAt(ctx context.Context, private privateGetter) time.Time {
 	raw, _ := private.GetKey(ctx, writtenAtKey)

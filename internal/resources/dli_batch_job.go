@@ -351,8 +351,7 @@ func (r *dliBatchJobResource) Create(ctx context.Context, req resource.CreateReq
 	// next apply replaces it (cancelling it if it still runs) instead of losing track of it.
 	plan.ID = types.StringValue(job.ID)
 	plan.fromJob(job, &resp.Diagnostics)
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan.withUnknownsNull())...)
-	framework.MarkWritten(ctx, resp.Private, &resp.Diagnostics)
+	framework.SaveWritten(ctx, &resp.State, resp.Private, plan.withUnknownsNull(), &resp.Diagnostics)
 
 	waitErr := r.waitFor(ctx, job.ID, plan.WaitFor.ValueString())
 	// Read back even after a failed wait, so that state shows the job as it is, e.g. dead.

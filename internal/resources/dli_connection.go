@@ -207,8 +207,7 @@ func (r *dliConnectionResource) Create(ctx context.Context, req resource.CreateR
 	// Save the id at once: if the wait below fails, the connection stays in state (tainted)
 	// instead of being orphaned in the cloud.
 	plan.ID = types.StringValue(id)
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan.withUnknownsNull())...)
-	framework.MarkWritten(ctx, resp.Private, &resp.Diagnostics)
+	framework.SaveWritten(ctx, &resp.State, resp.Private, plan.withUnknownsNull(), &resp.Diagnostics)
 
 	if err := r.Client.WaitForConnectionQueues(ctx, id, ptr.Deref(body.Queues), nil); err != nil {
 		r.failAfterWrite(ctx, plan, &resp.State, &resp.Diagnostics,

@@ -113,8 +113,7 @@ func (r *dliDatabaseResource) Create(ctx context.Context, req resource.CreateReq
 	}
 	plan.ID = types.StringValue(name)
 	wantOwner := plan.Owner
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan.withUnknownsNull())...)
-	framework.MarkWritten(ctx, resp.Private, &resp.Diagnostics)
+	framework.SaveWritten(ctx, &resp.State, resp.Private, plan.withUnknownsNull(), &resp.Diagnostics)
 
 	if !framework.ReadBack(ctx, &r.ResourceBase, &plan, r.readInto, "DLI database "+name, &resp.Diagnostics) {
 		return

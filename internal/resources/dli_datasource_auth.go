@@ -171,8 +171,7 @@ func (r *dliDatasourceAuthResource) Create(ctx context.Context, req resource.Cre
 	}
 	plan.ID = types.StringValue(name)
 	flex.UnknownToNull(&plan.Owner)
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	framework.MarkWritten(ctx, resp.Private, &resp.Diagnostics)
+	framework.SaveWritten(ctx, &resp.State, resp.Private, plan, &resp.Diagnostics)
 	framework.SaveReadBack(ctx, &r.ResourceBase, &plan, r.readWith(r.Client.LookupAuthInfo), "DLI datasource authentication "+name, &resp.State, &resp.Diagnostics)
 }
 
@@ -223,8 +222,7 @@ func (r *dliDatasourceAuthResource) Update(ctx context.Context, req resource.Upd
 		framework.APIError(&resp.Diagnostics, "Updating DLI datasource authentication "+name, err)
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	framework.MarkWritten(ctx, resp.Private, &resp.Diagnostics)
+	framework.SaveWritten(ctx, &resp.State, resp.Private, plan, &resp.Diagnostics)
 	framework.SaveReadBack(ctx, &r.ResourceBase, &plan, r.readWith(r.Client.LookupAuthInfo), "DLI datasource authentication "+name, &resp.State, &resp.Diagnostics)
 }
 

@@ -239,8 +239,7 @@ func (r *dliElasticResourcePoolResource) Create(ctx context.Context, req resourc
 	}
 	// Save the id at once: a failed or timed-out wait leaves the pool in state, tainted.
 	plan.ID = types.StringValue(name)
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan.withUnknownsNull())...)
-	framework.MarkWritten(ctx, resp.Private, &resp.Diagnostics)
+	framework.SaveWritten(ctx, &resp.State, resp.Private, plan.withUnknownsNull(), &resp.Diagnostics)
 	if err := r.Client.WaitForElasticResourcePool(ctx, name, body.MinCu, body.MaxCu); err != nil {
 		framework.APIError(&resp.Diagnostics, "Waiting for DLI elastic resource pool "+name+" to be available", err)
 		return

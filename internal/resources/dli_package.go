@@ -184,8 +184,7 @@ func (r *dliPackageResource) Create(ctx context.Context, req resource.CreateRequ
 	if owner.IsUnknown() {
 		plan.Owner = types.StringNull()
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	framework.MarkWritten(ctx, resp.Private, &resp.Diagnostics)
+	framework.SaveWritten(ctx, &resp.State, resp.Private, plan, &resp.Diagnostics)
 
 	pkg, err := r.Client.WaitForPackageReady(ctx, group, name)
 	if err != nil {

@@ -186,8 +186,7 @@ func (r *dliQueueResource) Create(ctx context.Context, req resource.CreateReques
 	// Save the id at once: if the wait below fails, the queue stays in state (tainted)
 	// instead of being orphaned in the cloud.
 	plan.ID = types.StringValue(body.QueueName)
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan.withUnknownsNull())...)
-	framework.MarkWritten(ctx, resp.Private, &resp.Diagnostics)
+	framework.SaveWritten(ctx, &resp.State, resp.Private, plan.withUnknownsNull(), &resp.Diagnostics)
 
 	if err := r.Client.WaitForQueueCUs(ctx, body.QueueName, body.CuCount); err != nil {
 		framework.APIError(&resp.Diagnostics, "Waiting for DLI queue "+body.QueueName+" to be ready", err)

@@ -149,8 +149,7 @@ func (r *dliQueueScalingPlanResource) Create(ctx context.Context, req resource.C
 	// DLI answers without the plan's id: the plan is saved now, known by its name, so that a
 	// failed look-up of the id leaves it in state (tainted), never orphaned.
 	plan.ID, plan.PlanID, plan.LastExecuteTime = types.StringNull(), types.Int64Null(), timetypes.NewRFC3339Null()
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	framework.MarkWritten(ctx, resp.Private, &resp.Diagnostics)
+	framework.SaveWritten(ctx, &resp.State, resp.Private, plan, &resp.Diagnostics)
 	framework.SaveReadBack(ctx, &r.ResourceBase, &plan, r.readInto, what, &resp.State, &resp.Diagnostics)
 }
 

@@ -145,8 +145,7 @@ func (r *dliSparkTemplateResource) Create(ctx context.Context, req resource.Crea
 	if plan.Owner.IsUnknown() {
 		plan.Owner = types.StringNull()
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	framework.MarkWritten(ctx, resp.Private, &resp.Diagnostics)
+	framework.SaveWritten(ctx, &resp.State, resp.Private, plan, &resp.Diagnostics)
 	framework.SaveReadBack(ctx, &r.ResourceBase, &plan, r.readInto, "DLI Spark template "+id, &resp.State, &resp.Diagnostics)
 }
 

@@ -268,8 +268,7 @@ func (r *dliSQLJobResource) Create(ctx context.Context, req resource.CreateReque
 	// Save the id at once: if the wait below fails, the job stays in state (tainted), so the
 	// next apply replaces it (cancelling it if it still runs) instead of losing track of it.
 	plan.ID, plan.JobID, plan.JobType = types.StringValue(job.JobID), types.StringValue(job.JobID), types.StringValue(job.JobType)
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan.withUnknownsNull())...)
-	framework.MarkWritten(ctx, resp.Private, &resp.Diagnostics)
+	framework.SaveWritten(ctx, &resp.State, resp.Private, plan.withUnknownsNull(), &resp.Diagnostics)
 
 	var waitErr error
 	if plan.WaitFor.ValueString() == sqlJobWaitCompleted && !strings.EqualFold(job.JobMode, "sync") {

@@ -98,8 +98,7 @@ func (r *dliSQLTemplateResource) Create(ctx context.Context, req resource.Create
 	// The plan holds every attribute: reading the template list back after each create would
 	// cost a list call per template in an apply of many. A refresh within the consistency
 	// window is covered by MarkWritten.
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	framework.MarkWritten(ctx, resp.Private, &resp.Diagnostics)
+	framework.SaveWritten(ctx, &resp.State, resp.Private, plan, &resp.Diagnostics)
 }
 
 func (r *dliSQLTemplateResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {

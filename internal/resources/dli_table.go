@@ -248,8 +248,7 @@ func (r *dliTableResource) Create(ctx context.Context, req resource.CreateReques
 		return
 	}
 	plan.ID = types.StringValue(db + "/" + body.TableName)
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan.withUnknownsNull())...)
-	framework.MarkWritten(ctx, resp.Private, &resp.Diagnostics)
+	framework.SaveWritten(ctx, &resp.State, resp.Private, plan.withUnknownsNull(), &resp.Diagnostics)
 	// DLI creates some tables asynchronously: wait through the consistency window for it.
 	framework.SaveReadBack(ctx, &r.ResourceBase, &plan, r.readInto, "DLI table "+plan.ID.ValueString(), &resp.State, &resp.Diagnostics)
 }
