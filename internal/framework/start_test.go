@@ -27,7 +27,10 @@ func startState(t *testing.T, deleteTimeout string) tfsdk.State {
 		Attributes: map[string]schema.Attribute{"name": schema.StringAttribute{Required: true}},
 		Blocks:     map[string]schema.Block{"timeouts": timeouts.Block(ctx, timeouts.Opts{Delete: true})},
 	}
-	typ := s.Type().TerraformType(ctx).(tftypes.Object)
+	typ, ok := s.Type().TerraformType(ctx).(tftypes.Object)
+	if !ok {
+		t.Fatalf("schema type %T is not an object", s.Type().TerraformType(ctx))
+	}
 	tt := typ.AttributeTypes["timeouts"]
 	raw := tftypes.NewValue(typ, map[string]tftypes.Value{
 		"name":     tftypes.NewValue(tftypes.String, "q1"),
