@@ -341,18 +341,11 @@ func (e *Server) grantEntries(c *call, o authorizedObject, withObject bool) []pr
 
 // page applies the optional offset/limit of §5.2 and §5.7 (the SDK sends neither).
 func page[T any](c *call, items []T) ([]T, *apiError) {
-	offset, err := c.intParam("offset", 0, 0)
+	offset, limit, err := c.pageParams(len(items), 1)
 	if err != nil {
 		return nil, err
 	}
-	limit, err := c.intParam("limit", len(items), 1)
-	if err != nil {
-		return nil, err
-	}
-	if offset > len(items) {
-		offset = len(items)
-	}
-	return items[offset:min(len(items), offset+limit)], nil
+	return pageOf(items, offset, limit), nil
 }
 
 // resolvePath resolves an object built from path parameters.
