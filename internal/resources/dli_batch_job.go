@@ -448,11 +448,7 @@ func (r *dliBatchJobResource) ImportState(ctx context.Context, req resource.Impo
 func (r *dliBatchJobResource) readInto(ctx context.Context, m *dliBatchJobModel, diags *diag.Diagnostics) bool {
 	id := m.ID.ValueString()
 	job, err := r.Client.ShowBatchJob(ctx, id)
-	if client.IsNotFound(err) {
-		return false
-	}
-	if err != nil {
-		framework.APIError(diags, "Reading DLI batch job "+id, err)
+	if !framework.Found(diags, "Reading DLI batch job "+id, err) {
 		return false
 	}
 	m.fromJob(job, diags)

@@ -24,7 +24,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/huaweidata/terraform-provider-huaweidata/internal/client"
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/framework"
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/framework/flex"
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/framework/validators"
@@ -322,11 +321,7 @@ func (r *dliConnectionResource) ImportState(ctx context.Context, req resource.Im
 func (r *dliConnectionResource) readInto(ctx context.Context, m *dliConnectionModel, diags *diag.Diagnostics) bool {
 	id := m.ID.ValueString()
 	conn, err := r.Client.GetEnhancedConnection(ctx, id)
-	if client.IsNotFound(err) {
-		return false
-	}
-	if err != nil {
-		framework.APIError(diags, "Reading DLI enhanced connection "+id, err)
+	if !framework.Found(diags, "Reading DLI enhanced connection "+id, err) {
 		return false
 	}
 	diags.Append(m.fromAPI(conn)...)

@@ -98,11 +98,7 @@ func (r *dliConnectionAuthorizationResource) Read(ctx context.Context, req resou
 func (r *dliConnectionAuthorizationResource) readInto(ctx context.Context, m *dliConnectionAuthorizationModel, diags *diag.Diagnostics) bool {
 	conn, project := m.ConnectionID.ValueString(), m.ProjectID.ValueString()
 	g, err := r.Client.ConnectionProjectGrant(ctx, conn, project)
-	if client.IsNotFound(err) {
-		return false
-	}
-	if err != nil {
-		framework.APIError(diags, "Reading DLI enhanced connection authorisation "+conn+"/"+project, err)
+	if !framework.Found(diags, "Reading DLI enhanced connection authorisation "+conn+"/"+project, err) {
 		return false
 	}
 	m.ID = types.StringValue(conn + "/" + project)

@@ -198,11 +198,7 @@ func (r *dliDatabaseResource) ImportState(ctx context.Context, req resource.Impo
 func (r *dliDatabaseResource) readInto(ctx context.Context, m *dliDatabaseModel, diags *diag.Diagnostics) bool {
 	name := m.ID.ValueString()
 	db, err := r.Client.GetDatabase(ctx, name)
-	if client.IsNotFound(err) {
-		return false
-	}
-	if err != nil {
-		framework.APIError(diags, "Reading DLI database "+name, err)
+	if !framework.Found(diags, "Reading DLI database "+name, err) {
 		return false
 	}
 	m.ID = types.StringValue(strings.ToLower(ptr.Deref(db.DatabaseName)))

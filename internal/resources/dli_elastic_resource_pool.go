@@ -348,11 +348,7 @@ func (r *dliElasticResourcePoolResource) ImportState(ctx context.Context, req re
 func (r *dliElasticResourcePoolResource) readInto(ctx context.Context, m *dliPoolModel, diags *diag.Diagnostics) bool {
 	name := m.Name.ValueString()
 	p, err := r.Client.GetElasticResourcePool(ctx, name)
-	if client.IsNotFound(err) {
-		return false
-	}
-	if err != nil {
-		framework.APIError(diags, "Reading DLI elastic resource pool "+name, err)
+	if !framework.Found(diags, "Reading DLI elastic resource pool "+name, err) {
 		return false
 	}
 	m.fromAPI(p)

@@ -18,7 +18,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/services/dli/v1/model"
 
-	"github.com/huaweidata/terraform-provider-huaweidata/internal/client"
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/framework"
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/framework/validators"
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/ptr"
@@ -164,11 +163,7 @@ func (r *dliGlobalVariableResource) Read(ctx context.Context, req resource.ReadR
 func (r *dliGlobalVariableResource) readInto(ctx context.Context, m *dliGlobalVariableModel, diags *diag.Diagnostics) bool {
 	name := m.Name.ValueString()
 	v, err := r.Client.GetGlobalVariable(ctx, name)
-	if client.IsNotFound(err) {
-		return false
-	}
-	if err != nil {
-		framework.APIError(diags, "Reading DLI global variable "+name, err)
+	if !framework.Found(diags, "Reading DLI global variable "+name, err) {
 		return false
 	}
 	m.ID = types.StringValue(name)

@@ -266,11 +266,7 @@ func (r *dliPackageResource) ImportState(ctx context.Context, req resource.Impor
 func (r *dliPackageResource) readInto(ctx context.Context, m *dliPackageModel, diags *diag.Diagnostics) bool {
 	group, name, _ := splitPackageID(m.ID.ValueString())
 	pkg, err := r.Client.ShowPackage(ctx, group, name)
-	if client.IsNotFound(err) {
-		return false
-	}
-	if err != nil {
-		framework.APIError(diags, "Reading DLI resource package "+m.ID.ValueString(), err)
+	if !framework.Found(diags, "Reading DLI resource package "+m.ID.ValueString(), err) {
 		return false
 	}
 	m.GroupName, m.ObjectName = types.StringValue(group), types.StringValue(name)

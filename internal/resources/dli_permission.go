@@ -134,11 +134,7 @@ func (r *dliPermissionResource) readInto(ctx context.Context, m *dliPermissionMo
 	}
 	user := m.UserName.ValueString()
 	g, err := r.Client.UserGrant(ctx, o, user)
-	if client.IsNotFound(err) {
-		return false
-	}
-	if err != nil {
-		framework.APIError(diags, "Reading "+permissionWhat(o, user), err)
+	if !framework.Found(diags, "Reading "+permissionWhat(o, user), err) {
 		return false
 	}
 	if g.IsAdmin {

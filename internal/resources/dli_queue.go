@@ -281,11 +281,7 @@ func (r *dliQueueResource) ImportState(ctx context.Context, req resource.ImportS
 func (r *dliQueueResource) readInto(ctx context.Context, m *dliQueueModel, diags *diag.Diagnostics) bool {
 	name := m.Name.ValueString()
 	q, err := r.Client.GetQueue(ctx, name)
-	if client.IsNotFound(err) {
-		return false
-	}
-	if err != nil {
-		framework.APIError(diags, "Reading DLI queue "+name, err)
+	if !framework.Found(diags, "Reading DLI queue "+name, err) {
 		return false
 	}
 	m.fromAPI(q)

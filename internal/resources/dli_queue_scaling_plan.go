@@ -170,11 +170,7 @@ func (r *dliQueueScalingPlanResource) readInto(ctx context.Context, m *dliQueueS
 	} else {
 		p, err = r.Client.GetQueuePlanByName(ctx, queue, m.Name.ValueString())
 	}
-	if client.IsNotFound(err) {
-		return false
-	}
-	if err != nil {
-		framework.APIError(diags, "Reading "+planWhat(*m), err)
+	if !framework.Found(diags, "Reading "+planWhat(*m), err) {
 		return false
 	}
 	m.setFrom(queue, p, diags)

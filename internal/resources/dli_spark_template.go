@@ -16,7 +16,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/huaweidata/terraform-provider-huaweidata/internal/client"
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/framework"
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/framework/validators"
 )
@@ -157,11 +156,7 @@ func (r *dliSparkTemplateResource) Read(ctx context.Context, req resource.ReadRe
 func (r *dliSparkTemplateResource) readInto(ctx context.Context, m *dliSparkTemplateModel, diags *diag.Diagnostics) bool {
 	id := m.ID.ValueString()
 	t, err := r.Client.ShowSparkTemplate(ctx, id)
-	if client.IsNotFound(err) {
-		return false
-	}
-	if err != nil {
-		framework.APIError(diags, "Reading DLI Spark template "+id, err)
+	if !framework.Found(diags, "Reading DLI Spark template "+id, err) {
 		return false
 	}
 	m.fromTemplate(ctx, t, diags)

@@ -376,11 +376,7 @@ func (r *dliSQLJobResource) ImportState(ctx context.Context, req resource.Import
 func (r *dliSQLJobResource) readInto(ctx context.Context, m *dliSQLJobModel, diags *diag.Diagnostics) bool {
 	id := m.ID.ValueString()
 	st, err := r.Client.ShowSQLJobStatus(ctx, id)
-	if client.IsNotFound(err) {
-		return false
-	}
-	if err != nil {
-		framework.APIError(diags, "Reading DLI SQL job "+id, err)
+	if !framework.Found(diags, "Reading DLI SQL job "+id, err) {
 		return false
 	}
 	m.fromStatus(st, diags)

@@ -15,7 +15,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/services/dli/v1/model"
 
-	"github.com/huaweidata/terraform-provider-huaweidata/internal/client"
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/framework"
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/framework/validators"
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/ptr"
@@ -109,11 +108,7 @@ func (r *dliSQLTemplateResource) Read(ctx context.Context, req resource.ReadRequ
 func (r *dliSQLTemplateResource) readInto(ctx context.Context, m *dliSQLTemplateModel, diags *diag.Diagnostics) bool {
 	id := m.ID.ValueString()
 	t, err := r.Client.GetSQLTemplate(ctx, id)
-	if client.IsNotFound(err) {
-		return false
-	}
-	if err != nil {
-		framework.APIError(diags, "Reading DLI SQL template "+id, err)
+	if !framework.Found(diags, "Reading DLI SQL template "+id, err) {
 		return false
 	}
 	m.Name = types.StringValue(ptr.Deref(t.SqlName))
