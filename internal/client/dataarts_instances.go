@@ -95,9 +95,7 @@ func (c *Client) ListNodeInstances(ctx context.Context, q NodeInstancesQuery) ([
 		"end_time":   {strconv.FormatInt(q.EndMillis, 10)},
 		"limit":      {strconv.Itoa(NodeInstancesPageSize)},
 	}
-	if q.WorkspaceID != "" {
-		query.Set("workspace_id", q.WorkspaceID)
-	}
+	setIfAny(query, "workspace_id", q.WorkspaceID)
 	all, err := listAll(ctx, pager[NodeInstance]{
 		operation: "ShowInstanceInfos", path: path, pageSize: NodeInstancesPageSize,
 		key: func(r NodeInstance) string { // a run that moved across a page boundary

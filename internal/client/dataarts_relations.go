@@ -72,11 +72,8 @@ func (p *relationsPage) validate() error {
 // ListRelations returns every relation matching q, merging all pages in the API's order.
 func (c *Client) ListRelations(ctx context.Context, rq RelationQuery) ([]Relation, error) {
 	query := url.Values{"limit": {strconv.Itoa(RelationsPageSize)}}
-	for k, v := range map[string]string{"name": rq.Name, "create_by": rq.CreateBy} {
-		if v != "" {
-			query.Set(k, v)
-		}
-	}
+	setIfAny(query, "name", rq.Name)
+	setIfAny(query, "create_by", rq.CreateBy)
 	if rq.BeginTime != "" && rq.EndTime != "" {
 		query.Set("begin_time", rq.BeginTime)
 		query.Set("end_time", rq.EndTime)

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
-	"strconv"
 	"strings"
 	"time"
 
@@ -190,29 +189,16 @@ func (r *batchLogResponse) validate() error { return requireFields(field{"log", 
 // ListBatchJobs lists one page of batch jobs (§10.1.3).
 func (c *Client) ListBatchJobs(ctx context.Context, f BatchJobFilter) (*BatchJobPage, error) {
 	q := url.Values{}
-	set := func(k, v string) {
-		if v != "" {
-			q.Set(k, v)
-		}
-	}
-	set("queue_name", f.Queue)
-	set("job_name", f.Name)
-	set("job_id", f.ID)
-	set("state", f.State)
-	set("order", f.Order)
-	set("owner", f.Owner)
-	if f.Start > 0 {
-		q.Set("start", strconv.FormatInt(f.Start, 10))
-	}
-	if f.End > 0 {
-		q.Set("end", strconv.FormatInt(f.End, 10))
-	}
-	if f.From > 0 {
-		q.Set("from", strconv.Itoa(f.From))
-	}
-	if f.Size > 0 {
-		q.Set("size", strconv.Itoa(f.Size))
-	}
+	setIfAny(q, "queue_name", f.Queue)
+	setIfAny(q, "job_name", f.Name)
+	setIfAny(q, "job_id", f.ID)
+	setIfAny(q, "state", f.State)
+	setIfAny(q, "order", f.Order)
+	setIfAny(q, "owner", f.Owner)
+	setIfPositive(q, "start", f.Start)
+	setIfPositive(q, "end", f.End)
+	setIfPositive(q, "from", f.From)
+	setIfPositive(q, "size", f.Size)
 	var out BatchJobPage
 	err := c.Do(ctx, Request{
 		Service: ServiceDLI, Operation: "ListSparkJobs", Method: http.MethodGet, Path: batchesPath, Query: q,

@@ -121,12 +121,8 @@ type ConnectionFilter struct {
 // ListEnhancedConnections returns every connection matching f, paging through the list.
 func (c *Client) ListEnhancedConnections(ctx context.Context, f ConnectionFilter) ([]model.EnhancedConnection, error) {
 	query := url.Values{"limit": {strconv.Itoa(connectionsListPageLimit)}}
-	if f.Name != "" {
-		query.Set("name", f.Name)
-	}
-	if f.Status != "" {
-		query.Set("status", f.Status)
-	}
+	setIfAny(query, "name", f.Name)
+	setIfAny(query, "status", f.Status)
 	if len(f.Tags) > 0 {
 		tags := make([]string, 0, len(f.Tags))
 		for k, v := range f.Tags {

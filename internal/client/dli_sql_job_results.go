@@ -65,23 +65,14 @@ const sqlJobPageSize = 100
 // (100 jobs a page); the filters are applied by DLI.
 func (c *Client) ListSQLJobs(ctx context.Context, f SQLJobFilter) ([]SQLJobStatus, error) {
 	q := url.Values{"page-size": {strconv.Itoa(sqlJobPageSize)}, "order": {"start_time_desc"}}
-	set := func(k, v string) {
-		if v != "" {
-			q.Set(k, v)
-		}
-	}
-	set("queue_name", f.Queue)
-	set("job-status", f.Status)
-	set("job-type", f.JobType)
-	set("sql_pattern", f.SQLPattern)
-	set("owner", f.Owner)
-	set("tags", f.Tags)
-	if f.Start > 0 {
-		q.Set("start", strconv.FormatInt(f.Start, 10))
-	}
-	if f.End > 0 {
-		q.Set("end", strconv.FormatInt(f.End, 10))
-	}
+	setIfAny(q, "queue_name", f.Queue)
+	setIfAny(q, "job-status", f.Status)
+	setIfAny(q, "job-type", f.JobType)
+	setIfAny(q, "sql_pattern", f.SQLPattern)
+	setIfAny(q, "owner", f.Owner)
+	setIfAny(q, "tags", f.Tags)
+	setIfPositive(q, "start", f.Start)
+	setIfPositive(q, "end", f.End)
 	const path = "/v1.0/{project_id}/jobs"
 	return listAll(ctx, pager[SQLJobStatus]{
 		operation: "ListSqlJobs", path: path, pageSize: sqlJobPageSize,

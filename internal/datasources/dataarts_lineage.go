@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -168,13 +169,13 @@ func (d *dataArtsLineageDataSource) ValidateConfig(ctx context.Context, req data
 }
 
 func (d *dataArtsLineageDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m lineageModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	instance := framework.DataArtsInstanceID.Resolve(d.Client, m.InstanceID, &resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
+	framework.ReadQuery(ctx, req, resp, d.query)
+}
+
+// query fills in the results of m.
+func (d *dataArtsLineageDataSource) query(ctx context.Context, m *lineageModel, diags *diag.Diagnostics) {
+	instance := framework.DataArtsInstanceID.Resolve(d.Client, m.InstanceID, diags)
+	if diags.HasError() {
 		return
 	}
 	var (
@@ -196,7 +197,7 @@ func (d *dataArtsLineageDataSource) Read(ctx context.Context, req datasource.Rea
 		res, err = d.Client.TraverseLineage(ctx, instance, guid, direction, int(depth), int(maxAssets))
 		m.ID = types.StringValue(framework.QueryID(instance, guid, direction, strconv.FormatInt(depth, 10)))
 		if err == nil && res.Truncated {
-			resp.Diagnostics.AddAttributeWarning(path.Root("max_assets"), "Lineage traversal truncated",
+			diags.AddAttributeWarning(path.Root("max_assets"), "Lineage traversal truncated",
 				fmt.Sprintf("The traversal read %d assets (max_assets) before reaching depth %d; edges beyond them are missing. "+
 					"Raise max_assets or lower depth.", res.Visited, depth))
 		}
@@ -219,7 +220,7 @@ func (d *dataArtsLineageDataSource) Read(ctx context.Context, req datasource.Rea
 		m.ID = types.StringValue(framework.QueryID(parts...))
 	}
 	if err != nil {
-		framework.APIError(&resp.Diagnostics, "Reading DataArts lineage failed", err)
+		framework.APIError(diags, "Reading DataArts lineage failed", err)
 		return
 	}
 	m.InstanceID = types.StringValue(instance)
@@ -240,7 +241,6 @@ func (d *dataArtsLineageDataSource) Read(ctx context.Context, req datasource.Rea
 			QualifiedName: types.StringValue(e.QualifiedName), Attributes: attrs,
 		})
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }
 
 type lineageModel struct {

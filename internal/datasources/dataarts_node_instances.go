@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -35,9 +36,7 @@ type dataArtsNodeInstancesDataSource struct {
 
 func (d *dataArtsNodeInstancesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	str, at := framework.ComputedString, framework.ComputedRFC3339
-	num := func(desc string) schema.Int64Attribute {
-		return schema.Int64Attribute{MarkdownDescription: desc, Computed: true}
-	}
+	num := framework.ComputedInt64
 	window := func(desc string, more ...validator.String) schema.StringAttribute {
 		return schema.StringAttribute{
 			MarkdownDescription: desc + " (RFC 3339, e.g. `2024-01-11T00:00:00Z`; sent to the API as epoch milliseconds).",
@@ -88,7 +87,7 @@ func (d *dataArtsNodeInstancesDataSource) Schema(_ context.Context, _ datasource
 					"running_time":        num("Running time as reported by DataArts."),
 					"retry_times":         num("Retries so far."),
 					"fail_count":          num("Failure count (-1: not reported)."),
-					"force_success":       schema.BoolAttribute{MarkdownDescription: "Whether the run was forced to success.", Computed: true},
+					"force_success":       framework.ComputedBool("Whether the run was forced to success."),
 					"input_row_count":     num("Rows read (-1: not reported)."),
 					"output_row_count":    num("Rows written (-1: not reported)."),
 					"speed":               schema.Float64Attribute{MarkdownDescription: "Speed as reported.", Computed: true},
@@ -113,17 +112,17 @@ func (d *dataArtsNodeInstancesDataSource) ValidateConfig(ctx context.Context, re
 }
 
 func (d *dataArtsNodeInstancesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m nodeInstancesModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	instance := framework.DataArtsInstanceID.Resolve(d.Client, m.InstanceID, &resp.Diagnostics)
-	start, diags := m.StartTime.ValueRFC3339Time()
-	resp.Diagnostics.Append(diags...)
-	end, diags := m.EndTime.ValueRFC3339Time()
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
+	framework.ReadQuery(ctx, req, resp, d.query)
+}
+
+// query fills in the results of m.
+func (d *dataArtsNodeInstancesDataSource) query(ctx context.Context, m *nodeInstancesModel, diags *diag.Diagnostics) {
+	instance := framework.DataArtsInstanceID.Resolve(d.Client, m.InstanceID, diags)
+	start, valueDiags := m.StartTime.ValueRFC3339Time()
+	diags.Append(valueDiags...)
+	end, valueDiags := m.EndTime.ValueRFC3339Time()
+	diags.Append(valueDiags...)
+	if diags.HasError() {
 		return
 	}
 	ws := m.WorkspaceID.ValueString()
@@ -136,7 +135,7 @@ func (d *dataArtsNodeInstancesDataSource) Read(ctx context.Context, req datasour
 	}
 	rows, err := d.Client.ListNodeInstances(ctx, q)
 	if err != nil {
-		framework.APIError(&resp.Diagnostics, "Reading DataArts node instances failed", err)
+		framework.APIError(diags, "Reading DataArts node instances failed", err)
 		return
 	}
 	m.ID = types.StringValue(framework.QueryID(instance, ws, q.TaskID, q.JobName, strconv.FormatInt(q.StartMillis, 10), strconv.FormatInt(q.EndMillis, 10)))
@@ -158,7 +157,6 @@ func (d *dataArtsNodeInstancesDataSource) Read(ctx context.Context, req datasour
 			RunningData: flex.StringOrNull(r.RunningData), RunningParam: flex.StringOrNull(r.RunningParam),
 		})
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }
 
 type nodeInstancesModel struct {

@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -114,22 +115,22 @@ func (d *dataArtsRelationsDataSource) ValidateConfig(ctx context.Context, req da
 }
 
 func (d *dataArtsRelationsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m relationsModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ws := framework.DataArtsWorkspaceID.Resolve(d.Client, m.WorkspaceID, &resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
+	framework.ReadQuery(ctx, req, resp, d.query)
+}
+
+// query fills in the results of m.
+func (d *dataArtsRelationsDataSource) query(ctx context.Context, m *relationsModel, diags *diag.Diagnostics) {
+	ws := framework.DataArtsWorkspaceID.Resolve(d.Client, m.WorkspaceID, diags)
+	if diags.HasError() {
 		return
 	}
 	q := client.RelationQuery{Workspace: ws, Name: m.Name.ValueString(), CreateBy: m.CreateBy.ValueString()}
 	if flex.IsKnown(m.BeginTime) && flex.IsKnown(m.EndTime) {
-		begin, diags := m.BeginTime.ValueRFC3339Time()
-		resp.Diagnostics.Append(diags...)
-		end, diags := m.EndTime.ValueRFC3339Time()
-		resp.Diagnostics.Append(diags...)
-		if resp.Diagnostics.HasError() {
+		begin, valueDiags := m.BeginTime.ValueRFC3339Time()
+		diags.Append(valueDiags...)
+		end, valueDiags := m.EndTime.ValueRFC3339Time()
+		diags.Append(valueDiags...)
+		if diags.HasError() {
 			return
 		}
 		// The API wants UTC to the second; the end is rounded up so the window never shrinks.
@@ -138,7 +139,7 @@ func (d *dataArtsRelationsDataSource) Read(ctx context.Context, req datasource.R
 	}
 	rels, err := d.Client.ListRelations(ctx, q)
 	if err != nil {
-		framework.APIError(&resp.Diagnostics, "Reading DataArts relations failed", err)
+		framework.APIError(diags, "Reading DataArts relations failed", err)
 		return
 	}
 	slices.SortStableFunc(rels, func(a, b client.Relation) int {
@@ -168,7 +169,6 @@ func (d *dataArtsRelationsDataSource) Read(ctx context.Context, req datasource.R
 		}
 		m.Relations = append(m.Relations, rm)
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }
 
 type relationsModel struct {

@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -65,7 +66,7 @@ func (d *dliBatchJobsDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 					"spark_version": str("Spark version."),
 					"create_time":   at("When it was submitted."),
 					"update_time":   at("When it last changed state."),
-					"duration":      schema.Int64Attribute{MarkdownDescription: "How long it has run, in milliseconds.", Computed: true},
+					"duration":      framework.ComputedInt64("How long it has run, in milliseconds."),
 				}},
 			},
 		},
@@ -73,21 +74,21 @@ func (d *dliBatchJobsDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 }
 
 func (d *dliBatchJobsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m batchJobsModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
+	framework.ReadQuery(ctx, req, resp, d.query)
+}
+
+// query fills in the results of m.
+func (d *dliBatchJobsDataSource) query(ctx context.Context, m *batchJobsModel, diags *diag.Diagnostics) {
 	f := client.BatchJobFilter{
 		Name: m.Name.ValueString(), Queue: m.QueueName.ValueString(), State: m.State.ValueString(), Owner: m.Owner.ValueString(),
-		Start: millis(m.CreatedAfter, &resp.Diagnostics), End: millis(m.CreatedBefore, &resp.Diagnostics),
+		Start: millis(m.CreatedAfter, diags), End: millis(m.CreatedBefore, diags),
 	}
-	if resp.Diagnostics.HasError() {
+	if diags.HasError() {
 		return
 	}
 	jobs, err := d.Client.ListAllBatchJobs(ctx, f)
 	if err != nil {
-		framework.APIError(&resp.Diagnostics, "Listing DLI batch jobs", err)
+		framework.APIError(diags, "Listing DLI batch jobs", err)
 		return
 	}
 	m.ID = types.StringValue(framework.QueryID(f.Name, f.Queue, f.State, f.Owner, strconv.FormatInt(f.Start, 10), strconv.FormatInt(f.End, 10)))
@@ -101,7 +102,6 @@ func (d *dliBatchJobsDataSource) Read(ctx context.Context, req datasource.ReadRe
 			Duration: types.Int64Value(j.Duration),
 		})
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }
 
 type batchJobsModel struct {

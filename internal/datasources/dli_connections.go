@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/services/dli/v1/model"
@@ -92,16 +93,19 @@ func (d *dliConnectionsDataSource) Schema(_ context.Context, _ datasource.Schema
 }
 
 func (d *dliConnectionsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m dliConnectionsModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	names := framework.NewNameFilter(m.NameRegex, types.StringNull(), &resp.Diagnostics)
-	f := client.ConnectionFilter{Name: m.Name.ValueString(), Status: m.Status.ValueString(), Tags: flex.StringMap(ctx, m.Tags, &resp.Diagnostics)}
-	if resp.Diagnostics.HasError() {
+	framework.ReadQuery(ctx, req, resp, d.query)
+}
+
+// query fills in the results of m.
+func (d *dliConnectionsDataSource) query(ctx context.Context, m *dliConnectionsModel, diags *diag.Diagnostics) {
+	names := framework.NewNameFilter(m.NameRegex, types.StringNull(), diags)
+	f := client.ConnectionFilter{Name: m.Name.ValueString(), Status: m.Status.ValueString(), Tags: flex.StringMap(ctx, m.Tags, diags)}
+	if diags.HasError() {
 		return
 	}
 	conns, err := d.Client.ListEnhancedConnectionsSettled(ctx, f)
 	if err != nil {
-		framework.APIError(&resp.Diagnostics, "Listing DLI enhanced connections failed", err)
+		framework.APIError(diags, "Listing DLI enhanced connections failed", err)
 		return
 	}
 	conns = framework.Matching(conns, func(c model.EnhancedConnection) bool { return names.Match(ptr.Deref(c.Name)) },
@@ -112,7 +116,6 @@ func (d *dliConnectionsDataSource) Read(ctx context.Context, req datasource.Read
 	for _, c := range conns {
 		m.Connections = append(m.Connections, connectionItem(c))
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }
 
 // connectionItem maps a listed connection (§12.3) to its element of connections.

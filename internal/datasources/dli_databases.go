@@ -6,6 +6,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/services/dli/v1/model"
@@ -69,11 +70,14 @@ func (d *dliDatabasesDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 }
 
 func (d *dliDatabasesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m dliDatabasesModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	names := framework.NewNameFilter(m.NameRegex, m.Keyword, &resp.Diagnostics)
-	tags := flex.StringMap(ctx, m.Tags, &resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
+	framework.ReadQuery(ctx, req, resp, d.query)
+}
+
+// query fills in the results of m.
+func (d *dliDatabasesDataSource) query(ctx context.Context, m *dliDatabasesModel, diags *diag.Diagnostics) {
+	names := framework.NewNameFilter(m.NameRegex, m.Keyword, diags)
+	tags := flex.StringMap(ctx, m.Tags, diags)
+	if diags.HasError() {
 		return
 	}
 	var dbs []model.Database
@@ -84,7 +88,7 @@ func (d *dliDatabasesDataSource) Read(ctx context.Context, req datasource.ReadRe
 		dbs, err = d.Client.ListDatabasesSettled(ctx)
 	}
 	if err != nil {
-		framework.APIError(&resp.Diagnostics, "Listing DLI databases failed", err)
+		framework.APIError(diags, "Listing DLI databases failed", err)
 		return
 	}
 	owner := m.Owner.ValueString()
@@ -103,7 +107,6 @@ func (d *dliDatabasesDataSource) Read(ctx context.Context, req datasource.ReadRe
 			TableCount:          flex.Int64Value(db.TableNumber),
 		})
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }
 
 type dliDatabasesModel struct {

@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -70,14 +71,14 @@ func (d *dliDatasourceAuthsDataSource) Schema(_ context.Context, _ datasource.Sc
 }
 
 func (d *dliDatasourceAuthsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m datasourceAuthsModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
+	framework.ReadQuery(ctx, req, resp, d.query)
+}
+
+// query fills in the results of m.
+func (d *dliDatasourceAuthsDataSource) query(ctx context.Context, m *datasourceAuthsModel, diags *diag.Diagnostics) {
 	all, err := d.Client.ListAuthInfos(ctx)
 	if err != nil {
-		framework.APIError(&resp.Diagnostics, "Listing DLI datasource authentications", err)
+		framework.APIError(diags, "Listing DLI datasource authentications", err)
 		return
 	}
 	m.Auths = []datasourceAuthModel{}
@@ -98,7 +99,6 @@ func (d *dliDatasourceAuthsDataSource) Read(ctx context.Context, req datasource.
 	}
 	slices.SortFunc(m.Auths, func(a, b datasourceAuthModel) int { return cmp.Compare(a.Name.ValueString(), b.Name.ValueString()) })
 	m.ID = types.StringValue("dli_datasource_auths")
-	resp.Diagnostics.Append(resp.State.Set(ctx, m)...)
 }
 
 // millisOrNull is an epoch-milliseconds time as RFC 3339, null when absent.

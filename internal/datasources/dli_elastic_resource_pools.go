@@ -2,15 +2,15 @@ package datasources
 
 import (
 	"context"
-	"regexp"
-	"sort"
 
 	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/huaweicloud/huaweicloud-sdk-go-v3/services/dli/v1/model"
 
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/framework"
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/framework/flex"
@@ -57,9 +57,7 @@ type dliPoolResult struct {
 
 func (d *dliPoolsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	str := framework.ComputedString
-	i32 := func(desc string) schema.Int32Attribute {
-		return schema.Int32Attribute{MarkdownDescription: desc, Computed: true}
-	}
+	i32 := framework.ComputedInt32
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Lists the DLI elastic resource pools of the project, optionally filtered, from the pool listing that every " +
 			"pool refreshed in the same run shares (one paged list call).",
@@ -86,12 +84,12 @@ func (d *dliPoolsDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 					"actual_cu":             i32("CUs the pool actually has."),
 					"current_cu":            i32("CUs used by the pool's queues."),
 					"status":                str("`AVAILABLE`, `SCALING`, `CREATING` or `FAILED`."),
-					"queues":                schema.ListAttribute{MarkdownDescription: "Names of the queues in the pool.", Computed: true, ElementType: types.StringType},
+					"queues":                framework.ComputedStringList("Names of the queues in the pool."),
 					"cidr_in_vpc":           str("CIDR block of the pool's virtual cluster."),
 					"charging_mode":         i32("Billing mode; `1` is pay per use."),
 					"enterprise_project_id": str("Enterprise project."),
-					"label":                 schema.MapAttribute{MarkdownDescription: "Edition label (e.g. `spec = basic`); null for a standard pool.", Computed: true, ElementType: types.StringType},
-					"ipv6_enable":           schema.BoolAttribute{MarkdownDescription: "Whether the pool has an IPv6 CIDR block.", Computed: true},
+					"label":                 framework.ComputedStringMap("Edition label (e.g. `spec = basic`); null for a standard pool."),
+					"ipv6_enable":           framework.ComputedBool("Whether the pool has an IPv6 CIDR block."),
 					"resource_id":           str("Resource id."),
 					"owner":                 str("User who created the pool."),
 					"create_time":           framework.ComputedRFC3339("When the pool was created (RFC 3339, UTC)."),
@@ -102,26 +100,23 @@ func (d *dliPoolsDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 }
 
 func (d *dliPoolsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m dliPoolsModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
+	framework.ReadQuery(ctx, req, resp, d.query)
+}
+
+// query fills in the results of m.
+func (d *dliPoolsDataSource) query(ctx context.Context, m *dliPoolsModel, diags *diag.Diagnostics) {
 	pools, err := d.Client.ListElasticResourcePools(ctx)
 	if err != nil {
-		framework.APIError(&resp.Diagnostics, "Listing DLI elastic resource pools", err)
+		framework.APIError(diags, "Listing DLI elastic resource pools", err)
 		return
 	}
-	var re *regexp.Regexp
-	if s := m.NameRegex.ValueString(); s != "" {
-		re = regexp.MustCompile(s) // validated at plan time
-	}
+	names := framework.NewNameFilter(m.NameRegex, types.StringNull(), diags)
+	pools = framework.Matching(pools, func(p model.ElasticResourcePool) bool {
+		return names.Match(ptr.Deref(p.ElasticResourcePoolName)) && (m.Status.ValueString() == "" || ptr.Deref(p.Status) == m.Status.ValueString())
+	}, func(p model.ElasticResourcePool) string { return ptr.Deref(p.ElasticResourcePoolName) })
 	m.Pools = []dliPoolResult{}
 	for _, p := range pools {
 		name := ptr.Deref(p.ElasticResourcePoolName)
-		if (re != nil && !re.MatchString(name)) || (m.Status.ValueString() != "" && ptr.Deref(p.Status) != m.Status.ValueString()) {
-			continue
-		}
 		queues := []types.String{}
 		for _, q := range ptr.Deref(p.Queues) {
 			queues = append(queues, types.StringValue(q))
@@ -136,7 +131,5 @@ func (d *dliPoolsDataSource) Read(ctx context.Context, req datasource.ReadReques
 			Owner: types.StringPointerValue(p.Owner), CreateTime: flex.RFC3339FromMillis(ptr.Deref(p.CreateTime)),
 		})
 	}
-	sort.Slice(m.Pools, func(i, j int) bool { return m.Pools[i].Name.ValueString() < m.Pools[j].Name.ValueString() })
 	m.ID = types.StringValue(framework.QueryID(m.NameRegex.ValueString(), m.Status.ValueString()))
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }

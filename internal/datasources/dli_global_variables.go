@@ -6,6 +6,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/services/dli/v1/model"
 
@@ -58,15 +59,18 @@ func (d *dliGlobalVariablesDataSource) Schema(_ context.Context, _ datasource.Sc
 }
 
 func (d *dliGlobalVariablesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m dliGlobalVariablesModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	names := framework.NewNameFilter(m.NameRegex, types.StringNull(), &resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
+	framework.ReadQuery(ctx, req, resp, d.query)
+}
+
+// query fills in the results of m.
+func (d *dliGlobalVariablesDataSource) query(ctx context.Context, m *dliGlobalVariablesModel, diags *diag.Diagnostics) {
+	names := framework.NewNameFilter(m.NameRegex, types.StringNull(), diags)
+	if diags.HasError() {
 		return
 	}
 	vars, err := d.Client.ListGlobalVariablesSettled(ctx)
 	if err != nil {
-		framework.APIError(&resp.Diagnostics, "Listing DLI global variables failed", err)
+		framework.APIError(diags, "Listing DLI global variables failed", err)
 		return
 	}
 	name := func(v model.GlobalVariable) string { return ptr.Deref(v.VarName) }
@@ -80,7 +84,6 @@ func (d *dliGlobalVariablesDataSource) Read(ctx context.Context, req datasource.
 			CreateTime: flex.RFC3339FromMillis(ptr.Deref(v.CreateTime)), UpdateTime: flex.RFC3339FromMillis(ptr.Deref(v.UpdateTime)),
 		})
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }
 
 type dliGlobalVariablesModel struct {

@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/services/dli/v1/model"
@@ -70,15 +71,15 @@ func (d *dliPackagesDataSource) Schema(_ context.Context, _ datasource.SchemaReq
 }
 
 func (d *dliPackagesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m packagesModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
+	framework.ReadQuery(ctx, req, resp, d.query)
+}
+
+// query fills in the results of m.
+func (d *dliPackagesDataSource) query(ctx context.Context, m *packagesModel, diags *diag.Diagnostics) {
 	group, kind := m.GroupName.ValueString(), m.Type.ValueString()
 	list, err := d.Client.ListPackages(ctx, kind)
 	if err != nil {
-		framework.APIError(&resp.Diagnostics, "Listing DLI resource packages", err)
+		framework.APIError(diags, "Listing DLI resource packages", err)
 		return
 	}
 	m.Packages = []packageModel{}
@@ -100,7 +101,6 @@ func (d *dliPackagesDataSource) Read(ctx context.Context, req datasource.ReadReq
 		return cmp.Or(cmp.Compare(a.GroupName.ValueString(), b.GroupName.ValueString()), cmp.Compare(a.Name.ValueString(), b.Name.ValueString()))
 	})
 	m.ID = types.StringValue(framework.QueryID(group, kind))
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }
 
 func packageModelOf(group string, p model.PackageResource) packageModel {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -62,19 +63,19 @@ func (d *dliPermissionsDataSource) Schema(_ context.Context, _ datasource.Schema
 }
 
 func (d *dliPermissionsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m dliPermissionsModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
+	framework.ReadQuery(ctx, req, resp, d.query)
+}
+
+// query fills in the results of m.
+func (d *dliPermissionsDataSource) query(ctx context.Context, m *dliPermissionsModel, diags *diag.Diagnostics) {
 	o, err := client.ParsePermissionObject(m.Object.ValueString())
 	if err != nil {
-		resp.Diagnostics.AddError("Invalid object", err.Error())
+		diags.AddError("Invalid object", err.Error())
 		return
 	}
 	grants, err := d.Client.ObjectGrants(ctx, o)
 	if err != nil {
-		framework.APIError(&resp.Diagnostics, "Reading the users of DLI "+string(o.Kind)+" "+o.Notation, err)
+		framework.APIError(diags, "Reading the users of DLI "+string(o.Kind)+" "+o.Notation, err)
 		return
 	}
 	slices.SortStableFunc(grants, func(a, b client.Grant) int {
@@ -89,13 +90,12 @@ func (d *dliPermissionsDataSource) Read(ctx context.Context, req datasource.Read
 	m.ID = m.Object
 	m.Permissions = make([]dliPermissionEntryModel, 0, len(grants))
 	for _, g := range grants {
-		set, diags := types.SetValueFrom(ctx, types.StringType, g.Privileges)
-		resp.Diagnostics.Append(diags...)
+		set, valueDiags := types.SetValueFrom(ctx, types.StringType, g.Privileges)
+		diags.Append(valueDiags...)
 		m.Permissions = append(m.Permissions, dliPermissionEntryModel{
 			UserName: types.StringValue(g.UserName), IsAdmin: types.BoolValue(g.IsAdmin), Privileges: set,
 		})
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }
 
 type dliPermissionsModel struct {

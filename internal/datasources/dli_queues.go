@@ -2,7 +2,6 @@ package datasources
 
 import (
 	"context"
-	"regexp"
 	"sort"
 	"strings"
 
@@ -10,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/services/dli/v1/model"
@@ -86,7 +86,7 @@ func (d *dliQueuesDataSource) Schema(_ context.Context, _ datasource.SchemaReque
 				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
 					"name":                       str("Queue name."),
 					"queue_type":                 str("`sql` or `general`."),
-					"cu_count":                   schema.Int32Attribute{MarkdownDescription: "Current CUs of the queue.", Computed: true},
+					"cu_count":                   framework.ComputedInt32("Current CUs of the queue."),
 					"description":                str("Description."),
 					"elastic_resource_pool_name": str("Elastic resource pool of the queue; null for a standalone queue."),
 					"platform":                   str("CPU architecture: `x86_64` or `aarch64`."),
@@ -101,40 +101,33 @@ func (d *dliQueuesDataSource) Schema(_ context.Context, _ datasource.SchemaReque
 }
 
 func (d *dliQueuesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m dliQueuesModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
+	framework.ReadQuery(ctx, req, resp, d.query)
+}
+
+// query fills in the results of m.
+func (d *dliQueuesDataSource) query(ctx context.Context, m *dliQueuesModel, diags *diag.Diagnostics) {
 	var queues []model.Queue
 	var err error
 	tags := map[string]string{}
 	if flex.IsKnown(m.Tags) && len(m.Tags.Elements()) > 0 {
-		resp.Diagnostics.Append(m.Tags.ElementsAs(ctx, &tags, false)...)
+		diags.Append(m.Tags.ElementsAs(ctx, &tags, false)...)
 		queues, err = d.Client.ListQueuesTagged(ctx, tags)
 	} else {
 		queues, err = d.Client.ListQueues(ctx)
 	}
 	if err != nil {
-		framework.APIError(&resp.Diagnostics, "Listing DLI queues", err)
+		framework.APIError(diags, "Listing DLI queues", err)
 		return
 	}
-	var re *regexp.Regexp
-	if s := m.NameRegex.ValueString(); s != "" {
-		re = regexp.MustCompile(s) // validated at plan time
-	}
+	names := framework.NewNameFilter(m.NameRegex, types.StringNull(), diags)
+	queues = framework.Matching(queues, func(q model.Queue) bool {
+		return (m.QueueType.ValueString() == "" || queueTypeOf(q) == m.QueueType.ValueString()) &&
+			(m.PoolName.ValueString() == "" || ptr.Deref(q.ElasticResourcePoolName) == m.PoolName.ValueString()) &&
+			names.Match(ptr.Deref(q.QueueName))
+	}, func(q model.Queue) string { return ptr.Deref(q.QueueName) })
 	m.Queues = []dliQueueResult{}
 	for _, q := range queues {
-		name := ptr.Deref(q.QueueName)
-		qt := ""
-		if q.QueueType != nil {
-			qt = q.QueueType.Value()
-		}
-		if (m.QueueType.ValueString() != "" && qt != m.QueueType.ValueString()) ||
-			(m.PoolName.ValueString() != "" && ptr.Deref(q.ElasticResourcePoolName) != m.PoolName.ValueString()) ||
-			(re != nil && !re.MatchString(name)) {
-			continue
-		}
+		name, qt := ptr.Deref(q.QueueName), queueTypeOf(q)
 		m.Queues = append(m.Queues, dliQueueResult{
 			Name: types.StringValue(name), QueueType: types.StringValue(qt), CUCount: flex.Int32Value(q.CuCount),
 			Description: types.StringValue(ptr.Deref(q.Description)), PoolName: flex.StringOrNull(ptr.Deref(q.ElasticResourcePoolName)),
@@ -143,12 +136,18 @@ func (d *dliQueuesDataSource) Read(ctx context.Context, req datasource.ReadReque
 			CreateTime: flex.RFC3339FromMillis(ptr.Deref(q.CreateTime)),
 		})
 	}
-	sort.Slice(m.Queues, func(i, j int) bool { return m.Queues[i].Name.ValueString() < m.Queues[j].Name.ValueString() })
 	pairs := make([]string, 0, len(tags))
 	for k, v := range tags {
 		pairs = append(pairs, k+"="+v)
 	}
 	sort.Strings(pairs)
 	m.ID = types.StringValue(framework.QueryID(m.QueueType.ValueString(), m.PoolName.ValueString(), strings.Join(pairs, ","), m.NameRegex.ValueString()))
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}
+
+// queueTypeOf is a listed queue's type ("" when DLI leaves it out).
+func queueTypeOf(q model.Queue) string {
+	if q.QueueType == nil {
+		return ""
+	}
+	return q.QueueType.Value()
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -31,9 +32,7 @@ type dliQuotasDataSource struct {
 }
 
 func (d *dliQuotasDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	count := func(desc string) schema.Int32Attribute {
-		return schema.Int32Attribute{MarkdownDescription: desc, Computed: true}
-	}
+	count := framework.ComputedInt32
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Reads the project's DLI quotas and how much of each is used (one `ShowQuota` call, " +
 			"shared by every `huaweidata_dli_quotas` data source of a run). DLI does not document the quota types, " +
@@ -61,14 +60,14 @@ func (d *dliQuotasDataSource) Schema(_ context.Context, _ datasource.SchemaReque
 }
 
 func (d *dliQuotasDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m quotasModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
+	framework.ReadQuery(ctx, req, resp, d.query)
+}
+
+// query fills in the results of m.
+func (d *dliQuotasDataSource) query(ctx context.Context, m *quotasModel, diags *diag.Diagnostics) {
 	quotas, err := d.Client.ShowQuotas(ctx)
 	if err != nil {
-		framework.APIError(&resp.Diagnostics, "Reading DLI quotas failed", err)
+		framework.APIError(diags, "Reading DLI quotas failed", err)
 		return
 	}
 	want := m.Type.ValueString()
@@ -84,7 +83,6 @@ func (d *dliQuotasDataSource) Read(ctx context.Context, req datasource.ReadReque
 		})
 	}
 	slices.SortStableFunc(m.Quotas, func(a, b quotaModel) int { return cmp.Compare(a.Type.ValueString(), b.Type.ValueString()) })
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }
 
 type quotasModel struct {

@@ -53,9 +53,7 @@ func timeFilter(desc string, more ...validator.String) schema.StringAttribute {
 
 func (d *dliSQLJobsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	str, at := framework.ComputedString, framework.ComputedRFC3339
-	num := func(desc string) schema.Int64Attribute {
-		return schema.Int64Attribute{MarkdownDescription: desc, Computed: true}
-	}
+	num := framework.ComputedInt64
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Lists DLI SQL jobs (§7.3.5), newest first, with filters applied by DLI: one paged list (100 jobs a page) per read.",
 		Attributes: map[string]schema.Attribute{
@@ -96,7 +94,7 @@ func (d *dliSQLJobsDataSource) Schema(_ context.Context, _ datasource.SchemaRequ
 					"end_time":      at("When it ended; null while it runs."),
 					"duration":      num("Run time in milliseconds."),
 					"result_count":  num("Result rows, or rows inserted."),
-					"tags":          schema.MapAttribute{MarkdownDescription: "Tags of the job.", Computed: true, ElementType: types.StringType},
+					"tags":          framework.ComputedStringMap("Tags of the job."),
 				}},
 			},
 		},
@@ -104,19 +102,19 @@ func (d *dliSQLJobsDataSource) Schema(_ context.Context, _ datasource.SchemaRequ
 }
 
 func (d *dliSQLJobsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m sqlJobsModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
+	framework.ReadQuery(ctx, req, resp, d.query)
+}
+
+// query fills in the results of m.
+func (d *dliSQLJobsDataSource) query(ctx context.Context, m *sqlJobsModel, diags *diag.Diagnostics) {
 	var want map[string]string
 	if flex.IsKnown(m.Tags) {
-		resp.Diagnostics.Append(m.Tags.ElementsAs(ctx, &want, false)...)
+		diags.Append(m.Tags.ElementsAs(ctx, &want, false)...)
 	}
 	f := client.SQLJobFilter{
 		Queue: m.QueueName.ValueString(), Status: m.Status.ValueString(), JobType: m.JobType.ValueString(),
 		SQLPattern: m.SQLContains.ValueString(), Owner: m.Owner.ValueString(),
-		Start: millis(m.StartedAfter, &resp.Diagnostics), End: millis(m.StartedBefore, &resp.Diagnostics),
+		Start: millis(m.StartedAfter, diags), End: millis(m.StartedBefore, diags),
 	}
 	// DLI's tags filter matches the whole "k=v,…" text fuzzily: it narrows by one tag, and
 	// every tag is then matched exactly here.
@@ -124,12 +122,12 @@ func (d *dliSQLJobsDataSource) Read(ctx context.Context, req datasource.ReadRequ
 		k := slices.Sorted(maps.Keys(want))[0]
 		f.Tags = k + "=" + want[k]
 	}
-	if resp.Diagnostics.HasError() {
+	if diags.HasError() {
 		return
 	}
 	jobs, err := d.Client.ListSQLJobs(ctx, f)
 	if err != nil {
-		framework.APIError(&resp.Diagnostics, "Listing DLI SQL jobs", err)
+		framework.APIError(diags, "Listing DLI SQL jobs", err)
 		return
 	}
 	m.ID = types.StringValue(framework.QueryID(f.Queue, f.Status, f.JobType, f.SQLPattern, f.Owner, f.Tags,
@@ -140,8 +138,8 @@ func (d *dliSQLJobsDataSource) Read(ctx context.Context, req datasource.ReadRequ
 		if !hasTags(tags, want) {
 			continue
 		}
-		tagMap, diags := types.MapValueFrom(ctx, types.StringType, tags)
-		resp.Diagnostics.Append(diags...)
+		tagMap, valueDiags := types.MapValueFrom(ctx, types.StringType, tags)
+		diags.Append(valueDiags...)
 		m.Jobs = append(m.Jobs, sqlJobItemModel{
 			JobID: types.StringValue(j.JobID), JobType: types.StringValue(j.JobType), Status: types.StringValue(j.Status),
 			QueueName: types.StringValue(j.QueueName), Owner: types.StringValue(j.Owner), Statement: types.StringValue(j.Statement),
@@ -150,7 +148,6 @@ func (d *dliSQLJobsDataSource) Read(ctx context.Context, req datasource.ReadRequ
 			Duration: types.Int64Value(j.Duration), ResultCount: types.Int64Value(j.ResultCount), Tags: tagMap,
 		})
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }
 
 // hasTags reports whether tags include every key and value of want.

@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/services/dli/v1/model"
@@ -98,7 +99,7 @@ func (d *dliTablesDataSource) Schema(_ context.Context, _ datasource.SchemaReque
 							"name":         str("Column name."),
 							"type":         str("Column type, as DLI spells it (e.g. `int`, `decimal(10,2)`)."),
 							"description":  str("Column description; null when there is none."),
-							"is_partition": schema.BoolAttribute{MarkdownDescription: "Whether the column is a partition column.", Computed: true},
+							"is_partition": framework.ComputedBool("Whether the column is a partition column."),
 						}},
 					},
 				}},
@@ -108,16 +109,19 @@ func (d *dliTablesDataSource) Schema(_ context.Context, _ datasource.SchemaReque
 }
 
 func (d *dliTablesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m dliTablesModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	names := framework.NewNameFilter(m.NameRegex, m.Keyword, &resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
+	framework.ReadQuery(ctx, req, resp, d.query)
+}
+
+// query fills in the results of m.
+func (d *dliTablesDataSource) query(ctx context.Context, m *dliTablesModel, diags *diag.Diagnostics) {
+	names := framework.NewNameFilter(m.NameRegex, m.Keyword, diags)
+	if diags.HasError() {
 		return
 	}
 	db, wantType := m.DatabaseName.ValueString(), m.TableType.ValueString()
 	tables, err := d.Client.ListTablesSettled(ctx, db)
 	if err != nil {
-		framework.APIError(&resp.Diagnostics, "Listing the tables of DLI database "+db+" failed", err)
+		framework.APIError(diags, "Listing the tables of DLI database "+db+" failed", err)
 		return
 	}
 	tables = framework.Matching(tables, func(t model.Table) bool {
@@ -138,24 +142,20 @@ func (d *dliTablesDataSource) Read(ctx context.Context, req datasource.ReadReque
 		})
 	}
 	if m.WithColumns.ValueBool() {
-		m.Tables = d.readColumns(ctx, db, m.Tables, resp)
+		m.Tables = d.readColumns(ctx, db, m.Tables, diags)
 	}
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }
 
 // readColumns returns the listed tables with their columns: one describe-table request
 // each. A table dropped since it was listed is left out.
-func (d *dliTablesDataSource) readColumns(ctx context.Context, db string, items []dliTableItemModel, resp *datasource.ReadResponse) []dliTableItemModel {
+func (d *dliTablesDataSource) readColumns(ctx context.Context, db string, items []dliTableItemModel, diags *diag.Diagnostics) []dliTableItemModel {
 	names := make([]string, len(items))
 	for i, it := range items {
 		names[i] = it.Name.ValueString()
 	}
 	descs, err := d.Client.DescribeTables(ctx, db, names)
 	if err != nil {
-		framework.APIError(&resp.Diagnostics, "Reading the columns of DLI tables failed", err)
+		framework.APIError(diags, "Reading the columns of DLI tables failed", err)
 		return nil
 	}
 	out := make([]dliTableItemModel, 0, len(items))
@@ -170,8 +170,8 @@ func (d *dliTablesDataSource) readColumns(ctx context.Context, db string, items 
 				Description: flex.StringOrNull(ptr.Deref(c.Description)), IsPartition: types.BoolValue(ptr.Deref(c.IsPartitionColumn)),
 			})
 		}
-		list, diags := types.ListValueFrom(ctx, tableItemColumnType, cols)
-		resp.Diagnostics.Append(diags...)
+		list, listDiags := types.ListValueFrom(ctx, tableItemColumnType, cols)
+		diags.Append(listDiags...)
 		items[i].Columns = list
 		out = append(out, items[i])
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/client"
 )
@@ -39,6 +40,14 @@ type privateGetter interface {
 // within the consistency window treats not-found as "not visible yet".
 func MarkWritten(ctx context.Context, private privateSetter, diags *diag.Diagnostics) {
 	diags.Append(private.SetKey(ctx, writtenAtKey, fmt.Appendf(nil, "%q", time.Now().UTC().Format(time.RFC3339Nano)))...)
+}
+
+// SaveWritten saves m to state right after a write, before any wait, and marks the object
+// written (see MarkWritten): a wait that fails then leaves the object in state, tainted,
+// instead of orphaned, and a refresh within the consistency window waits for it.
+func SaveWritten(ctx context.Context, state *tfsdk.State, private privateSetter, m any, diags *diag.Diagnostics) {
+	diags.Append(state.Set(ctx, m)...)
+	MarkWritten(ctx, private, diags)
 }
 
 // writtenAt returns when the object was last written by this provider (zero if unknown).
@@ -95,6 +104,14 @@ func ReadBack[M any](ctx context.Context, b *ResourceBase, m *M, read ReadFunc[M
 				"It may become visible later: run terraform apply again, which will find it.", what, b.Client.ConsistencyWindow()))
 	}
 	return found
+}
+
+// SaveReadBack is the tail of a Create or Update: it reads m back (see ReadBack) and saves
+// it to state when it was found.
+func SaveReadBack[M any](ctx context.Context, b *ResourceBase, m *M, read ReadFunc[M], what string, state *tfsdk.State, diags *diag.Diagnostics) {
+	if ReadBack(ctx, b, m, read, what, diags) {
+		diags.Append(state.Set(ctx, m)...)
+	}
 }
 
 // ReadOrRemove is the Read of a resource: the state is refreshed from the API, or removed,

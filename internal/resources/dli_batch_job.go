@@ -351,18 +351,13 @@ func (r *dliBatchJobResource) Create(ctx context.Context, req resource.CreateReq
 	// next apply replaces it (cancelling it if it still runs) instead of losing track of it.
 	plan.ID = types.StringValue(job.ID)
 	plan.fromJob(job, &resp.Diagnostics)
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan.withUnknownsNull())...)
-	framework.MarkWritten(ctx, resp.Private, &resp.Diagnostics)
+	framework.SaveWritten(ctx, &resp.State, resp.Private, plan.withUnknownsNull(), &resp.Diagnostics)
 
 	waitErr := r.waitFor(ctx, job.ID, plan.WaitFor.ValueString())
-	// Read back even after a failed wait (with time of its own, as the wait may have used up
-	// the timeout) so that state shows the job as it is, e.g. dead.
-	readCtx, readCancel := context.WithTimeout(context.WithoutCancel(ctx), time.Minute)
-	defer readCancel()
-	var readDiags diag.Diagnostics
-	if framework.ReadBack(readCtx, &r.ResourceBase, &plan, r.readInto, "DLI batch job "+job.ID, &readDiags) {
-		resp.Diagnostics.Append(resp.State.Set(ctx, plan.withUnknownsNull())...)
-	}
+	// Read back even after a failed wait, so that state shows the job as it is, e.g. dead.
+	readDiags := framework.ReadBackAfterWait(ctx, &r.ResourceBase, &plan, r.readInto, "DLI batch job "+job.ID, func(m *dliBatchJobModel) {
+		resp.Diagnostics.Append(resp.State.Set(ctx, m.withUnknownsNull())...)
+	})
 	if waitErr != nil {
 		var dead *client.BatchJobDeadError
 		if errors.As(waitErr, &dead) {
@@ -377,21 +372,10 @@ func (r *dliBatchJobResource) Create(ctx context.Context, req resource.CreateReq
 }
 
 func (r *dliBatchJobResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	framework.ReadOrRemove(ctx, &r.ResourceBase, req, resp, r.readOrKeepFinished)
-}
-
-// readOrKeepFinished is readInto for Read. DLI keeps batch history for a limited time: a
-// finished run that has aged out is still the run this resource stands for, so it stays in
-// state as it is (forgetting it would re-run the job).
-func (r *dliBatchJobResource) readOrKeepFinished(ctx context.Context, m *dliBatchJobModel, diags *diag.Diagnostics) bool {
-	if r.readInto(ctx, m, diags) {
-		return true
-	}
-	if diags.HasError() || !client.BatchFinished(m.State.ValueString()) {
-		return false
-	}
-	tflog.Info(ctx, "finished DLI batch job no longer listed by DLI; keeping it in state", map[string]any{"id": m.ID.ValueString()})
-	return true
+	// A finished run that DLI no longer lists stays in state: forgetting it would re-run the job.
+	framework.ReadOrRemove(ctx, &r.ResourceBase, req, resp, framework.KeepEnded(r.readInto,
+		func(m *dliBatchJobModel) bool { return client.BatchFinished(m.State.ValueString()) },
+		func(m *dliBatchJobModel) string { return "DLI batch job " + m.ID.ValueString() }))
 }
 
 // Update only records the settings that do not touch the job (wait_for, cancel_on_destroy,
@@ -417,13 +401,9 @@ func (r *dliBatchJobResource) Update(ctx context.Context, req resource.UpdateReq
 
 func (r *dliBatchJobResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state dliBatchJobModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := r.DeleteContext(ctx, state.Timeouts, &resp.Diagnostics)
+	ctx, cancel, ok := r.StartDelete(ctx, req, &state, &state.Timeouts, &resp.Diagnostics)
 	defer cancel()
-	if resp.Diagnostics.HasError() {
+	if !ok {
 		return
 	}
 
@@ -468,11 +448,7 @@ func (r *dliBatchJobResource) ImportState(ctx context.Context, req resource.Impo
 func (r *dliBatchJobResource) readInto(ctx context.Context, m *dliBatchJobModel, diags *diag.Diagnostics) bool {
 	id := m.ID.ValueString()
 	job, err := r.Client.ShowBatchJob(ctx, id)
-	if client.IsNotFound(err) {
-		return false
-	}
-	if err != nil {
-		framework.APIError(diags, "Reading DLI batch job "+id, err)
+	if !framework.Found(diags, "Reading DLI batch job "+id, err) {
 		return false
 	}
 	m.fromJob(job, diags)

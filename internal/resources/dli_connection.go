@@ -24,7 +24,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/huaweidata/terraform-provider-huaweidata/internal/client"
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/framework"
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/framework/flex"
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/framework/validators"
@@ -207,17 +206,14 @@ func (r *dliConnectionResource) Create(ctx context.Context, req resource.CreateR
 	// Save the id at once: if the wait below fails, the connection stays in state (tainted)
 	// instead of being orphaned in the cloud.
 	plan.ID = types.StringValue(id)
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan.withUnknownsNull())...)
-	framework.MarkWritten(ctx, resp.Private, &resp.Diagnostics)
+	framework.SaveWritten(ctx, &resp.State, resp.Private, plan.withUnknownsNull(), &resp.Diagnostics)
 
 	if err := r.Client.WaitForConnectionQueues(ctx, id, ptr.Deref(body.Queues), nil); err != nil {
 		r.failAfterWrite(ctx, plan, &resp.State, &resp.Diagnostics,
 			fmt.Sprintf("Waiting for DLI enhanced connection %s (%s) to be ACTIVE", body.Name, id), err)
 		return
 	}
-	if framework.ReadBack(ctx, &r.ResourceBase, &plan, r.readInto, "DLI enhanced connection "+id, &resp.Diagnostics) {
-		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	}
+	framework.SaveReadBack(ctx, &r.ResourceBase, &plan, r.readInto, "DLI enhanced connection "+id, &resp.State, &resp.Diagnostics)
 }
 
 func (r *dliConnectionResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -229,13 +225,11 @@ func (r *dliConnectionResource) Read(ctx context.Context, req resource.ReadReque
 // waits until each is ACTIVE.
 func (r *dliConnectionResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state dliConnectionModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
+	ctx, cancel, ok := r.StartUpdate(ctx, req, &plan, &state, &plan.Timeouts, &resp.Diagnostics)
+	defer cancel()
+	if !ok {
 		return
 	}
-	ctx, cancel := r.UpdateContext(ctx, plan.Timeouts, &resp.Diagnostics)
-	defer cancel()
 	hosts, diags := plan.hostsBody(ctx)
 	resp.Diagnostics.Append(diags...)
 	desired, diags := flex.StringSet(ctx, plan.Queues)
@@ -288,22 +282,16 @@ func (r *dliConnectionResource) Update(ctx context.Context, req resource.UpdateR
 			fmt.Sprintf("Waiting for DLI enhanced connection %s to be ACTIVE", id), err)
 		return
 	}
-	if framework.ReadBack(ctx, &r.ResourceBase, &plan, r.readInto, "DLI enhanced connection "+id, &resp.Diagnostics) {
-		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	}
+	framework.SaveReadBack(ctx, &r.ResourceBase, &plan, r.readInto, "DLI enhanced connection "+id, &resp.State, &resp.Diagnostics)
 }
 
 // Delete waits for peerings still being created (DLI refuses to delete them), deletes the
 // connection and waits until it is gone or DELETED.
 func (r *dliConnectionResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state dliConnectionModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := r.DeleteContext(ctx, state.Timeouts, &resp.Diagnostics)
+	ctx, cancel, ok := r.StartDelete(ctx, req, &state, &state.Timeouts, &resp.Diagnostics)
 	defer cancel()
-	if resp.Diagnostics.HasError() {
+	if !ok {
 		return
 	}
 
@@ -312,13 +300,9 @@ func (r *dliConnectionResource) Delete(ctx context.Context, req resource.DeleteR
 		framework.APIError(&resp.Diagnostics, "Waiting for DLI enhanced connection "+id+" to finish creating before deleting it", err)
 		return
 	}
-	if err := r.Client.DeleteEnhancedConnection(ctx, id); err != nil {
-		framework.APIError(&resp.Diagnostics, "Deleting DLI enhanced connection "+id, err)
-		return
-	}
-	if err := r.Client.WaitForConnectionDeleted(ctx, id); err != nil {
-		framework.APIError(&resp.Diagnostics, "Waiting for DLI enhanced connection "+id+" to be deleted", err)
-	}
+	framework.DeleteAndWait(ctx, "DLI enhanced connection "+id,
+		func(ctx context.Context) error { return r.Client.DeleteEnhancedConnection(ctx, id) },
+		func(ctx context.Context) error { return r.Client.WaitForConnectionDeleted(ctx, id) }, &resp.Diagnostics)
 }
 
 // ImportState imports a connection by its id.
@@ -337,11 +321,7 @@ func (r *dliConnectionResource) ImportState(ctx context.Context, req resource.Im
 func (r *dliConnectionResource) readInto(ctx context.Context, m *dliConnectionModel, diags *diag.Diagnostics) bool {
 	id := m.ID.ValueString()
 	conn, err := r.Client.GetEnhancedConnection(ctx, id)
-	if client.IsNotFound(err) {
-		return false
-	}
-	if err != nil {
-		framework.APIError(diags, "Reading DLI enhanced connection "+id, err)
+	if !framework.Found(diags, "Reading DLI enhanced connection "+id, err) {
 		return false
 	}
 	diags.Append(m.fromAPI(conn)...)

@@ -8,7 +8,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
@@ -87,8 +86,7 @@ func (r *dliConnectionAuthorizationResource) Create(ctx context.Context, req res
 		return
 	}
 	plan.ID = types.StringValue(id)
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	framework.MarkWritten(ctx, resp.Private, &resp.Diagnostics)
+	framework.SaveWritten(ctx, &resp.State, resp.Private, plan, &resp.Diagnostics)
 	framework.ReadBack(ctx, &r.ResourceBase, &plan, r.readInto, what, &resp.Diagnostics)
 }
 
@@ -100,11 +98,7 @@ func (r *dliConnectionAuthorizationResource) Read(ctx context.Context, req resou
 func (r *dliConnectionAuthorizationResource) readInto(ctx context.Context, m *dliConnectionAuthorizationModel, diags *diag.Diagnostics) bool {
 	conn, project := m.ConnectionID.ValueString(), m.ProjectID.ValueString()
 	g, err := r.Client.ConnectionProjectGrant(ctx, conn, project)
-	if client.IsNotFound(err) {
-		return false
-	}
-	if err != nil {
-		framework.APIError(diags, "Reading DLI enhanced connection authorisation "+conn+"/"+project, err)
+	if !framework.Found(diags, "Reading DLI enhanced connection authorisation "+conn+"/"+project, err) {
 		return false
 	}
 	m.ID = types.StringValue(conn + "/" + project)
@@ -144,9 +138,7 @@ func (r *dliConnectionAuthorizationResource) ImportState(ctx context.Context, re
 				"2a620c33-5609-40c9-affd-2b6453071b0f/330e068af1334c9782f4226acc00a2e2`; got %q.", req.ID))
 		return
 	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("connection_id"), conn)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("project_id"), project)...)
+	framework.SetImported(ctx, resp, map[string]any{"id": req.ID, "connection_id": conn, "project_id": project})
 }
 
 // dliConnectionAuthorizationModel is the Terraform state of huaweidata_dli_connection_authorization.

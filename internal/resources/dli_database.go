@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
@@ -114,8 +113,7 @@ func (r *dliDatabaseResource) Create(ctx context.Context, req resource.CreateReq
 	}
 	plan.ID = types.StringValue(name)
 	wantOwner := plan.Owner
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan.withUnknownsNull())...)
-	framework.MarkWritten(ctx, resp.Private, &resp.Diagnostics)
+	framework.SaveWritten(ctx, &resp.State, resp.Private, plan.withUnknownsNull(), &resp.Diagnostics)
 
 	if !framework.ReadBack(ctx, &r.ResourceBase, &plan, r.readInto, "DLI database "+name, &resp.Diagnostics) {
 		return
@@ -152,10 +150,7 @@ func (r *dliDatabaseResource) Update(ctx context.Context, req resource.UpdateReq
 		framework.MarkWritten(ctx, resp.Private, &resp.Diagnostics)
 	}
 	plan.ID = state.ID
-	if !framework.ReadBack(ctx, &r.ResourceBase, &plan, r.readInto, "DLI database "+name, &resp.Diagnostics) {
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	framework.SaveReadBack(ctx, &r.ResourceBase, &plan, r.readInto, "DLI database "+name, &resp.State, &resp.Diagnostics)
 }
 
 func (r *dliDatabaseResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -196,21 +191,14 @@ func (r *dliDatabaseResource) ImportState(ctx context.Context, req resource.Impo
 			fmt.Sprintf("Import a DLI database by its name, e.g. `terraform import huaweidata_dli_database.example sales`; got %q, which %s.", req.ID, problem))
 		return
 	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), name)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), name)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("description"), "")...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("force_destroy"), false)...)
+	framework.SetImported(ctx, resp, map[string]any{"id": name, "name": name, "description": "", "force_destroy": false})
 }
 
 // readInto refreshes m from the shared database listing; it reports false when the database is gone.
 func (r *dliDatabaseResource) readInto(ctx context.Context, m *dliDatabaseModel, diags *diag.Diagnostics) bool {
 	name := m.ID.ValueString()
 	db, err := r.Client.GetDatabase(ctx, name)
-	if client.IsNotFound(err) {
-		return false
-	}
-	if err != nil {
-		framework.APIError(diags, "Reading DLI database "+name, err)
+	if !framework.Found(diags, "Reading DLI database "+name, err) {
 		return false
 	}
 	m.ID = types.StringValue(strings.ToLower(ptr.Deref(db.DatabaseName)))

@@ -172,11 +172,8 @@ func (r *dliDatasourceAuthResource) Create(ctx context.Context, req resource.Cre
 	}
 	plan.ID = types.StringValue(name)
 	flex.UnknownToNull(&plan.Owner)
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	framework.MarkWritten(ctx, resp.Private, &resp.Diagnostics)
-	if framework.ReadBack(ctx, &r.ResourceBase, &plan, r.readWith(r.Client.LookupAuthInfo), "DLI datasource authentication "+name, &resp.Diagnostics) {
-		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	}
+	framework.SaveWritten(ctx, &resp.State, resp.Private, plan, &resp.Diagnostics)
+	framework.SaveReadBack(ctx, &r.ResourceBase, &plan, r.readWith(r.Client.LookupAuthInfo), "DLI datasource authentication "+name, &resp.State, &resp.Diagnostics)
 }
 
 func (r *dliDatasourceAuthResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -226,11 +223,8 @@ func (r *dliDatasourceAuthResource) Update(ctx context.Context, req resource.Upd
 		framework.APIError(&resp.Diagnostics, "Updating DLI datasource authentication "+name, err)
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	framework.MarkWritten(ctx, resp.Private, &resp.Diagnostics)
-	if framework.ReadBack(ctx, &r.ResourceBase, &plan, r.readWith(r.Client.LookupAuthInfo), "DLI datasource authentication "+name, &resp.Diagnostics) {
-		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	}
+	framework.SaveWritten(ctx, &resp.State, resp.Private, plan, &resp.Diagnostics)
+	framework.SaveReadBack(ctx, &r.ResourceBase, &plan, r.readWith(r.Client.LookupAuthInfo), "DLI datasource authentication "+name, &resp.State, &resp.Diagnostics)
 }
 
 func (r *dliDatasourceAuthResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -247,15 +241,12 @@ func (r *dliDatasourceAuthResource) Delete(ctx context.Context, req resource.Del
 // ImportState imports an authentication by name. Its secrets cannot be read back: they
 // stay empty in state until set in the configuration (see the resource description).
 func (r *dliDatasourceAuthResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	vresp := &validator.StringResponse{}
-	validators.VariableName().ValidateString(ctx, validator.StringRequest{Path: path.Root("name"), ConfigValue: types.StringValue(req.ID)}, vresp)
-	if vresp.Diagnostics.HasError() {
+	if !framework.Accepts(ctx, validators.VariableName(), "name", req.ID) {
 		resp.Diagnostics.AddError("Invalid import id", fmt.Sprintf(
 			"Import a DLI datasource authentication by its name, e.g. `terraform import huaweidata_dli_datasource_auth.example kafka_auth`; got %q.", req.ID))
 		return
 	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), req.ID)...)
+	framework.SetImported(ctx, resp, map[string]any{"id": req.ID, "name": req.ID})
 }
 
 // replaceStringUnlessNullInState requires replacement when a value DLI cannot change

@@ -239,16 +239,12 @@ func (r *dliElasticResourcePoolResource) Create(ctx context.Context, req resourc
 	}
 	// Save the id at once: a failed or timed-out wait leaves the pool in state, tainted.
 	plan.ID = types.StringValue(name)
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan.withUnknownsNull())...)
-	framework.MarkWritten(ctx, resp.Private, &resp.Diagnostics)
+	framework.SaveWritten(ctx, &resp.State, resp.Private, plan.withUnknownsNull(), &resp.Diagnostics)
 	if err := r.Client.WaitForElasticResourcePool(ctx, name, body.MinCu, body.MaxCu); err != nil {
 		framework.APIError(&resp.Diagnostics, "Waiting for DLI elastic resource pool "+name+" to be available", err)
 		return
 	}
-	if !framework.ReadBack(ctx, &r.ResourceBase, &plan, r.readInto, "DLI elastic resource pool "+name, &resp.Diagnostics) {
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	framework.SaveReadBack(ctx, &r.ResourceBase, &plan, r.readInto, "DLI elastic resource pool "+name, &resp.State, &resp.Diagnostics)
 }
 
 func (r *dliElasticResourcePoolResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -257,14 +253,9 @@ func (r *dliElasticResourcePoolResource) Read(ctx context.Context, req resource.
 
 func (r *dliElasticResourcePoolResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state dliPoolModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := r.UpdateContext(ctx, plan.Timeouts, &resp.Diagnostics)
+	ctx, cancel, ok := r.StartUpdate(ctx, req, &plan, &state, &plan.Timeouts, &resp.Diagnostics)
 	defer cancel()
-	if resp.Diagnostics.HasError() {
+	if !ok {
 		return
 	}
 	name := state.Name.ValueString()
@@ -300,21 +291,14 @@ func (r *dliElasticResourcePoolResource) Update(ctx context.Context, req resourc
 		}
 	}
 	plan.ID = state.ID
-	if !framework.ReadBack(ctx, &r.ResourceBase, &plan, r.readInto, "DLI elastic resource pool "+name, &resp.Diagnostics) {
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	framework.SaveReadBack(ctx, &r.ResourceBase, &plan, r.readInto, "DLI elastic resource pool "+name, &resp.State, &resp.Diagnostics)
 }
 
 func (r *dliElasticResourcePoolResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state dliPoolModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := r.DeleteContext(ctx, state.Timeouts, &resp.Diagnostics)
+	ctx, cancel, ok := r.StartDelete(ctx, req, &state, &state.Timeouts, &resp.Diagnostics)
 	defer cancel()
-	if resp.Diagnostics.HasError() {
+	if !ok {
 		return
 	}
 	name := state.Name.ValueString()
@@ -344,38 +328,27 @@ func (r *dliElasticResourcePoolResource) Delete(ctx context.Context, req resourc
 			}
 		}
 	}
-	if err := r.Client.DeleteElasticResourcePool(ctx, name); err != nil {
-		framework.APIError(&resp.Diagnostics, "Deleting DLI elastic resource pool "+name, err)
-		return
-	}
-	if err := r.Client.WaitForElasticResourcePoolDeleted(ctx, name); err != nil {
-		framework.APIError(&resp.Diagnostics, "Waiting for DLI elastic resource pool "+name+" to be deleted", err)
-	}
+	framework.DeleteAndWait(ctx, "DLI elastic resource pool "+name,
+		func(ctx context.Context) error { return r.Client.DeleteElasticResourcePool(ctx, name) },
+		func(ctx context.Context) error { return r.Client.WaitForElasticResourcePoolDeleted(ctx, name) }, &resp.Diagnostics)
 }
 
 // ImportState imports a pool by name.
 func (r *dliElasticResourcePoolResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	name := strings.ToLower(strings.TrimSpace(req.ID))
-	vresp := &validator.StringResponse{}
-	validators.PoolName().ValidateString(ctx, validator.StringRequest{Path: path.Root("name"), ConfigValue: types.StringValue(name)}, vresp)
-	if vresp.Diagnostics.HasError() {
+	if !framework.Accepts(ctx, validators.PoolName(), "name", name) {
 		resp.Diagnostics.AddError("Invalid import id",
 			fmt.Sprintf("Import a DLI elastic resource pool by its name, e.g. `terraform import huaweidata_dli_elastic_resource_pool.example my_pool`; got %q.", req.ID))
 		return
 	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), name)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), name)...)
+	framework.SetImported(ctx, resp, map[string]any{"id": name, "name": name})
 }
 
 // readInto refreshes m from the shared pool listing; it reports false when the pool is gone.
 func (r *dliElasticResourcePoolResource) readInto(ctx context.Context, m *dliPoolModel, diags *diag.Diagnostics) bool {
 	name := m.Name.ValueString()
 	p, err := r.Client.GetElasticResourcePool(ctx, name)
-	if client.IsNotFound(err) {
-		return false
-	}
-	if err != nil {
-		framework.APIError(diags, "Reading DLI elastic resource pool "+name, err)
+	if !framework.Found(diags, "Reading DLI elastic resource pool "+name, err) {
 		return false
 	}
 	m.fromAPI(p)

@@ -19,7 +19,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/services/dli/v1/model"
 
-	"github.com/huaweidata/terraform-provider-huaweidata/internal/client"
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/framework"
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/framework/validators"
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/ptr"
@@ -167,11 +166,7 @@ func (r *dliGlobalVariableResource) Read(ctx context.Context, req resource.ReadR
 func (r *dliGlobalVariableResource) readInto(ctx context.Context, m *dliGlobalVariableModel, diags *diag.Diagnostics) bool {
 	name := m.Name.ValueString()
 	v, err := r.Client.GetGlobalVariable(ctx, name)
-	if client.IsNotFound(err) {
-		return false
-	}
-	if err != nil {
-		framework.APIError(diags, "Reading DLI global variable "+name, err)
+	if !framework.Found(diags, "Reading DLI global variable "+name, err) {
 		return false
 	}
 	m.ID = types.StringValue(name)
@@ -222,9 +217,7 @@ func (r *dliGlobalVariableResource) Delete(ctx context.Context, req resource.Del
 // ImportState imports a variable by name. The value of a non-sensitive variable is imported
 // into `value`; a sensitive one's value cannot be read back and stays empty.
 func (r *dliGlobalVariableResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	vresp := &validator.StringResponse{}
-	validators.VariableName().ValidateString(ctx, validator.StringRequest{Path: path.Root("name"), ConfigValue: types.StringValue(req.ID)}, vresp)
-	if vresp.Diagnostics.HasError() {
+	if !framework.Accepts(ctx, validators.VariableName(), "name", req.ID) {
 		resp.Diagnostics.AddError("Invalid import id", fmt.Sprintf(
 			"Import a DLI global variable by its name, e.g. `terraform import huaweidata_dli_global_variable.example my_variable`; got %q.", req.ID))
 		return

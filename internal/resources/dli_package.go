@@ -12,7 +12,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
@@ -187,8 +186,7 @@ func (r *dliPackageResource) Create(ctx context.Context, req resource.CreateRequ
 	if owner.IsUnknown() {
 		plan.Owner = types.StringNull()
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	framework.MarkWritten(ctx, resp.Private, &resp.Diagnostics)
+	framework.SaveWritten(ctx, &resp.State, resp.Private, plan, &resp.Diagnostics)
 
 	pkg, err := r.Client.WaitForPackageReady(ctx, group, name)
 	if err != nil {
@@ -204,9 +202,7 @@ func (r *dliPackageResource) Create(ctx context.Context, req resource.CreateRequ
 		framework.APIError(&resp.Diagnostics, fmt.Sprintf("Giving DLI resource package %s to owner %s", id, owner.ValueString()), err)
 		return
 	}
-	if framework.ReadBack(ctx, &r.ResourceBase, &plan, r.readInto, "DLI resource package "+id, &resp.Diagnostics) {
-		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	}
+	framework.SaveReadBack(ctx, &r.ResourceBase, &plan, r.readInto, "DLI resource package "+id, &resp.State, &resp.Diagnostics)
 }
 
 func (r *dliPackageResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -235,9 +231,7 @@ func (r *dliPackageResource) Update(ctx context.Context, req resource.UpdateRequ
 		return
 	}
 	framework.MarkWritten(ctx, resp.Private, &resp.Diagnostics)
-	if framework.ReadBack(ctx, &r.ResourceBase, &plan, r.readInto, "DLI resource package "+state.ID.ValueString(), &resp.Diagnostics) {
-		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	}
+	framework.SaveReadBack(ctx, &r.ResourceBase, &plan, r.readInto, "DLI resource package "+state.ID.ValueString(), &resp.State, &resp.Diagnostics)
 }
 
 func (r *dliPackageResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -253,13 +247,9 @@ func (r *dliPackageResource) Delete(ctx context.Context, req resource.DeleteRequ
 		resp.Diagnostics.AddError("Invalid state", "The id of a DLI resource package is <group>/<name>; got "+state.ID.ValueString())
 		return
 	}
-	if err := r.Client.DeletePackage(ctx, group, name); err != nil {
-		framework.APIError(&resp.Diagnostics, "Deleting DLI resource package "+state.ID.ValueString(), err)
-		return
-	}
-	if err := r.Client.WaitForPackageDeleted(ctx, group, name); err != nil {
-		framework.APIError(&resp.Diagnostics, "Waiting for DLI resource package "+state.ID.ValueString()+" to be deleted", err)
-	}
+	framework.DeleteAndWait(ctx, "DLI resource package "+state.ID.ValueString(),
+		func(ctx context.Context) error { return r.Client.DeletePackage(ctx, group, name) },
+		func(ctx context.Context) error { return r.Client.WaitForPackageDeleted(ctx, group, name) }, &resp.Diagnostics)
 }
 
 // ImportState imports a package as `<group>/<name>`. object_path, is_async and tags cannot
@@ -271,21 +261,14 @@ func (r *dliPackageResource) ImportState(ctx context.Context, req resource.Impor
 			"Import a DLI resource package as <group>/<name>, e.g. `terraform import huaweidata_dli_package.example my_group/etl.jar`; got %q.", req.ID))
 		return
 	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), client.PackageID(group, name))...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("group_name"), group)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("object_name"), name)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("is_async"), false)...)
+	framework.SetImported(ctx, resp, map[string]any{"id": client.PackageID(group, name), "group_name": group, "object_name": name, "is_async": false})
 }
 
 // readInto refreshes m from §8.6; it reports false when the package is gone.
 func (r *dliPackageResource) readInto(ctx context.Context, m *dliPackageModel, diags *diag.Diagnostics) bool {
 	group, name, _ := splitPackageID(m.ID.ValueString())
 	pkg, err := r.Client.ShowPackage(ctx, group, name)
-	if client.IsNotFound(err) {
-		return false
-	}
-	if err != nil {
-		framework.APIError(diags, "Reading DLI resource package "+m.ID.ValueString(), err)
+	if !framework.Found(diags, "Reading DLI resource package "+m.ID.ValueString(), err) {
 		return false
 	}
 	m.GroupName, m.ObjectName = types.StringValue(group), types.StringValue(name)

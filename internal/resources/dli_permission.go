@@ -116,11 +116,8 @@ func (r *dliPermissionResource) Create(ctx context.Context, req resource.CreateR
 		return
 	}
 	plan.ID = types.StringValue(o.Notation + "/" + user)
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	framework.MarkWritten(ctx, resp.Private, &resp.Diagnostics)
-	if framework.ReadBack(ctx, &r.ResourceBase, &plan, r.readInto, what, &resp.Diagnostics) {
-		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	}
+	framework.SaveWritten(ctx, &resp.State, resp.Private, plan, &resp.Diagnostics)
+	framework.SaveReadBack(ctx, &r.ResourceBase, &plan, r.readInto, what, &resp.State, &resp.Diagnostics)
 }
 
 func (r *dliPermissionResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -137,11 +134,7 @@ func (r *dliPermissionResource) readInto(ctx context.Context, m *dliPermissionMo
 	}
 	user := m.UserName.ValueString()
 	g, err := r.Client.UserGrant(ctx, o, user)
-	if client.IsNotFound(err) {
-		return false
-	}
-	if err != nil {
-		framework.APIError(diags, "Reading "+permissionWhat(o, user), err)
+	if !framework.Found(diags, "Reading "+permissionWhat(o, user), err) {
 		return false
 	}
 	if g.IsAdmin {
@@ -183,11 +176,8 @@ func (r *dliPermissionResource) Update(ctx context.Context, req resource.UpdateR
 		}
 	}
 	plan.ID = state.ID
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	framework.MarkWritten(ctx, resp.Private, &resp.Diagnostics)
-	if framework.ReadBack(ctx, &r.ResourceBase, &plan, r.readInto, what, &resp.Diagnostics) {
-		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	}
+	framework.SaveWritten(ctx, &resp.State, resp.Private, plan, &resp.Diagnostics)
+	framework.SaveReadBack(ctx, &r.ResourceBase, &plan, r.readInto, what, &resp.State, &resp.Diagnostics)
 }
 
 // Delete revokes the privileges in state; an object that is gone has none left.
@@ -224,15 +214,11 @@ func (r *dliPermissionResource) ImportState(ctx context.Context, req resource.Im
 		bad(err.Error())
 		return
 	}
-	vresp := &validator.StringResponse{}
-	validators.OwnerName().ValidateString(ctx, validator.StringRequest{Path: path.Root("user_name"), ConfigValue: types.StringValue(user)}, vresp)
-	if vresp.Diagnostics.HasError() {
+	if !framework.Accepts(ctx, validators.OwnerName(), "user_name", user) {
 		bad(fmt.Sprintf("the user name %q is not an IAM user name", user))
 		return
 	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("object"), object)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("user_name"), user)...)
+	framework.SetImported(ctx, resp, map[string]any{"id": req.ID, "object": object, "user_name": user})
 }
 
 // dliPermissionModel is the Terraform state of huaweidata_dli_permission.

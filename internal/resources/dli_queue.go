@@ -11,7 +11,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int32planmodifier"
@@ -187,8 +186,7 @@ func (r *dliQueueResource) Create(ctx context.Context, req resource.CreateReques
 	// Save the id at once: if the wait below fails, the queue stays in state (tainted)
 	// instead of being orphaned in the cloud.
 	plan.ID = types.StringValue(body.QueueName)
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan.withUnknownsNull())...)
-	framework.MarkWritten(ctx, resp.Private, &resp.Diagnostics)
+	framework.SaveWritten(ctx, &resp.State, resp.Private, plan.withUnknownsNull(), &resp.Diagnostics)
 
 	if err := r.Client.WaitForQueueCUs(ctx, body.QueueName, body.CuCount); err != nil {
 		framework.APIError(&resp.Diagnostics, "Waiting for DLI queue "+body.QueueName+" to be ready", err)
@@ -203,10 +201,7 @@ func (r *dliQueueResource) Create(ctx context.Context, req resource.CreateReques
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if !framework.ReadBack(ctx, &r.ResourceBase, &plan, r.readInto, "DLI queue "+body.QueueName, &resp.Diagnostics) {
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	framework.SaveReadBack(ctx, &r.ResourceBase, &plan, r.readInto, "DLI queue "+body.QueueName, &resp.State, &resp.Diagnostics)
 }
 
 func (r *dliQueueResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -216,14 +211,9 @@ func (r *dliQueueResource) Read(ctx context.Context, req resource.ReadRequest, r
 
 func (r *dliQueueResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state dliQueueModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := r.UpdateContext(ctx, plan.Timeouts, &resp.Diagnostics)
+	ctx, cancel, ok := r.StartUpdate(ctx, req, &plan, &state, &plan.Timeouts, &resp.Diagnostics)
 	defer cancel()
-	if resp.Diagnostics.HasError() {
+	if !ok {
 		return
 	}
 
@@ -258,46 +248,32 @@ func (r *dliQueueResource) Update(ctx context.Context, req resource.UpdateReques
 		return
 	}
 	plan.ID = state.ID
-	if !framework.ReadBack(ctx, &r.ResourceBase, &plan, r.readInto, "DLI queue "+name, &resp.Diagnostics) {
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	framework.SaveReadBack(ctx, &r.ResourceBase, &plan, r.readInto, "DLI queue "+name, &resp.State, &resp.Diagnostics)
 }
 
 func (r *dliQueueResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state dliQueueModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := r.DeleteContext(ctx, state.Timeouts, &resp.Diagnostics)
+	ctx, cancel, ok := r.StartDelete(ctx, req, &state, &state.Timeouts, &resp.Diagnostics)
 	defer cancel()
-	if resp.Diagnostics.HasError() {
+	if !ok {
 		return
 	}
 
 	name := state.Name.ValueString()
-	if err := r.Client.DeleteQueue(ctx, name); err != nil {
-		framework.APIError(&resp.Diagnostics, "Deleting DLI queue "+name, err)
-		return
-	}
-	if err := r.Client.WaitForQueueDeleted(ctx, name); err != nil {
-		framework.APIError(&resp.Diagnostics, "Waiting for DLI queue "+name+" to be deleted", err)
-	}
+	framework.DeleteAndWait(ctx, "DLI queue "+name,
+		func(ctx context.Context) error { return r.Client.DeleteQueue(ctx, name) },
+		func(ctx context.Context) error { return r.Client.WaitForQueueDeleted(ctx, name) }, &resp.Diagnostics)
 }
 
 // ImportState imports a queue by name, SQL and general queues alike.
 func (r *dliQueueResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	name := strings.ToLower(strings.TrimSpace(req.ID))
-	vresp := &validator.StringResponse{}
-	validators.QueueName().ValidateString(ctx, validator.StringRequest{Path: path.Root("name"), ConfigValue: types.StringValue(name)}, vresp)
-	if vresp.Diagnostics.HasError() {
+	if !framework.Accepts(ctx, validators.QueueName(), "name", name) {
 		resp.Diagnostics.AddError("Invalid import id",
 			fmt.Sprintf("Import a DLI queue by its name, e.g. `terraform import huaweidata_dli_queue.example my_queue`; got %q.", req.ID))
 		return
 	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), name)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), name)...)
+	framework.SetImported(ctx, resp, map[string]any{"id": name, "name": name})
 	resp.Diagnostics.Append(resp.Private.SetKey(ctx, importPropertiesKey, []byte(`true`))...)
 }
 
@@ -305,11 +281,7 @@ func (r *dliQueueResource) ImportState(ctx context.Context, req resource.ImportS
 func (r *dliQueueResource) readInto(ctx context.Context, m *dliQueueModel, diags *diag.Diagnostics) bool {
 	name := m.Name.ValueString()
 	q, err := r.Client.GetQueue(ctx, name)
-	if client.IsNotFound(err) {
-		return false
-	}
-	if err != nil {
-		framework.APIError(diags, "Reading DLI queue "+name, err)
+	if !framework.Found(diags, "Reading DLI queue "+name, err) {
 		return false
 	}
 	m.fromAPI(q)

@@ -149,11 +149,8 @@ func (r *dliQueueScalingPlanResource) Create(ctx context.Context, req resource.C
 	// DLI answers without the plan's id: the plan is saved now, known by its name, so that a
 	// failed look-up of the id leaves it in state (tainted), never orphaned.
 	plan.ID, plan.PlanID, plan.LastExecuteTime = types.StringNull(), types.Int64Null(), timetypes.NewRFC3339Null()
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	framework.MarkWritten(ctx, resp.Private, &resp.Diagnostics)
-	if framework.ReadBack(ctx, &r.ResourceBase, &plan, r.readInto, what, &resp.Diagnostics) {
-		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	}
+	framework.SaveWritten(ctx, &resp.State, resp.Private, plan, &resp.Diagnostics)
+	framework.SaveReadBack(ctx, &r.ResourceBase, &plan, r.readInto, what, &resp.State, &resp.Diagnostics)
 }
 
 func (r *dliQueueScalingPlanResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -173,11 +170,7 @@ func (r *dliQueueScalingPlanResource) readInto(ctx context.Context, m *dliQueueS
 	} else {
 		p, err = r.Client.GetQueuePlanByName(ctx, queue, m.Name.ValueString())
 	}
-	if client.IsNotFound(err) {
-		return false
-	}
-	if err != nil {
-		framework.APIError(diags, "Reading "+planWhat(*m), err)
+	if !framework.Found(diags, "Reading "+planWhat(*m), err) {
 		return false
 	}
 	m.setFrom(queue, p, diags)
@@ -200,20 +193,14 @@ func (r *dliQueueScalingPlanResource) Update(ctx context.Context, req resource.U
 	}
 	plan.ID, plan.PlanID = state.ID, state.PlanID
 	framework.MarkWritten(ctx, resp.Private, &resp.Diagnostics)
-	if framework.ReadBack(ctx, &r.ResourceBase, &plan, r.readInto, what, &resp.Diagnostics) {
-		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	}
+	framework.SaveReadBack(ctx, &r.ResourceBase, &plan, r.readInto, what, &resp.State, &resp.Diagnostics)
 }
 
 func (r *dliQueueScalingPlanResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state dliQueueScalingPlanModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := r.DeleteContext(ctx, state.Timeouts, &resp.Diagnostics)
+	ctx, cancel, ok := r.StartDelete(ctx, req, &state, &state.Timeouts, &resp.Diagnostics)
 	defer cancel()
-	if resp.Diagnostics.HasError() {
+	if !ok {
 		return
 	}
 	queue, what := state.QueueName.ValueString(), planWhat(state)
@@ -223,13 +210,9 @@ func (r *dliQueueScalingPlanResource) Delete(ctx context.Context, req resource.D
 		}
 	}
 	id := state.PlanID.ValueInt64()
-	if err := r.Client.DeleteQueuePlan(ctx, queue, id); err != nil {
-		framework.APIError(&resp.Diagnostics, "Deleting "+what, err)
-		return
-	}
-	if err := r.Client.WaitForQueuePlanGone(ctx, queue, id); err != nil {
-		framework.APIError(&resp.Diagnostics, "Waiting for "+what+" to be deleted", err)
-	}
+	framework.DeleteAndWait(ctx, what,
+		func(ctx context.Context) error { return r.Client.DeleteQueuePlan(ctx, queue, id) },
+		func(ctx context.Context) error { return r.Client.WaitForQueuePlanGone(ctx, queue, id) }, &resp.Diagnostics)
 }
 
 // ImportState imports a plan by `<queue_name>/<plan_id>`.
@@ -237,17 +220,13 @@ func (r *dliQueueScalingPlanResource) ImportState(ctx context.Context, req resou
 	queue, rawID, found := strings.Cut(strings.TrimSpace(req.ID), "/")
 	queue = strings.ToLower(queue)
 	id, err := strconv.ParseInt(rawID, 10, 64)
-	vresp := &validator.StringResponse{}
-	validators.QueueName().ValidateString(ctx, validator.StringRequest{Path: path.Root("queue_name"), ConfigValue: types.StringValue(queue)}, vresp)
-	if !found || err != nil || id <= 0 || vresp.Diagnostics.HasError() {
+	if !found || err != nil || id <= 0 || !framework.Accepts(ctx, validators.QueueName(), "queue_name", queue) {
 		resp.Diagnostics.AddError("Invalid import id", fmt.Sprintf(
 			"Import a DLI queue scaling plan as <queue_name>/<plan_id>, e.g. `terraform import huaweidata_dli_queue_scaling_plan.example etl/42` "+
 				"(the plan id is listed by the queue's plan list); got %q.", req.ID))
 		return
 	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), client.QueuePlanID(queue, id))...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("queue_name"), queue)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("plan_id"), id)...)
+	framework.SetImported(ctx, resp, map[string]any{"id": client.QueuePlanID(queue, id), "queue_name": queue, "plan_id": id})
 }
 
 // planWhat names a plan in messages.

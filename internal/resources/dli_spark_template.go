@@ -2,15 +2,12 @@ package resources
 
 import (
 	"context"
-	"fmt"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int32validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
@@ -19,7 +16,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/huaweidata/terraform-provider-huaweidata/internal/client"
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/framework"
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/framework/validators"
 )
@@ -148,11 +144,8 @@ func (r *dliSparkTemplateResource) Create(ctx context.Context, req resource.Crea
 	if plan.Owner.IsUnknown() {
 		plan.Owner = types.StringNull()
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	framework.MarkWritten(ctx, resp.Private, &resp.Diagnostics)
-	if framework.ReadBack(ctx, &r.ResourceBase, &plan, r.readInto, "DLI Spark template "+id, &resp.Diagnostics) {
-		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	}
+	framework.SaveWritten(ctx, &resp.State, resp.Private, plan, &resp.Diagnostics)
+	framework.SaveReadBack(ctx, &r.ResourceBase, &plan, r.readInto, "DLI Spark template "+id, &resp.State, &resp.Diagnostics)
 }
 
 func (r *dliSparkTemplateResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -163,11 +156,7 @@ func (r *dliSparkTemplateResource) Read(ctx context.Context, req resource.ReadRe
 func (r *dliSparkTemplateResource) readInto(ctx context.Context, m *dliSparkTemplateModel, diags *diag.Diagnostics) bool {
 	id := m.ID.ValueString()
 	t, err := r.Client.ShowSparkTemplate(ctx, id)
-	if client.IsNotFound(err) {
-		return false
-	}
-	if err != nil {
-		framework.APIError(diags, "Reading DLI Spark template "+id, err)
+	if !framework.Found(diags, "Reading DLI Spark template "+id, err) {
 		return false
 	}
 	m.fromTemplate(ctx, t, diags)
@@ -192,30 +181,14 @@ func (r *dliSparkTemplateResource) Update(ctx context.Context, req resource.Upda
 	}
 	framework.MarkWritten(ctx, resp.Private, &resp.Diagnostics)
 	plan.ID = state.ID
-	if framework.ReadBack(ctx, &r.ResourceBase, &plan, r.readInto, "DLI Spark template "+id, &resp.Diagnostics) {
-		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	}
+	framework.SaveReadBack(ctx, &r.ResourceBase, &plan, r.readInto, "DLI Spark template "+id, &resp.State, &resp.Diagnostics)
 }
 
 func (r *dliSparkTemplateResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state dliSparkTemplateModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	// The SDK has no Spark template delete: DLI's SQL template batch delete removes both kinds.
-	if err := r.Client.DeleteTemplates(ctx, state.ID.ValueString()); err != nil {
-		framework.APIError(&resp.Diagnostics, "Deleting DLI Spark template "+state.ID.ValueString(), err)
-	}
+	deleteTemplate(ctx, r.Client, "DLI Spark template", req, resp)
 }
 
 // ImportState imports a template by its id.
 func (r *dliSparkTemplateResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	id := strings.TrimSpace(req.ID)
-	if id == "" || strings.ContainsAny(id, "/ ") {
-		resp.Diagnostics.AddError("Invalid import id", fmt.Sprintf(
-			"Import a DLI Spark template by its id, e.g. `terraform import huaweidata_dli_spark_template.example 6b1d…`; got %q.", req.ID))
-		return
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
+	importTemplate(ctx, "DLI Spark template by its id", "huaweidata_dli_spark_template.example 6b1d…", req, resp)
 }

@@ -268,21 +268,16 @@ func (r *dliSQLJobResource) Create(ctx context.Context, req resource.CreateReque
 	// Save the id at once: if the wait below fails, the job stays in state (tainted), so the
 	// next apply replaces it (cancelling it if it still runs) instead of losing track of it.
 	plan.ID, plan.JobID, plan.JobType = types.StringValue(job.JobID), types.StringValue(job.JobID), types.StringValue(job.JobType)
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan.withUnknownsNull())...)
-	framework.MarkWritten(ctx, resp.Private, &resp.Diagnostics)
+	framework.SaveWritten(ctx, &resp.State, resp.Private, plan.withUnknownsNull(), &resp.Diagnostics)
 
 	var waitErr error
 	if plan.WaitFor.ValueString() == sqlJobWaitCompleted && !strings.EqualFold(job.JobMode, "sync") {
 		waitErr = r.Client.WaitForSQLJob(ctx, job.JobID)
 	}
-	// Read back even after a failed wait (with time of its own, as the wait may have used up
-	// the timeout) so that state shows the job as it is, e.g. FAILED with its message.
-	readCtx, readCancel := context.WithTimeout(context.WithoutCancel(ctx), time.Minute)
-	defer readCancel()
-	var readDiags diag.Diagnostics
-	if framework.ReadBack(readCtx, &r.ResourceBase, &plan, r.readInto, "DLI SQL job "+job.JobID, &readDiags) {
-		resp.Diagnostics.Append(resp.State.Set(ctx, plan.withUnknownsNull())...)
-	}
+	// Read back even after a failed wait, so that state shows the job as it is, e.g. FAILED with its message.
+	readDiags := framework.ReadBackAfterWait(ctx, &r.ResourceBase, &plan, r.readInto, "DLI SQL job "+job.JobID, func(m *dliSQLJobModel) {
+		resp.Diagnostics.Append(resp.State.Set(ctx, m.withUnknownsNull())...)
+	})
 	if waitErr != nil {
 		var ended *client.SQLJobEndedError
 		if errors.As(waitErr, &ended) {
@@ -297,21 +292,10 @@ func (r *dliSQLJobResource) Create(ctx context.Context, req resource.CreateReque
 }
 
 func (r *dliSQLJobResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	framework.ReadOrRemove(ctx, &r.ResourceBase, req, resp, r.readOrKeepFinished)
-}
-
-// readOrKeepFinished is readInto for Read. DLI keeps job history for a limited time: a
-// finished job that has aged out is still the run this resource stands for, so it stays in
-// state as it is (forgetting it would run the statement again).
-func (r *dliSQLJobResource) readOrKeepFinished(ctx context.Context, m *dliSQLJobModel, diags *diag.Diagnostics) bool {
-	if r.readInto(ctx, m, diags) {
-		return true
-	}
-	if diags.HasError() || !client.SQLJobEnded(m.Status.ValueString()) {
-		return false
-	}
-	tflog.Info(ctx, "ended DLI SQL job no longer known to DLI; keeping it in state", map[string]any{"id": m.ID.ValueString()})
-	return true
+	// An ended job that DLI no longer lists stays in state: forgetting it would run the statement again.
+	framework.ReadOrRemove(ctx, &r.ResourceBase, req, resp, framework.KeepEnded(r.readInto,
+		func(m *dliSQLJobModel) bool { return client.SQLJobEnded(m.Status.ValueString()) },
+		func(m *dliSQLJobModel) string { return "DLI SQL job " + m.ID.ValueString() }))
 }
 
 // Update only records the settings that do not touch the job (wait_for, cancel_on_destroy,
@@ -341,13 +325,9 @@ func (r *dliSQLJobResource) Update(ctx context.Context, req resource.UpdateReque
 
 func (r *dliSQLJobResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state dliSQLJobModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := r.DeleteContext(ctx, state.Timeouts, &resp.Diagnostics)
+	ctx, cancel, ok := r.StartDelete(ctx, req, &state, &state.Timeouts, &resp.Diagnostics)
 	defer cancel()
-	if resp.Diagnostics.HasError() {
+	if !ok {
 		return
 	}
 	id := state.ID.ValueString()
@@ -396,11 +376,7 @@ func (r *dliSQLJobResource) ImportState(ctx context.Context, req resource.Import
 func (r *dliSQLJobResource) readInto(ctx context.Context, m *dliSQLJobModel, diags *diag.Diagnostics) bool {
 	id := m.ID.ValueString()
 	st, err := r.Client.ShowSQLJobStatus(ctx, id)
-	if client.IsNotFound(err) {
-		return false
-	}
-	if err != nil {
-		framework.APIError(diags, "Reading DLI SQL job "+id, err)
+	if !framework.Found(diags, "Reading DLI SQL job "+id, err) {
 		return false
 	}
 	m.fromStatus(st, diags)

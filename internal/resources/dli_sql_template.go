@@ -3,11 +3,9 @@ package resources
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
@@ -17,7 +15,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/services/dli/v1/model"
 
-	"github.com/huaweidata/terraform-provider-huaweidata/internal/client"
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/framework"
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/framework/validators"
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/ptr"
@@ -100,8 +97,7 @@ func (r *dliSQLTemplateResource) Create(ctx context.Context, req resource.Create
 	// The plan holds every attribute: reading the template list back after each create would
 	// cost a list call per template in an apply of many. A refresh within the consistency
 	// window is covered by MarkWritten.
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	framework.MarkWritten(ctx, resp.Private, &resp.Diagnostics)
+	framework.SaveWritten(ctx, &resp.State, resp.Private, plan, &resp.Diagnostics)
 }
 
 func (r *dliSQLTemplateResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -112,11 +108,7 @@ func (r *dliSQLTemplateResource) Read(ctx context.Context, req resource.ReadRequ
 func (r *dliSQLTemplateResource) readInto(ctx context.Context, m *dliSQLTemplateModel, diags *diag.Diagnostics) bool {
 	id := m.ID.ValueString()
 	t, err := r.Client.GetSQLTemplate(ctx, id)
-	if client.IsNotFound(err) {
-		return false
-	}
-	if err != nil {
-		framework.APIError(diags, "Reading DLI SQL template "+id, err)
+	if !framework.Found(diags, "Reading DLI SQL template "+id, err) {
 		return false
 	}
 	m.Name = types.StringValue(ptr.Deref(t.SqlName))
@@ -143,31 +135,16 @@ func (r *dliSQLTemplateResource) Update(ctx context.Context, req resource.Update
 		return
 	}
 	framework.MarkWritten(ctx, resp.Private, &resp.Diagnostics)
-	if framework.ReadBack(ctx, &r.ResourceBase, &plan, r.readInto, "DLI SQL template "+id, &resp.Diagnostics) {
-		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	}
+	framework.SaveReadBack(ctx, &r.ResourceBase, &plan, r.readInto, "DLI SQL template "+id, &resp.State, &resp.Diagnostics)
 }
 
 func (r *dliSQLTemplateResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state dliSQLTemplateModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if err := r.Client.DeleteTemplates(ctx, state.ID.ValueString()); err != nil {
-		framework.APIError(&resp.Diagnostics, "Deleting DLI SQL template "+state.ID.ValueString(), err)
-	}
+	deleteTemplate(ctx, r.Client, "DLI SQL template", req, resp)
 }
 
 // ImportState imports a template by its id (sql_id).
 func (r *dliSQLTemplateResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	id := strings.TrimSpace(req.ID)
-	if id == "" || strings.ContainsAny(id, "/ ") {
-		resp.Diagnostics.AddError("Invalid import id", fmt.Sprintf(
-			"Import a DLI SQL template by its id (sql_id), e.g. `terraform import huaweidata_dli_sql_template.example 2f3a…`; got %q.", req.ID))
-		return
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
+	importTemplate(ctx, "DLI SQL template by its id (sql_id)", "huaweidata_dli_sql_template.example 2f3a…", req, resp)
 }
 
 // dliSQLTemplateModel is the huaweidata_dli_sql_template state.

@@ -248,13 +248,9 @@ func (r *dliTableResource) Create(ctx context.Context, req resource.CreateReques
 		return
 	}
 	plan.ID = types.StringValue(db + "/" + body.TableName)
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan.withUnknownsNull())...)
-	framework.MarkWritten(ctx, resp.Private, &resp.Diagnostics)
+	framework.SaveWritten(ctx, &resp.State, resp.Private, plan.withUnknownsNull(), &resp.Diagnostics)
 	// DLI creates some tables asynchronously: wait through the consistency window for it.
-	if !framework.ReadBack(ctx, &r.ResourceBase, &plan, r.readInto, "DLI table "+plan.ID.ValueString(), &resp.Diagnostics) {
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	framework.SaveReadBack(ctx, &r.ResourceBase, &plan, r.readInto, "DLI table "+plan.ID.ValueString(), &resp.State, &resp.Diagnostics)
 }
 
 func (r *dliTableResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -273,14 +269,9 @@ func (r *dliTableResource) Read(ctx context.Context, req resource.ReadRequest, r
 
 func (r *dliTableResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state dliTableModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := r.UpdateContext(ctx, plan.Timeouts, &resp.Diagnostics)
+	ctx, cancel, ok := r.StartUpdate(ctx, req, &plan, &state, &plan.Timeouts, &resp.Diagnostics)
 	defer cancel()
-	if resp.Diagnostics.HasError() {
+	if !ok {
 		return
 	}
 
@@ -307,10 +298,7 @@ func (r *dliTableResource) Update(ctx context.Context, req resource.UpdateReques
 		}
 		return
 	}
-	if !framework.ReadBack(ctx, &r.ResourceBase, &plan, r.readInto, "DLI table "+id, &resp.Diagnostics) {
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	framework.SaveReadBack(ctx, &r.ResourceBase, &plan, r.readInto, "DLI table "+id, &resp.State, &resp.Diagnostics)
 }
 
 func (r *dliTableResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -355,10 +343,7 @@ func (r *dliTableResource) ImportState(ctx context.Context, req resource.ImportS
 			fmt.Sprintf("Import a DLI table by <database>/<table>, e.g. `terraform import huaweidata_dli_table.example sales/orders`; got %q, which %s.", req.ID, problem))
 		return
 	}
-	for attr, v := range map[string]string{"id": db + "/" + table, "database_name": db, "name": table} {
-		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(attr), v)...)
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("deletion_protection"), true)...)
+	framework.SetImported(ctx, resp, map[string]any{"id": db + "/" + table, "database_name": db, "name": table, "deletion_protection": true})
 	resp.Diagnostics.Append(resp.Private.SetKey(ctx, importedKey, []byte(`true`))...)
 }
 

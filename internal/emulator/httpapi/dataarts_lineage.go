@@ -71,11 +71,7 @@ func (e *Server) showLineageBulk(c *call) result {
 	if errRes != nil {
 		return *errRes
 	}
-	offset, err := c.intParam("offset", 0, 0)
-	if err != nil {
-		return dataMapBadRequest("%s", err.Msg)
-	}
-	limit, err := c.intParam("limit", 100, 1)
+	offset, limit, err := c.pageParams(100, 1)
 	if err != nil {
 		return dataMapBadRequest("%s", err.Msg)
 	}

@@ -107,11 +107,7 @@ func (e *Server) listDatabases(c *call) result {
 	if _, err := c.boolParam("with-priv"); err != nil {
 		return fail(err)
 	}
-	offset, err := c.intParam("offset", 0, 0)
-	if err != nil {
-		return fail(err)
-	}
-	limit, err := c.intParam("limit", 0, 0)
+	offset, limit, err := c.pageParams(0, 0)
 	if err != nil {
 		return fail(err)
 	}

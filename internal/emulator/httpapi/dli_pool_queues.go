@@ -40,11 +40,7 @@ func (e *Server) listPoolQueues(c *call) result {
 	if err != nil {
 		return failDomain(err)
 	}
-	offset, aerr := c.intParam("offset", 0, 0)
-	if aerr != nil {
-		return fail(aerr)
-	}
-	limit, aerr := c.intParam("limit", 100, 1)
+	offset, limit, aerr := c.pageParams(100, 1)
 	if aerr != nil {
 		return fail(aerr)
 	}
@@ -63,11 +59,7 @@ func (e *Server) listPoolQueues(c *call) result {
 			Policies: policies, Owner: q.Owner, CreateTime: q.CreateTime, Engine: q.Engine,
 		})
 	}
-	page := []poolQueueItem{}
-	if offset < len(items) {
-		page = items[offset:min(len(items), offset+limit)]
-	}
-	return ok(listPoolQueuesResponse{IsSuccess: true, Count: len(items), Queues: page})
+	return ok(listPoolQueuesResponse{IsSuccess: true, Count: len(items), Queues: pageOf(items, offset, limit)})
 }
 
 // updatePoolQueue is UpdateElasticResourcePoolQueue: replaces the queue's whole policy list.

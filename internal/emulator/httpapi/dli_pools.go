@@ -135,11 +135,7 @@ func poolItemOf(p *projectData, pl *store.Pool, now int64) poolItem {
 // listPools is ListElasticResourcePools: fuzzy name filter, status and tag filters,
 // offset/limit paging (an offset past the end is an empty page), count before paging.
 func (e *Server) listPools(c *call) result {
-	offset, err := c.intParam("offset", 0, 0)
-	if err != nil {
-		return fail(err)
-	}
-	limit, err := c.intParam("limit", 100, 1)
+	offset, limit, err := c.pageParams(100, 1)
 	if err != nil {
 		return fail(err)
 	}
@@ -165,11 +161,7 @@ func (e *Server) listPools(c *call) result {
 	}
 	sort.Slice(items, func(i, j int) bool { return items[i].Name < items[j].Name })
 	total := len(items)
-	page := []poolItem{}
-	if offset < total {
-		page = items[offset:min(total, offset+limit)]
-	}
-	return ok(listPoolsResponse{IsSuccess: true, Count: total, Pools: page})
+	return ok(listPoolsResponse{IsSuccess: true, Count: total, Pools: pageOf(items, offset, limit)})
 }
 
 type updatePoolBody struct {
@@ -246,11 +238,7 @@ func (e *Server) listPoolScaleRecords(c *call) result {
 	if status != "" && status != "success" && status != "fail" {
 		return fail(badRequest("Invalid status %q: must be success or fail.", status))
 	}
-	offset, err := c.intParam("offset", 0, 0)
-	if err != nil {
-		return fail(err)
-	}
-	limit, err := c.intParam("limit", 100, 1)
+	offset, limit, err := c.pageParams(100, 1)
 	if err != nil {
 		return fail(err)
 	}
@@ -261,9 +249,6 @@ func (e *Server) listPoolScaleRecords(c *call) result {
 		}
 		items = append(items, scaleRecordItem(r))
 	}
-	page := []scaleRecordItem{}
-	if offset < len(items) {
-		page = items[offset:min(len(items), offset+limit)]
-	}
+	page := pageOf(items, offset, limit)
 	return ok(listScaleRecordsResponse{Count: len(page), Items: page})
 }

@@ -90,8 +90,13 @@ type dataAuthorizationBody struct {
 
 var projectIDShape = regexp.MustCompile(`^[A-Za-z0-9]{1,64}$`)
 
-// grantAction checks §5.1/§5.3's action.
-func grantAction(a *string) (string, *apiError) {
+// decodeGrant decodes a grant request body into b and checks its action (§5.1/§5.3),
+// which action reads from b once decoded.
+func decodeGrant(c *call, b any, action func() *string) (string, *apiError) {
+	if err := c.decode(b); err != nil {
+		return "", err
+	}
+	a := action()
 	if a == nil || (*a != "grant" && *a != "revoke" && *a != "update") {
 		return "", badRequest("Invalid action: it must be grant, revoke or update.")
 	}
@@ -214,10 +219,7 @@ func (e *Server) applyAuthorization(c *call, grantee, action string, items []aut
 // registerAuthorizedQueue is §5.1 (RegisterAuthorizedQueue).
 func (e *Server) registerAuthorizedQueue(c *call) result {
 	var b queueAuthorizationBody
-	if err := c.decode(&b); err != nil {
-		return fail(err)
-	}
-	action, aerr := grantAction(b.Action)
+	action, aerr := decodeGrant(c, &b, func() *string { return b.Action })
 	if aerr != nil {
 		return fail(aerr)
 	}
@@ -270,10 +272,7 @@ func dataObject(k store.ObjectKind) bool {
 // runDataAuthorizationAction is §5.3 (RunDataAuthorizationAction).
 func (e *Server) runDataAuthorizationAction(c *call) result {
 	var b dataAuthorizationBody
-	if err := c.decode(&b); err != nil {
-		return fail(err)
-	}
-	action, aerr := grantAction(b.Action)
+	action, aerr := decodeGrant(c, &b, func() *string { return b.Action })
 	if aerr != nil {
 		return fail(aerr)
 	}
@@ -291,10 +290,7 @@ func (e *Server) runDataAuthorizationAction(c *call) result {
 // a project grant (projectId), which only enhanced connections take (§12.8).
 func (e *Server) runAuthorizationAction(c *call) result {
 	var b dataAuthorizationBody
-	if err := c.decode(&b); err != nil {
-		return fail(err)
-	}
-	action, aerr := grantAction(b.Action)
+	action, aerr := decodeGrant(c, &b, func() *string { return b.Action })
 	if aerr != nil {
 		return fail(aerr)
 	}
@@ -345,18 +341,11 @@ func (e *Server) grantEntries(c *call, o authorizedObject, withObject bool) []pr
 
 // page applies the optional offset/limit of §5.2 and §5.7 (the SDK sends neither).
 func page[T any](c *call, items []T) ([]T, *apiError) {
-	offset, err := c.intParam("offset", 0, 0)
+	offset, limit, err := c.pageParams(len(items), 1)
 	if err != nil {
 		return nil, err
 	}
-	limit, err := c.intParam("limit", len(items), 1)
-	if err != nil {
-		return nil, err
-	}
-	if offset > len(items) {
-		offset = len(items)
-	}
-	return items[offset:min(len(items), offset+limit)], nil
+	return pageOf(items, offset, limit), nil
 }
 
 // resolvePath resolves an object built from path parameters.

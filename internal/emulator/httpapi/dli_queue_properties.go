@@ -142,11 +142,7 @@ func (e *Server) listQueueProperties(c *call) result {
 	if err != nil {
 		return fail(err)
 	}
-	offset, err := c.intParam("offset", 0, 0)
-	if err != nil {
-		return fail(err)
-	}
-	limit, err := c.intParam("limit", queuePropertiesLimit, 1)
+	offset, limit, err := c.pageParams(queuePropertiesLimit, 1)
 	if err != nil {
 		return fail(err)
 	}
@@ -161,9 +157,5 @@ func (e *Server) listQueueProperties(c *call) result {
 		items = append(items, queuePropertyItem{Key: k, Value: v})
 	}
 	sort.Slice(items, func(i, j int) bool { return items[i].Key < items[j].Key })
-	page := []queuePropertyItem{}
-	if offset < len(items) {
-		page = items[offset:min(len(items), offset+limit)]
-	}
-	return ok(listQueuePropertiesResponse{IsSuccess: true, Properties: page})
+	return ok(listQueuePropertiesResponse{IsSuccess: true, Properties: pageOf(items, offset, limit)})
 }

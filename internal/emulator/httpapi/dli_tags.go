@@ -66,19 +66,11 @@ func (e *Server) showResourceTags(c *call) result {
 	if err != nil {
 		return fail(err)
 	}
-	offset, err := c.intParam("offset", 0, 0)
+	offset, limit, err := c.pageParams(1000, 1)
 	if err != nil {
 		return fail(err)
 	}
-	limit, err := c.intParam("limit", 1000, 1)
-	if err != nil {
-		return fail(err)
-	}
-	page := []queueTag{}
-	if offset < len(*tags) {
-		page = append(page, (*tags)[offset:min(len(*tags), offset+limit)]...)
-	}
-	return ok(showTagsResponse{Tags: page, Count: len(*tags)})
+	return ok(showTagsResponse{Tags: pageOf(*tags, offset, limit), Count: len(*tags)})
 }
 
 // tagsBody is the {"tags": [{"key","value"}]} body of the batch tag calls.

@@ -1,11 +1,9 @@
 package validators_test
 
 import (
-	"context"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/framework/validators"
@@ -13,10 +11,7 @@ import (
 
 func TestIPv4Address(t *testing.T) {
 	t.Parallel()
-	cases := map[string]struct {
-		value types.String
-		want  string
-	}{
+	cases := map[string]stringCase{
 		"private":       {value: types.StringValue("192.168.0.10")},
 		"zeros":         {value: types.StringValue("0.0.0.0")},
 		"null":          {value: types.StringNull()},
@@ -30,13 +25,5 @@ func TestIPv4Address(t *testing.T) {
 		"with a prefix": {value: types.StringValue("10.0.0.0/24"), want: "must be an IPv4 address"},
 		"empty":         {value: types.StringValue(""), want: "must be an IPv4 address"},
 	}
-	for name, tc := range cases {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			req := validator.StringRequest{Path: path.Root("hosts").AtListIndex(1).AtName("ip"), ConfigValue: tc.value}
-			resp := &validator.StringResponse{}
-			validators.IPv4Address().ValidateString(context.Background(), req, resp)
-			checkStringRule(t, resp, tc.want)
-		})
-	}
+	testStringRule(t, validators.IPv4Address(), path.Root("hosts").AtListIndex(1).AtName("ip"), cases)
 }

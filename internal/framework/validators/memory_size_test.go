@@ -1,11 +1,9 @@
 package validators_test
 
 import (
-	"context"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/framework/validators"
@@ -13,10 +11,7 @@ import (
 
 func TestMemorySize(t *testing.T) {
 	t.Parallel()
-	cases := map[string]struct {
-		value types.String
-		want  string
-	}{
+	cases := map[string]stringCase{
 		"gigabytes":        {value: types.StringValue("2G")},
 		"megabytes":        {value: types.StringValue("2048M")},
 		"lowercase with b": {value: types.StringValue("512mb")},
@@ -31,13 +26,5 @@ func TestMemorySize(t *testing.T) {
 		"space":            {value: types.StringValue("2 G"), want: "must be a positive size"},
 		"empty":            {value: types.StringValue(""), want: "without a unit the job fails to start"},
 	}
-	for name, tc := range cases {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			req := validator.StringRequest{Path: path.Root("driver_memory"), ConfigValue: tc.value}
-			resp := &validator.StringResponse{}
-			validators.MemorySize().ValidateString(context.Background(), req, resp)
-			checkStringRule(t, resp, tc.want)
-		})
-	}
+	testStringRule(t, validators.MemorySize(), path.Root("driver_memory"), cases)
 }

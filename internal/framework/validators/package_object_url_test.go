@@ -1,11 +1,9 @@
 package validators_test
 
 import (
-	"context"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/framework/validators"
@@ -14,10 +12,7 @@ import (
 func TestPackageObjectURL(t *testing.T) {
 	t.Parallel()
 	const host = "https://demo-bucket.obs.cn-north-4.myhuaweicloud.com/"
-	cases := map[string]struct {
-		value types.String
-		want  string // substring of the error; "" for valid
-	}{
+	cases := map[string]stringCase{
 		"jar":            {value: types.StringValue(host + "jars/etl.jar")},
 		"top level":      {value: types.StringValue(host + "job.py")},
 		"null":           {value: types.StringNull()},
@@ -31,13 +26,5 @@ func TestPackageObjectURL(t *testing.T) {
 		"bad name":       {value: types.StringValue(host + "jars/.hidden"), want: `ends in ".hidden"`},
 		"name with plus": {value: types.StringValue(host + "jars/a+b.jar"), want: "not a valid package name"},
 	}
-	for name, tc := range cases {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			req := validator.StringRequest{Path: path.Root("object_path"), ConfigValue: tc.value}
-			resp := &validator.StringResponse{}
-			validators.PackageObjectURL().ValidateString(context.Background(), req, resp)
-			checkStringRule(t, resp, tc.want)
-		})
-	}
+	testStringRule(t, validators.PackageObjectURL(), path.Root("object_path"), cases)
 }

@@ -1,12 +1,10 @@
 package validators_test
 
 import (
-	"context"
 	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/framework/validators"
@@ -14,10 +12,7 @@ import (
 
 func TestPackageRef(t *testing.T) {
 	t.Parallel()
-	cases := map[string]struct {
-		value types.String
-		want  string // substring of the error; "" for valid
-	}{
+	cases := map[string]stringCase{
 		"uploaded package":   {value: types.StringValue("spark-examples.jar")},
 		"package in a group": {value: types.StringValue("groupTest/testJar.jar")},
 		"obs object":         {value: types.StringValue("obs://demo-bucket/jars/deps.jar")},
@@ -44,26 +39,5 @@ func TestPackageRef(t *testing.T) {
 		"name too long":      {value: types.StringValue("g/" + strings.Repeat("n", 129)), want: "has an invalid package name"},
 		"name longest":       {value: types.StringValue("g/" + strings.Repeat("n", 128))},
 	}
-	for name, tc := range cases {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			req := validator.StringRequest{Path: path.Root("jars").AtListIndex(0), ConfigValue: tc.value}
-			resp := &validator.StringResponse{}
-			validators.PackageRef().ValidateString(context.Background(), req, resp)
-			checkStringRule(t, resp, tc.want)
-		})
-	}
-}
-
-// checkStringRule requires no error when want is empty, else one error containing want.
-func checkStringRule(t *testing.T, resp *validator.StringResponse, want string) {
-	t.Helper()
-	switch {
-	case want == "" && resp.Diagnostics.HasError():
-		t.Fatalf("unexpected error: %v", resp.Diagnostics)
-	case want != "" && resp.Diagnostics.ErrorsCount() != 1:
-		t.Fatalf("want one error containing %q, got %v", want, resp.Diagnostics)
-	case want != "" && !strings.Contains(resp.Diagnostics.Errors()[0].Detail(), want):
-		t.Fatalf("error %q does not contain %q", resp.Diagnostics.Errors()[0].Detail(), want)
-	}
+	testStringRule(t, validators.PackageRef(), path.Root("jars").AtListIndex(0), cases)
 }

@@ -1,11 +1,9 @@
 package validators_test
 
 import (
-	"context"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/framework/validators"
@@ -13,10 +11,7 @@ import (
 
 func TestRE2Regex(t *testing.T) {
 	t.Parallel()
-	cases := map[string]struct {
-		value types.String
-		want  string
-	}{
+	cases := map[string]stringCase{
 		"anchored":       {value: types.StringValue("^acc_[a-z]+$")},
 		"empty":          {value: types.StringValue("")},
 		"null":           {value: types.StringNull()},
@@ -26,13 +21,5 @@ func TestRE2Regex(t *testing.T) {
 		"back-reference": {value: types.StringValue(`(a)\1`), want: "invalid escape sequence"},
 		"bad repetition": {value: types.StringValue("*a"), want: "missing argument to repetition operator"},
 	}
-	for name, tc := range cases {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			req := validator.StringRequest{Path: path.Root("name_regex"), ConfigValue: tc.value}
-			resp := &validator.StringResponse{}
-			validators.RE2Regex().ValidateString(context.Background(), req, resp)
-			checkStringRule(t, resp, tc.want)
-		})
-	}
+	testStringRule(t, validators.RE2Regex(), path.Root("name_regex"), cases)
 }
