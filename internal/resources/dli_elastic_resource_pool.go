@@ -149,9 +149,9 @@ func (r *dliElasticResourcePoolResource) Schema(ctx context.Context, _ resource.
 				Default:  booldefault.StaticBool(false),
 			},
 			"status": schema.StringAttribute{
-				MarkdownDescription: "Pool status: `AVAILABLE` once provisioned (`CREATING`, `SCALING` and `FAILED` are transient or failed states).",
-				Computed:            true,
-				PlanModifiers:       keep,
+				MarkdownDescription: "Pool status: `AVAILABLE` once provisioned (`CREATING`, `SCALING` and `FAILED` are transient or failed states). " +
+					"Known after an update, which waits for a scale (the pool's own, or one started outside Terraform) to end.",
+				Computed: true,
 			},
 			"actual_cu": schema.Int32Attribute{
 				MarkdownDescription: "CUs the pool actually has.",
