@@ -2,6 +2,7 @@ package resources
 
 import (
 	"context"
+	"maps"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int32validator"
@@ -19,7 +20,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/huaweidata/terraform-provider-huaweidata/internal/framework/planmodifiers"
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/framework/validators"
 )
 
@@ -99,31 +99,7 @@ func (r *dliFlinkJarJobResource) Schema(ctx context.Context, _ resource.SchemaRe
 			"dependency_jars": packages("Further JARs the job loads: package names uploaded to DLI or OBS paths." + restarts),
 			"dependency_files": packages("Files the job reads, e.g. `group/test.csv` (the job opens them with " +
 				"`ClassName.class.getClassLoader().getResource(\"userData/<file name>\")`): package names uploaded to DLI or OBS paths." + restarts),
-			"cu_number": optInt("Total CUs of the job, management units included (1 CU = 1 core and 4 GB): 2 to 400, "+
-				"default 2; at most the queue's CUs."+restarts, flinkDefaultCUs, int32validator.Between(2, 400)),
-			"manager_cu_number": optInt("CUs of the management unit (jobmanager): at least 1 and less than `cu_number`, default 1."+restarts,
-				flinkDefaultManagerCU, int32validator.AtLeast(1)),
-			"parallel_number": optInt("Parallelism: 1 to 2000 and at most 4 × (`cu_number` − `manager_cu_number`), default 1."+restarts,
-				flinkDefaultParallel, int32validator.Between(1, 2000)),
-			"tm_cus": optInt("CUs per taskmanager: at least 1, default 1."+restarts, 1, int32validator.AtLeast(1)),
-			"tm_slot_num": schema.Int32Attribute{
-				MarkdownDescription: "Slots per taskmanager, at least 1. When unset DLI computes " +
-					"(`parallel_number` × `tm_cus`) / (`cu_number` − `manager_cu_number`)." + restarts,
-				Optional:      true,
-				Computed:      true,
-				Validators:    []validator.Int32{int32validator.AtLeast(1)},
-				PlanModifiers: []planmodifier.Int32{planmodifiers.Int32UseStateUnlessChanged("cu_number", "manager_cu_number", "parallel_number", "tm_cus")},
-			},
-			"checkpoint_enabled": optBool("Take automatic snapshots (checkpoints); needs `obs_bucket`. Default false." + restarts),
-			"checkpoint_mode": schema.StringAttribute{
-				MarkdownDescription: "Checkpoint mode: `exactly_once` (default; each record is processed once) or `at_least_once`." + restarts,
-				Optional:            true,
-				Computed:            true,
-				Default:             stringdefault.StaticString("exactly_once"),
-				Validators:          []validator.String{stringvalidator.OneOf("exactly_once", "at_least_once")},
-			},
-			"checkpoint_interval": optInt("Checkpoint interval in seconds, at least 1; default 10."+restarts, 10, int32validator.AtLeast(1)),
-			"checkpoint_path":     optString("Where the checkpoints the JAR takes itself are stored. Different jobs must use different paths." + restarts),
+			"checkpoint_path": optString("Where the checkpoints the JAR takes itself are stored. Different jobs must use different paths." + restarts),
 			"obs_bucket": optString("OBS bucket, authorized for DLI, where checkpoints (`checkpoint_enabled`) and job logs " +
 				"(`log_enabled`) are saved; required by either." + restarts),
 			"log_enabled":            optBool("Upload the job's logs to `obs_bucket` (required then). Default false." + restarts),
@@ -170,6 +146,7 @@ func (r *dliFlinkJarJobResource) Schema(ctx context.Context, _ resource.SchemaRe
 			"timeouts": r.Timeouts.Block(ctx),
 		},
 	}
+	maps.Copy(resp.Schema.Attributes, flinkCapacityAttributes())
 }
 
 func (r *dliFlinkJarJobResource) ConfigValidators(context.Context) []resource.ConfigValidator {

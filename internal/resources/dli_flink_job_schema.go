@@ -1,0 +1,52 @@
+package resources
+
+import (
+	"github.com/hashicorp/terraform-plugin-framework-validators/int32validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int32default"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/framework/planmodifiers"
+)
+
+// flinkCapacityAttributes are the CU, parallelism and checkpoint settings of both Flink job
+// resources (§9.2, §9.4): a running job cannot take them in place.
+func flinkCapacityAttributes() map[string]schema.Attribute {
+	const restarts = " Changing it on a running job restarts the job: stop with a savepoint, update, run again (see `restart_policy`)."
+	optInt := func(desc string, def int32, v ...validator.Int32) schema.Int32Attribute {
+		return schema.Int32Attribute{MarkdownDescription: desc, Optional: true, Computed: true, Default: int32default.StaticInt32(def), Validators: v}
+	}
+	optBool := func(desc string) schema.BoolAttribute {
+		return schema.BoolAttribute{MarkdownDescription: desc, Optional: true, Computed: true, Default: booldefault.StaticBool(false)}
+	}
+	return map[string]schema.Attribute{
+		"cu_number": optInt("Total CUs of the job, management units included (1 CU = 1 core and 4 GB): 2 to 400, "+
+			"default 2; at most the queue's CUs."+restarts, flinkDefaultCUs, int32validator.Between(2, 400)),
+		"manager_cu_number": optInt("CUs of the management unit (jobmanager): at least 1 and less than `cu_number`, default 1."+restarts,
+			flinkDefaultManagerCU, int32validator.AtLeast(1)),
+		"parallel_number": optInt("Parallelism: 1 to 2000 and at most 4 × (`cu_number` − `manager_cu_number`), default 1."+restarts,
+			flinkDefaultParallel, int32validator.Between(1, 2000)),
+		"tm_cus": optInt("CUs per taskmanager: at least 1, default 1."+restarts, 1, int32validator.AtLeast(1)),
+		"tm_slot_num": schema.Int32Attribute{
+			MarkdownDescription: "Slots per taskmanager, at least 1. When unset DLI computes " +
+				"(`parallel_number` × `tm_cus`) / (`cu_number` − `manager_cu_number`)." + restarts,
+			Optional:      true,
+			Computed:      true,
+			Validators:    []validator.Int32{int32validator.AtLeast(1)},
+			PlanModifiers: []planmodifier.Int32{planmodifiers.Int32UseStateUnlessChanged("cu_number", "manager_cu_number", "parallel_number", "tm_cus")},
+		},
+		"checkpoint_enabled": optBool("Take automatic snapshots (checkpoints); needs `obs_bucket`. Default false." + restarts),
+		"checkpoint_mode": schema.StringAttribute{
+			MarkdownDescription: "Checkpoint mode: `exactly_once` (default; each record is processed once) or `at_least_once`." + restarts,
+			Optional:            true,
+			Computed:            true,
+			Default:             stringdefault.StaticString("exactly_once"),
+			Validators:          []validator.String{stringvalidator.OneOf("exactly_once", "at_least_once")},
+		},
+		"checkpoint_interval": optInt("Checkpoint interval in seconds, at least 1; default 10."+restarts, 10, int32validator.AtLeast(1)),
+	}
+}
