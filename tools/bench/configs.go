@@ -29,6 +29,9 @@ func kinds() map[string]func(n int) string {
 		"pooled_queues": pooledQueues,
 		// issue 16 part B: Flink Jar jobs
 		"flink_jar_jobs": flinkJarJobs,
+		// job templates other than SQL ones
+		"spark_templates": sparkTemplates,
+		"flink_templates": flinkTemplates,
 	}
 }
 
@@ -311,6 +314,33 @@ resource "huaweidata_dli_sql_template" "t" {
   count = %d
   name  = "bench_tpl_${count.index}"
   sql   = "select ${count.index}"
+}
+`, n)
+}
+
+// sparkTemplates is n Spark job templates; each refresh reads its template by id.
+func sparkTemplates(n int) string {
+	return fmt.Sprintf(`
+resource "huaweidata_dli_spark_template" "t" {
+  count = %d
+  name  = "bench_spark_tpl_${count.index}"
+  body = {
+    file       = "obs://bench-bucket/jobs/etl.jar"
+    class_name = "com.example.Etl${count.index}"
+    queue_name = "default"
+  }
+}
+`, n)
+}
+
+// flinkTemplates is n Flink job templates; a refresh of all of them reads one list.
+func flinkTemplates(n int) string {
+	return fmt.Sprintf(`
+resource "huaweidata_dli_flink_template" "t" {
+  count = %d
+  name  = "bench_flink_tpl_${count.index}"
+  type  = "flink_opensource_sql_job"
+  sql   = "INSERT INTO snk SELECT ${count.index} FROM src"
 }
 `, n)
 }
