@@ -246,6 +246,14 @@ func (e *Server) deleteJobResource(c *call) result {
 	if err := c.proj.PackageData().DeletePackage(group, name); err != nil {
 		return fail(packageNotFound(group, name))
 	}
+	object := "resources." + name
+	if group != "" {
+		object = "resources." + group + "/" + name
+	}
+	c.proj.DropPrivileges(object) // permissions: grants go with the object
+	if c.proj.PackageData().Groups[group] == nil && group != "" {
+		c.proj.DropPrivileges("groups." + group) // the group went with its last package
+	}
 	return result{Status: http.StatusOK}
 }
 

@@ -155,9 +155,20 @@ func (e *Server) resolveObject(c *call, o store.Object) (authorizedObject, *apiE
 			return authorizedObject{}, domainError(err)
 		}
 		return authorizedObject{o, ""}, nil
-	default: // groups and packages: the emulator holds no resource packages (§8) yet
-		return authorizedObject{}, newError(http.StatusBadRequest, "DLI.0002", fmt.Sprintf("There is no %s named %s.", o.Kind, o.Name))
+	case store.ObjectGroup:
+		if g := c.proj.PackageData().Groups[o.Name]; g != nil && o.Name != "" {
+			return authorizedObject{o, g.Owner}, nil
+		}
+	case store.ObjectResource: // resources.<package> (ungrouped) or resources.<group>/<package>
+		group, name, grouped := strings.Cut(o.Name, "/")
+		if !grouped {
+			group, name = "", o.Name
+		}
+		if pk, err := c.proj.PackageData().Package(group, name); err == nil && e.visible(pk.CreatedReal) {
+			return authorizedObject{o, pk.Owner}, nil
+		}
 	}
+	return authorizedObject{}, newError(http.StatusBadRequest, "DLI.0002", fmt.Sprintf("There is no %s named %s.", o.Kind, o.Name))
 }
 
 // knownUser reports whether an IAM user of the account has this name: the caller, the
