@@ -371,3 +371,44 @@ func TestAccDLIPermission_owner(t *testing.T) {
 		},
 	})
 }
+
+// TestAccDLIPermission_package grants privileges on a package of a group and on the group
+// (objects resources.<group>/<package> and groups.<group>), imports one, changes the set in
+// place (the emulator holds exactly the new set), and destroys both.
+func TestAccDLIPermission_package(t *testing.T) {
+	t.Parallel()
+	env := acctest.NewEnv(t)
+	const pkgObject = `"resources.${huaweidata_dli_package.perm.id}"`
+	const groupObject = `"groups.${huaweidata_dli_package.perm.group_name}"`
+	config := func(privileges ...string) string {
+		return env.Config(`
+resource "huaweidata_dli_package" "perm" {
+  group_name  = "perm_group"
+  type        = "jar"
+  object_path = "https://perm-bucket.obs.cn-north-4.myhuaweicloud.com/jobs/etl.jar"
+}
+` + permissionBlock("pkg", pkgObject, "analyst", privileges...) + permissionBlock("group", groupObject, "etl_service", "USE_GROUP"))
+	}
+	const addr = "huaweidata_dli_permission.pkg"
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.ProviderFactories(),
+		CheckDestroy:             permissionsDestroyed(env),
+		Steps: []resource.TestStep{
+			{
+				Config: config("USE_GROUP"),
+				ConfigStateChecks: []statecheck.StateCheck{
+					expectPermission(addr, "id", knownvalue.StringExact("resources.perm_group/etl.jar/analyst")),
+					grantsHeld(env, "resources.perm_group/etl.jar/analyst=USE_GROUP", "groups.perm_group/etl_service=USE_GROUP"),
+				},
+			},
+			{ResourceName: addr, ImportState: true, ImportStateVerify: true},
+			{
+				Config:           config("USE_GROUP", "GET_GROUP"),
+				ConfigPlanChecks: acctest.ExpectAction(addr, plancheck.ResourceActionUpdate),
+				ConfigStateChecks: []statecheck.StateCheck{
+					grantsHeld(env, "resources.perm_group/etl.jar/analyst=GET_GROUP,USE_GROUP", "groups.perm_group/etl_service=USE_GROUP"),
+				},
+			},
+		},
+	})
+}
