@@ -13,7 +13,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int32default"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/mapplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
@@ -130,23 +129,12 @@ func (r *dliFlinkJarJobResource) Schema(ctx context.Context, _ resource.SchemaRe
 				"loggers_level_of_class = { \"org.apache.flink\" = \"WARN\" } })`; levels are TRACE, DEBUG, INFO, WARN, ERROR."+restarts,
 				validators.JSONObject()),
 			"execution_agency_urn": optString("Name of the agency the job acts with; Flink 1.15 and later (`flink_version`)." + restarts),
-			"tags": schema.MapAttribute{
-				MarkdownDescription: "Job tags (key 1 to 128 characters, value 1 to 255). DLI cannot change the tags of a job and does not " +
-					"return them, so they are not refreshed or imported. Changing them replaces the job.",
-				Optional:      true,
-				ElementType:   types.StringType,
-				PlanModifiers: []planmodifier.Map{mapplanmodifier.RequiresReplace()},
-				Validators: []validator.Map{
-					mapvalidator.KeysAre(stringvalidator.UTF8LengthBetween(1, 128)),
-					mapvalidator.ValueStringsAre(stringvalidator.UTF8LengthBetween(1, 255)),
-				},
-			},
 		}),
 		Blocks: map[string]schema.Block{
 			"timeouts": r.Timeouts.Block(ctx),
 		},
 	}
-	maps.Copy(resp.Schema.Attributes, flinkCapacityAttributes())
+	maps.Copy(resp.Schema.Attributes, flinkSharedAttributes())
 }
 
 func (r *dliFlinkJarJobResource) ConfigValidators(context.Context) []resource.ConfigValidator {

@@ -2,20 +2,24 @@ package resources
 
 import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/int32validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int32default"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/mapplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/framework/planmodifiers"
 )
 
-// flinkCapacityAttributes are the CU, parallelism and checkpoint settings of both Flink job
-// resources (§9.2, §9.4): a running job cannot take them in place.
-func flinkCapacityAttributes() map[string]schema.Attribute {
+// flinkSharedAttributes are the attributes both Flink job resources have alike: the CU,
+// parallelism and checkpoint settings (§9.2, §9.4), which a running job cannot take in
+// place, and the tags.
+func flinkSharedAttributes() map[string]schema.Attribute {
 	const restarts = " Changing it on a running job restarts the job: stop with a savepoint, update, run again (see `restart_policy`)."
 	optInt := func(desc string, def int32, v ...validator.Int32) schema.Int32Attribute {
 		return schema.Int32Attribute{MarkdownDescription: desc, Optional: true, Computed: true, Default: int32default.StaticInt32(def), Validators: v}
@@ -48,5 +52,16 @@ func flinkCapacityAttributes() map[string]schema.Attribute {
 			Validators:          []validator.String{stringvalidator.OneOf("exactly_once", "at_least_once")},
 		},
 		"checkpoint_interval": optInt("Checkpoint interval in seconds, at least 1; default 10."+restarts, 10, int32validator.AtLeast(1)),
+		"tags": schema.MapAttribute{
+			MarkdownDescription: "Job tags (key 1 to 128 characters, value 1 to 255). DLI cannot change the tags of a job and does not " +
+				"return them, so they are not refreshed or imported. Changing them replaces the job.",
+			Optional:      true,
+			ElementType:   types.StringType,
+			PlanModifiers: []planmodifier.Map{mapplanmodifier.RequiresReplace()},
+			Validators: []validator.Map{
+				mapvalidator.KeysAre(stringvalidator.UTF8LengthBetween(1, 128)),
+				mapvalidator.ValueStringsAre(stringvalidator.UTF8LengthBetween(1, 255)),
+			},
+		},
 	}
 }

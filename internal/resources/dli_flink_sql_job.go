@@ -13,7 +13,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int32default"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/mapplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
@@ -150,23 +149,12 @@ func (r *dliFlinkSQLJobResource) Schema(ctx context.Context, _ resource.SchemaRe
 				PlanModifiers: keep,
 				Validators:    []validator.String{stringvalidator.OneOf(flinkVersions...)},
 			},
-			"tags": schema.MapAttribute{
-				MarkdownDescription: "Job tags (key 1 to 128 characters, value 1 to 255). DLI cannot change the tags of a job and does not " +
-					"return them, so they are not refreshed or imported. Changing them replaces the job.",
-				Optional:      true,
-				ElementType:   types.StringType,
-				PlanModifiers: []planmodifier.Map{mapplanmodifier.RequiresReplace()},
-				Validators: []validator.Map{
-					mapvalidator.KeysAre(stringvalidator.UTF8LengthBetween(1, 128)),
-					mapvalidator.ValueStringsAre(stringvalidator.UTF8LengthBetween(1, 255)),
-				},
-			},
 		}),
 		Blocks: map[string]schema.Block{
 			"timeouts": r.Timeouts.Block(ctx),
 		},
 	}
-	maps.Copy(resp.Schema.Attributes, flinkCapacityAttributes())
+	maps.Copy(resp.Schema.Attributes, flinkSharedAttributes())
 }
 
 func (r *dliFlinkSQLJobResource) ConfigValidators(context.Context) []resource.ConfigValidator {
