@@ -32,16 +32,26 @@ const ConsistencyWindow = 3 * time.Second
 // resource may rely on reading its object back at once.
 const ConsistencyDelay = 500 * time.Millisecond
 
-// Env is one test's world: its own emulator and a provider configured against it.
+// Env is one test's world: a provider configured against its own emulator or, in real mode
+// (RealMode), against the account the HW_* environment names. What only the emulator can
+// do or tell is reached through EmulatorOnly, which skips it against a real account; a
+// test whose subject is an emulator hook takes an EmulatedEnv instead.
 type Env struct {
+	// Emulator and URL: TRANSITIONAL (compat.go), removed once every test goes through
+	// EmulatorOnly or EmulatedEnv.
 	Emulator *emulator.Emulator
 	URL      string
-	// ConsistencyWindow is the provider's consistency window (default ConsistencyWindow);
-	// tests with long consistency delays and retries set it longer.
+
+	emu    *emulator.Emulator // nil in real mode
+	url    string             // the emulator's address; "" in real mode
+	prefix string             // start of every object name (Name)
+	// ConsistencyWindow is the provider's consistency window (default ConsistencyWindow;
+	// in real mode HUAWEIDATA_ACC_CONSISTENCY_WINDOW, else the provider's default); tests
+	// with long consistency delays and retries set it longer.
 	ConsistencyWindow time.Duration
 	// MetadataEndpoint is where the provider asks the ECS/CCE metadata service for
 	// credentials when no other source has any (default NoMetadataEndpoint); tests of the
-	// metadata source set it to URL.
+	// metadata source set it to the emulator's URL. Unused in real mode.
 	MetadataEndpoint string
 }
 
@@ -49,23 +59,19 @@ type Env struct {
 // a test fails at once instead of asking the real metadata address.
 const NoMetadataEndpoint = "http://127.0.0.1:1"
 
-// NewEnv starts an emulator for the test and stops it when the test ends. It fails the test
-// when the Terraform CLI is missing: acceptance tests are never skipped silently.
+// NewEnv starts an emulator for the test and stops it when the test ends; in real mode it
+// configures the provider from the environment instead. It fails the test when the
+// Terraform CLI is missing: acceptance tests are never skipped silently.
 func NewEnv(t *testing.T) *Env {
 	t.Helper()
-	return NewEnvSeeded(t, 1)
+	if RealMode() {
+		return newRealEnv(t)
+	}
+	return newEmulatorEnv(t, 1)
 }
 
-// NewEnvSeeded is NewEnv with the emulator's fault-injection randomness seeded by seed, so
-// a run with injected faults can be replayed.
-func NewEnvSeeded(t *testing.T, seed int64) *Env {
+func newEmulatorEnv(t *testing.T, seed int64) *Env {
 	t.Helper()
-	if os.Getenv("HUAWEIDATA_ACC_REAL") == "1" {
-		// make testacc: these tests assert through the emulator (request counts, injected
-		// faults, out-of-band changes) and are not yet written for a real account. Say so
-		// rather than run them against the emulator under a real-cloud banner.
-		t.Skip("not run against real Huawei Cloud: this test needs the emulator (run make test)")
-	}
 	RequireTerraform(t)
 	emu, err := emulator.New(emulator.Options{Speed: EmulatorSpeed, Seed: seed, Faults: emulator.Faults{ConsistencyDelay: ConsistencyDelay}})
 	if err != nil {
@@ -73,7 +79,7 @@ func NewEnvSeeded(t *testing.T, seed int64) *Env {
 	}
 	srv := httptest.NewServer(emu)
 	t.Cleanup(srv.Close)
-	return &Env{Emulator: emu, URL: srv.URL, ConsistencyWindow: ConsistencyWindow, MetadataEndpoint: NoMetadataEndpoint}
+	return &Env{Emulator: emu, URL: srv.URL, emu: emu, url: srv.URL, prefix: newNamePrefix(), ConsistencyWindow: ConsistencyWindow, MetadataEndpoint: NoMetadataEndpoint}
 }
 
 // RequireTerraform fails the test, with a clear message, when the Terraform CLI is not on PATH.
@@ -87,25 +93,35 @@ func RequireTerraform(t *testing.T) {
 	}
 }
 
-// ProviderFactories returns the provider, served in-process, with waits and retries shortened
-// for the emulator's fast clock.
+// ProviderFactories returns the provider, served in-process. Against the emulator, waits
+// and retries are shortened for its fast clock; in real mode the provider runs with its
+// defaults, as a user's would.
 func (e *Env) ProviderFactories() map[string]func() (tfprotov6.ProviderServer, error) {
-	fast := func(c *client.Config) {
+	tune := func(c *client.Config) {
+		if e.ConsistencyWindow > 0 {
+			c.ConsistencyWindow = e.ConsistencyWindow
+		}
+		if e.emu == nil {
+			return
+		}
 		c.PollMinDelay = 20 * time.Millisecond
 		c.PollMaxDelay = 200 * time.Millisecond
 		c.RetryBaseDelay = 10 * time.Millisecond
 		c.RetryMaxDelay = 100 * time.Millisecond
 		c.RateLimit = 1000
-		c.ConsistencyWindow = e.ConsistencyWindow
 		c.MetadataEndpoint = e.MetadataEndpoint
 	}
 	return map[string]func() (tfprotov6.ProviderServer, error){
-		"huaweidata": providerserver.NewProtocol6WithError(provider.New("test", fast)()),
+		"huaweidata": providerserver.NewProtocol6WithError(provider.New("test", tune)()),
 	}
 }
 
-// ProviderBlock is the provider configuration pointing at the emulator.
+// ProviderBlock is the provider configuration: pointing at the emulator, or, in real mode,
+// empty (everything comes from the HW_* environment).
 func (e *Env) ProviderBlock() string {
+	if e.emu == nil {
+		return "\nprovider \"huaweidata\" {}\n"
+	}
 	return fmt.Sprintf(`
 provider "huaweidata" {
   region     = %q
@@ -118,31 +134,31 @@ provider "huaweidata" {
     iam      = %[5]q
   }
 }
-`, emulator.DemoRegion, emulator.DemoProjectID, emulator.DemoAccessKey, emulator.DemoSecretKey, e.URL)
+`, emulator.DemoRegion, emulator.DemoProjectID, emulator.DemoAccessKey, emulator.DemoSecretKey, e.url)
 }
 
 // Config prepends the provider block to a test configuration.
 func (e *Env) Config(body string) string { return e.ProviderBlock() + body }
 
-// Count returns how many requests of an operation (the SDK's method name) the emulator has
-// received.
-func (e *Env) Count(operation string) int { return e.Emulator.RequestCounts()[operation] }
-
-// Client returns an API client pointed at the emulator, for checks made outside Terraform
-// (out-of-band changes, CheckDestroy).
+// Client returns an API client for checks made outside Terraform (out-of-band changes,
+// CheckDestroy): pointed at the emulator, or in real mode configured from the environment.
 func (e *Env) Client(t *testing.T) *client.Client {
 	t.Helper()
-	c, err := client.New(client.Config{
+	cfg := client.Config{
 		Region:       emulator.DemoRegion,
 		ProjectID:    emulator.DemoProjectID,
 		AccessKey:    emulator.DemoAccessKey,
 		SecretKey:    emulator.DemoSecretKey,
-		Endpoints:    map[client.Service]string{client.ServiceDLI: e.URL, client.ServiceIAM: e.URL, client.ServiceDataArts: e.URL},
+		Endpoints:    map[client.Service]string{client.ServiceDLI: e.url, client.ServiceIAM: e.url, client.ServiceDataArts: e.url},
 		MaxRetries:   MaxRetries,
 		PollMinDelay: 20 * time.Millisecond,
 		PollMaxDelay: 200 * time.Millisecond,
-		ListCacheTTL: time.Nanosecond, // checks always see the emulator's current state
-	})
+	}
+	if e.emu == nil {
+		cfg = RealClientConfig()
+	}
+	cfg.ListCacheTTL = time.Nanosecond // checks always see the current state
+	c, err := client.New(cfg)
 	if err != nil {
 		t.Fatalf("building client: %v", err)
 	}
@@ -152,9 +168,12 @@ func (e *Env) Client(t *testing.T) *client.Client {
 // SetFaults sets the emulator's injected faults, keeping the default ConsistencyDelay when
 // f sets none: SetFaults(emulator.Faults{}) goes back to a well-behaved but eventually
 // consistent cloud.
-func (e *Env) SetFaults(f emulator.Faults) {
+func (e *EmulatedEnv) SetFaults(f emulator.Faults) {
 	if f.ConsistencyDelay == 0 {
 		f.ConsistencyDelay = ConsistencyDelay
 	}
 	e.Emulator.SetFaults(f)
 }
+
+// URL is the address of the test's emulator, for provider blocks a test writes itself.
+func (e *EmulatedEnv) URL() string { return e.url }

@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/client"
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/emulator"
 )
 
 // CheckDestroyed returns a CheckDestroy that fails for every resource of resourceType whose
@@ -49,7 +50,8 @@ type PlanError struct {
 // configuration without a provider block gets the emulator's. No API request may be sent.
 func (e *Env) ExpectPlanErrors(t *testing.T, cases map[string]PlanError) {
 	t.Helper()
-	before := e.Emulator.RequestCounts()
+	var before map[string]int
+	e.WithEmulator(func(emu *emulator.Emulator) { before = emu.RequestCounts() })
 	// The group returns when every parallel case has finished.
 	t.Run("plan_errors", func(t *testing.T) {
 		for name, tc := range cases {
@@ -66,8 +68,14 @@ func (e *Env) ExpectPlanErrors(t *testing.T, cases map[string]PlanError) {
 			})
 		}
 	})
-	if after := e.Emulator.RequestCounts(); !maps.Equal(before, after) {
-		t.Errorf("plan-time validation sent API requests: counts went from %v to %v", before, after)
+	err := e.EmulatorOnly(func(emu *emulator.Emulator) error {
+		if after := emu.RequestCounts(); !maps.Equal(before, after) {
+			return fmt.Errorf("plan-time validation sent API requests: counts went from %v to %v", before, after)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Error(err)
 	}
 }
 

@@ -11,5 +11,7 @@ func Main(m *testing.M) {
 	if os.Getenv("TF_ACC") == "" {
 		os.Setenv("TF_ACC", "1")
 	}
-	os.Exit(m.Run())
+	code := m.Run()
+	printModeSummary()
+	os.Exit(code)
 }

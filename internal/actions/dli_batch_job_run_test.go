@@ -61,7 +61,7 @@ func TestAccActionDLIBatchJobRun(t *testing.T) {
 				Config: env.Config(lines(batchQueue, batchRun("pi", "acc_pi", ""), batchRun("later", "acc_later", "    wait = false"))),
 				ConfigStateChecks: []statecheck.StateCheck{
 					env.ExpectRequests("CreateSparkJob", 2, 2),
-					acctest.CheckEmulator(checkInventory(env, func(emulator.ProjectInventory) error {
+					acctest.CheckAPI(checkInventory(env, func(emulator.ProjectInventory) error {
 						if s := batchesNamed(env, "acc_pi"); len(s) != 1 || s[0] != client.BatchSuccess {
 							return fmt.Errorf("acc_pi: want one run that succeeded (the invocation waits), got %v", s)
 						}

@@ -61,7 +61,7 @@ func TestAccActionDLIFlinkJobSavepoint(t *testing.T) {
 				Config: env.Config(lines(savepointJobs, savepoint("take", "huaweidata_dli_flink_sql_job.running"))),
 				ConfigStateChecks: []statecheck.StateCheck{
 					env.ExpectRequests("ExecuteFlinkJobSavepoint", 1, 1),
-					acctest.CheckEmulator(checkInventory(env, func(inv emulator.ProjectInventory) error {
+					acctest.CheckAPI(checkInventory(env, func(inv emulator.ProjectInventory) error {
 						paths, err := savepointsOf(env, "acc_action_running")
 						if err != nil {
 							return err

@@ -49,7 +49,7 @@ func TestAccActionDLIQueueRestart(t *testing.T) {
 					queueRestart("plain", "huaweidata_dli_queue.sql", ""))),
 				ConfigStateChecks: []statecheck.StateCheck{
 					env.ExpectRequests("RunQueueAction", 2, 2),
-					acctest.CheckEmulator(checkInventory(env, func(inv emulator.ProjectInventory) error {
+					acctest.CheckAPI(checkInventory(env, func(inv emulator.ProjectInventory) error {
 						for _, j := range inv.SQLJobs {
 							if j.JobType == "RESTART_QUEUE" {
 								if j.Status != "FINISHED" {

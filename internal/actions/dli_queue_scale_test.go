@@ -29,7 +29,7 @@ func queueScale(name string, cuCount int) string {
 
 // queueCUs is an emulator check that the queue has cus CUs.
 func queueCUs(env *acctest.Env, name string, cus int) statecheck.StateCheck {
-	return acctest.CheckEmulator(checkInventory(env, func(inv emulator.ProjectInventory) error {
+	return acctest.CheckAPI(checkInventory(env, func(inv emulator.ProjectInventory) error {
 		for _, q := range inv.Queues {
 			if q.Name == name {
 				if q.CUCount != cus {

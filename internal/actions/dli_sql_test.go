@@ -47,7 +47,7 @@ func TestAccActionDLISQL(t *testing.T) {
 				Config: env.Config(lines(sqlWorld, sqlAction("create", "CREATE TABLE from_action (id INT, name STRING) USING parquet"))),
 				ConfigStateChecks: []statecheck.StateCheck{
 					env.ExpectRequests("CreateSqlJob", 1, 1),
-					acctest.CheckEmulator(checkInventory(env, func(inv emulator.ProjectInventory) error {
+					acctest.CheckAPI(checkInventory(env, func(inv emulator.ProjectInventory) error {
 						for _, tb := range inv.Tables {
 							if tb.Database == "acc_action_db" && tb.Name == "from_action" {
 								return nil

@@ -57,7 +57,7 @@ func TestAccActionLostSubmission(t *testing.T) {
 					Config: env.Config(tc.config),
 					ConfigStateChecks: []statecheck.StateCheck{
 						env.ExpectRequests(tc.op, 1, 1),
-						acctest.CheckEmulator(func(context.Context) error {
+						acctest.CheckAPI(func(context.Context) error {
 							if n := tc.runs(env); n != 1 {
 								return fmt.Errorf("%s: %d finished runs in the emulator, want exactly 1", tc.op, n)
 							}

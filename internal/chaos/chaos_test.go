@@ -76,7 +76,7 @@ func round(t *testing.T, seed int64, orphans, duplicates *atomic.Int64) bool {
 		Steps: []resource.TestStep{{
 			Config:          env.DemoConfig(t),
 			ConfigVariables: config.Variables{"emulator_url": config.StringVariable(env.URL)},
-			ConfigStateChecks: []statecheck.StateCheck{acctest.CheckEmulator(func(context.Context) error {
+			ConfigStateChecks: []statecheck.StateCheck{acctest.CheckAPI(func(context.Context) error {
 				dups := env.Emulator.Inventory().Duplicates()
 				duplicates.Add(int64(len(dups)))
 				if len(dups) > 0 {

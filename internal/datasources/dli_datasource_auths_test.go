@@ -73,7 +73,7 @@ data "huaweidata_dli_datasource_auths" "one" {
 					"created_at": knownvalue.NotNull(), "updated_at": knownvalue.NotNull(),
 				})})),
 				// The three data sources of one run share one listing of two pages.
-				acctest.CheckEmulator(func(context.Context) error {
+				acctest.CheckAPI(func(context.Context) error {
 					if got := env.Count("ListJobAuthInfos") - setupReads; got == 0 || got%2 != 0 {
 						return fmt.Errorf("ListJobAuthInfos: %d calls by the data sources, want a multiple of 2 (one read = 2 pages)", got)
 					}

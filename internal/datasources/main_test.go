@@ -41,7 +41,7 @@ func containsObject(attrs map[string]knownvalue.Check) knownvalue.Check {
 // readsOf checks that the emulator saw a whole number (at least one) of reads of perRead
 // calls each: Terraform reads a data source several times per test step.
 func readsOf(env *acctest.Env, op string, perRead int) statecheck.StateCheck {
-	return acctest.CheckEmulator(func(context.Context) error {
+	return acctest.CheckAPI(func(context.Context) error {
 		got := env.Count(op)
 		if perRead <= 0 || got == 0 || got%perRead != 0 {
 			return fmt.Errorf("%s: %d calls, want a multiple of %d (one read = %d calls)", op, got, perRead, perRead)

@@ -64,7 +64,7 @@ resource "huaweidata_dli_global_variable" "test" {
 			Config: cfg,
 			ConfigStateChecks: []statecheck.StateCheck{
 				variableCreated("assumed_role_var"),
-				acctest.CheckEmulator(func(context.Context) error {
+				acctest.CheckAPI(func(context.Context) error {
 					byOrigin, err := signedOnlyBy(env, "permanent", "agency:ci_deployer")
 					if err != nil {
 						return err
@@ -109,7 +109,7 @@ resource "huaweidata_dli_global_variable" "test" {
 				variableCreated("metadata_var"),
 				env.ExpectRequests("ECSMetadataSecurityKey", 1, 3), // once per provider process that called the API
 				env.ExpectRequests("ECSMetadataToken", 1, 3),       // in token mode
-				acctest.CheckEmulator(func(context.Context) error {
+				acctest.CheckAPI(func(context.Context) error {
 					byOrigin, err := signedOnlyBy(env, "ecs-metadata")
 					if err != nil {
 						return err

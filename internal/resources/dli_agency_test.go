@@ -25,7 +25,7 @@ func agencyConfig(roles string) string {
 
 // agencyRoles checks the roles the emulator's agency holds.
 func agencyRoles(env *acctest.Env, want ...string) statecheck.StateCheck {
-	return acctest.CheckEmulator(func(context.Context) error {
+	return acctest.CheckAPI(func(context.Context) error {
 		got := env.Emulator.Inventory().Projects[emulator.DemoProjectID].AgencyRoles
 		if !slices.Equal(got, want) {
 			return fmt.Errorf("the agency holds roles %v, want %v", got, want)
@@ -103,7 +103,7 @@ func obsAuthConfig(buckets string) string {
 
 // authorisedBuckets checks the buckets the emulator has authorised.
 func authorisedBuckets(env *acctest.Env, want ...string) statecheck.StateCheck {
-	return acctest.CheckEmulator(func(context.Context) error {
+	return acctest.CheckAPI(func(context.Context) error {
 		got := env.Emulator.Inventory().Projects[emulator.DemoProjectID].OBSBuckets
 		if !slices.Equal(got, want) {
 			return fmt.Errorf("the authorised buckets are %v, want %v", got, want)

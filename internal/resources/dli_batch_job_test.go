@@ -72,7 +72,7 @@ func batchID(id *string) statecheck.StateCheck {
 
 // batchInEmulator checks the job with id *id as the emulator reports it.
 func batchInEmulator(env *acctest.Env, t *testing.T, id *string, check func(state string, reqBody map[string]any, log []string) error) statecheck.StateCheck {
-	return acctest.CheckEmulator(func(ctx context.Context) error {
+	return acctest.CheckAPI(func(ctx context.Context) error {
 		j, err := env.Client(t).ShowBatchJob(ctx, *id)
 		if err != nil {
 			return err
@@ -88,7 +88,7 @@ func batchInEmulator(env *acctest.Env, t *testing.T, id *string, check func(stat
 // setBatchFaults is a state check that changes the emulator's injected faults (for the
 // post-apply plans of the step and the steps after it).
 func setBatchFaults(env *acctest.Env, f emulator.Faults) statecheck.StateCheck {
-	return acctest.CheckEmulator(func(context.Context) error { env.SetFaults(f); return nil })
+	return acctest.CheckAPI(func(context.Context) error { env.SetFaults(f); return nil })
 }
 
 func TestAccDLIBatchJob_completedImportAndTriggers(t *testing.T) {
@@ -374,7 +374,7 @@ func TestAccDLIBatchJob_faults(t *testing.T) {
 				ConfigStateChecks: []statecheck.StateCheck{
 					expectBatch("state", knownvalue.StringExact("success")),
 					env.ExpectRequests("CreateSparkJob", 1, 1),
-					acctest.CheckEmulator(func(ctx context.Context) error {
+					acctest.CheckAPI(func(ctx context.Context) error {
 						page, err := env.Client(t).ListBatchJobs(ctx, client.BatchJobFilter{Name: "acc_408"})
 						if err != nil {
 							return fmt.Errorf("listing the jobs named acc_408: %w", err)

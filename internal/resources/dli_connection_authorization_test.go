@@ -55,7 +55,7 @@ func TestAccDLIConnectionAuthorization_lifecycle(t *testing.T) {
 					id = s.RootModule().Resources[connAddr].Primary.ID
 					return nil
 				},
-				ConfigStateChecks: []statecheck.StateCheck{acctest.CheckEmulator(func(context.Context) error {
+				ConfigStateChecks: []statecheck.StateCheck{acctest.CheckAPI(func(context.Context) error {
 					return connectionGrantsAre(env, partnerA, partnerB)
 				})},
 			},
@@ -68,13 +68,13 @@ func TestAccDLIConnectionAuthorization_lifecycle(t *testing.T) {
 				},
 				Config:           env.Config(connAuthConfig(partnerA, partnerB)),
 				ConfigPlanChecks: acctest.ExpectAction(connAuthAddr, plancheck.ResourceActionCreate),
-				ConfigStateChecks: []statecheck.StateCheck{acctest.CheckEmulator(func(context.Context) error {
+				ConfigStateChecks: []statecheck.StateCheck{acctest.CheckAPI(func(context.Context) error {
 					return connectionGrantsAre(env, partnerA, partnerB)
 				})},
 			},
 			{
 				Config: env.Config(connAuthConfig(partnerA)),
-				ConfigStateChecks: []statecheck.StateCheck{acctest.CheckEmulator(func(context.Context) error {
+				ConfigStateChecks: []statecheck.StateCheck{acctest.CheckAPI(func(context.Context) error {
 					return connectionGrantsAre(env, partnerA)
 				})},
 			},

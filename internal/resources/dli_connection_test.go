@@ -52,7 +52,7 @@ func connHas(env *acctest.Env, t *testing.T, queues []string, hosts ...string) s
 	var id string
 	return connStateChecks{
 		expectConn("id", knownvalue.StringFunc(func(v string) error { id = v; return nil })),
-		acctest.CheckEmulator(func(ctx context.Context) error {
+		acctest.CheckAPI(func(ctx context.Context) error {
 			c, err := env.Client(t).GetEnhancedConnection(ctx, id)
 			if err != nil {
 				return err
@@ -380,7 +380,7 @@ func TestAccDLIConnection_withFaults(t *testing.T) {
 					// Sent once: the 408 came after the commit.
 					env.ExpectRequests("CreateEnhancedConnection", 1, 1),
 					// From here on (the post-apply plans included), the connection calls fail at times.
-					acctest.CheckEmulator(func(context.Context) error {
+					acctest.CheckAPI(func(context.Context) error {
 						env.SetFaults(emulator.Faults{
 							ErrorRates: map[int]float64{500: 0.15, 502: 0.1},
 							Operations: []string{"ShowEnhancedConnection", "UpdateEnhancedConnection", "DeleteEnhancedConnection",

@@ -41,7 +41,7 @@ func databasesDestroyed(env *acctest.Env, t *testing.T) resource.TestCheckFunc {
 // tests set) for the database.
 func ownedByAnalyst(env *acctest.Env, t *testing.T, name string) statecheck.StateCheck {
 	const want = "analyst"
-	return acctest.CheckEmulator(func(ctx context.Context) error {
+	return acctest.CheckAPI(func(ctx context.Context) error {
 		db, err := env.Client(t).GetDatabase(ctx, name)
 		if err != nil {
 			return err
@@ -137,7 +137,7 @@ func TestAccDLIDatabase_forceDestroy(t *testing.T) {
 			},
 			{
 				Config: env.Config(databaseConfig("acc_full", "")),
-				ConfigStateChecks: []statecheck.StateCheck{acctest.CheckEmulator(func(ctx context.Context) error {
+				ConfigStateChecks: []statecheck.StateCheck{acctest.CheckAPI(func(ctx context.Context) error {
 					_, err := env.Client(t).ShowTable(ctx, "acc_full", "t1")
 					return err // the refused delete dropped nothing
 				})},

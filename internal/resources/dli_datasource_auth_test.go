@@ -39,7 +39,7 @@ func expectAuth(attr string, v knownvalue.Check) statecheck.StateCheck {
 
 // authSecret checks the secret the emulator holds for an authentication.
 func authSecret(env *acctest.Env, name, field, want string) statecheck.StateCheck {
-	return acctest.CheckEmulator(func(context.Context) error {
+	return acctest.CheckAPI(func(context.Context) error {
 		got, ok := env.Emulator.AuthInfoSecret(emulator.DemoProjectID, name, field)
 		if !ok || got != want {
 			return fmt.Errorf("the emulator holds %s %q for %s (found %t), want %q", field, got, name, ok, want)
@@ -50,7 +50,7 @@ func authSecret(env *acctest.Env, name, field, want string) statecheck.StateChec
 
 // authListed checks a non-secret field as DLI lists it.
 func authListed(env *acctest.Env, t *testing.T, name string, check func(a *model.AuthInfo) error) statecheck.StateCheck {
-	return acctest.CheckEmulator(func(ctx context.Context) error {
+	return acctest.CheckAPI(func(ctx context.Context) error {
 		a, err := env.Client(t).GetAuthInfo(ctx, name)
 		if err != nil {
 			return err
@@ -382,7 +382,7 @@ func TestAccDLIDatasourceAuth_withFaults(t *testing.T) {
 			Config: env.Config(bulkAuths(10)),
 			ConfigStateChecks: []statecheck.StateCheck{
 				authSecret(env, "bulk_9", "password", "pw-9"),
-				acctest.CheckEmulator(func(context.Context) error {
+				acctest.CheckAPI(func(context.Context) error {
 					if n := len(inventoryObjects(env, "datasource_auth")); n != 10 {
 						return fmt.Errorf("the emulator holds %d authentications, want 10", n)
 					}

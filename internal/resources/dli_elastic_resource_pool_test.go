@@ -39,7 +39,7 @@ func expectPool(attr string, v knownvalue.Check) statecheck.StateCheck {
 
 // poolCUs checks the CU range the emulator really holds for the pool.
 func poolCUs(env *acctest.Env, t *testing.T, name string, minCU, maxCU int32) statecheck.StateCheck {
-	return acctest.CheckEmulator(func(ctx context.Context) error {
+	return acctest.CheckAPI(func(ctx context.Context) error {
 		p, err := env.Client(t).ShowElasticResourcePool(ctx, name)
 		if err != nil {
 			return err
@@ -53,7 +53,7 @@ func poolCUs(env *acctest.Env, t *testing.T, name string, minCU, maxCU int32) st
 
 // poolTags checks the tags the emulator holds for acc_pool.
 func poolTags(env *acctest.Env, t *testing.T, want string) statecheck.StateCheck {
-	return acctest.CheckEmulator(func(ctx context.Context) error {
+	return acctest.CheckAPI(func(ctx context.Context) error {
 		p, err := env.Client(t).ShowElasticResourcePool(ctx, "acc_pool")
 		if err != nil {
 			return err

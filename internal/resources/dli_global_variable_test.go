@@ -34,7 +34,7 @@ resource "huaweidata_dli_global_variable" "test" {
 // variableValue checks the value the emulator really holds (for non-sensitive variables),
 // once the variable is visible.
 func variableValue(env *acctest.Env, t *testing.T, name, want string) statecheck.StateCheck {
-	return acctest.CheckEmulator(func(ctx context.Context) error {
+	return acctest.CheckAPI(func(ctx context.Context) error {
 		c := env.Client(t)
 		var v *model.GlobalVariable
 		err := c.AwaitVisible(ctx, time.Now(), func(ctx context.Context) (err error) {
@@ -65,17 +65,19 @@ func variablesDestroyed(env *acctest.Env, t *testing.T) resource.TestCheckFunc {
 func TestAccDLIGlobalVariable_lifecycle(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
+	renamed := env.Name("renamed")
+	name := env.Name("var")
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		CheckDestroy:             variablesDestroyed(env, t),
 		Steps: []resource.TestStep{
 			{
-				Config: env.Config(variableConfig("acc_var", `  value = "one"`)),
+				Config: env.Config(variableConfig(name, `  value = "one"`)),
 				ConfigStateChecks: []statecheck.StateCheck{
-					expectVar("id", knownvalue.StringExact("acc_var")),
+					expectVar("id", knownvalue.StringExact(name)),
 					expectVar("value", knownvalue.StringExact("one")),
 					expectVar("is_sensitive", knownvalue.Bool(false)),
-					variableValue(env, t, "acc_var", "one"),
+					variableValue(env, t, name, "one"),
 				},
 			},
 			{
@@ -84,25 +86,25 @@ func TestAccDLIGlobalVariable_lifecycle(t *testing.T) {
 				ImportStateVerify: true,
 			},
 			{
-				Config:            env.Config(variableConfig("acc_var", `  value = "two"`)),
+				Config:            env.Config(variableConfig(name, `  value = "two"`)),
 				ConfigPlanChecks:  acctest.ExpectAction(varAddr, plancheck.ResourceActionUpdate),
-				ConfigStateChecks: []statecheck.StateCheck{variableValue(env, t, "acc_var", "two")},
+				ConfigStateChecks: []statecheck.StateCheck{variableValue(env, t, name, "two")},
 			},
 			{
 				// Drift made outside Terraform is detected and corrected in place.
 				PreConfig: func() {
-					if err := env.Client(t).UpdateGlobalVariable(context.Background(), "acc_var", "changed"); err != nil {
+					if err := env.Client(t).UpdateGlobalVariable(context.Background(), name, "changed"); err != nil {
 						t.Fatal(err)
 					}
 				},
-				Config:            env.Config(variableConfig("acc_var", `  value = "two"`)),
+				Config:            env.Config(variableConfig(name, `  value = "two"`)),
 				ConfigPlanChecks:  acctest.ExpectAction(varAddr, plancheck.ResourceActionUpdate),
-				ConfigStateChecks: []statecheck.StateCheck{variableValue(env, t, "acc_var", "two")},
+				ConfigStateChecks: []statecheck.StateCheck{variableValue(env, t, name, "two")},
 			},
 			{
-				Config:            env.Config(variableConfig("acc_var2", `  value = "two"`)),
+				Config:            env.Config(variableConfig(renamed, `  value = "two"`)),
 				ConfigPlanChecks:  acctest.ExpectAction(varAddr, plancheck.ResourceActionDestroyBeforeCreate),
-				ConfigStateChecks: []statecheck.StateCheck{variableValue(env, t, "acc_var2", "two")},
+				ConfigStateChecks: []statecheck.StateCheck{variableValue(env, t, renamed, "two")},
 			},
 		},
 	})
@@ -111,6 +113,7 @@ func TestAccDLIGlobalVariable_lifecycle(t *testing.T) {
 func TestAccDLIGlobalVariable_sensitive(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
+	secret := env.Name("secret")
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		CheckDestroy:             variablesDestroyed(env, t),
@@ -118,7 +121,7 @@ func TestAccDLIGlobalVariable_sensitive(t *testing.T) {
 			{
 				// The emulator masks the value of sensitive variables; the masked value must never
 				// show as drift (the test framework fails on a non-empty plan after apply).
-				Config: env.Config(variableConfig("acc_secret", "  value        = \"s3cret\"\n  is_sensitive = true")),
+				Config: env.Config(variableConfig(secret, "  value        = \"s3cret\"\n  is_sensitive = true")),
 				ConfigStateChecks: []statecheck.StateCheck{
 					expectVar("value", knownvalue.StringExact("s3cret")),
 					expectVar("is_sensitive", knownvalue.Bool(true)),
@@ -131,9 +134,9 @@ func TestAccDLIGlobalVariable_sensitive(t *testing.T) {
 				ImportStateVerifyIgnore: []string{"value"}, // DLI never returns a sensitive value
 			},
 			{
-				Config:            env.Config(variableConfig("acc_secret", "  value        = \"s3cret\"\n  is_sensitive = false")),
+				Config:            env.Config(variableConfig(secret, "  value        = \"s3cret\"\n  is_sensitive = false")),
 				ConfigPlanChecks:  acctest.ExpectAction(varAddr, plancheck.ResourceActionDestroyBeforeCreate),
-				ConfigStateChecks: []statecheck.StateCheck{variableValue(env, t, "acc_secret", "s3cret")},
+				ConfigStateChecks: []statecheck.StateCheck{variableValue(env, t, secret, "s3cret")},
 			},
 		},
 	})
@@ -142,30 +145,31 @@ func TestAccDLIGlobalVariable_sensitive(t *testing.T) {
 func TestAccDLIGlobalVariable_writeOnly(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
+	wo := env.Name("wo")
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_11_0)},
 		CheckDestroy:             variablesDestroyed(env, t),
 		Steps: []resource.TestStep{
 			{
-				Config: env.Config(variableConfig("acc_wo", "  value_wo         = \"first\"\n  value_wo_version = 1")),
+				Config: env.Config(variableConfig(wo, "  value_wo         = \"first\"\n  value_wo_version = 1")),
 				ConfigStateChecks: []statecheck.StateCheck{
 					expectVar("value", knownvalue.Null()),
 					expectVar("value_wo", knownvalue.Null()),
 					expectVar("value_wo_version", knownvalue.Int64Exact(1)),
-					variableValue(env, t, "acc_wo", "first"),
+					variableValue(env, t, wo, "first"),
 				},
 			},
 			{
 				// A new value alone is not sent: the version says when to send it.
-				Config:             env.Config(variableConfig("acc_wo", "  value_wo         = \"second\"\n  value_wo_version = 1")),
+				Config:             env.Config(variableConfig(wo, "  value_wo         = \"second\"\n  value_wo_version = 1")),
 				PlanOnly:           true,
 				ExpectNonEmptyPlan: false,
 			},
 			{
-				Config:            env.Config(variableConfig("acc_wo", "  value_wo         = \"second\"\n  value_wo_version = 2")),
+				Config:            env.Config(variableConfig(wo, "  value_wo         = \"second\"\n  value_wo_version = 2")),
 				ConfigPlanChecks:  acctest.ExpectAction(varAddr, plancheck.ResourceActionUpdate),
-				ConfigStateChecks: []statecheck.StateCheck{variableValue(env, t, "acc_wo", "second")},
+				ConfigStateChecks: []statecheck.StateCheck{variableValue(env, t, wo, "second")},
 			},
 		},
 	})
@@ -190,21 +194,22 @@ func TestAccDLIGlobalVariable_planTimeValidation(t *testing.T) {
 func TestAccDLIGlobalVariable_disappears(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
+	gone := env.Name("gone")
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		CheckDestroy:             variablesDestroyed(env, t),
 		Steps: []resource.TestStep{
 			{
-				Config: env.Config(variableConfig("acc_gone", `  value = "x"`)),
+				Config: env.Config(variableConfig(gone, `  value = "x"`)),
 				Check: func(*terraform.State) error {
-					return env.Client(t).DeleteGlobalVariable(context.Background(), "acc_gone")
+					return env.Client(t).DeleteGlobalVariable(context.Background(), gone)
 				},
 				ExpectNonEmptyPlan: true,
 			},
 			{
-				Config:            env.Config(variableConfig("acc_gone", `  value = "x"`)),
+				Config:            env.Config(variableConfig(gone, `  value = "x"`)),
 				ConfigPlanChecks:  acctest.ExpectAction(varAddr, plancheck.ResourceActionCreate),
-				ConfigStateChecks: []statecheck.StateCheck{variableValue(env, t, "acc_gone", "x")},
+				ConfigStateChecks: []statecheck.StateCheck{variableValue(env, t, gone, "x")},
 			},
 		},
 	})
@@ -212,27 +217,27 @@ func TestAccDLIGlobalVariable_disappears(t *testing.T) {
 
 func TestAccDLIGlobalVariable_withFaults(t *testing.T) {
 	t.Parallel()
-	env := acctest.NewEnv(t)
+	env := acctest.NewEmulatedEnv(t, "injected faults")
 	env.SetFaults(emulator.Faults{
 		ErrorRates:        map[int]float64{500: 0.07, 503: 0.07, 429: 0.06},
 		RetryAfterSeconds: 1,
 	})
-	config := env.Config(`
+	config := env.Config(fmt.Sprintf(`
 resource "huaweidata_dli_global_variable" "test" {
   count = 10
-  name  = "acc_fault_${count.index}"
+  name  = "${%q}${count.index}"
   value = "v${count.index}"
 }
-`)
+`, env.Name("fault_")))
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		CheckDestroy: func(s *terraform.State) error {
 			env.SetFaults(emulator.Faults{})
-			return variablesDestroyed(env, t)(s)
+			return variablesDestroyed(env.Env, t)(s)
 		},
 		Steps: []resource.TestStep{{
 			Config:            config,
-			ConfigStateChecks: []statecheck.StateCheck{variableValue(env, t, "acc_fault_9", "v9")},
+			ConfigStateChecks: []statecheck.StateCheck{variableValue(env.Env, t, env.Name("fault_9"), "v9")},
 		}},
 	})
 }
@@ -243,20 +248,20 @@ resource "huaweidata_dli_global_variable" "test" {
 func TestAccDLIGlobalVariable_refreshCost(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
-	config := env.Config(`
+	config := env.Config(fmt.Sprintf(`
 resource "huaweidata_dli_global_variable" "test" {
   count = 250
-  name  = "bulk_${count.index}"
+  name  = "${%q}${count.index}"
   value = "v${count.index}"
 }
-`)
+`, env.Name("bulk_")))
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		CheckDestroy:             variablesDestroyed(env, t),
 		Steps: []resource.TestStep{
 			{Config: config},
 			{
-				PreConfig:    env.Emulator.ResetCounts,
+				PreConfig:    env.ResetCounts,
 				RefreshState: true,
 				Check:        env.CheckRequests("ListGlobalVariables", 3, 3),
 			},

@@ -45,7 +45,7 @@ func expectPkg(attr string, v knownvalue.Check) statecheck.StateCheck {
 
 // packageInEmulator checks what the emulator holds for a package of acc_group.
 func packageInEmulator(env *acctest.Env, t *testing.T, name string, check func(*model.ShowJobResourceResponse) error) statecheck.StateCheck {
-	return acctest.CheckEmulator(func(ctx context.Context) error {
+	return acctest.CheckAPI(func(ctx context.Context) error {
 		c := env.Client(t)
 		var pkg *model.ShowJobResourceResponse
 		err := c.AwaitVisible(ctx, time.Now(), func(ctx context.Context) (err error) {
@@ -145,7 +145,7 @@ func TestAccDLIPackage_lifecycle(t *testing.T) {
 				ConfigStateChecks: []statecheck.StateCheck{
 					expectPkg("id", knownvalue.StringExact("acc_group/etl-v2.jar")),
 					packageInEmulator(env, t, "etl-v2.jar", packageOwnedBy("new_owner")),
-					acctest.CheckEmulator(func(context.Context) error {
+					acctest.CheckAPI(func(context.Context) error {
 						if ids := inventoryIDs(env, "resource_package", "acc_group/etl.jar"); len(ids) != 0 {
 							return fmt.Errorf("the replaced package is still in the emulator")
 						}
@@ -183,7 +183,7 @@ resource "huaweidata_dli_package" "test" {
 				// The reference jobs use is known at plan time.
 				plancheck.ExpectKnownValue("huaweidata_dli_package.test[7]", tfjsonpath.New("id"), knownvalue.StringExact("acc_faults/job_7.py")),
 			}},
-			ConfigStateChecks: []statecheck.StateCheck{acctest.CheckEmulator(func(context.Context) error {
+			ConfigStateChecks: []statecheck.StateCheck{acctest.CheckAPI(func(context.Context) error {
 				if n := len(env.Emulator.Inventory().Projects[emulator.DemoProjectID].ResourcePackages); n != 8 {
 					return fmt.Errorf("the emulator holds %d packages, want 8", n)
 				}

@@ -71,7 +71,7 @@ const (
 
 // grantsHeld checks every grant the emulator holds, as "object/grantee=P1,P2" sorted.
 func grantsHeld(env *acctest.Env, want ...string) statecheck.StateCheck {
-	return acctest.CheckEmulator(func(context.Context) error {
+	return acctest.CheckAPI(func(context.Context) error {
 		var got []string
 		for _, p := range env.Emulator.Inventory().Projects {
 			for _, g := range p.Privileges {
@@ -175,7 +175,7 @@ func TestAccDLIPermission_lifecycle(t *testing.T) {
 				Config: env.Config(permissionObjects),
 				ConfigStateChecks: []statecheck.StateCheck{
 					grantsHeld(env),
-					acctest.CheckEmulator(func(ctx context.Context) error {
+					acctest.CheckAPI(func(ctx context.Context) error {
 						o, _ := client.ParsePermissionObject("databases.perm_db.tables.customers")
 						gs, err := env.Client(t).ObjectGrants(ctx, o)
 						if err != nil {
@@ -333,7 +333,7 @@ func TestAccDLIPermission_flinkJob(t *testing.T) {
 				ConfigPlanChecks: acctest.ExpectAction(addr, plancheck.ResourceActionUpdate),
 				ConfigStateChecks: []statecheck.StateCheck{
 					expectPermission(addr, "privileges", setOf("GET", "START", "STOP")),
-					acctest.CheckEmulator(func(context.Context) error {
+					acctest.CheckAPI(func(context.Context) error {
 						for _, p := range env.Emulator.Inventory().Projects {
 							for _, g := range p.Privileges {
 								if g.Grantee == "etl_service" && slices.Equal(g.Privileges, []string{"GET", "START", "STOP"}) {

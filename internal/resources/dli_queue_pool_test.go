@@ -53,7 +53,7 @@ resource "huaweidata_dli_queue" "bi" {
 
 // poolQueuePolicies checks the policies the emulator holds for a pooled queue.
 func poolQueuePolicies(env *acctest.Env, t *testing.T, queue, want string) statecheck.StateCheck {
-	return acctest.CheckEmulator(func(ctx context.Context) error {
+	return acctest.CheckAPI(func(ctx context.Context) error {
 		q, err := env.Client(t).GetElasticResourcePoolQueue(ctx, "acc_etl_pool", queue)
 		if err != nil {
 			return err
@@ -71,7 +71,7 @@ func poolQueuePolicies(env *acctest.Env, t *testing.T, queue, want string) state
 
 // queueProperties checks the properties the emulator holds (read spelling mapped back).
 func queueProperties(env *acctest.Env, t *testing.T, queue, want string) statecheck.StateCheck {
-	return acctest.CheckEmulator(func(ctx context.Context) error {
+	return acctest.CheckAPI(func(ctx context.Context) error {
 		props, err := env.Client(t).ListQueueProperties(ctx, queue)
 		if err != nil {
 			return err
@@ -274,7 +274,7 @@ func TestAccDLIElasticResourcePool_withFaults(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				Config: config,
-				ConfigStateChecks: []statecheck.StateCheck{acctest.CheckEmulator(func(context.Context) error {
+				ConfigStateChecks: []statecheck.StateCheck{acctest.CheckAPI(func(context.Context) error {
 					if d := env.Emulator.Inventory().Duplicates(); len(d) > 0 {
 						return fmt.Errorf("duplicates: %v", d)
 					}

@@ -69,7 +69,7 @@ func emulatorPlan(ctx context.Context, env *acctest.Env, t *testing.T, queue, na
 
 // planHolds checks the target and activation the emulator holds for a plan.
 func planHolds(env *acctest.Env, t *testing.T, queue, name string, target int32, active bool) statecheck.StateCheck {
-	return acctest.CheckEmulator(func(ctx context.Context) error {
+	return acctest.CheckAPI(func(ctx context.Context) error {
 		p, err := emulatorPlan(ctx, env, t, queue, name)
 		if err != nil {
 			return err

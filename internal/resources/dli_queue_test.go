@@ -31,7 +31,7 @@ resource "huaweidata_dli_queue" "test" {
 
 // queueCUs checks the CUs the emulator really has bound to the queue.
 func queueCUs(env *acctest.Env, t *testing.T, name string, want int32) statecheck.StateCheck {
-	return acctest.CheckEmulator(func(ctx context.Context) error {
+	return acctest.CheckAPI(func(ctx context.Context) error {
 		q, err := env.Client(t).ShowQueue(ctx, name)
 		if err != nil {
 			return err

@@ -101,7 +101,7 @@ func TestAccDLISQLJob_queryImportUpdateRerun(t *testing.T) {
 			"rows":    knownvalue.ListExact(lists),
 		})
 	}
-	jobInEmulator := acctest.CheckEmulator(func(ctx context.Context) error {
+	jobInEmulator := acctest.CheckAPI(func(ctx context.Context) error {
 		jobs, err := env.Client(t).ListSQLJobs(ctx, client.SQLJobFilter{Tags: "team=data"})
 		if err != nil {
 			return err
@@ -276,7 +276,7 @@ resource "huaweidata_dli_sql_job" %q {
 	}
 	cfg := env.Config(job("cancelled", "select 'long' as backfill", "") + job("kept", "select 'kept' as backfill", "  cancel_on_destroy = false"))
 	statusOf := func(id *string, want string) statecheck.StateCheck {
-		return acctest.CheckEmulator(func(ctx context.Context) error {
+		return acctest.CheckAPI(func(ctx context.Context) error {
 			st, err := env.Client(t).ShowSQLJobStatus(ctx, *id)
 			if err != nil {
 				return err
@@ -309,7 +309,7 @@ resource "huaweidata_dli_sql_job" %q {
 					statusOf(&kept, "RUNNING"),
 					env.ExpectRequests("CancelSqlJob", 1, 1),
 					// Clean up the job left running on purpose.
-					acctest.CheckEmulator(func(ctx context.Context) error { return env.Client(t).CancelSQLJob(ctx, kept) }),
+					acctest.CheckAPI(func(ctx context.Context) error { return env.Client(t).CancelSQLJob(ctx, kept) }),
 				},
 			},
 		},

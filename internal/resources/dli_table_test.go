@@ -83,7 +83,7 @@ func expectTableColumn(i int, attr string, v knownvalue.Check) statecheck.StateC
 
 // tableColumns checks the columns the emulated table really has ("name type", in order).
 func tableColumns(env *acctest.Env, t *testing.T, want ...string) statecheck.StateCheck {
-	return acctest.CheckEmulator(func(ctx context.Context) error {
+	return acctest.CheckAPI(func(ctx context.Context) error {
 		d, err := env.Client(t).ShowTable(ctx, "acc_catalog", "orders")
 		if err != nil {
 			return err
@@ -101,7 +101,7 @@ func tableColumns(env *acctest.Env, t *testing.T, want ...string) statecheck.Sta
 
 // tableComment checks the comment the emulated table really has.
 func tableComment(env *acctest.Env, t *testing.T, want string) statecheck.StateCheck {
-	return acctest.CheckEmulator(func(ctx context.Context) error {
+	return acctest.CheckAPI(func(ctx context.Context) error {
 		d, err := env.Client(t).ShowTable(ctx, "acc_catalog", "orders")
 		if err == nil && d.TableComment != want {
 			err = fmt.Errorf("table comment is %q, want %q", d.TableComment, want)

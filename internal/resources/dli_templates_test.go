@@ -35,7 +35,7 @@ resource "huaweidata_dli_sql_template" "test" {
 
 // sqlTemplateIs checks the template in state as the emulator holds it.
 func sqlTemplateIs(env *acctest.Env, t *testing.T, name, sql, group string) statecheck.StateCheck {
-	return acctest.CheckEmulator(func(ctx context.Context) error {
+	return acctest.CheckAPI(func(ctx context.Context) error {
 		c := env.Client(t)
 		var all []model.SqlJobTemplate
 		// A new template becomes visible after the emulator's consistency delay.
@@ -132,7 +132,7 @@ resource "huaweidata_dli_spark_template" "test" {
 }
 
 func sparkTemplateInEmulator(env *acctest.Env, t *testing.T, id *string, check func(*client.SparkTemplate) error) statecheck.StateCheck {
-	return acctest.CheckEmulator(func(ctx context.Context) error {
+	return acctest.CheckAPI(func(ctx context.Context) error {
 		tpl, err := env.Client(t).ShowSparkTemplate(ctx, *id)
 		if err != nil {
 			return err

@@ -62,7 +62,7 @@ func testLostCreate(t *testing.T, c lostCreateCase, malformed bool) {
 			ConsistencyDelay: lostCreateDelay,
 		})
 	}
-	one := acctest.CheckEmulator(func(context.Context) error {
+	one := acctest.CheckAPI(func(context.Context) error {
 		if ids := inventoryIDs(env, c.kind, c.name); len(ids) != 1 {
 			return fmt.Errorf("the emulator holds %d %s named %q (%v), want exactly 1", len(ids), c.kind, c.name, ids)
 		}

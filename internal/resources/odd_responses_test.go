@@ -44,7 +44,7 @@ func oddResponseSteps(t *testing.T, env *acctest.Env, c oddCase) []resource.Test
 	}
 	sameID := statecheck.CompareValue(compare.ValuesSame())
 	exists := func() statecheck.StateCheck {
-		return acctest.CheckEmulator(func(context.Context) error {
+		return acctest.CheckAPI(func(context.Context) error {
 			if n := inventoryCount(env, c.kind, c.name); n != 1 {
 				return fmt.Errorf("the emulator holds %d %s %q, want 1", n, c.kind, c.name)
 			}
@@ -217,7 +217,7 @@ func TestAccOddResponses_create(t *testing.T) {
 			if c.kind == "spark_batch" || c.kind == "sql_job" {
 				want = 2 // the tainted job is replaced by a new run; the first run stays in DLI's history
 			}
-			exactlyOne := acctest.CheckEmulator(func(context.Context) error {
+			exactlyOne := acctest.CheckAPI(func(context.Context) error {
 				if n := inventoryCount(env, c.kind, c.name); n != want {
 					return fmt.Errorf("the emulator holds %d %s %q, want %d", n, c.kind, c.name, want)
 				}
