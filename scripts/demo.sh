@@ -26,19 +26,15 @@ fail() {
 bash scripts/check-terraform.sh
 
 tmp="$(mktemp -d "${TMPDIR:-/tmp}/huaweidata-demo.XXXXXX")"
-emulator_pid=""
+
+# shellcheck source=scripts/emulator.sh
+source scripts/emulator.sh
 
 cleanup() {
 	local status=$?
-	if [ -n "$emulator_pid" ] && kill -0 "$emulator_pid" 2>/dev/null; then
-		echo "==> stopping the emulator (pid $emulator_pid)"
-		kill -TERM "$emulator_pid" 2>/dev/null || true
-		for _ in $(seq 1 50); do
-			kill -0 "$emulator_pid" 2>/dev/null || break
-			sleep 0.1
-		done
-		kill -KILL "$emulator_pid" 2>/dev/null || true
-		wait "$emulator_pid" 2>/dev/null || true
+	if [ -n "${EMULATOR_PID:-}" ]; then
+		echo "==> stopping the emulator (pid $EMULATOR_PID)"
+		stop_emulator
 	fi
 	if [ "$status" -ne 0 ] && [ -s "$tmp/emulator.log" ]; then
 		echo "---- last lines of the emulator log ----" >&2
@@ -59,35 +55,13 @@ step "building the emulator"
 go build -o "$tmp/huaweidata-emulator" ./cmd/huaweidata-emulator
 
 step "starting the emulator (speed ${SPEED}x, faults: ${FAULTS:-none})"
-"$tmp/huaweidata-emulator" \
-	-listen 127.0.0.1:0 \
-	-addr-file "$tmp/addr" \
+start_emulator "$tmp/huaweidata-emulator" "$tmp/emulator.log" \
 	-speed "$SPEED" \
 	-faults "$FAULTS" \
 	-access-key "$DEMO_ACCESS_KEY" \
-	-secret-key "$DEMO_SECRET_KEY" \
-	>"$tmp/emulator.log" 2>&1 &
-emulator_pid=$!
-
-http_get() { # prints the body; fails unless the status is 2xx
-	curl --silent --show-error --fail --max-time 2 "$1"
-}
-
-addr=""
-deadline=$((SECONDS + 30))
-until [ -n "$addr" ] && http_get "$addr/_emulator/health" >/dev/null 2>&1; do
-	if ! kill -0 "$emulator_pid" 2>/dev/null; then
-		fail "the emulator exited during start-up (log below)"
-	fi
-	if [ "$SECONDS" -ge "$deadline" ]; then
-		fail "the emulator was not healthy within 30 s (addr: ${addr:-none yet}, GET /_emulator/health)"
-	fi
-	if [ -z "$addr" ] && [ -s "$tmp/addr" ]; then
-		addr="$(tr -d '[:space:]' <"$tmp/addr")"
-	fi
-	sleep 0.2
-done
-echo "emulator listening on $addr (pid $emulator_pid)"
+	-secret-key "$DEMO_SECRET_KEY"
+addr="$EMULATOR_ADDR"
+echo "emulator listening on $addr (pid $EMULATOR_PID)"
 
 step "writing a Terraform CLI config that uses the local build (dev_overrides)"
 cat >"$tmp/terraformrc" <<HCL
@@ -133,7 +107,7 @@ esac
 step "terraform destroy"
 terraform destroy -auto-approve -input=false "${tfvars[@]}" || fail "terraform destroy failed"
 
-if counts="$(http_get "$addr/_emulator/requests" 2>/dev/null)"; then
+if counts="$(curl --silent --show-error --fail --max-time 2 "$addr/_emulator/requests" 2>/dev/null)"; then
 	step "API requests served by the emulator"
 	echo "$counts"
 fi

@@ -37,10 +37,7 @@ const ConsistencyDelay = 500 * time.Millisecond
 // do or tell is reached through EmulatorOnly, which skips it against a real account; a
 // test whose subject is an emulator hook takes an EmulatedEnv instead.
 type Env struct {
-	// Emulator and URL: TRANSITIONAL (compat.go), removed once every test goes through
-	// EmulatorOnly or EmulatedEnv.
-	Emulator *emulator.Emulator
-	URL      string
+	compatFields // TRANSITIONAL (compat.go)
 
 	emu    *emulator.Emulator // nil in real mode
 	url    string             // the emulator's address; "" in real mode
@@ -79,7 +76,7 @@ func newEmulatorEnv(t *testing.T, seed int64) *Env {
 	}
 	srv := httptest.NewServer(emu)
 	t.Cleanup(srv.Close)
-	return &Env{Emulator: emu, URL: srv.URL, emu: emu, url: srv.URL, prefix: newNamePrefix(), ConsistencyWindow: ConsistencyWindow, MetadataEndpoint: NoMetadataEndpoint}
+	return &Env{compatFields: newCompatFields(emu, srv.URL), emu: emu, url: srv.URL, prefix: newNamePrefix(), ConsistencyWindow: ConsistencyWindow, MetadataEndpoint: NoMetadataEndpoint}
 }
 
 // RequireTerraform fails the test, with a clear message, when the Terraform CLI is not on PATH.

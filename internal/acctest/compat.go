@@ -1,3 +1,5 @@
+//go:build !nocompat
+
 package acctest
 
 // TRANSITIONAL: kept only while the tests move to EmulatorOnly / EmulatedEnv; deleted
@@ -24,4 +26,14 @@ func (e *Env) SetFaults(f emulator.Faults) {
 		f.ConsistencyDelay = ConsistencyDelay
 	}
 	e.Emulator.SetFaults(f)
+}
+
+// compatFields are Env's TRANSITIONAL exported fields.
+type compatFields struct {
+	Emulator *emulator.Emulator
+	URL      string
+}
+
+func newCompatFields(emu *emulator.Emulator, url string) compatFields {
+	return compatFields{Emulator: emu, URL: url}
 }

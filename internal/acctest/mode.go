@@ -3,6 +3,8 @@ package acctest
 import (
 	"fmt"
 	"os"
+	"path/filepath"
+	"strings"
 	"sync/atomic"
 	"testing"
 
@@ -77,6 +79,10 @@ func NewEmulatedEnvSeeded(t *testing.T, seed int64, why string) *EmulatedEnv {
 	return &EmulatedEnv{Env: e, Emulator: e.emu}
 }
 
+// ReportFileEnv names the environment variable of a file to which each package's counts
+// are appended as well (make testacc-emulator collects them there).
+const ReportFileEnv = "HUAWEIDATA_ACC_REPORT"
+
 // printModeSummary writes, after a package's tests, how many emulator-only checks ran and
 // how many were skipped, and how many tests were skipped whole for needing the emulator.
 func printModeSummary() {
@@ -88,6 +94,16 @@ func printModeSummary() {
 	if RealMode() {
 		mode = "real account"
 	}
-	fmt.Printf("acctest (%s mode): emulator-only checks: %d run, %d skipped; tests that need the emulator skipped: %d\n",
-		mode, run, skipped, tests)
+	line := fmt.Sprintf("acctest (%s mode) %s: emulator-only checks: %d run, %d skipped; tests that need the emulator skipped: %d\n",
+		mode, strings.TrimSuffix(filepath.Base(os.Args[0]), ".test"), run, skipped, tests)
+	fmt.Print(line)
+	if path := os.Getenv(ReportFileEnv); path != "" {
+		f, err := os.OpenFile(path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o600)
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "acctest: writing %s: %v\n", path, err)
+			return
+		}
+		defer f.Close()
+		_, _ = f.WriteString(line)
+	}
 }

@@ -69,6 +69,10 @@ func (e *Server) registerAdmin() {
 	e.mux.HandleFunc("GET /_emulator/inventory", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, e.Inventory())
 	})
+	e.mux.HandleFunc("GET /_emulator/leftovers", func(w http.ResponseWriter, r *http.Request) {
+		inv := e.Inventory()
+		writeJSON(w, http.StatusOK, map[string][]string{"leftovers": inv.Leftovers(), "duplicates": inv.Duplicates()})
+	})
 	e.mux.HandleFunc("GET /_emulator/responses", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]any{"responses": e.PendingReplacements()})
 	})

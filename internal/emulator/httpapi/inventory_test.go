@@ -46,6 +46,11 @@ func TestInventoryLeftoversAndDuplicates(t *testing.T) {
 	if got := env.emu.Inventory().Duplicates(); !slices.Equal(got, []string{"flink_job twin x2"}) {
 		t.Fatalf("duplicates %q", got)
 	}
+	// GET /_emulator/leftovers serves the same two lists.
+	var lo struct{ Leftovers, Duplicates []string }
+	if env.admin("GET", "/_emulator/leftovers", nil, &lo) != 200 || !slices.Equal(lo.Leftovers, want) || !slices.Equal(lo.Duplicates, []string{"flink_job twin x2"}) {
+		t.Fatalf("GET /_emulator/leftovers: %+v", lo)
+	}
 
 	// Deleted, terminal and DELETED objects do not count; default never does.
 	env.must("DELETE", fmt.Sprintf("%s/streaming/jobs/%d", testPrefix, j2), nil, nil, nil)
