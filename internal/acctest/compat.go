@@ -37,3 +37,12 @@ type compatFields struct {
 func newCompatFields(emu *emulator.Emulator, url string) compatFields {
 	return compatFields{Emulator: emu, URL: url}
 }
+
+func setCompatURL(e *Env, url string) { e.URL = url }
+
+// BehindCompat is TRANSITIONAL: use EmulatedEnv.Behind.
+func (e *Env) BehindCompat(url string) *Env {
+	env := *e
+	env.url, env.URL = url, url
+	return &env
+}

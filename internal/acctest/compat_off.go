@@ -9,3 +9,5 @@ import "github.com/huaweidata/terraform-provider-huaweidata/internal/emulator"
 type compatFields struct{}
 
 func newCompatFields(*emulator.Emulator, string) compatFields { return compatFields{} }
+
+func setCompatURL(*Env, string) {}

@@ -107,3 +107,13 @@ func printModeSummary() {
 		_, _ = f.WriteString(line)
 	}
 }
+
+// Behind returns the environment with its provider and client reaching the emulator through
+// the server at url instead: a proxy the test put in front of the emulator to alter what
+// crosses the wire.
+func (e *EmulatedEnv) Behind(url string) *EmulatedEnv {
+	env := *e.Env
+	env.url = url
+	setCompatURL(&env, url)
+	return &EmulatedEnv{Env: &env, Emulator: e.Emulator}
+}

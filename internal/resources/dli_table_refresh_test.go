@@ -142,7 +142,7 @@ func columnlessProxy(t *testing.T, env *acctest.Env) (*acctest.Env, *atomic.Bool
 	}
 	srv := httptest.NewServer(proxy)
 	t.Cleanup(srv.Close)
-	return &acctest.Env{Emulator: env.Emulator, URL: srv.URL}, strip
+	return env.BehindCompat(srv.URL), strip
 }
 
 // TestAccDLITable_describeWithoutColumns: a describe answer without columns fails the

@@ -239,7 +239,7 @@ func lostOnce(t *testing.T, env *acctest.Env, op, method string, path *regexp.Re
 		env.Emulator.ServeHTTP(w, r)
 	}))
 	t.Cleanup(srv.Close)
-	return &acctest.Env{Emulator: env.Emulator, URL: srv.URL, ConsistencyWindow: env.ConsistencyWindow}, armed
+	return env.BehindCompat(srv.URL), armed
 }
 
 // A scale is relative (scale_out by 16 CUs): answered 408 after it took effect, it must not
