@@ -31,7 +31,7 @@ output "edges" {
 `, body)
 }
 
-func bulkPages(env *acctest.Env) int {
+func bulkPages(env *acctest.EmulatedEnv) int {
 	ops := 0
 	for _, a := range env.Emulator.DataArtsFixture().Assets {
 		if a.Kind == emulator.AssetNode {
@@ -43,7 +43,7 @@ func bulkPages(env *acctest.Env) int {
 
 func TestAccDataArtsLineage_bulkAllPagesFiltered(t *testing.T) {
 	t.Parallel()
-	env := acctest.NewEnv(t)
+	env := acctest.NewEmulatedEnv(t, "the emulator's default DataArts fixture")
 	pages := bulkPages(env)
 	if pages < 5 {
 		t.Fatalf("the default fixture should span several pages, has %d", pages)
@@ -53,7 +53,7 @@ func TestAccDataArtsLineage_bulkAllPagesFiltered(t *testing.T) {
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		Steps: []resource.TestStep{{
 			// Three reads, each of every page, filtered differently.
-			Config: withDataArts(env, lineageConfig(`  source_database = "demo_db"`)+`
+			Config: withDataArts(env.Env, lineageConfig(`  source_database = "demo_db"`)+`
 data "huaweidata_dataarts_lineage" "seed000" {
   source_table = "dli_01"
   target_table = "dli_02"
@@ -65,7 +65,7 @@ data "huaweidata_dataarts_lineage" "seed001" {
 }
 `),
 			ConfigStateChecks: []statecheck.StateCheck{
-				readsOf(env, "ShowLineageBulk", 3*pages),
+				readsOf(env.Env, "ShowLineageBulk", 3*pages),
 				expectAttr(lineageAddr, "instance_id", knownvalue.StringExact(emulator.DemoDataArtsInstanceID)),
 				expectAttr(lineageAddr, "edges", knownvalue.ListSizeExact(4)),
 				expectAttr(lineageAddr, "entities", knownvalue.ListSizeExact(8)), // 5 tables, 3 operators
@@ -100,20 +100,20 @@ data "huaweidata_dataarts_lineage" "seed001" {
 // cycle t0 -> t2 -> t5 -> t0) costs exactly one call per visited asset.
 func TestAccDataArtsLineage_depthThreeOneCallPerAsset(t *testing.T) {
 	t.Parallel()
-	env := acctest.NewEnv(t)
+	env := acctest.NewEmulatedEnv(t, "the emulator's generated DataArts lineage graph")
 	root := emulator.GeneratedTableGUID(0)
 	fx := env.Emulator.DataArtsFixture()
 	out := len(fx.ExpectedTraversal(root, "OUT", 3))
 	bothRoot := emulator.GeneratedTableGUID(2) // upstream t0, t1 (diamond); downstream through the cycle
 	both := len(fx.ExpectedTraversal(bothRoot, "BOTH", 3))
 	t.Logf("depth 3: OUT from t0000 visits %d assets, BOTH from t0002 %d", out, both)
-	callsPerRead := func(want int) statecheck.StateCheck { return readsOf(env, "ShowDatamapLineage", want) }
+	callsPerRead := func(want int) statecheck.StateCheck { return readsOf(env.Env, "ShowDatamapLineage", want) }
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		Steps: []resource.TestStep{
 			{
-				PreConfig: env.Emulator.ResetCounts,
-				Config: withDataArts(env, lineageConfig(fmt.Sprintf(`
+				PreConfig: env.ResetCounts,
+				Config: withDataArts(env.Env, lineageConfig(fmt.Sprintf(`
   guid      = %q
   direction = "OUT"
   depth     = 3`, root))),
@@ -135,8 +135,8 @@ func TestAccDataArtsLineage_depthThreeOneCallPerAsset(t *testing.T) {
 				},
 			},
 			{
-				PreConfig: env.Emulator.ResetCounts,
-				Config: withDataArts(env, lineageConfig(fmt.Sprintf(`
+				PreConfig: env.ResetCounts,
+				Config: withDataArts(env.Env, lineageConfig(fmt.Sprintf(`
   guid  = %q
   depth = 3`, bothRoot))),
 				ConfigStateChecks: []statecheck.StateCheck{
@@ -152,8 +152,8 @@ func TestAccDataArtsLineage_depthThreeOneCallPerAsset(t *testing.T) {
 			},
 			{
 				// depth 1 is one call; max_assets caps a deep walk with a warning.
-				PreConfig: env.Emulator.ResetCounts,
-				Config: withDataArts(env, lineageConfig(fmt.Sprintf(`
+				PreConfig: env.ResetCounts,
+				Config: withDataArts(env.Env, lineageConfig(fmt.Sprintf(`
   guid      = %q
   direction = "IN"`, root))),
 				ConfigStateChecks: []statecheck.StateCheck{
@@ -164,7 +164,7 @@ func TestAccDataArtsLineage_depthThreeOneCallPerAsset(t *testing.T) {
 				},
 			},
 			{
-				Config: withDataArts(env, lineageConfig(fmt.Sprintf(`
+				Config: withDataArts(env.Env, lineageConfig(fmt.Sprintf(`
   guid       = %q
   direction  = "OUT"
   depth      = 10
@@ -180,7 +180,7 @@ func TestAccDataArtsLineage_depthThreeOneCallPerAsset(t *testing.T) {
 
 func TestAccDataArtsLineage_instanceOverride(t *testing.T) {
 	t.Parallel()
-	env := acctest.NewEnv(t)
+	env := acctest.NewEmulatedEnv(t, "the emulator's DataArts fixture and instance")
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		Steps: []resource.TestStep{
@@ -198,11 +198,11 @@ func TestAccDataArtsLineage_instanceOverride(t *testing.T) {
 			},
 			{
 				// The override wins over the provider default; the emulator knows no such instance.
-				Config:      withDataArts(env, lineageConfig(`  instance_id = "0000000000000000000000000000dead"`)),
+				Config:      withDataArts(env.Env, lineageConfig(`  instance_id = "0000000000000000000000000000dead"`)),
 				ExpectError: regexp.MustCompile(`(?s)HTTP\s+403,\s+error_code\s+DLS.1003.*0000000000000000000000000000dead`),
 			},
 			{
-				Config:      withDataArts(env, lineageConfig(`  guid = "no-such-asset"`)),
+				Config:      withDataArts(env.Env, lineageConfig(`  guid = "no-such-asset"`)),
 				ExpectError: regexp.MustCompile(`(?s)lineage\s+of\s+asset\s+no-such-asset.*HTTP\s+404,\s+error_code\s+DLS.4106`),
 			},
 		},
@@ -237,7 +237,7 @@ func TestAccDataArtsLineage_planErrors(t *testing.T) {
 // prints the tables downstream of it and the orders relations.
 func TestAccDataArtsDemo_lineage(t *testing.T) {
 	t.Parallel()
-	env := acctest.NewEnv(t)
+	env := acctest.NewEmulatedEnv(t, "the demo configuration and the emulator's DataArts fixture")
 	demo, err := os.ReadFile(filepath.Join("..", "..", "examples", "demo", "lineage.tf"))
 	if err != nil {
 		t.Fatal(err)

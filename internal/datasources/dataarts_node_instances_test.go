@@ -29,14 +29,14 @@ data "huaweidata_dataarts_node_instances" "test" {
 
 func TestAccDataArtsNodeInstances_allPagesTypedRows(t *testing.T) {
 	t.Parallel()
-	env := acctest.NewEnv(t)
+	env := acctest.NewEmulatedEnv(t, "the emulator's default DataArts fixture")
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		Steps: []resource.TestStep{
 			{
 				// 240 hourly runs from 2024-01-01 and seed 002's run: three pages of 100.
 				// Another job name of the same operator has no instances (one call).
-				Config: withDataArts(env, instancesConfig("937987", "ETL_Job_dli2dws", "2024-01-01T00:00:00Z", "2024-01-12T00:00:00Z")+`
+				Config: withDataArts(env.Env, instancesConfig("937987", "ETL_Job_dli2dws", "2024-01-01T00:00:00Z", "2024-01-12T00:00:00Z")+`
 data "huaweidata_dataarts_node_instances" "other" {
   task_id    = "937987"
   job_name   = "other_job"
@@ -45,7 +45,7 @@ data "huaweidata_dataarts_node_instances" "other" {
 }
 `),
 				ConfigStateChecks: []statecheck.StateCheck{
-					readsOf(env, "ShowInstanceInfos", 3+1),
+					readsOf(env.Env, "ShowInstanceInfos", 3+1),
 					expectAttr("data.huaweidata_dataarts_node_instances.other", "instances", knownvalue.ListSizeExact(0)),
 					expectAttr(instancesAddr, "workspace_id", knownvalue.StringExact(emulator.DemoDataArtsWorkspaceID)),
 					expectAttr(instancesAddr, "instances", knownvalue.ListSizeExact(241)),
@@ -76,7 +76,7 @@ data "huaweidata_dataarts_node_instances" "other" {
 
 func TestAccDataArtsNodeInstances_malformedBody(t *testing.T) {
 	t.Parallel()
-	env := acctest.NewEnv(t)
+	env := acctest.NewEmulatedEnv(t, "a DataArts fixture set in the emulator")
 	broken := `{"msg":"success","rows":[{"status":"running","planTime":17` // cut off by the back end
 	fx := emulator.DataArtsFixture{NodeTasks: []emulator.NodeTask{
 		{TaskID: "1", JobName: "broken", RawBody: &broken},
@@ -89,11 +89,11 @@ func TestAccDataArtsNodeInstances_malformedBody(t *testing.T) {
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		Steps: []resource.TestStep{
 			{
-				Config:      withDataArts(env, instancesConfig("1", "broken", "2024-01-01T00:00:00Z", "2024-01-02T00:00:00Z")),
+				Config:      withDataArts(env.Env, instancesConfig("1", "broken", "2024-01-01T00:00:00Z", "2024-01-02T00:00:00Z")),
 				ExpectError: regexp.MustCompile(`(?s)Reading DataArts node instances failed.*body\s+field\s+is\s+not\s+the\s+expected\s+JSON\s+document`),
 			},
 			{
-				Config:      withDataArts(env, instancesConfig("2", "down", "2024-01-01T00:00:00Z", "2024-01-02T00:00:00Z")),
+				Config:      withDataArts(env.Env, instancesConfig("2", "down", "2024-01-01T00:00:00Z", "2024-01-02T00:00:00Z")),
 				ExpectError: regexp.MustCompile(`(?s)status_code\s+503.*scheduler\s+unavailable`),
 			},
 		},

@@ -25,7 +25,7 @@ data "huaweidata_dataarts_relations" "test" {
 
 func TestAccDataArtsRelations_allPagesAndFilters(t *testing.T) {
 	t.Parallel()
-	env := acctest.NewEnv(t)
+	env := acctest.NewEmulatedEnv(t, "the emulator's default DataArts fixture")
 	const byName, byWindow = "data.huaweidata_dataarts_relations.by_name", "data.huaweidata_dataarts_relations.by_window"
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
@@ -34,7 +34,7 @@ func TestAccDataArtsRelations_allPagesAndFilters(t *testing.T) {
 				// 234 relations at 100 a page: three calls per read of the unfiltered one. The
 				// window is given in +08:00 (sent in UTC): alice's "sales" relations created in
 				// the first 24 hours, i.e. i in {0, 12}.
-				Config: withDataArts(env, relationsConfig("")+`
+				Config: withDataArts(env.Env, relationsConfig("")+`
 data "huaweidata_dataarts_relations" "by_name" {
   name = "ORDERS"
 }
@@ -47,7 +47,7 @@ data "huaweidata_dataarts_relations" "by_window" {
 }
 `),
 				ConfigStateChecks: []statecheck.StateCheck{
-					readsOf(env, "ListRelations", 3+1+1),
+					readsOf(env.Env, "ListRelations", 3+1+1),
 					expectAttr(relationsAddr, "workspace_id", knownvalue.StringExact(emulator.DemoDataArtsWorkspaceID)),
 					expectAttr(relationsAddr, "relations", knownvalue.ListSizeExact(234)),
 					// Sorted by name: the demo's customer_ltv_customers comes first.
@@ -73,7 +73,7 @@ data "huaweidata_dataarts_relations" "by_window" {
 			},
 			{
 				// The workspace can be set per data source; the emulator knows no other one.
-				Config:      withDataArts(env, relationsConfig(`  workspace_id = "feedfeedfeedfeedfeedfeedfeedfeed"`)),
+				Config:      withDataArts(env.Env, relationsConfig(`  workspace_id = "feedfeedfeedfeedfeedfeedfeedfeed"`)),
 				ExpectError: regexp.MustCompile(`(?s)HTTP\s+403,\s+error_code\s+DS.6000.*feedfeed`),
 			},
 		},

@@ -1,6 +1,7 @@
 package datasources_test
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/compare"
@@ -11,9 +12,11 @@ import (
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/acctest"
 )
 
-const connectionsResources = `
+// connectionsResources are two connections, a and b, whose names start with prefix.
+func connectionsResources(a, b, prefix string) string {
+	return fmt.Sprintf(`
 resource "huaweidata_dli_connection" "a" {
-  name      = "acc_conn_a"
+  name      = %[1]q
   vpc_id    = "vpc-0001"
   subnet_id = "subnet-0001"
   tags      = { env = "test", team = "bi" }
@@ -21,7 +24,7 @@ resource "huaweidata_dli_connection" "a" {
 }
 
 resource "huaweidata_dli_connection" "b" {
-  name      = "acc_conn_b"
+  name      = %[2]q
   vpc_id    = "vpc-0002"
   subnet_id = "subnet-0002"
   tags      = { env = "prod" }
@@ -29,28 +32,36 @@ resource "huaweidata_dli_connection" "b" {
 
 # Read in the same apply, right after the creates.
 data "huaweidata_dli_connections" "fresh" {
-  name_regex = "^acc_conn_"
+  name_regex = "^%[3]sconn_"
   depends_on = [huaweidata_dli_connection.a, huaweidata_dli_connection.b]
 }
-`
+`, a, b, prefix)
+}
 
-const connectionsQueries = `
+// connectionsQueries are the lists with each filter, kept to the test's names (on a shared
+// account other tests' connections are listed too: the tags and status filters still
+// leave out one connection, or both).
+func connectionsQueries(b, prefix string) string {
+	return fmt.Sprintf(`
 data "huaweidata_dli_connections" "test" {
-  name_regex = "^acc_conn_"
+  name_regex = "^%[2]sconn_"
 }
 
 data "huaweidata_dli_connections" "by_name" {
-  name = "acc_conn_b"
+  name = %[1]q
 }
 
 data "huaweidata_dli_connections" "by_tags" {
-  tags = { env = "test" }
+  tags       = { env = "test" }
+  name_regex = "^%[2]s"
 }
 
 data "huaweidata_dli_connections" "deleted" {
-  status = "DELETED"
+  status     = "DELETED"
+  name_regex = "^%[2]s"
 }
-`
+`, b, prefix)
+}
 
 // TestAccDLIConnections_filters: the connections, sorted by name, with the API's filters
 // (name, status, tags) and name_regex; each read of the data source is one listing, and the
@@ -58,6 +69,9 @@ data "huaweidata_dli_connections" "deleted" {
 func TestAccDLIConnections_filters(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
+	prefix := env.Prefix()
+	a, b := env.Name("conn_a"), env.Name("conn_b")
+	resources := connectionsResources(a, b, prefix)
 	const all = "data.huaweidata_dli_connections.test"
 	ds := func(name string) string { return "data.huaweidata_dli_connections." + name }
 	resource.Test(t, resource.TestCase{
@@ -67,16 +81,16 @@ func TestAccDLIConnections_filters(t *testing.T) {
 			{
 				// Created with the emulator's consistency delay: the data source read right
 				// after them waits until they are listed.
-				Config:            env.Config(connectionsResources),
-				ConfigStateChecks: []statecheck.StateCheck{expectAttr(ds("fresh"), "connections", names("acc_conn_a", "acc_conn_b"))},
+				Config:            env.Config(resources),
+				ConfigStateChecks: []statecheck.StateCheck{expectAttr(ds("fresh"), "connections", names(a, b))},
 			},
 			{
-				Config: env.Config(connectionsResources + connectionsQueries),
+				Config: env.Config(resources + connectionsQueries(b, prefix)),
 				ConfigStateChecks: []statecheck.StateCheck{
-					expectAttr(all, "connections", names("acc_conn_a", "acc_conn_b")),
+					expectAttr(all, "connections", names(a, b)),
 					statecheck.CompareValuePairs(all, pathOf("connections.0.id"), "huaweidata_dli_connection.a", pathOf("id"), compare.ValuesSame()),
 					expectAttr(all, "connections.0", knownvalue.ObjectExact(map[string]knownvalue.Check{
-						"id": knownvalue.NotNull(), "name": knownvalue.StringExact("acc_conn_a"), "status": knownvalue.StringExact("ACTIVE"),
+						"id": knownvalue.NotNull(), "name": knownvalue.StringExact(a), "status": knownvalue.StringExact("ACTIVE"),
 						"vpc_id": knownvalue.StringExact("vpc-0001"), "subnet_id": knownvalue.StringExact("subnet-0001"),
 						"queues": knownvalue.ListSizeExact(0),
 						"hosts": knownvalue.ListExact([]knownvalue.Check{knownvalue.ObjectExact(map[string]knownvalue.Check{
@@ -84,14 +98,14 @@ func TestAccDLIConnections_filters(t *testing.T) {
 						})}),
 						"create_time": knownvalue.StringRegexp(regexpOf(`^20\d\d-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$`)),
 					})),
-					expectAttr(ds("by_name"), "connections", names("acc_conn_b")),
+					expectAttr(ds("by_name"), "connections", names(b)),
 					expectAttr(ds("by_name"), "connections.0.vpc_id", knownvalue.StringExact("vpc-0002")),
-					expectAttr(ds("by_tags"), "connections", names("acc_conn_a")),
+					expectAttr(ds("by_tags"), "connections", names(a)),
 					expectAttr(ds("deleted"), "connections", knownvalue.ListSizeExact(0)),
 				},
 			},
 			{
-				PreConfig:    env.Emulator.ResetCounts,
+				PreConfig:    env.ResetCounts,
 				RefreshState: true,
 				Check: resource.ComposeTestCheckFunc(
 					env.CheckRequests("ListEnhancedConnections", 5, 5),

@@ -1,6 +1,8 @@
 package datasources_test
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -12,55 +14,65 @@ import (
 
 const databasesAddr = "data.huaweidata_dli_databases.test"
 
-// databasesResources are three databases for the list data source to find.
-const databasesResources = `
+// databasesResources are three databases for the list data source to find; their names
+// start with prefix.
+func databasesResources(sales, salesEU, hr, prefix string) string {
+	return fmt.Sprintf(`
 resource "huaweidata_dli_database" "sales" {
-  name        = "acc_sales"
+  name        = %[1]q
   description = "sales data"
   tags        = { team = "sales" }
 }
 
 resource "huaweidata_dli_database" "sales_eu" {
-  name  = "acc_sales_eu"
+  name  = %[2]q
   owner = "analyst"
 }
 
 resource "huaweidata_dli_database" "hr" {
-  name = "acc_hr"
+  name = %[3]q
 }
 
 # Read in the same apply, right after the creates.
 data "huaweidata_dli_databases" "fresh" {
-  name_regex = "^acc_"
+  name_regex = "^%[4]s"
   depends_on = [huaweidata_dli_database.sales, huaweidata_dli_database.sales_eu, huaweidata_dli_database.hr]
 }
-`
+`, sales, salesEU, hr, prefix)
+}
 
-const databasesQueries = `
+// databasesQueries are the list with each filter. All but the unfiltered one are kept to
+// the test's names (the prefix): on a shared account other tests' databases are listed
+// too. The keyword is the upper-cased prefix and "sales_": still a case-insensitive
+// substring that leaves out the sales database.
+func databasesQueries(prefix string) string {
+	return fmt.Sprintf(`
 data "huaweidata_dli_databases" "test" {}
 
 data "huaweidata_dli_databases" "by_regex" {
-  name_regex = "^acc_sales"
+  name_regex = "^%[1]ssales"
 }
 
 data "huaweidata_dli_databases" "by_keyword" {
-  keyword = "SALES_"
+  keyword = %[2]q
 }
 
 data "huaweidata_dli_databases" "by_owner" {
-  name_regex = "^acc_"
+  name_regex = "^%[1]s"
   owner      = "demo_user"
 }
 
 data "huaweidata_dli_databases" "by_tags" {
-  tags = { team = "sales" }
+  tags       = { team = "sales" }
+  name_regex = "^%[1]s"
 }
 
 data "huaweidata_dli_databases" "none" {
-  name_regex = "^acc_"
+  name_regex = "^%[1]s"
   owner      = "nobody"
 }
-`
+`, prefix, strings.ToUpper(prefix+"sales_"))
+}
 
 func names(ns ...string) knownvalue.Check {
 	checks := make([]knownvalue.Check, len(ns))
@@ -77,6 +89,9 @@ func names(ns ...string) knownvalue.Check {
 func TestAccDLIDatabases_filtersAndOneListing(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
+	prefix := env.Prefix()
+	sales, salesEU, hr := env.Name("sales"), env.Name("sales_eu"), env.Name("hr")
+	resources := databasesResources(sales, salesEU, hr, prefix)
 	ds := func(name string) string { return "data.huaweidata_dli_databases." + name }
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
@@ -85,31 +100,33 @@ func TestAccDLIDatabases_filtersAndOneListing(t *testing.T) {
 			{
 				// The databases are created with the emulator's consistency delay: the data
 				// source read right after them waits until they are listed.
-				Config:            env.Config(databasesResources),
-				ConfigStateChecks: []statecheck.StateCheck{expectAttr(ds("fresh"), "databases", names("acc_hr", "acc_sales", "acc_sales_eu"))},
+				Config:            env.Config(resources),
+				ConfigStateChecks: []statecheck.StateCheck{expectAttr(ds("fresh"), "databases", names(hr, sales, salesEU))},
 			},
 			{
-				Config: env.Config(databasesResources + databasesQueries),
+				Config: env.Config(resources + databasesQueries(prefix)),
 				ConfigStateChecks: []statecheck.StateCheck{
 					expectAttr(databasesAddr, "databases", containsObject(map[string]knownvalue.Check{
-						"name": knownvalue.StringExact("acc_sales"), "description": knownvalue.StringExact("sales data"),
-						"owner": knownvalue.StringExact("demo_user"), "enterprise_project_id": knownvalue.StringExact("0"),
-						"table_count": knownvalue.Int64Exact(0),
+						"name": knownvalue.StringExact(sales), "description": knownvalue.StringExact("sales data"),
+						"enterprise_project_id": knownvalue.StringExact("0"), "table_count": knownvalue.Int64Exact(0),
 					})),
+					onEmulator(env, expectAttr(databasesAddr, "databases", containsObject(map[string]knownvalue.Check{
+						"name": knownvalue.StringExact(sales), "owner": knownvalue.StringExact("demo_user"), // the emulator's user
+					}))),
 					expectAttr(databasesAddr, "databases", containsObject(map[string]knownvalue.Check{
-						"name": knownvalue.StringExact("acc_hr"), "description": knownvalue.Null(),
+						"name": knownvalue.StringExact(hr), "description": knownvalue.Null(),
 					})),
-					expectAttr(ds("by_regex"), "databases", names("acc_sales", "acc_sales_eu")),
+					expectAttr(ds("by_regex"), "databases", names(sales, salesEU)),
 					expectAttr(ds("by_regex"), "databases.1.owner", knownvalue.StringExact("analyst")),
-					expectAttr(ds("by_keyword"), "databases", names("acc_sales_eu")),
-					expectAttr(ds("by_owner"), "databases", names("acc_hr", "acc_sales")),
-					expectAttr(ds("by_tags"), "databases", names("acc_sales")),
+					expectAttr(ds("by_keyword"), "databases", names(salesEU)),
+					onEmulator(env, expectAttr(ds("by_owner"), "databases", names(hr, sales))), // owned by the emulator's user
+					expectAttr(ds("by_tags"), "databases", names(sales)),
 					expectAttr(ds("none"), "databases", knownvalue.ListSizeExact(0)),
 					expectAttr(ds("none"), "id", knownvalue.StringRegexp(regexpOf(`^[0-9a-f]{16}$`))),
 				},
 			},
 			{
-				PreConfig:    env.Emulator.ResetCounts,
+				PreConfig:    env.ResetCounts,
 				RefreshState: true,
 				Check:        env.CheckRequests("ListDatabases", 2, 2),
 			},

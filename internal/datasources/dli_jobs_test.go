@@ -19,7 +19,7 @@ import (
 
 // seedSQLJobs submits n queries on the default queue directly, tagged parity=even|odd, and
 // one failing INSERT tagged parity=odd, team=etl.
-func seedSQLJobs(t *testing.T, env *acctest.Env, n int) {
+func seedSQLJobs(t *testing.T, env *acctest.EmulatedEnv, n int) {
 	t.Helper()
 	ctx := context.Background()
 	c := env.Client(t)
@@ -36,16 +36,19 @@ func seedSQLJobs(t *testing.T, env *acctest.Env, n int) {
 	env.Emulator.Advance(time.Minute) // every job has ended
 }
 
+// Emulator-only: the seeded INSERT is failed by the emulator (FailSQLJobs) and its clock
+// ends every job; the filters match by text and tags that any earlier run on a real
+// account would match too (SQL jobs stay in the history).
 func TestAccDLISQLJobs_filtersAndPages(t *testing.T) {
 	t.Parallel()
-	env := acctest.NewEnv(t)
+	env := acctest.NewEmulatedEnv(t, "a job failed by the emulator and its clock")
 	env.Emulator.SetFaults(emulator.Faults{}) // the seeded jobs are visible at once
 	seedSQLJobs(t, env, 150)
 	const all, failed, tagged = "data.huaweidata_dli_sql_jobs.all", "data.huaweidata_dli_sql_jobs.failed", "data.huaweidata_dli_sql_jobs.tagged"
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		Steps: []resource.TestStep{{
-			PreConfig: env.Emulator.ResetCounts,
+			PreConfig: env.ResetCounts,
 			Config: env.Config(`
 data "huaweidata_dli_sql_jobs" "all" {
   sql_contains  = "ACC_SEED"
@@ -64,7 +67,7 @@ data "huaweidata_dli_sql_jobs" "tagged" {
 `),
 			ConfigStateChecks: []statecheck.StateCheck{
 				// 150 jobs at 100 a page: two calls for "all", one for each of the others.
-				readsOf(env, "ListSqlJobs", 2+1+1),
+				readsOf(env.Env, "ListSqlJobs", 2+1+1),
 				expectAttr(all, "jobs", knownvalue.ListSizeExact(150)),
 				expectAttr(all, "jobs.0.statement", knownvalue.StringExact("select 149 as acc_seed")), // newest first
 				expectAttr(all, "jobs.0.status", knownvalue.StringExact("FINISHED")),
@@ -80,9 +83,11 @@ data "huaweidata_dli_sql_jobs" "tagged" {
 	})
 }
 
+// Emulator-only: the queue provisions and the 120 Spark jobs run on the emulator's clock,
+// with no consistency delay.
 func TestAccDLIBatchJobs_filtersAndPages(t *testing.T) {
 	t.Parallel()
-	env := acctest.NewEnv(t)
+	env := acctest.NewEmulatedEnv(t, "120 Spark jobs on the emulator's clock")
 	env.Emulator.SetFaults(emulator.Faults{})
 	ctx := context.Background()
 	c := env.Client(t)
@@ -101,7 +106,7 @@ func TestAccDLIBatchJobs_filtersAndPages(t *testing.T) {
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		Steps: []resource.TestStep{{
-			PreConfig: env.Emulator.ResetCounts,
+			PreConfig: env.ResetCounts,
 			Config: env.Config(`
 data "huaweidata_dli_batch_jobs" "all" {
   queue_name     = "acc_batches"
@@ -113,7 +118,7 @@ data "huaweidata_dli_batch_jobs" "one" {
 }
 `),
 			ConfigStateChecks: []statecheck.StateCheck{
-				readsOf(env, "ListSparkJobs", 2+1),
+				readsOf(env.Env, "ListSparkJobs", 2+1),
 				expectAttr(all, "jobs", knownvalue.ListSizeExact(120)),
 				expectAttr(all, "jobs.0.queue_name", knownvalue.StringExact("acc_batches")),
 				expectAttr(one, "jobs", knownvalue.ListSizeExact(1)),

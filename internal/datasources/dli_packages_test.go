@@ -1,6 +1,7 @@
 package datasources_test
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -13,26 +14,30 @@ import (
 const packagesAddr = "data.huaweidata_dli_packages.test"
 
 // Three packages in two groups, listed whole, by group and by type: one ListJobResources
-// call per read of each data source.
+// call per read of each data source. The groups are the test's own; the whole list and
+// the list by type hold other tests' packages too on a shared account, so their exact
+// sizes and order are checked against the emulator only, and everywhere that they hold
+// the test's packages.
 func TestAccDLIPackages_filters(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
 	const byGroup, byType = "data.huaweidata_dli_packages.by_group", "data.huaweidata_dli_packages.by_type"
-	cfg := env.Config(`
+	groupA, groupB := env.Name("a"), env.Name("b")
+	cfg := env.Config(fmt.Sprintf(`
 resource "huaweidata_dli_package" "etl" {
-  group_name  = "acc_a"
+  group_name  = %[1]q
   type        = "jar"
   object_path = "https://acc-bucket.obs.cn-north-4.myhuaweicloud.com/etl.jar"
 }
 
 resource "huaweidata_dli_package" "conf" {
-  group_name  = "acc_a"
+  group_name  = %[1]q
   type        = "file"
   object_path = "https://acc-bucket.obs.cn-north-4.myhuaweicloud.com/conf.json"
 }
 
 resource "huaweidata_dli_package" "udf" {
-  group_name  = "acc_b"
+  group_name  = %[2]q
   type        = "jar"
   object_path = "https://acc-bucket.obs.cn-north-4.myhuaweicloud.com/udf.jar"
 }
@@ -46,7 +51,7 @@ data "huaweidata_dli_packages" "test" {
 }
 
 data "huaweidata_dli_packages" "by_group" {
-  group_name = "acc_a"
+  group_name = %[1]q
   depends_on = [local.packages]
 }
 
@@ -54,7 +59,16 @@ data "huaweidata_dli_packages" "by_type" {
   type       = "jar"
   depends_on = [local.packages]
 }
-`)
+`, groupA, groupB))
+	id := func(group, name string) knownvalue.Check { return knownvalue.StringExact(group + "/" + name) }
+	withID := func(group, name string) knownvalue.Check {
+		return containsObject(map[string]knownvalue.Check{"id": id(group, name)})
+	}
+	conf := knownvalue.ObjectPartial(map[string]knownvalue.Check{
+		"id": id(groupA, "conf.json"), "group_name": knownvalue.StringExact(groupA),
+		"name": knownvalue.StringExact("conf.json"), "type": knownvalue.StringExact("file"),
+		"status": knownvalue.StringExact("READY"), "owner": knownvalue.NotNull(), "created_at": knownvalue.NotNull(),
+	})
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		CheckDestroy:             acctest.CheckNothingLeft(env),
@@ -62,19 +76,20 @@ data "huaweidata_dli_packages" "by_type" {
 			Config: cfg,
 			ConfigStateChecks: []statecheck.StateCheck{
 				readsOf(env, "ListJobResources", 1),
-				expectAttr(packagesAddr, "packages", knownvalue.ListSizeExact(3)),
+				expectAttr(packagesAddr, "packages", knownvalue.SetPartial([]knownvalue.Check{conf})),
+				expectAttr(packagesAddr, "packages", withID(groupA, "etl.jar")),
+				expectAttr(packagesAddr, "packages", withID(groupB, "udf.jar")),
+				onEmulator(env, expectAttr(packagesAddr, "packages", knownvalue.ListSizeExact(3))),
 				// Sorted by group, then name.
-				expectAttr(packagesAddr, "packages.0", knownvalue.ObjectPartial(map[string]knownvalue.Check{
-					"id": knownvalue.StringExact("acc_a/conf.json"), "group_name": knownvalue.StringExact("acc_a"),
-					"name": knownvalue.StringExact("conf.json"), "type": knownvalue.StringExact("file"),
-					"status": knownvalue.StringExact("READY"), "owner": knownvalue.NotNull(), "created_at": knownvalue.NotNull(),
-				})),
-				expectAttr(packagesAddr, "packages.2.id", knownvalue.StringExact("acc_b/udf.jar")),
+				onEmulator(env, expectAttr(packagesAddr, "packages.0", conf)),
+				onEmulator(env, expectAttr(packagesAddr, "packages.2.id", id(groupB, "udf.jar"))),
 				expectAttr(byGroup, "packages", knownvalue.ListSizeExact(2)),
-				expectAttr(byGroup, "packages.1.id", knownvalue.StringExact("acc_a/etl.jar")),
-				expectAttr(byType, "packages", knownvalue.ListSizeExact(2)),
-				expectAttr(byType, "packages.0.id", knownvalue.StringExact("acc_a/etl.jar")),
-				expectAttr(byType, "packages.1.id", knownvalue.StringExact("acc_b/udf.jar")),
+				expectAttr(byGroup, "packages.1.id", id(groupA, "etl.jar")),
+				expectAttr(byType, "packages", withID(groupA, "etl.jar")),
+				expectAttr(byType, "packages", withID(groupB, "udf.jar")),
+				onEmulator(env, expectAttr(byType, "packages", knownvalue.ListSizeExact(2))),
+				onEmulator(env, expectAttr(byType, "packages.0.id", id(groupA, "etl.jar"))),
+				onEmulator(env, expectAttr(byType, "packages.1.id", id(groupB, "udf.jar"))),
 			},
 		}},
 	})

@@ -1,6 +1,7 @@
 package datasources_test
 
 import (
+	"fmt"
 	"regexp"
 	"testing"
 
@@ -13,9 +14,10 @@ import (
 
 // permissionsConfig is a table with grants to two users on it and on a column, and the
 // data source over the table, the column and the built-in database.
-const permissionsConfig = `
+func permissionsConfig(database string) string {
+	return fmt.Sprintf(`
 resource "huaweidata_dli_database" "perm" {
-  name          = "perm_ds_db"
+  name          = %q
   force_destroy = true
 }
 
@@ -55,11 +57,13 @@ data "huaweidata_dli_permissions" "column" {
   object     = "${local.table}.columns.iban"
   depends_on = [huaweidata_dli_permission.analyst, huaweidata_dli_permission.auditor_column]
 }
-`
+`, database)
+}
 
 func TestAccDLIPermissions_tableAndColumn(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
+	database := env.Name("perm_db")
 	const tableAddr, columnAddr = "data.huaweidata_dli_permissions.table", "data.huaweidata_dli_permissions.column"
 	privileges := func(p ...string) knownvalue.Check {
 		checks := []knownvalue.Check{}
@@ -72,7 +76,7 @@ func TestAccDLIPermissions_tableAndColumn(t *testing.T) {
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		CheckDestroy:             acctest.CheckNothingLeft(env),
 		Steps: []resource.TestStep{{
-			Config: env.Config(permissionsConfig),
+			Config: env.Config(permissionsConfig(database)),
 			ConfigStateChecks: []statecheck.StateCheck{
 				// The owner first (ALL), then the analyst; the column grant is not the table's.
 				expectAttr(tableAddr, "permissions", knownvalue.ListSizeExact(2)),
@@ -84,7 +88,7 @@ func TestAccDLIPermissions_tableAndColumn(t *testing.T) {
 				expectAttr(columnAddr, "permissions", knownvalue.ListSizeExact(1)),
 				expectAttr(columnAddr, "permissions.0.user_name", knownvalue.StringExact("auditor")),
 				expectAttr(columnAddr, "permissions.0.privileges", privileges("SELECT")),
-				expectAttr(columnAddr, "id", knownvalue.StringExact("databases.perm_ds_db.tables.accounts.columns.iban")),
+				expectAttr(columnAddr, "id", knownvalue.StringExact("databases."+database+".tables.accounts.columns.iban")),
 			},
 		}},
 	})

@@ -1,6 +1,7 @@
 package datasources_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -12,28 +13,35 @@ import (
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/acctest"
 )
 
-const poolsAndQueues = `
+// poolsAndQueues are a pool with a queue and a queue alone.
+func poolsAndQueues(pool, pooled, alone string) string {
+	return fmt.Sprintf(`
 resource "huaweidata_dli_elastic_resource_pool" "pool" {
-  name   = "ds_pool"
+  name   = %[1]q
   min_cu = 64
   max_cu = 64
 }
 
 resource "huaweidata_dli_queue" "pooled" {
-  name                       = "ds_pooled"
+  name                       = %[2]q
   cu_count                   = 16
   queue_type                 = "general"
   elastic_resource_pool_name = huaweidata_dli_elastic_resource_pool.pool.name
 }
 
 resource "huaweidata_dli_queue" "alone" {
-  name     = "ds_alone"
+  name     = %[3]q
   cu_count = 16
   tags     = { team = "bi" }
 }
-`
+`, pool, pooled, alone)
+}
 
-const poolsAndQueuesLookups = `
+// poolsAndQueuesLookups are the lists, each kept to the names that start with prefix (on a
+// shared account other tests' queues and pools are listed too; the tags filter is still
+// the one that leaves out the pooled queue).
+func poolsAndQueuesLookups(prefix string) string {
+	return fmt.Sprintf(`
 data "huaweidata_dli_queues" "in_pool" {
   elastic_resource_pool_name = huaweidata_dli_elastic_resource_pool.pool.name
   depends_on                 = [huaweidata_dli_queue.pooled, huaweidata_dli_queue.alone]
@@ -41,27 +49,31 @@ data "huaweidata_dli_queues" "in_pool" {
 
 data "huaweidata_dli_queues" "sql" {
   queue_type = "sql"
-  name_regex = "^ds_"
+  name_regex = "^%[1]sds_"
   depends_on = [huaweidata_dli_queue.pooled, huaweidata_dli_queue.alone]
 }
 
 data "huaweidata_dli_queues" "tagged" {
   tags       = { team = "bi" }
+  name_regex = "^%[1]s"
   depends_on = [huaweidata_dli_queue.pooled, huaweidata_dli_queue.alone]
 }
 
 data "huaweidata_dli_elastic_resource_pools" "all" {
-  name_regex = "^ds_"
+  name_regex = "^%[1]sds_"
   status     = "AVAILABLE"
   depends_on = [huaweidata_dli_queue.pooled]
 }
-`
+`, prefix)
+}
 
 // The queue and pool lists with their filters: by pool, type and name, by tags, and pools
 // by name and status, with the pool's queues.
 func TestAccDLIQueuesAndPoolsDataSources(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
+	prefix := env.Prefix()
+	pool, pooled, alone := env.Name("ds_pool"), env.Name("ds_pooled"), env.Name("ds_alone")
 	names := func(addr string, want ...string) statecheck.StateCheck {
 		checks := make([]knownvalue.Check, len(want))
 		for i, w := range want {
@@ -73,18 +85,18 @@ func TestAccDLIQueuesAndPoolsDataSources(t *testing.T) {
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		CheckDestroy:             acctest.CheckNothingLeft(env),
 		Steps: []resource.TestStep{
-			{Config: env.Config(poolsAndQueues)},
+			{Config: env.Config(poolsAndQueues(pool, pooled, alone))},
 			{
-				Config: env.Config(poolsAndQueues + poolsAndQueuesLookups),
+				Config: env.Config(poolsAndQueues(pool, pooled, alone) + poolsAndQueuesLookups(prefix)),
 				ConfigStateChecks: []statecheck.StateCheck{
-					names("data.huaweidata_dli_queues.in_pool", "ds_pooled"),
-					names("data.huaweidata_dli_queues.sql", "ds_alone"),
-					names("data.huaweidata_dli_queues.tagged", "ds_alone"),
-					names("data.huaweidata_dli_elastic_resource_pools.all", "ds_pool"),
+					names("data.huaweidata_dli_queues.in_pool", pooled),
+					names("data.huaweidata_dli_queues.sql", alone),
+					names("data.huaweidata_dli_queues.tagged", alone),
+					names("data.huaweidata_dli_elastic_resource_pools.all", pool),
 					statecheck.ExpectKnownValue("data.huaweidata_dli_elastic_resource_pools.all", tfjsonpath.New("pools").AtSliceIndex(0).AtMapKey("queues"),
-						knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact("ds_pooled")})),
+						knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact(pooled)})),
 					statecheck.ExpectKnownValue("data.huaweidata_dli_queues.in_pool", tfjsonpath.New("queues").AtSliceIndex(0).AtMapKey("elastic_resource_pool_name"),
-						knownvalue.StringExact("ds_pool")),
+						knownvalue.StringExact(pool)),
 				},
 			},
 		},

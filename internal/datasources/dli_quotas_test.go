@@ -1,6 +1,7 @@
 package datasources_test
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -12,13 +13,15 @@ import (
 
 // TestAccDLIQuotas reads the quotas after a queue is created: the emulator counts the queue
 // and its CUs. Two data sources in one run share one ShowQuota call, and a type filter
-// keeps one quota. (QUEUE and CU are the emulator's names; DLI documents none.)
+// keeps one quota. (QUEUE and CU are the emulator's names; DLI documents none.) On a
+// shared real account the use counts are the whole project's (every test's queues) and the
+// type names are DLI's own: what they hold is checked against the emulator only.
 func TestAccDLIQuotas(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
-	cfg := env.Config(`
+	cfg := env.Config(fmt.Sprintf(`
 resource "huaweidata_dli_queue" "q" {
-  name     = "acc_quota_q"
+  name     = %q
   cu_count = 64
 }
 
@@ -30,7 +33,7 @@ data "huaweidata_dli_quotas" "queues" {
   type       = "QUEUE"
   depends_on = [huaweidata_dli_queue.q]
 }
-`)
+`, env.Name("quota_q")))
 	const all, queues = "data.huaweidata_dli_quotas.all", "data.huaweidata_dli_quotas.queues"
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
@@ -38,17 +41,18 @@ data "huaweidata_dli_quotas" "queues" {
 			{
 				Config: cfg,
 				ConfigStateChecks: []statecheck.StateCheck{
-					expectAttr(all, "quotas", containsObject(map[string]knownvalue.Check{
+					expectAttr(all, "quotas", knownvalue.NotNull()),
+					onEmulator(env, expectAttr(all, "quotas", containsObject(map[string]knownvalue.Check{
 						"type": knownvalue.StringExact("CU"), "used": knownvalue.Int32Exact(64),
-					})),
-					expectAttr(all, "quotas.0.type", knownvalue.StringExact("CU")), // sorted by type
-					expectAttr(queues, "quotas", knownvalue.ListSizeExact(1)),
-					expectAttr(queues, "quotas.0.used", knownvalue.Int32Exact(1)),
-					expectAttr(queues, "quotas.0.quota", knownvalue.Int32Exact(100)),
+					}))),
+					onEmulator(env, expectAttr(all, "quotas.0.type", knownvalue.StringExact("CU"))), // sorted by type
+					onEmulator(env, expectAttr(queues, "quotas", knownvalue.ListSizeExact(1))),
+					onEmulator(env, expectAttr(queues, "quotas.0.used", knownvalue.Int32Exact(1))),
+					onEmulator(env, expectAttr(queues, "quotas.0.quota", knownvalue.Int32Exact(100))),
 				},
 			},
 			{
-				PreConfig:    env.Emulator.ResetCounts,
+				PreConfig:    env.ResetCounts,
 				RefreshState: true,
 				Check:        env.CheckRequests("ShowQuota", 1, 1),
 			},

@@ -1,6 +1,7 @@
 package datasources_test
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -11,9 +12,10 @@ import (
 )
 
 // tablesResources are a database with a DLI table, an OBS table and a view.
-const tablesResources = `
+func tablesResources(database string) string {
+	return fmt.Sprintf(`
 resource "huaweidata_dli_database" "db" {
-  name          = "acc_catalog"
+  name          = %[1]q
   force_destroy = true
 }
 
@@ -45,7 +47,7 @@ resource "huaweidata_dli_table" "view" {
   database_name       = huaweidata_dli_database.db.name
   name                = "big_orders"
   data_location       = "VIEW"
-  select_statement    = "select * from acc_catalog.orders where id > 100"
+  select_statement    = "select * from %[1]s.orders where id > 100"
   deletion_protection = false
   depends_on          = [huaweidata_dli_table.orders]
 }
@@ -55,29 +57,32 @@ data "huaweidata_dli_tables" "fresh" {
   database_name = huaweidata_dli_database.db.name
   depends_on    = [huaweidata_dli_table.orders, huaweidata_dli_table.orders_obs, huaweidata_dli_table.view]
 }
-`
+`, database)
+}
 
-const tablesQueries = `
+func tablesQueries(database string) string {
+	return fmt.Sprintf(`
 data "huaweidata_dli_tables" "test" {
-  database_name = "acc_catalog"
+  database_name = %[1]q
 }
 
 data "huaweidata_dli_tables" "obs" {
-  database_name = "acc_catalog"
+  database_name = %[1]q
   table_type    = "EXTERNAL"
 }
 
 data "huaweidata_dli_tables" "orders" {
-  database_name = "acc_catalog"
+  database_name = %[1]q
   name_regex    = "^orders"
   with_columns  = true
 }
 
 data "huaweidata_dli_tables" "by_keyword" {
-  database_name = "acc_catalog"
+  database_name = %[1]q
   keyword       = "BIG"
 }
-`
+`, database)
+}
 
 // TestAccDLITables_filtersColumnsAndOneListing: the tables of a database, sorted by name,
 // with each filter; with_columns describes each matching table. A refresh of the database,
@@ -86,6 +91,7 @@ data "huaweidata_dli_tables" "by_keyword" {
 func TestAccDLITables_filtersColumnsAndOneListing(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
+	database, nowhere := env.Name("catalog"), env.Name("nowhere")
 	const all = "data.huaweidata_dli_tables.test"
 	ds := func(name string) string { return "data.huaweidata_dli_tables." + name }
 	resource.Test(t, resource.TestCase{
@@ -95,18 +101,18 @@ func TestAccDLITables_filtersColumnsAndOneListing(t *testing.T) {
 			{
 				// Created with the emulator's consistency delay: the data source read right
 				// after them waits until the database and its tables are listed.
-				Config:            env.Config(tablesResources),
+				Config:            env.Config(tablesResources(database)),
 				ConfigStateChecks: []statecheck.StateCheck{expectAttr(ds("fresh"), "tables", names("big_orders", "orders", "orders_obs"))},
 			},
 			{
-				Config: env.Config(tablesResources + tablesQueries),
+				Config: env.Config(tablesResources(database) + tablesQueries(database)),
 				ConfigStateChecks: []statecheck.StateCheck{
 					expectAttr(all, "tables", names("big_orders", "orders", "orders_obs")),
 					expectAttr(all, "tables.0.table_type", knownvalue.StringExact("VIEW")),
 					expectAttr(all, "tables.0.columns", knownvalue.Null()),
 					expectAttr(all, "tables.1.table_type", knownvalue.StringExact("MANAGED")),
 					expectAttr(all, "tables.1.data_location", knownvalue.StringExact("DLI")),
-					expectAttr(all, "tables.1.owner", knownvalue.StringExact("demo_user")),
+					onEmulator(env, expectAttr(all, "tables.1.owner", knownvalue.StringExact("demo_user"))), // the emulator's user
 					expectAttr(all, "tables.1.create_time", knownvalue.StringRegexp(regexpOf(`^20\d\d-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$`))),
 					expectAttr(all, "tables.1.location", knownvalue.Null()),
 					expectAttr(all, "tables.2", knownvalue.ObjectPartial(map[string]knownvalue.Check{
@@ -131,7 +137,7 @@ func TestAccDLITables_filtersColumnsAndOneListing(t *testing.T) {
 				},
 			},
 			{
-				PreConfig:    env.Emulator.ResetCounts,
+				PreConfig:    env.ResetCounts,
 				RefreshState: true,
 				Check: resource.ComposeTestCheckFunc(
 					env.CheckRequests("ListTables", 1, 1),
@@ -141,8 +147,8 @@ func TestAccDLITables_filtersColumnsAndOneListing(t *testing.T) {
 			},
 			{
 				// A database that does not exist is an error, not an empty list.
-				Config:      env.Config(tablesResources + `data "huaweidata_dli_tables" "missing" { database_name = "acc_nowhere" }`),
-				ExpectError: regexpOf(`(?s)Listing the tables of DLI database acc_nowhere failed.*ListTables.*HTTP\s+\d+.*error_code\s+DLI\.\d+`),
+				Config:      env.Config(tablesResources(database) + fmt.Sprintf(`data "huaweidata_dli_tables" "missing" { database_name = %q }`, nowhere)),
+				ExpectError: regexpOf(`(?s)Listing the tables of DLI database ` + nowhere + ` failed.*ListTables.*HTTP\s+\d+.*error_code\s+DLI\.\d+`),
 			},
 		},
 	})

@@ -18,12 +18,15 @@ import (
 
 func TestMain(m *testing.M) { acctest.Main(m) }
 
-// withDataArts is the emulator's provider block with a dataarts block holding the default
-// fixture's instance and workspace, followed by body.
+// withDataArts is the test's provider block with a dataarts block holding the default
+// fixture's instance and workspace, followed by body. (In real mode the provider block is
+// empty, "provider "huaweidata" {}", and gets the dataarts block all the same: the tests
+// that read DataArts need the emulator's fixture, the others only plan.)
 func withDataArts(env *acctest.Env, body string) string {
 	block := fmt.Sprintf("provider \"huaweidata\" {\n  dataarts = {\n    instance_id  = %q\n    workspace_id = %q\n  }\n",
 		emulator.DemoDataArtsInstanceID, emulator.DemoDataArtsWorkspaceID)
-	return strings.Replace(env.ProviderBlock(), "provider \"huaweidata\" {\n", block, 1) + body
+	pb := strings.Replace(env.ProviderBlock(), "provider \"huaweidata\" {}", "provider \"huaweidata\" {\n}", 1)
+	return strings.Replace(pb, "provider \"huaweidata\" {\n", block, 1) + body
 }
 
 // expectAttr is statecheck.ExpectKnownValue with the attribute path written as Terraform
@@ -39,15 +42,45 @@ func containsObject(attrs map[string]knownvalue.Check) knownvalue.Check {
 }
 
 // readsOf checks that the emulator saw a whole number (at least one) of reads of perRead
-// calls each: Terraform reads a data source several times per test step.
+// calls each: Terraform reads a data source several times per test step. Emulator-only.
 func readsOf(env *acctest.Env, op string, perRead int) statecheck.StateCheck {
-	return acctest.CheckAPI(func(context.Context) error {
-		got := env.Count(op)
+	return env.CheckEmulator(func(_ context.Context, emu *emulator.Emulator) error {
+		got := emu.RequestCounts()[op]
 		if perRead <= 0 || got == 0 || got%perRead != 0 {
 			return fmt.Errorf("%s: %d calls, want a multiple of %d (one read = %d calls)", op, got, perRead, perRead)
 		}
 		return nil
 	})
+}
+
+// onEmulator gates a state check whose expected value only the emulator can promise: an
+// exact total or an order over a whole collection of the project (on a shared account
+// other tests' objects are listed too), or a value the emulator holds (its user name).
+// Against a real account it is skipped, and counted, like every EmulatorOnly check.
+func onEmulator(env *acctest.Env, check statecheck.StateCheck) statecheck.StateCheck {
+	return emulatorStateCheck{env: env, check: check}
+}
+
+type emulatorStateCheck struct {
+	env   *acctest.Env
+	check statecheck.StateCheck
+}
+
+func (c emulatorStateCheck) CheckState(ctx context.Context, req statecheck.CheckStateRequest, resp *statecheck.CheckStateResponse) {
+	_ = c.env.EmulatorOnly(func(*emulator.Emulator) error {
+		c.check.CheckState(ctx, req, resp)
+		return nil
+	})
+}
+
+// includes checks that a list holds, in any order and among any others, objects with these
+// names: what a list of a whole collection can promise on a shared account.
+func includes(ns ...string) knownvalue.Check {
+	checks := make([]knownvalue.Check, len(ns))
+	for i, n := range ns {
+		checks[i] = knownvalue.ObjectPartial(map[string]knownvalue.Check{"name": knownvalue.StringExact(n)})
+	}
+	return knownvalue.SetPartial(checks)
 }
 
 // regexpOf compiles a pattern of a test.

@@ -164,8 +164,9 @@ output "count" {
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			env := acctest.NewEnv(t)
-			cfg := withDataArts(env, c.config)
+			// The odd answers are the emulator's (Replace); the DataArts reads need its fixture.
+			env := acctest.NewEmulatedEnv(t, "odd answers injected by the emulator")
+			cfg := withDataArts(env.Env, c.config)
 			sameID := statecheck.CompareValue(compare.ValuesSame())
 			steps := []resource.TestStep{{
 				Config:            cfg,
