@@ -86,16 +86,16 @@ const ReportFileEnv = "HUAWEIDATA_ACC_REPORT"
 // printModeSummary writes, after a package's tests, how many emulator-only checks ran and
 // how many were skipped, and how many tests were skipped whole for needing the emulator.
 func printModeSummary() {
-	run, skipped, tests := emulatorChecksRun.Load(), emulatorChecksSkipped.Load(), emulatorTestsSkipped.Load()
-	if run+skipped+tests == 0 {
+	run, skipped, tests, fixtures := emulatorChecksRun.Load(), emulatorChecksSkipped.Load(), emulatorTestsSkipped.Load(), fixtureTestsSkipped.Load()
+	if run+skipped+tests+fixtures == 0 {
 		return
 	}
 	mode := "emulator"
 	if RealMode() {
 		mode = "real account"
 	}
-	line := fmt.Sprintf("acctest (%s mode) %s: emulator-only checks: %d run, %d skipped; tests that need the emulator skipped: %d\n",
-		mode, strings.TrimSuffix(filepath.Base(os.Args[0]), ".test"), run, skipped, tests)
+	line := fmt.Sprintf("acctest (%s mode) %s: emulator-only checks: %d run, %d skipped; tests that need the emulator skipped: %d; tests without a real-account fixture skipped: %d\n",
+		mode, strings.TrimSuffix(filepath.Base(os.Args[0]), ".test"), run, skipped, tests, fixtures)
 	fmt.Print(line)
 	if path := os.Getenv(ReportFileEnv); path != "" {
 		f, err := os.OpenFile(path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o600)
