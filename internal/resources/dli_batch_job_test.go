@@ -70,7 +70,8 @@ func batchID(id *string) statecheck.StateCheck {
 	}))
 }
 
-// batchInEmulator checks the job with id *id as the emulator reports it.
+// batchInEmulator checks the job with id *id as DLI reports it (through the API: the
+// emulator or a real account).
 func batchInEmulator(env *acctest.Env, t *testing.T, id *string, check func(state string, reqBody map[string]any, log []string) error) statecheck.StateCheck {
 	return acctest.CheckAPI(func(ctx context.Context) error {
 		j, err := env.Client(t).ShowBatchJob(ctx, *id)
@@ -87,19 +88,20 @@ func batchInEmulator(env *acctest.Env, t *testing.T, id *string, check func(stat
 
 // setBatchFaults is a state check that changes the emulator's injected faults (for the
 // post-apply plans of the step and the steps after it).
-func setBatchFaults(env *acctest.Env, f emulator.Faults) statecheck.StateCheck {
+func setBatchFaults(env *acctest.EmulatedEnv, f emulator.Faults) statecheck.StateCheck {
 	return acctest.CheckAPI(func(context.Context) error { env.SetFaults(f); return nil })
 }
 
 func TestAccDLIBatchJob_completedImportAndTriggers(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
+	queue, jobName := env.Name("batch"), env.Name("sales_report")
 	var first string
 	// A triggers change submits a new run: a new id.
 	newRun := statecheck.CompareValue(compare.ValuesDiffer())
 	body := func(run string) string {
 		return sparkPi + fmt.Sprintf(`
-  name            = "acc_sales_report"
+  name            = %q
   args            = ["--date", "2024-01-01", "--tables", "demo.sales demo.orders", ""]
   jars            = ["obs://demo-bucket/jars/deps.jar"]
   files           = ["count.txt"]
@@ -125,7 +127,7 @@ func TestAccDLIBatchJob_completedImportAndTriggers(t *testing.T) {
     { name = "groupTestJar", resources = [{ name = "testJar.jar", type = "jar" }] },
   ]
   triggers = { run = %q }
-`, run)
+`, jobName, run)
 	}
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
@@ -133,7 +135,7 @@ func TestAccDLIBatchJob_completedImportAndTriggers(t *testing.T) {
 		CheckDestroy: env.CheckRequests("CancelSparkJob", 0, 0),
 		Steps: []resource.TestStep{
 			{
-				Config: env.Config(batchConfig("acc_batch", body("1"))),
+				Config: env.Config(batchConfig(queue, body("1"))),
 				ConfigStateChecks: []statecheck.StateCheck{
 					batchID(&first),
 					newRun.AddStateValue(batchAddr, tfjsonpath.New("id")),
@@ -159,8 +161,11 @@ func TestAccDLIBatchJob_completedImportAndTriggers(t *testing.T) {
 						}
 						return nil
 					})),
-					expectBatch("log_tail", knownvalue.ListSizeExact(7)),
-					expectBatchAt(tfjsonpath.New("log_tail").AtSliceIndex(6), knownvalue.StringRegexp(regexp.MustCompile(`Shutdown hook called`))),
+					expectBatch("name", knownvalue.StringExact(jobName)),
+					expectBatch("log_tail", knownvalue.NotNull()),
+					// The emulator's log of a run; a real account logs other lines.
+					emulatorOnlyCheck(env, expectBatch("log_tail", knownvalue.ListSizeExact(7))),
+					emulatorOnlyCheck(env, expectBatchAt(tfjsonpath.New("log_tail").AtSliceIndex(6), knownvalue.StringRegexp(regexp.MustCompile(`Shutdown hook called`)))),
 					batchInEmulator(env, t, &first, func(state string, req map[string]any, _ []string) error {
 						if state != "success" || fmt.Sprint(req["args"]) != "[--date 2024-01-01 --tables demo.sales demo.orders ]" ||
 							req["executorMemory"] != "2048M" || req["sc_type"] != "B" || req["execution_agency_urn"] != "dli_agency" {
@@ -184,12 +189,12 @@ func TestAccDLIBatchJob_completedImportAndTriggers(t *testing.T) {
 			},
 			{
 				// Time passes: the finished run is refreshed, not re-run, and nothing changes.
-				PreConfig:        func() { env.Emulator.Advance(24 * time.Hour) },
-				Config:           env.Config(batchConfig("acc_batch", body("1"))),
+				PreConfig:        func() { env.WithEmulator(func(emu *emulator.Emulator) { emu.Advance(24 * time.Hour) }) },
+				Config:           env.Config(batchConfig(queue, body("1"))),
 				ConfigPlanChecks: acctest.ExpectAction(batchAddr, plancheck.ResourceActionNoop),
 			},
 			{
-				Config:           env.Config(batchConfig("acc_batch", body("2"))),
+				Config:           env.Config(batchConfig(queue, body("2"))),
 				ConfigPlanChecks: acctest.ExpectAction(batchAddr, plancheck.ResourceActionDestroyBeforeCreate),
 				ConfigStateChecks: []statecheck.StateCheck{
 					expectBatch("id", knownvalue.StringRegexp(regexp.MustCompile(`\S`))),
@@ -203,14 +208,15 @@ func TestAccDLIBatchJob_completedImportAndTriggers(t *testing.T) {
 
 func TestAccDLIBatchJob_waitForSubmittedAndRunning(t *testing.T) {
 	t.Parallel()
-	env := acctest.NewEnv(t)
+	env := acctest.NewEmulatedEnv(t, "the batch run time and the emulated clock")
 	env.Emulator.SetBatchRunTime(time.Hour) // the first run is still going when refreshed
+	queue, longRun := env.Name("submitted"), env.Name("long_run")
 	var id string
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		Steps: []resource.TestStep{
 			{
-				Config: env.Config(batchConfig("acc_submitted", sparkPi+`  wait_for = "submitted"`)),
+				Config: env.Config(batchConfig(queue, sparkPi+`  wait_for = "submitted"`)),
 				ConfigStateChecks: []statecheck.StateCheck{
 					// Apply did not wait: no state poll was made. (The job starts 360 emulated
 					// seconds, 0.6 s real, after submission, and then runs for an hour.)
@@ -221,7 +227,7 @@ func TestAccDLIBatchJob_waitForSubmittedAndRunning(t *testing.T) {
 			{
 				// Changing wait_for only records it; the finished job refreshes without a diff.
 				PreConfig:        func() { env.Emulator.Advance(2 * time.Hour) },
-				Config:           env.Config(batchConfig("acc_submitted", sparkPi+`  wait_for = "running"`)),
+				Config:           env.Config(batchConfig(queue, sparkPi+`  wait_for = "running"`)),
 				ConfigPlanChecks: acctest.ExpectAction(batchAddr, plancheck.ResourceActionUpdate),
 				ConfigStateChecks: []statecheck.StateCheck{
 					expectBatch("state", knownvalue.StringExact("success")),
@@ -231,7 +237,7 @@ func TestAccDLIBatchJob_waitForSubmittedAndRunning(t *testing.T) {
 			{
 				// A new run with wait_for = running returns once the job runs.
 				PreConfig: func() { env.Emulator.SetBatchRunTime(time.Hour) },
-				Config:    env.Config(batchConfig("acc_submitted", sparkPi+"  wait_for = \"running\"\n  name = \"long_run\"")),
+				Config:    env.Config(batchConfig(queue, sparkPi+fmt.Sprintf("  wait_for = \"running\"\n  name = %q", longRun))),
 				ConfigStateChecks: []statecheck.StateCheck{
 					batchID(&id),
 					expectBatch("state", knownvalue.StringExact("running")),
@@ -240,10 +246,10 @@ func TestAccDLIBatchJob_waitForSubmittedAndRunning(t *testing.T) {
 			},
 			{
 				// Destroying the running job cancels it and waits until it is dead.
-				Config:  env.Config(batchConfig("acc_submitted", sparkPi+"  wait_for = \"running\"\n  name = \"long_run\"")),
+				Config:  env.Config(batchConfig(queue, sparkPi+fmt.Sprintf("  wait_for = \"running\"\n  name = %q", longRun))),
 				Destroy: true,
 				ConfigStateChecks: []statecheck.StateCheck{
-					batchInEmulator(env, t, &id, func(state string, _ map[string]any, log []string) error {
+					batchInEmulator(env.Env, t, &id, func(state string, _ map[string]any, log []string) error {
 						if state != "dead" || !strings.Contains(strings.Join(log, "\n"), "cancelled by") {
 							return fmt.Errorf("after destroy the job is %s; log %v", state, log)
 						}
@@ -258,10 +264,12 @@ func TestAccDLIBatchJob_waitForSubmittedAndRunning(t *testing.T) {
 
 func TestAccDLIBatchJob_cancelOnDestroyFalse(t *testing.T) {
 	t.Parallel()
-	env := acctest.NewEnv(t)
+	// The job must still run after the destroy (and is then left running, to the emulator
+	// that ends with the test).
+	env := acctest.NewEmulatedEnv(t, "the batch run time: the job still runs after destroy")
 	env.Emulator.SetBatchRunTime(time.Hour)
 	var id string
-	cfg := env.Config(batchConfig("acc_keep", sparkPi+"  wait_for = \"running\"\n  cancel_on_destroy = false"))
+	cfg := env.Config(batchConfig(env.Name("keep"), sparkPi+"  wait_for = \"running\"\n  cancel_on_destroy = false"))
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		Steps: []resource.TestStep{
@@ -270,7 +278,7 @@ func TestAccDLIBatchJob_cancelOnDestroyFalse(t *testing.T) {
 				Config:  cfg,
 				Destroy: true,
 				ConfigStateChecks: []statecheck.StateCheck{
-					batchInEmulator(env, t, &id, func(state string, _ map[string]any, _ []string) error {
+					batchInEmulator(env.Env, t, &id, func(state string, _ map[string]any, _ []string) error {
 						if state != "running" {
 							return fmt.Errorf("job %s after destroy with cancel_on_destroy = false, want still running", state)
 						}
@@ -287,9 +295,10 @@ func TestAccDLIBatchJob_cancelOnDestroyFalse(t *testing.T) {
 // submits it again.
 func TestAccDLIBatchJob_deadRunTaints(t *testing.T) {
 	t.Parallel()
-	env := acctest.NewEnv(t)
-	env.Emulator.FailBatchesNamed("acc_doomed", "java.io.FileNotFoundException: obs://demo-bucket/input/2024-01-01 does not exist")
-	cfg := env.Config(batchConfig("acc_dead", sparkPi+`  name = "acc_doomed"`))
+	env := acctest.NewEmulatedEnv(t, "an injected batch failure")
+	doomed := env.Name("doomed")
+	env.Emulator.FailBatchesNamed(doomed, "java.io.FileNotFoundException: obs://demo-bucket/input/2024-01-01 does not exist")
+	cfg := env.Config(batchConfig(env.Name("dead"), sparkPi+fmt.Sprintf("  name = %q", doomed)))
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		Steps: []resource.TestStep{
@@ -298,7 +307,7 @@ func TestAccDLIBatchJob_deadRunTaints(t *testing.T) {
 				ExpectError: regexp.MustCompile(`(?s)ended in state dead; last log\s+lines:.*FileNotFoundException: obs://demo-bucket/input/2024-01-01.*Final app status: FAILED.*tainted`),
 			},
 			{
-				PreConfig:         func() { env.Emulator.FailBatchesNamed("acc_doomed", "") },
+				PreConfig:         func() { env.Emulator.FailBatchesNamed(doomed, "") },
 				Config:            cfg,
 				ConfigPlanChecks:  acctest.ExpectAction(batchAddr, plancheck.ResourceActionDestroyBeforeCreate),
 				ConfigStateChecks: []statecheck.StateCheck{expectBatch("state", knownvalue.StringExact("success"))},
@@ -311,10 +320,11 @@ func TestAccDLIBatchJob_deadRunTaints(t *testing.T) {
 // wait_for = submitted that dies later is not re-run by itself.
 func TestAccDLIBatchJob_deadAfterSubmitIsKept(t *testing.T) {
 	t.Parallel()
-	env := acctest.NewEnv(t)
-	env.Emulator.FailBatchesNamed("acc_later", "boom")
+	env := acctest.NewEmulatedEnv(t, "an injected batch failure, the batch run time and the emulated clock")
+	later := env.Name("later")
+	env.Emulator.FailBatchesNamed(later, "boom")
 	env.Emulator.SetBatchRunTime(time.Hour) // it dies at the end of its run, not before the refresh
-	cfg := env.Config(batchConfig("acc_later_q", sparkPi+"  name = \"acc_later\"\n  wait_for = \"submitted\""))
+	cfg := env.Config(batchConfig(env.Name("later_q"), sparkPi+fmt.Sprintf("  name = %q\n  wait_for = \"submitted\"", later)))
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		Steps: []resource.TestStep{
@@ -331,20 +341,21 @@ func TestAccDLIBatchJob_deadAfterSubmitIsKept(t *testing.T) {
 
 func TestAccDLIBatchJob_createTimeoutTaints(t *testing.T) {
 	t.Parallel()
-	env := acctest.NewEnv(t)
+	env := acctest.NewEmulatedEnv(t, "the batch run time and a create timeout tuned to the emulator")
 	env.Emulator.SetBatchRunTime(time.Hour)
+	queue := env.Name("slow")
 	var id string
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		Steps: []resource.TestStep{
 			{
-				Config:      env.Config(batchConfig("acc_slow", sparkPi+"  timeouts {\n    create = \"3s\"\n  }")),
+				Config:      env.Config(batchConfig(queue, sparkPi+"  timeouts {\n    create = \"3s\"\n  }")),
 				ExpectError: regexp.MustCompile(`(?s)timed out waiting for batch job .*complete;\s+last\s+state:\s+running`),
 			},
 			{
 				// The tainted run is still running: the replacement cancels it first.
 				PreConfig:        func() { env.Emulator.SetBatchRunTime(0) },
-				Config:           env.Config(batchConfig("acc_slow", sparkPi)),
+				Config:           env.Config(batchConfig(queue, sparkPi)),
 				ConfigPlanChecks: acctest.ExpectAction(batchAddr, plancheck.ResourceActionDestroyBeforeCreate),
 				ConfigStateChecks: []statecheck.StateCheck{
 					batchID(&id),
@@ -360,7 +371,8 @@ func TestAccDLIBatchJob_createTimeoutTaints(t *testing.T) {
 // run with injected 5xx faults still converges.
 func TestAccDLIBatchJob_faults(t *testing.T) {
 	t.Parallel()
-	env := acctest.NewEnv(t)
+	env := acctest.NewEmulatedEnv(t, "injected faults")
+	queue, name408 := env.Name("faults"), env.Name("408")
 	env.SetFaults(emulator.Faults{
 		ErrorRates:        map[int]float64{408: 1},
 		Operations:        []string{"CreateSparkJob"},
@@ -370,17 +382,17 @@ func TestAccDLIBatchJob_faults(t *testing.T) {
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		Steps: []resource.TestStep{
 			{
-				Config: env.Config(batchConfig("acc_faults", sparkPi+`  name = "acc_408"`)),
+				Config: env.Config(batchConfig(queue, sparkPi+fmt.Sprintf("  name = %q", name408))),
 				ConfigStateChecks: []statecheck.StateCheck{
 					expectBatch("state", knownvalue.StringExact("success")),
 					env.ExpectRequests("CreateSparkJob", 1, 1),
 					acctest.CheckAPI(func(ctx context.Context) error {
-						page, err := env.Client(t).ListBatchJobs(ctx, client.BatchJobFilter{Name: "acc_408"})
+						page, err := env.Client(t).ListBatchJobs(ctx, client.BatchJobFilter{Name: name408})
 						if err != nil {
-							return fmt.Errorf("listing the jobs named acc_408: %w", err)
+							return fmt.Errorf("listing the jobs named %s: %w", name408, err)
 						}
 						if page.Total != 1 {
-							return fmt.Errorf("jobs named acc_408: %v, want exactly 1", page)
+							return fmt.Errorf("jobs named %s: %v, want exactly 1", name408, page)
 						}
 						return nil
 					}),
@@ -389,7 +401,7 @@ func TestAccDLIBatchJob_faults(t *testing.T) {
 				},
 			},
 			{
-				Config: env.Config(batchConfig("acc_faults", sparkPi+"  name = \"acc_faulty\"\n  args = [\"a\", \"b\"]")),
+				Config: env.Config(batchConfig(queue, sparkPi+fmt.Sprintf("  name = %q\n  args = [\"a\", \"b\"]", env.Name("faulty")))),
 				ConfigStateChecks: []statecheck.StateCheck{
 					expectBatch("state", knownvalue.StringExact("success")),
 					setBatchFaults(env, emulator.Faults{}),
@@ -406,7 +418,7 @@ func TestAccDLIBatchJob_python(t *testing.T) {
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		Steps: []resource.TestStep{
 			{
-				Config: env.Config(batchConfig("acc_py", `
+				Config: env.Config(batchConfig(env.Name("py"), `
   file         = "obs://demo-bucket/py/report.py"
   python_files = ["obs://demo-bucket/py/helpers.py"]
   feature      = "custom"

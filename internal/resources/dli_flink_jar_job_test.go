@@ -25,7 +25,12 @@ const jarAddr = "huaweidata_dli_flink_jar_job.test"
 
 // jarConfig is a Jar job on the queue of flinkQueue.
 func jarConfig(name, args, extra string) string {
-	return flinkQueue + fmt.Sprintf(`
+	return jarConfigOn("acc_flink", name, args, extra)
+}
+
+// jarConfigOn is jarConfig with the queue named queue (a name from Env.Name).
+func jarConfigOn(queue, name, args, extra string) string {
+	return flinkQueueNamed(queue) + fmt.Sprintf(`
 resource "huaweidata_dli_flink_jar_job" "test" {
   name            = %q
   queue_name      = huaweidata_dli_queue.flink.name
@@ -41,21 +46,23 @@ func expectJar(attr string, v knownvalue.Check) statecheck.StateCheck {
 	return statecheck.ExpectKnownValue(jarAddr, tfjsonpath.New(attr), v)
 }
 
-// jarHistory checks what the emulator recorded for the job at jarAddr.
+// jarHistory checks what the emulator recorded for the job at jarAddr. Emulator-only.
 func jarHistory(env *acctest.Env, check func(h emulator.FlinkJobHistory) error) statecheck.StateCheck {
 	return expectJar("id", knownvalue.StringFunc(func(v string) error {
 		id, err := strconv.ParseInt(v, 10, 64)
 		if err != nil {
 			return err
 		}
-		h, found := env.Emulator.FlinkJob(id)
-		if !found {
-			return fmt.Errorf("the emulator has no Flink job %d", id)
-		}
-		if err := check(h); err != nil {
-			return fmt.Errorf("Flink Jar job %d: %w (runs %+v, stops %+v)", id, err, h.Runs, h.Stops)
-		}
-		return nil
+		return env.EmulatorOnly(func(emu *emulator.Emulator) error {
+			h, found := emu.FlinkJob(id)
+			if !found {
+				return fmt.Errorf("the emulator has no Flink job %d", id)
+			}
+			if err := check(h); err != nil {
+				return fmt.Errorf("Flink Jar job %d: %w (runs %+v, stops %+v)", id, err, h.Runs, h.Stops)
+			}
+			return nil
+		})
 	}))
 }
 
@@ -83,6 +90,7 @@ func jarDestroyed(env *acctest.Env, t *testing.T, allowUnsavedDelete bool) resou
 func TestAccDLIFlinkJarJob_lifecycle(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
+	queue, name, renamed := env.Name("flink"), env.Name("jar"), env.Name("jar_renamed")
 	factories, warnings := env.ProviderFactoriesRecordingWarnings()
 	restartWarning := `DLI Flink Jar job will restart: .*cannot change %s while the job runs.*resuming from that savepoint`
 	resource.Test(t, resource.TestCase{
@@ -90,7 +98,7 @@ func TestAccDLIFlinkJarJob_lifecycle(t *testing.T) {
 		CheckDestroy:             jarDestroyed(env, t, false),
 		Steps: []resource.TestStep{
 			{
-				Config: env.Config(jarConfig("acc_jar", "-rate 3", `
+				Config: env.Config(jarConfigOn(queue, name, "-rate 3", `
   dependency_jars  = ["acc_group/dep.jar", "obs://acc-bucket/libs/extra.jar"]
   dependency_files = ["acc_group/cities.csv"]
   cu_number        = 4
@@ -99,7 +107,7 @@ func TestAccDLIFlinkJarJob_lifecycle(t *testing.T) {
   tags             = { team = "data" }`)),
 				ConfigStateChecks: []statecheck.StateCheck{
 					expectJar("status", knownvalue.StringExact("job_running")),
-					expectJar("queue_name", knownvalue.StringExact("acc_flink")),
+					expectJar("queue_name", knownvalue.StringExact(queue)),
 					expectJar("dependency_jars", knownvalue.ListExact([]knownvalue.Check{
 						knownvalue.StringExact("acc_group/dep.jar"), knownvalue.StringExact("obs://acc-bucket/libs/extra.jar")})),
 					expectJar("tm_slot_num", knownvalue.Int32Exact(1)),
@@ -118,7 +126,7 @@ func TestAccDLIFlinkJarJob_lifecycle(t *testing.T) {
 			{
 				// Settings a running job takes in place: no stop, no new run, no warning.
 				PreConfig: warnings.Forget,
-				Config: env.Config(jarConfig("acc_jar_renamed", "-rate 3", `
+				Config: env.Config(jarConfigOn(queue, renamed, "-rate 3", `
   dependency_jars        = ["acc_group/dep.jar", "obs://acc-bucket/libs/extra.jar"]
   dependency_files       = ["acc_group/cities.csv"]
   cu_number              = 4
@@ -133,7 +141,7 @@ func TestAccDLIFlinkJarJob_lifecycle(t *testing.T) {
 					warnings.Expect(`will restart`, false),
 				}},
 				ConfigStateChecks: []statecheck.StateCheck{
-					expectJar("name", knownvalue.StringExact("acc_jar_renamed")),
+					expectJar("name", knownvalue.StringExact(renamed)),
 					expectJar("smn_topic", knownvalue.StringExact("jar_alarms")),
 					jarHistory(env, wantRuns(1, "")),
 					jarHistory(env, wantStops(0)),
@@ -141,7 +149,7 @@ func TestAccDLIFlinkJarJob_lifecycle(t *testing.T) {
 			},
 			{
 				// New arguments restart the job: stop with a savepoint, update, resume from it.
-				Config: env.Config(jarConfig("acc_jar_renamed", "-rate 5", `
+				Config: env.Config(jarConfigOn(queue, renamed, "-rate 5", `
   cu_number       = 4
   parallel_number = 2
   tags            = { team = "data" }`)),
@@ -153,14 +161,16 @@ func TestAccDLIFlinkJarJob_lifecycle(t *testing.T) {
 					expectJar("status", knownvalue.StringExact("job_running")),
 					expectJar("entrypoint_args", knownvalue.StringExact("-rate 5")),
 					expectJar("dependency_jars", knownvalue.Null()),
-					expectJar("savepoint_path", knownvalue.StringRegexp(regexp.MustCompile(`savepoint-1$`))),
+					expectJar("savepoint_path", knownvalue.StringRegexp(regexp.MustCompile(`\S`))),
+					// The emulator's name of its savepoint 1 (a real account names it otherwise).
+					emulatorOnlyCheck(env, expectJar("savepoint_path", knownvalue.StringRegexp(regexp.MustCompile(`savepoint-1$`)))),
 					jarHistory(env, wantStops(1)),
 					jarHistory(env, wantRuns(2, "latest")),
 				},
 			},
 			{
 				// A second restart keeps the state again: it resumes from the second savepoint.
-				Config: env.Config(jarConfig("acc_jar_renamed", "-rate 5", `
+				Config: env.Config(jarConfigOn(queue, renamed, "-rate 5", `
   cu_number       = 4
   parallel_number = 3
   tags            = { team = "data" }`)),
@@ -170,7 +180,9 @@ func TestAccDLIFlinkJarJob_lifecycle(t *testing.T) {
 				}},
 				ConfigStateChecks: []statecheck.StateCheck{
 					expectJar("parallel_number", knownvalue.Int32Exact(3)),
-					expectJar("savepoint_path", knownvalue.StringRegexp(regexp.MustCompile(`savepoint-2$`))),
+					expectJar("savepoint_path", knownvalue.StringRegexp(regexp.MustCompile(`\S`))),
+					// The emulator's name of its savepoint 2 (a real account names it otherwise).
+					emulatorOnlyCheck(env, expectJar("savepoint_path", knownvalue.StringRegexp(regexp.MustCompile(`savepoint-2$`)))),
 					jarHistory(env, wantStops(2)),
 					jarHistory(env, wantRuns(3, "latest")),
 					jarHistory(env, func(h emulator.FlinkJobHistory) error {
@@ -183,7 +195,7 @@ func TestAccDLIFlinkJarJob_lifecycle(t *testing.T) {
 			},
 			{
 				// fresh_start: the warning says the state is not kept.
-				Config: env.Config(jarConfig("acc_jar_renamed", "-rate 7", `
+				Config: env.Config(jarConfigOn(queue, renamed, "-rate 7", `
   cu_number       = 4
   parallel_number = 3
   restart_policy  = "fresh_start"
@@ -198,7 +210,7 @@ func TestAccDLIFlinkJarJob_lifecycle(t *testing.T) {
 			},
 			{
 				PreConfig: warnings.Forget,
-				Config: env.Config(jarConfig("acc_jar_renamed", "-rate 7", `
+				Config: env.Config(jarConfigOn(queue, renamed, "-rate 7", `
   cu_number       = 4
   parallel_number = 3
   restart_policy  = "fresh_start"
@@ -218,14 +230,15 @@ func TestAccDLIFlinkJarJob_lifecycle(t *testing.T) {
 func TestAccDLIFlinkSQLJob_restartWarning(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
+	name := env.Name("flink_warn")
 	factories, warnings := env.ProviderFactoriesRecordingWarnings()
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: factories,
 		CheckDestroy:             flinkDestroyed(env, t, false),
 		Steps: []resource.TestStep{
-			{Config: env.Config(flinkConfig("acc_flink_warn", flinkSQL1, ""))},
+			{Config: env.Config(flinkConfig(name, flinkSQL1, ""))},
 			{
-				Config: env.Config(flinkConfig("acc_flink_warn", flinkSQL2, "")),
+				Config: env.Config(flinkConfig(name, flinkSQL2, "")),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(flinkAddr, plancheck.ResourceActionUpdate),
 					warnings.Expect(`DLI Flink SQL job will restart: A Flink SQL job cannot change sql while the job runs\. `+
@@ -236,7 +249,7 @@ func TestAccDLIFlinkSQLJob_restartWarning(t *testing.T) {
 			{
 				// New tags replace the job: its state is not carried over, and the plan says so.
 				PreConfig: warnings.Forget,
-				Config:    env.Config(flinkConfig("acc_flink_warn", flinkSQL2, `  tags = { team = "data" }`)),
+				Config:    env.Config(flinkConfig(name, flinkSQL2, `  tags = { team = "data" }`)),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(flinkAddr, plancheck.ResourceActionDestroyBeforeCreate),
 					warnings.Expect(`DLI Flink SQL job will be replaced and start without its state: Changing tags replaces the job: `+
@@ -252,14 +265,15 @@ func TestAccDLIFlinkSQLJob_restartWarning(t *testing.T) {
 // replaced by the next apply, never orphaned.
 func TestAccDLIFlinkJarJob_submitFailureTaints(t *testing.T) {
 	t.Parallel()
-	env := acctest.NewEnv(t)
-	if err := env.Emulator.FailNextFlinkRun(emulator.FlinkFailure{JobName: "acc_jar_doomed", Reason: "ClassNotFoundException: org.example.StreamJob"}); err != nil {
+	env := acctest.NewEmulatedEnv(t, "an injected Flink run failure")
+	doomed := env.Name("jar_doomed")
+	if err := env.Emulator.FailNextFlinkRun(emulator.FlinkFailure{JobName: doomed, Reason: "ClassNotFoundException: org.example.StreamJob"}); err != nil {
 		t.Fatal(err)
 	}
-	config := env.Config(jarConfig("acc_jar_doomed", "-x", ""))
+	config := env.Config(jarConfigOn(env.Name("flink"), doomed, "-x", ""))
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
-		CheckDestroy:             jarDestroyed(env, t, false),
+		CheckDestroy:             jarDestroyed(env.Env, t, false),
 		Steps: []resource.TestStep{
 			{Config: config, ExpectError: regexp.MustCompile(`(?s)job_submit_fail.*ClassNotFoundException`)},
 			{
@@ -267,7 +281,7 @@ func TestAccDLIFlinkJarJob_submitFailureTaints(t *testing.T) {
 				ConfigPlanChecks: acctest.ExpectAction(jarAddr, plancheck.ResourceActionDestroyBeforeCreate),
 				ConfigStateChecks: []statecheck.StateCheck{
 					expectJar("status", knownvalue.StringExact("job_running")),
-					jarHistory(env, func(emulator.FlinkJobHistory) error {
+					jarHistory(env.Env, func(emulator.FlinkJobHistory) error {
 						live := 0
 						for _, h := range env.Emulator.FlinkJobs() {
 							if !h.Deleted {
@@ -289,7 +303,7 @@ func TestAccDLIFlinkJarJob_submitFailureTaints(t *testing.T) {
 func TestAccDLIFlinkJarJob_driftAndDisappears(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
-	config := env.Config(jarConfig("acc_jar_drift", "-rate 1", ""))
+	config := env.Config(jarConfigOn(env.Name("flink"), env.Name("jar_drift"), "-rate 1", ""))
 	jobID := func(s *terraform.State) (int64, error) {
 		return strconv.ParseInt(s.RootModule().Resources[jarAddr].Primary.ID, 10, 64)
 	}

@@ -21,21 +21,22 @@ import (
 // (tainted) and replaced by the next apply, never orphaned.
 func TestAccDLIFlinkSQLJob_submitFailureTaints(t *testing.T) {
 	t.Parallel()
-	env := acctest.NewEnv(t)
-	if err := env.Emulator.FailNextFlinkRun(emulator.FlinkFailure{JobName: "acc_doomed", Reason: "Insufficient resources in the shared cluster"}); err != nil {
+	env := acctest.NewEmulatedEnv(t, "an injected Flink run failure")
+	doomed := env.Name("doomed")
+	if err := env.Emulator.FailNextFlinkRun(emulator.FlinkFailure{JobName: doomed, Reason: "Insufficient resources in the shared cluster"}); err != nil {
 		t.Fatal(err)
 	}
 	var firstID int64
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
-		CheckDestroy:             flinkDestroyed(env, t, false),
+		CheckDestroy:             flinkDestroyed(env.Env, t, false),
 		Steps: []resource.TestStep{
 			{
-				Config:      env.Config(flinkConfig("acc_doomed", flinkSQL1, "")),
+				Config:      env.Config(flinkConfig(doomed, flinkSQL1, "")),
 				ExpectError: regexp.MustCompile(`(?s)job_submit_fail.*Insufficient resources in the shared\s+cluster`),
 			},
 			{
-				Config:           env.Config(flinkConfig("acc_doomed", flinkSQL1, "")),
+				Config:           env.Config(flinkConfig(doomed, flinkSQL1, "")),
 				ConfigPlanChecks: acctest.ExpectAction(flinkAddr, plancheck.ResourceActionDestroyBeforeCreate),
 				ConfigStateChecks: []statecheck.StateCheck{
 					expectFlink("status", knownvalue.StringExact("job_running")),
@@ -64,10 +65,13 @@ func TestAccDLIFlinkSQLJob_submitFailureTaints(t *testing.T) {
 }
 
 // Refresh notices a job stopped out of band, or failed, and plans it back to running.
+// Against a real account only the out-of-band stop is made: the crash and the failed
+// restart are the emulator's (their steps are added only against it).
 func TestAccDLIFlinkSQLJob_outOfBandStopAndCrash(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
-	config := env.Config(flinkConfig("acc_oob", flinkSQL1, ""))
+	name := env.Name("oob")
+	config := env.Config(flinkConfig(name, flinkSQL1, ""))
 	stopOutOfBand := func(s *terraform.State) error {
 		id, err := flinkJobIDInState(s)
 		if err != nil {
@@ -80,26 +84,26 @@ func TestAccDLIFlinkSQLJob_outOfBandStopAndCrash(t *testing.T) {
 		_, err = c.WaitForFlinkJob(ctx, id, "to stop", func(s string) bool { return s == client.FlinkCancelSuccess })
 		return err
 	}
-	crash := func(s *terraform.State) error {
-		id, err := flinkJobIDInState(s)
-		if err != nil {
-			return err
-		}
-		return env.Emulator.CrashFlinkJob(id, "java.lang.OutOfMemoryError")
-	}
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.ProviderFactories(),
-		CheckDestroy:             flinkDestroyed(env, t, false),
-		Steps: []resource.TestStep{
-			{Config: config, Check: stopOutOfBand, ExpectNonEmptyPlan: true},
-			{
-				Config:           config,
-				ConfigPlanChecks: acctest.ExpectAction(flinkAddr, plancheck.ResourceActionUpdate),
-				ConfigStateChecks: []statecheck.StateCheck{
-					expectFlink("status", knownvalue.StringExact("job_running")),
-					flinkHistory(env, wantRuns(2, "latest")),
-				},
+	steps := []resource.TestStep{
+		{Config: config, Check: stopOutOfBand, ExpectNonEmptyPlan: true},
+		{
+			Config:           config,
+			ConfigPlanChecks: acctest.ExpectAction(flinkAddr, plancheck.ResourceActionUpdate),
+			ConfigStateChecks: []statecheck.StateCheck{
+				expectFlink("status", knownvalue.StringExact("job_running")),
+				flinkHistory(env, wantRuns(2, "latest")),
 			},
+		},
+	}
+	env.WithEmulator(func(emu *emulator.Emulator) {
+		crash := func(s *terraform.State) error {
+			id, err := flinkJobIDInState(s)
+			if err != nil {
+				return err
+			}
+			return emu.CrashFlinkJob(id, "java.lang.OutOfMemoryError")
+		}
+		steps = append(steps, []resource.TestStep{
 			{Config: config, Check: crash, ExpectNonEmptyPlan: true},
 			{
 				RefreshState: true,
@@ -124,28 +128,33 @@ func TestAccDLIFlinkSQLJob_outOfBandStopAndCrash(t *testing.T) {
 				// A job that crashes while being restarted: the update fails at once with
 				// DLI's description, and the next apply tries again.
 				PreConfig: func() {
-					for id := range env.Emulator.FlinkJobs() {
-						if err := env.Emulator.FailNextFlinkRun(emulator.FlinkFailure{JobID: id, Phase: emulator.FlinkFailRunning, Reason: "UDF class not found"}); err != nil {
+					for id := range emu.FlinkJobs() {
+						if err := emu.FailNextFlinkRun(emulator.FlinkFailure{JobID: id, Phase: emulator.FlinkFailRunning, Reason: "UDF class not found"}); err != nil {
 							t.Fatal(err)
 						}
 					}
 				},
-				Config:      env.Config(flinkConfig("acc_oob", flinkSQL2, "")),
+				Config:      env.Config(flinkConfig(name, flinkSQL2, "")),
 				ExpectError: regexp.MustCompile(`(?s)job_running_exception.*UDF class not found`),
 			},
 			{
-				Config:            env.Config(flinkConfig("acc_oob", flinkSQL2, "")),
+				Config:            env.Config(flinkConfig(name, flinkSQL2, "")),
 				ConfigPlanChecks:  acctest.ExpectAction(flinkAddr, plancheck.ResourceActionUpdate),
 				ConfigStateChecks: []statecheck.StateCheck{expectFlink("status", knownvalue.StringExact("job_running"))},
 			},
-		},
+		}...)
+	})
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.ProviderFactories(),
+		CheckDestroy:             flinkDestroyed(env, t, false),
+		Steps:                    steps,
 	})
 }
 
 func TestAccDLIFlinkSQLJob_disappears(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
-	config := env.Config(flinkConfig("acc_gone", flinkSQL1, ""))
+	config := env.Config(flinkConfig(env.Name("gone"), flinkSQL1, ""))
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		CheckDestroy:             flinkDestroyed(env, t, true),
@@ -178,7 +187,8 @@ func TestAccDLIFlinkSQLJob_disappears(t *testing.T) {
 
 func TestAccDLIFlinkSQLJob_withFaults(t *testing.T) {
 	t.Parallel()
-	env := acctest.NewEnv(t)
+	env := acctest.NewEmulatedEnv(t, "injected faults")
+	name := env.Name("faults")
 	env.SetFaults(emulator.Faults{
 		ErrorRates:        map[int]float64{500: 0.08, 502: 0.04, 503: 0.03, 429: 0.03, 408: 0.06}, // 24% of requests
 		RetryAfterSeconds: 1,
@@ -191,18 +201,18 @@ func TestAccDLIFlinkSQLJob_withFaults(t *testing.T) {
 			if n := len(env.Emulator.FlinkJobs()); n != 1 {
 				return fmt.Errorf("%d jobs were created, want 1", n)
 			}
-			return flinkDestroyed(env, t, false)(s)
+			return flinkDestroyed(env.Env, t, false)(s)
 		},
 		Steps: []resource.TestStep{
 			{
-				Config:            env.Config(flinkConfig("acc_faults", flinkSQL1, "")),
+				Config:            env.Config(flinkConfig(name, flinkSQL1, "")),
 				ConfigStateChecks: []statecheck.StateCheck{expectFlink("status", knownvalue.StringExact("job_running"))},
 			},
 			{
-				Config: env.Config(flinkConfig("acc_faults", flinkSQL2, "")),
+				Config: env.Config(flinkConfig(name, flinkSQL2, "")),
 				ConfigStateChecks: []statecheck.StateCheck{
 					expectFlink("status", knownvalue.StringExact("job_running")),
-					flinkHistory(env, wantRuns(2, "latest")),
+					flinkHistory(env.Env, wantRuns(2, "latest")),
 				},
 			},
 		},

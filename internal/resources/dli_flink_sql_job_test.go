@@ -45,6 +45,38 @@ resource "huaweidata_dli_queue" "flink" {
 }
 `
 
+// flinkQueueNamed is flinkQueue with the queue named name (a name from Env.Name).
+func flinkQueueNamed(name string) string {
+	return strings.Replace(flinkQueue, `"acc_flink"`, strconv.Quote(name), 1)
+}
+
+// emulatorOnlyCheck runs check only against the emulator (Env.EmulatorOnly): for values
+// whose exact form is the emulator's (its log lines, its savepoint paths), which a real
+// account writes otherwise.
+func emulatorOnlyCheck(env *acctest.Env, check statecheck.StateCheck) statecheck.StateCheck {
+	return emulatorOnlyStateCheck{env: env, check: check}
+}
+
+type emulatorOnlyStateCheck struct {
+	env   *acctest.Env
+	check statecheck.StateCheck
+}
+
+func (c emulatorOnlyStateCheck) CheckState(ctx context.Context, req statecheck.CheckStateRequest, resp *statecheck.CheckStateResponse) {
+	_ = c.env.EmulatorOnly(func(*emulator.Emulator) error {
+		c.check.CheckState(ctx, req, resp)
+		return nil
+	})
+}
+
+// emulatorWording is the regular expression want against the emulator, whose wording of an
+// error it is, and loose against a real account (chosen through Env.EmulatorOnly).
+func emulatorWording(env *acctest.Env, want, loose string) *regexp.Regexp {
+	re := loose
+	env.WithEmulator(func(*emulator.Emulator) { re = want })
+	return regexp.MustCompile(re)
+}
+
 // expectFlink is a state check of one attribute of the job at flinkAddr.
 func expectFlink(attr string, v knownvalue.Check) statecheck.StateCheck {
 	return statecheck.ExpectKnownValue(flinkAddr, tfjsonpath.New(attr), v)
@@ -72,17 +104,19 @@ func flinkJobIDInState(s *terraform.State) (int64, error) {
 }
 
 // flinkHistory checks what the emulator recorded for the job at flinkAddr: its runs, stops
-// and savepoints.
+// and savepoints. Emulator-only.
 func flinkHistory(env *acctest.Env, check func(h emulator.FlinkJobHistory) error) statecheck.StateCheck {
 	return withFlinkJobID(func(id int64) error {
-		h, found := env.Emulator.FlinkJob(id)
-		if !found {
-			return fmt.Errorf("the emulator has no Flink job %d", id)
-		}
-		if err := check(h); err != nil {
-			return fmt.Errorf("Flink job %d: %w (runs %+v, stops %+v)", id, err, h.Runs, h.Stops)
-		}
-		return nil
+		return env.EmulatorOnly(func(emu *emulator.Emulator) error {
+			h, found := emu.FlinkJob(id)
+			if !found {
+				return fmt.Errorf("the emulator has no Flink job %d", id)
+			}
+			if err := check(h); err != nil {
+				return fmt.Errorf("Flink job %d: %w (runs %+v, stops %+v)", id, err, h.Runs, h.Stops)
+			}
+			return nil
+		})
 	})
 }
 
@@ -190,27 +224,31 @@ func flinkDestroyed(env *acctest.Env, t *testing.T, allowUnsavedDelete bool) res
 }
 
 // flinkStopsSaved fails if any job was stopped while running without a savepoint.
+// Emulator-only.
 func flinkStopsSaved(env *acctest.Env, allowUnsavedDelete bool) error {
-	for id, h := range env.Emulator.FlinkJobs() {
-		for i, st := range h.Stops {
-			last := i == len(h.Stops)-1
-			if st.StatusBefore == client.FlinkRunning && !st.TriggerSavepoint && !(allowUnsavedDelete && last && h.Deleted) {
-				return fmt.Errorf("Flink job %d was stopped while running without a savepoint (stop %d of %d: %+v)", id, i+1, len(h.Stops), st)
+	return env.EmulatorOnly(func(emu *emulator.Emulator) error {
+		for id, h := range emu.FlinkJobs() {
+			for i, st := range h.Stops {
+				last := i == len(h.Stops)-1
+				if st.StatusBefore == client.FlinkRunning && !st.TriggerSavepoint && !(allowUnsavedDelete && last && h.Deleted) {
+					return fmt.Errorf("Flink job %d was stopped while running without a savepoint (stop %d of %d: %+v)", id, i+1, len(h.Stops), st)
+				}
 			}
 		}
-	}
-	return nil
+		return nil
+	})
 }
 
 func TestAccDLIFlinkSQLJob_lifecycle(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
+	name, renamed := env.Name("flink"), env.Name("flink_renamed")
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		CheckDestroy:             flinkDestroyed(env, t, false),
 		Steps: []resource.TestStep{
 			{
-				Config: env.Config(flinkConfig("acc_flink", flinkSQL1, "")),
+				Config: env.Config(flinkConfig(name, flinkSQL1, "")),
 				ConfigStateChecks: []statecheck.StateCheck{
 					expectFlink("status", knownvalue.StringExact("job_running")),
 					expectFlink("desired_state", knownvalue.StringExact("running")),
@@ -235,14 +273,14 @@ func TestAccDLIFlinkSQLJob_lifecycle(t *testing.T) {
 			},
 			{
 				// Settings a running job takes in place: no stop, no new run.
-				Config: env.Config(flinkConfig("acc_flink_renamed", flinkSQL1, `
+				Config: env.Config(flinkConfig(renamed, flinkSQL1, `
   description            = "totals per region"
   smn_topic              = "flink_alarms"
   restart_when_exception = true
   resume_max_num         = 5`)),
 				ConfigPlanChecks: acctest.ExpectAction(flinkAddr, plancheck.ResourceActionUpdate),
 				ConfigStateChecks: []statecheck.StateCheck{
-					expectFlink("name", knownvalue.StringExact("acc_flink_renamed")),
+					expectFlink("name", knownvalue.StringExact(renamed)),
 					expectFlink("smn_topic", knownvalue.StringExact("flink_alarms")),
 					expectFlink("status", knownvalue.StringExact("job_running")),
 					flinkHistory(env, wantRuns(1, "")),
@@ -251,12 +289,14 @@ func TestAccDLIFlinkSQLJob_lifecycle(t *testing.T) {
 			},
 			{
 				// An SQL change restarts the job: stop with a savepoint, update, resume from it.
-				Config:           env.Config(flinkConfig("acc_flink_renamed", flinkSQL2, "")),
+				Config:           env.Config(flinkConfig(renamed, flinkSQL2, "")),
 				ConfigPlanChecks: acctest.ExpectAction(flinkAddr, plancheck.ResourceActionUpdate),
 				ConfigStateChecks: []statecheck.StateCheck{
 					expectFlink("status", knownvalue.StringExact("job_running")),
 					expectFlink("smn_topic", knownvalue.Null()),
-					expectFlink("savepoint_path", knownvalue.StringRegexp(regexp.MustCompile(`savepoint-1$`))),
+					expectFlink("savepoint_path", knownvalue.StringRegexp(regexp.MustCompile(`\S`))),
+					// The emulator's name of its savepoint 1 (a real account names it otherwise).
+					emulatorOnlyCheck(env, expectFlink("savepoint_path", knownvalue.StringRegexp(regexp.MustCompile(`savepoint-1$`)))),
 					flinkHistory(env, wantStops(1)),
 					flinkHistory(env, wantRuns(2, "latest")),
 					flinkHistory(env, func(h emulator.FlinkJobHistory) error {
@@ -268,18 +308,20 @@ func TestAccDLIFlinkSQLJob_lifecycle(t *testing.T) {
 				},
 			},
 			{
-				Config:           env.Config(flinkConfig("acc_flink_renamed", flinkSQL2, `  desired_state = "stopped"`)),
+				Config:           env.Config(flinkConfig(renamed, flinkSQL2, `  desired_state = "stopped"`)),
 				ConfigPlanChecks: acctest.ExpectAction(flinkAddr, plancheck.ResourceActionUpdate),
 				ConfigStateChecks: []statecheck.StateCheck{
 					expectFlink("status", knownvalue.StringExact("job_cancel_success")),
-					expectFlink("savepoint_path", knownvalue.StringRegexp(regexp.MustCompile(`savepoint-2$`))),
+					expectFlink("savepoint_path", knownvalue.StringRegexp(regexp.MustCompile(`\S`))),
+					// The emulator's name of its savepoint 2 (a real account names it otherwise).
+					emulatorOnlyCheck(env, expectFlink("savepoint_path", knownvalue.StringRegexp(regexp.MustCompile(`savepoint-2$`)))),
 					flinkHistory(env, wantStops(2)),
 					flinkHistory(env, wantRuns(2, "latest")),
 				},
 			},
 			{
 				// A stopped job takes every change without running.
-				Config:           env.Config(flinkConfig("acc_flink_renamed", flinkSQL1, "  desired_state = \"stopped\"\n  parallel_number = 4")),
+				Config:           env.Config(flinkConfig(renamed, flinkSQL1, "  desired_state = \"stopped\"\n  parallel_number = 4")),
 				ConfigPlanChecks: acctest.ExpectAction(flinkAddr, plancheck.ResourceActionUpdate),
 				ConfigStateChecks: []statecheck.StateCheck{
 					expectFlink("status", knownvalue.StringExact("job_cancel_success")),
@@ -289,7 +331,7 @@ func TestAccDLIFlinkSQLJob_lifecycle(t *testing.T) {
 				},
 			},
 			{
-				Config:           env.Config(flinkConfig("acc_flink_renamed", flinkSQL1, "  parallel_number = 4")),
+				Config:           env.Config(flinkConfig(renamed, flinkSQL1, "  parallel_number = 4")),
 				ConfigPlanChecks: acctest.ExpectAction(flinkAddr, plancheck.ResourceActionUpdate),
 				ConfigStateChecks: []statecheck.StateCheck{
 					expectFlink("status", knownvalue.StringExact("job_running")),
@@ -304,7 +346,7 @@ func TestAccDLIFlinkSQLJob_lifecycle(t *testing.T) {
 			},
 			{
 				// fresh_start: the stop still takes a savepoint, the run does not resume.
-				Config: env.Config(flinkConfig("acc_flink_renamed", flinkSQL2,
+				Config: env.Config(flinkConfig(renamed, flinkSQL2,
 					"  parallel_number = 4\n  restart_policy = \"fresh_start\"")),
 				ConfigPlanChecks: acctest.ExpectAction(flinkAddr, plancheck.ResourceActionUpdate),
 				ConfigStateChecks: []statecheck.StateCheck{
@@ -322,8 +364,9 @@ func TestAccDLIFlinkSQLJob_lifecycle(t *testing.T) {
 func TestAccDLIFlinkSQLJob_exclusiveCreatedStopped(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
+	queue := env.Name("flink")
 	full := func(desired string, cu int) string {
-		return flinkQueue + flinkConfig("acc_flink_full", flinkSQL1, fmt.Sprintf(`
+		return flinkQueueNamed(queue) + flinkConfig(env.Name("flink_full"), flinkSQL1, fmt.Sprintf(`
   run_mode               = "exclusive_cluster"
   queue_name             = huaweidata_dli_queue.flink.name
   cu_number              = %d
@@ -354,12 +397,14 @@ func TestAccDLIFlinkSQLJob_exclusiveCreatedStopped(t *testing.T) {
 		CheckDestroy: resource.ComposeAggregateTestCheckFunc(
 			flinkDestroyed(env, t, true),
 			func(*terraform.State) error {
-				for id, h := range env.Emulator.FlinkJobs() {
-					if len(h.Stops) == 0 || h.Stops[len(h.Stops)-1].TriggerSavepoint || !h.Deleted {
-						return fmt.Errorf("job %d: the delete did not stop without a savepoint as configured: %+v", id, h.Stops)
+				return env.EmulatorOnly(func(emu *emulator.Emulator) error {
+					for id, h := range emu.FlinkJobs() {
+						if len(h.Stops) == 0 || h.Stops[len(h.Stops)-1].TriggerSavepoint || !h.Deleted {
+							return fmt.Errorf("job %d: the delete did not stop without a savepoint as configured: %+v", id, h.Stops)
+						}
 					}
-				}
-				return nil
+					return nil
+				})
 			},
 		),
 		Steps: []resource.TestStep{
@@ -367,7 +412,7 @@ func TestAccDLIFlinkSQLJob_exclusiveCreatedStopped(t *testing.T) {
 				Config: env.Config(full("stopped", 4)),
 				ConfigStateChecks: []statecheck.StateCheck{
 					expectFlink("status", knownvalue.StringExact("job_init")),
-					expectFlink("queue_name", knownvalue.StringExact("acc_flink")),
+					expectFlink("queue_name", knownvalue.StringExact(queue)),
 					expectFlink("checkpoint_mode", knownvalue.StringExact("at_least_once")),
 					statecheck.ExpectKnownValue(flinkAddr, tfjsonpath.New("runtime_config").AtMapKey("table.exec.state.ttl"), knownvalue.StringExact("1h")),
 					expectFlink("start_time", knownvalue.Null()),
@@ -396,9 +441,10 @@ func TestAccDLIFlinkSQLJob_exclusiveCreatedStopped(t *testing.T) {
 			},
 			{
 				// More CUs than the queue has: the run is refused with DLI's reason, after the
-				// running job was stopped with a savepoint.
+				// running job was stopped with a savepoint. (The reason is in the emulator's
+				// words; against a real account only the refusal is required.)
 				Config:      env.Config(full("running", 32)),
-				ExpectError: regexp.MustCompile(`(?s)cu_number 32 exceeds\s+the 16 CUs of queue acc_flink`),
+				ExpectError: emulatorWording(env, `(?s)cu_number 32 exceeds\s+the 16 CUs of queue\s+`+regexp.QuoteMeta(queue), `.`),
 			},
 			{
 				Config:           env.Config(full("running", 8)),

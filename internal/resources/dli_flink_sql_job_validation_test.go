@@ -67,17 +67,25 @@ func TestAccDLIFlinkSQLJob_planTimeValidation(t *testing.T) {
 
 // Names and descriptions are limited in characters, not bytes: a name of 20 Chinese
 // characters (60 bytes in UTF-8) and a description of 512 are accepted and kept.
+//
+// The name of the job created must start with the test's prefix (Env.Name), so the exact
+// 20-character Chinese name is checked by a plan-only step (which creates nothing), and the
+// job applied is named with the prefix and the same 20 Chinese characters: 32 characters,
+// 72 bytes, so the apply still shows that more than 57 bytes are accepted.
 func TestAccDLIFlinkSQLJob_unicodeName(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
-	name, desc := strings.Repeat("实时订单汇总", 3)+"作业", strings.Repeat("按地区汇总订单金额", 56)+"按地区汇总订单金" // 20 and 512 characters
-	config := env.Config(flinkConfig(name, flinkSQL1, fmt.Sprintf("  description = %q", desc)))
+	zh, desc := strings.Repeat("实时订单汇总", 3)+"作业", strings.Repeat("按地区汇总订单金额", 56)+"按地区汇总订单金" // 20 and 512 characters
+	name := env.Name(zh)
+	descAttr := fmt.Sprintf("  description = %q", desc)
+	config := env.Config(flinkConfig(name, flinkSQL1, descAttr))
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		CheckDestroy:             flinkDestroyed(env, t, false),
 		Steps: []resource.TestStep{
 			{
-				Config:             config,
+				// Exactly 20 Chinese characters pass plan.
+				Config:             env.Config(flinkConfig(zh, flinkSQL1, descAttr)),
 				PlanOnly:           true,
 				ExpectNonEmptyPlan: true,
 			},

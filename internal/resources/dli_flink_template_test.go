@@ -36,7 +36,8 @@ func expectTemplate(attr string, v knownvalue.Check) statecheck.StateCheck {
 	return statecheck.ExpectKnownValue(templateAddr, tfjsonpath.New(attr), v)
 }
 
-// templateInEmulator checks the template at templateAddr as the emulator lists it.
+// templateInEmulator checks the template at templateAddr as DLI (the emulator or a real
+// account) returns it.
 func templateInEmulator(env *acctest.Env, t *testing.T, check func(*model.FlinkSqlJobTemplate) error) statecheck.StateCheck {
 	return expectTemplate("template_id", knownvalue.Int64Func(func(id int64) error {
 		tpl, err := env.Client(t).GetFlinkTemplate(context.Background(), id)
@@ -64,7 +65,8 @@ func TestAccDLIFlinkTemplate_lifecycle(t *testing.T) {
 		_, err = env.Client(t).GetFlinkTemplate(ctx, n)
 		return err
 	})
-	v2 := env.Config(templateConfig("acc_tpl_v2", flinkSQL2, `  type = "flink_opensource_sql_job"
+	name, v2Name := env.Name("tpl"), env.Name("tpl_v2")
+	v2 := env.Config(templateConfig(v2Name, flinkSQL2, `  type = "flink_opensource_sql_job"
   description = "totals per region"
   tags = { team = "data" }`))
 	var id int64
@@ -73,7 +75,7 @@ func TestAccDLIFlinkTemplate_lifecycle(t *testing.T) {
 		CheckDestroy:             resource.ComposeAggregateTestCheckFunc(gone, acctest.CheckNothingLeft(env)),
 		Steps: []resource.TestStep{
 			{
-				Config: env.Config(templateConfig("acc_tpl", flinkSQL1, `  type = "flink_opensource_sql_job"
+				Config: env.Config(templateConfig(name, flinkSQL1, `  type = "flink_opensource_sql_job"
   tags = { team = "data" }`)),
 				ConfigStateChecks: []statecheck.StateCheck{
 					expectTemplate("description", knownvalue.StringExact("")),
@@ -92,9 +94,9 @@ func TestAccDLIFlinkTemplate_lifecycle(t *testing.T) {
 				Config:           v2,
 				ConfigPlanChecks: acctest.ExpectAction(templateAddr, plancheck.ResourceActionUpdate),
 				ConfigStateChecks: []statecheck.StateCheck{
-					expectTemplate("name", knownvalue.StringExact("acc_tpl_v2")),
+					expectTemplate("name", knownvalue.StringExact(v2Name)),
 					templateInEmulator(env, t, func(tpl *model.FlinkSqlJobTemplate) error {
-						if *tpl.Name != "acc_tpl_v2" || *tpl.Desc != "totals per region" || *tpl.SqlBody != flinkSQL2 {
+						if *tpl.Name != v2Name || *tpl.Desc != "totals per region" || *tpl.SqlBody != flinkSQL2 {
 							return fmt.Errorf("the emulator holds %+v", tpl)
 						}
 						return nil
@@ -129,7 +131,7 @@ func TestAccDLIFlinkTemplate_lifecycle(t *testing.T) {
 			},
 			{
 				// A new type replaces the template.
-				Config:           env.Config(templateConfig("acc_tpl_v2", flinkSQL2, `  tags = { team = "data" }`)),
+				Config:           env.Config(templateConfig(v2Name, flinkSQL2, `  tags = { team = "data" }`)),
 				ConfigPlanChecks: acctest.ExpectAction(templateAddr, plancheck.ResourceActionDestroyBeforeCreate),
 			},
 			{
@@ -146,20 +148,20 @@ func TestAccDLIFlinkTemplate_lifecycle(t *testing.T) {
 func TestAccDLIFlinkTemplate_refreshListsOnce(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
-	config := env.Config(`
+	config := env.Config(fmt.Sprintf(`
 resource "huaweidata_dli_flink_template" "many" {
   count = 20
-  name  = "acc_tpl_${count.index}"
+  name  = "%s${count.index}"
   sql   = "INSERT INTO sink SELECT * FROM source"
 }
-`)
+`, env.Name("tpl_")))
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		CheckDestroy:             acctest.CheckNothingLeft(env),
 		Steps: []resource.TestStep{
 			{Config: config},
 			{
-				PreConfig:    env.Emulator.ResetCounts,
+				PreConfig:    env.ResetCounts,
 				RefreshState: true,
 				Check:        env.CheckRequests("ListFlinkSqlJobTemplates", 1, 1),
 			},

@@ -17,25 +17,33 @@ import (
 
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/acctest"
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/client"
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/emulator"
 )
 
 const sqlJobAddr = "huaweidata_dli_sql_job.test"
 
+// sqlJobNames are the names sqlJobConfig gives the test's database, queue and table.
+func sqlJobNames(env *acctest.Env) (database, queue, table string) {
+	return env.Name("sqljobs"), env.Name("sqljobs"), env.Name("sales")
+}
+
 // sqlJobCatalog is a database with a table of two columns and an SQL queue.
-const sqlJobCatalog = `
+func sqlJobCatalog(env *acctest.Env) string {
+	database, queue, table := sqlJobNames(env)
+	return fmt.Sprintf(`
 resource "huaweidata_dli_database" "db" {
-  name          = "acc_sqljobs"
+  name          = %q
   force_destroy = true
 }
 
 resource "huaweidata_dli_queue" "sql" {
-  name     = "acc_sqljobs"
+  name     = %q
   cu_count = 16
 }
 
 resource "huaweidata_dli_table" "sales" {
   database_name       = huaweidata_dli_database.db.name
-  name                = "sales"
+  name                = %q
   data_location       = "DLI"
   deletion_protection = false
   columns = [
@@ -43,11 +51,12 @@ resource "huaweidata_dli_table" "sales" {
     { name = "region", type = "string" },
   ]
 }
-`
+`, database, queue, table)
+}
 
 // sqlJobConfig is the catalog plus an SQL job with the given body.
-func sqlJobConfig(body string) string {
-	return sqlJobCatalog + fmt.Sprintf(`
+func sqlJobConfig(env *acctest.Env, body string) string {
+	return sqlJobCatalog(env) + fmt.Sprintf(`
 resource "huaweidata_dli_sql_job" "test" {
   queue_name    = huaweidata_dli_queue.sql.name
   database_name = huaweidata_dli_database.db.name
@@ -73,16 +82,17 @@ func expectSQLJob(attr string, v knownvalue.Check) statecheck.StateCheck {
 func TestAccDLISQLJob_queryImportUpdateRerun(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
+	_, queue, table := sqlJobNames(env)
 	sameRun := statecheck.CompareValue(compare.ValuesSame())
 	newRun := statecheck.CompareValue(compare.ValuesDiffer())
 	body := func(previewRows int, run string) string {
 		return fmt.Sprintf(`
-  sql           = "select id, region as r, 7 from sales limit 2"
+  sql           = "select id, region as r, 7 from %s limit 2"
   conf          = { "spark.sql.shuffle.partitions" = "8" }
   tags          = { team = "data" }
   preview_rows  = %d
   triggers      = { run = %q }
-`, previewRows, run)
+`, table, previewRows, run)
 	}
 	previewOf := func(rows ...[]string) knownvalue.Check {
 		lists := make([]knownvalue.Check, len(rows))
@@ -101,13 +111,17 @@ func TestAccDLISQLJob_queryImportUpdateRerun(t *testing.T) {
 			"rows":    knownvalue.ListExact(lists),
 		})
 	}
+	// The jobs tagged team=data: against the emulator every one of them, against a real
+	// account (shared with other tests) those on the test's queue.
+	filter := client.SQLJobFilter{Tags: "team=data", Queue: queue}
+	env.WithEmulator(func(*emulator.Emulator) { filter.Queue = "" })
 	jobInEmulator := acctest.CheckAPI(func(ctx context.Context) error {
-		jobs, err := env.Client(t).ListSQLJobs(ctx, client.SQLJobFilter{Tags: "team=data"})
+		jobs, err := env.Client(t).ListSQLJobs(ctx, filter)
 		if err != nil {
 			return err
 		}
 		for _, j := range jobs {
-			if j.Status != "FINISHED" || j.QueueName != "acc_sqljobs" || j.UserTags()["team"] != "data" {
+			if j.Status != "FINISHED" || j.QueueName != queue || j.UserTags()["team"] != "data" {
 				return fmt.Errorf("job in the emulator: %+v", j)
 			}
 		}
@@ -118,7 +132,7 @@ func TestAccDLISQLJob_queryImportUpdateRerun(t *testing.T) {
 		CheckDestroy:             resource.ComposeTestCheckFunc(acctest.CheckNothingLeft(env), env.CheckRequests("CancelSqlJob", 0, 0)),
 		Steps: []resource.TestStep{
 			{
-				Config: env.Config(sqlJobConfig(body(10, "1"))),
+				Config: env.Config(sqlJobConfig(env, body(10, "1"))),
 				ConfigStateChecks: []statecheck.StateCheck{
 					sameRun.AddStateValue(sqlJobAddr, tfjsonpath.New("id")),
 					newRun.AddStateValue(sqlJobAddr, tfjsonpath.New("id")),
@@ -149,8 +163,8 @@ func TestAccDLISQLJob_queryImportUpdateRerun(t *testing.T) {
 			{
 				// preview_rows is a setting: updated in place, the preview read again; the
 				// refresh of a finished job costs one status call and no preview.
-				PreConfig: env.Emulator.ResetCounts,
-				Config:    env.Config(sqlJobConfig(body(1, "1"))),
+				PreConfig: env.ResetCounts,
+				Config:    env.Config(sqlJobConfig(env, body(1, "1"))),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(sqlJobAddr, plancheck.ResourceActionUpdate),
 				}},
@@ -164,7 +178,7 @@ func TestAccDLISQLJob_queryImportUpdateRerun(t *testing.T) {
 			},
 			{
 				// A triggers change runs the job again, with a plan warning (see the unit test).
-				Config: env.Config(sqlJobConfig(body(1, "2"))),
+				Config: env.Config(sqlJobConfig(env, body(1, "2"))),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(sqlJobAddr, plancheck.ResourceActionDestroyBeforeCreate),
 				}},
@@ -180,30 +194,31 @@ func TestAccDLISQLJob_queryImportUpdateRerun(t *testing.T) {
 
 // A job that ends FAILED fails the apply with DLI's message and stays in state tainted; the
 // next apply runs it again. A syntax error fails the plan through check-sql, before any job.
+// Against a real account only the syntax error is checked: the failure is injected (its
+// steps are added only against the emulator).
 func TestAccDLISQLJob_failedAndSyntaxError(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
-	backfill := `
-  sql      = "INSERT OVERWRITE TABLE sales SELECT 1, 'backfill'"
+	_, _, table := sqlJobNames(env)
+	backfill := fmt.Sprintf(`
+  sql      = "INSERT OVERWRITE TABLE %s SELECT 1, 'backfill'"
   wait_for = "completed"
-`
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.ProviderFactories(),
-		CheckDestroy:             acctest.CheckNothingLeft(env),
-		Steps: []resource.TestStep{
+`, table)
+	steps := []resource.TestStep{{
+		Config:      env.Config(sqlJobConfig(env, `  sql = "select 1 frm x"`)),
+		PlanOnly:    true,
+		ExpectError: regexp.MustCompile(`Invalid SQL[\s\S]*CheckSql[\s\S]*DLI\.0004[\s\S]*near 'x'`),
+	}}
+	env.WithEmulator(func(emu *emulator.Emulator) {
+		steps = append(steps, []resource.TestStep{
 			{
-				Config:      env.Config(sqlJobConfig(`  sql = "select 1 frm x"`)),
-				PlanOnly:    true,
-				ExpectError: regexp.MustCompile(`Invalid SQL[\s\S]*CheckSql[\s\S]*DLI\.0004[\s\S]*near 'x'`),
-			},
-			{
-				PreConfig:   func() { env.Emulator.FailSQLJobs("backfill", "java.lang.OutOfMemoryError: Java heap space") },
-				Config:      env.Config(sqlJobConfig(backfill)),
+				PreConfig:   func() { emu.FailSQLJobs("backfill", "java.lang.OutOfMemoryError: Java heap space") },
+				Config:      env.Config(sqlJobConfig(env, backfill)),
 				ExpectError: regexp.MustCompile(`SQL job \S+ ended FAILED[\s\S]*OutOfMemoryError: Java heap space[\s\S]*tainted`),
 			},
 			{
-				PreConfig: func() { env.Emulator.FailSQLJobs("", "") },
-				Config:    env.Config(sqlJobConfig(backfill)),
+				PreConfig: func() { emu.FailSQLJobs("", "") },
+				Config:    env.Config(sqlJobConfig(env, backfill)),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(sqlJobAddr, plancheck.ResourceActionDestroyBeforeCreate),
 				}},
@@ -213,7 +228,12 @@ func TestAccDLISQLJob_failedAndSyntaxError(t *testing.T) {
 					expectSQLJob("result_preview", knownvalue.Null()),
 				},
 			},
-		},
+		}...)
+	})
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.ProviderFactories(),
+		CheckDestroy:             acctest.CheckNothingLeft(env),
+		Steps:                    steps,
 	})
 }
 
@@ -262,7 +282,7 @@ func TestAccDLISQLJob_planErrors(t *testing.T) {
 // until it has ended; with cancel_on_destroy = false it is left running.
 func TestAccDLISQLJob_destroyWhileRunning(t *testing.T) {
 	t.Parallel()
-	env := acctest.NewEnv(t)
+	env := acctest.NewEmulatedEnv(t, "the SQL job run time: the jobs still run when destroyed")
 	env.Emulator.SetSQLJobRunTime(1000 * time.Hour)
 	var cancelled, kept string
 	job := func(name, sql, extra string) string {

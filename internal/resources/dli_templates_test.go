@@ -3,6 +3,7 @@ package resources_test
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -16,6 +17,8 @@ import (
 
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/acctest"
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/client"
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/emulator"
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/ptr"
 )
 
 const (
@@ -33,32 +36,48 @@ resource "huaweidata_dli_sql_template" "test" {
 `, name, sql, extra)
 }
 
-// sqlTemplateIs checks the template in state as the emulator holds it.
+// sqlTemplateIs checks the template in state as DLI holds it: the test's only SQL template
+// (those named with its prefix) and, against the emulator, the only one of the project.
 func sqlTemplateIs(env *acctest.Env, t *testing.T, name, sql, group string) statecheck.StateCheck {
 	return acctest.CheckAPI(func(ctx context.Context) error {
 		c := env.Client(t)
-		var all []model.SqlJobTemplate
-		// A new template becomes visible after the emulator's consistency delay.
+		var all, ours []model.SqlJobTemplate
+		// A new template becomes visible after the consistency delay.
 		err := c.AwaitVisible(ctx, time.Now(), func(ctx context.Context) error {
 			var err error
-			if all, err = c.ListSQLTemplates(ctx); err == nil && len(all) == 0 {
-				err = &client.NotFoundError{Kind: "SQL template", Name: name}
+			if all, err = c.ListSQLTemplates(ctx); err != nil {
+				return err
 			}
-			return err
+			ours = ours[:0]
+			for _, tpl := range all {
+				if strings.HasPrefix(ptr.Deref(tpl.SqlName), env.Prefix()) {
+					ours = append(ours, tpl)
+				}
+			}
+			if len(ours) == 0 {
+				return &client.NotFoundError{Kind: "SQL template", Name: name}
+			}
+			return nil
 		})
 		if err != nil {
 			return err
 		}
-		if len(all) != 1 || *all[0].SqlName != name || *all[0].Sql != sql || *all[0].Group != group {
-			return fmt.Errorf("templates in the emulator: %+v", all)
+		if len(ours) != 1 || *ours[0].SqlName != name || *ours[0].Sql != sql || *ours[0].Group != group {
+			return fmt.Errorf("the test's templates: %+v", ours)
 		}
-		return nil
+		return env.EmulatorOnly(func(*emulator.Emulator) error {
+			if len(all) != 1 {
+				return fmt.Errorf("templates in the emulator: %+v", all)
+			}
+			return nil
+		})
 	})
 }
 
 func TestAccDLISQLTemplate_basic(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
+	name, v2 := env.Name("daily_count"), env.Name("daily_count_v2")
 	sameID := statecheck.CompareValue(compare.ValuesSame())
 	var id string
 	resource.Test(t, resource.TestCase{
@@ -66,24 +85,24 @@ func TestAccDLISQLTemplate_basic(t *testing.T) {
 		CheckDestroy:             acctest.CheckNothingLeft(env),
 		Steps: []resource.TestStep{
 			{
-				Config: env.Config(sqlTemplateConfig("daily_count", "select count(*) from orders", "")),
+				Config: env.Config(sqlTemplateConfig(name, "select count(*) from orders", "")),
 				ConfigStateChecks: []statecheck.StateCheck{
 					sameID.AddStateValue(sqlTemplateAddr, tfjsonpath.New("id")),
 					statecheck.ExpectKnownValue(sqlTemplateAddr, tfjsonpath.New("description"), knownvalue.StringExact("")),
 					statecheck.ExpectKnownValue(sqlTemplateAddr, tfjsonpath.New("id"), knownvalue.StringFunc(func(v string) error { id = v; return nil })),
-					sqlTemplateIs(env, t, "daily_count", "select count(*) from orders", ""),
+					sqlTemplateIs(env, t, name, "select count(*) from orders", ""),
 				},
 			},
 			{ResourceName: sqlTemplateAddr, ImportState: true, ImportStateVerify: true},
 			{
-				Config: env.Config(sqlTemplateConfig("daily_count_v2", "select count(1) from orders", `  group = "etl"
+				Config: env.Config(sqlTemplateConfig(v2, "select count(1) from orders", `  group = "etl"
   description = "counts orders"`)),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(sqlTemplateAddr, plancheck.ResourceActionUpdate),
 				}},
 				ConfigStateChecks: []statecheck.StateCheck{
 					sameID.AddStateValue(sqlTemplateAddr, tfjsonpath.New("id")),
-					sqlTemplateIs(env, t, "daily_count_v2", "select count(1) from orders", "etl"),
+					sqlTemplateIs(env, t, v2, "select count(1) from orders", "etl"),
 				},
 			},
 			{
@@ -94,12 +113,12 @@ func TestAccDLISQLTemplate_basic(t *testing.T) {
 						t.Fatal(err)
 					}
 				},
-				Config: env.Config(sqlTemplateConfig("daily_count_v2", "select count(1) from orders", `  group = "etl"
+				Config: env.Config(sqlTemplateConfig(v2, "select count(1) from orders", `  group = "etl"
   description = "counts orders"`)),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(sqlTemplateAddr, plancheck.ResourceActionUpdate),
 				}},
-				ConfigStateChecks: []statecheck.StateCheck{sqlTemplateIs(env, t, "daily_count_v2", "select count(1) from orders", "etl")},
+				ConfigStateChecks: []statecheck.StateCheck{sqlTemplateIs(env, t, v2, "select count(1) from orders", "etl")},
 			},
 			{
 				// Deleted outside Terraform: the plan creates it again.
@@ -108,7 +127,7 @@ func TestAccDLISQLTemplate_basic(t *testing.T) {
 						t.Fatal(err)
 					}
 				},
-				Config: env.Config(sqlTemplateConfig("daily_count_v2", "select count(1) from orders", `  group = "etl"
+				Config: env.Config(sqlTemplateConfig(v2, "select count(1) from orders", `  group = "etl"
   description = "counts orders"`)),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(sqlTemplateAddr, plancheck.ResourceActionCreate),
@@ -144,6 +163,7 @@ func sparkTemplateInEmulator(env *acctest.Env, t *testing.T, id *string, check f
 func TestAccDLISparkTemplate_basic(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
+	v2 := env.Name("etl_v2")
 	sameID := statecheck.CompareValue(compare.ValuesSame())
 	var id string
 	full := `
@@ -175,7 +195,7 @@ func TestAccDLISparkTemplate_basic(t *testing.T) {
 		CheckDestroy:             acctest.CheckNothingLeft(env),
 		Steps: []resource.TestStep{
 			{
-				Config: env.Config(sparkTemplateConfig("etl", full)),
+				Config: env.Config(sparkTemplateConfig(env.Name("etl"), full)),
 				ConfigStateChecks: []statecheck.StateCheck{
 					sameID.AddStateValue(sparkTemplateAddr, tfjsonpath.New("id")),
 					statecheck.ExpectKnownValue(sparkTemplateAddr, tfjsonpath.New("id"), knownvalue.StringFunc(func(v string) error { id = v; return nil })),
@@ -192,7 +212,7 @@ func TestAccDLISparkTemplate_basic(t *testing.T) {
 			{ResourceName: sparkTemplateAddr, ImportState: true, ImportStateVerify: true},
 			{
 				// A smaller body replaces the whole content, in place.
-				Config: env.Config(sparkTemplateConfig("etl_v2", `    file = "obs://demo-bucket/jars/etl2.jar"`)),
+				Config: env.Config(sparkTemplateConfig(v2, `    file = "obs://demo-bucket/jars/etl2.jar"`)),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(sparkTemplateAddr, plancheck.ResourceActionUpdate),
 				}},
@@ -200,7 +220,7 @@ func TestAccDLISparkTemplate_basic(t *testing.T) {
 					sameID.AddStateValue(sparkTemplateAddr, tfjsonpath.New("id")),
 					statecheck.ExpectKnownValue(sparkTemplateAddr, tfjsonpath.New("body").AtMapKey("class_name"), knownvalue.Null()),
 					sparkTemplateInEmulator(env, t, &id, func(tpl *client.SparkTemplate) error {
-						if tpl.Name != "etl_v2" || tpl.Body.File != "obs://demo-bucket/jars/etl2.jar" || tpl.Body.ClassName != "" || tpl.Body.Args != nil {
+						if tpl.Name != v2 || tpl.Body.File != "obs://demo-bucket/jars/etl2.jar" || tpl.Body.ClassName != "" || tpl.Body.Args != nil {
 							return fmt.Errorf("template in the emulator: %+v %+v", tpl, tpl.Body)
 						}
 						return nil
@@ -213,7 +233,7 @@ func TestAccDLISparkTemplate_basic(t *testing.T) {
 						t.Fatal(err)
 					}
 				},
-				Config: env.Config(sparkTemplateConfig("etl_v2", `    file = "obs://demo-bucket/jars/etl2.jar"`)),
+				Config: env.Config(sparkTemplateConfig(v2, `    file = "obs://demo-bucket/jars/etl2.jar"`)),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(sparkTemplateAddr, plancheck.ResourceActionCreate),
 				}},
@@ -242,20 +262,20 @@ func TestAccDLITemplates_planErrors(t *testing.T) {
 func TestAccDLISQLTemplate_refreshCost(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
-	cfg := env.Config(`
+	cfg := env.Config(fmt.Sprintf(`
 resource "huaweidata_dli_sql_template" "many" {
   count = 30
-  name  = "acc_many_${count.index}"
+  name  = "%s${count.index}"
   sql   = "select ${count.index}"
 }
-`)
+`, env.Name("many_")))
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		CheckDestroy:             acctest.CheckNothingLeft(env),
 		Steps: []resource.TestStep{
 			{Config: cfg},
 			{
-				PreConfig:        env.Emulator.ResetCounts,
+				PreConfig:        env.ResetCounts,
 				Config:           cfg,
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
 				ConfigStateChecks: []statecheck.StateCheck{
