@@ -160,7 +160,9 @@ func interruptApply(ctx context.Context, t *testing.T, env *acctest.EmulatedEnv)
 		t.Fatal(err)
 	}
 	<-applied
-	var st struct{ Resources []struct{ Instances []json.RawMessage } }
+	var st struct {
+		Resources []struct{ Instances []json.RawMessage }
+	}
 	if s := w.Read("terraform.tfstate"); s != "" {
 		if err := json.Unmarshal([]byte(s), &st); err != nil {
 			t.Fatalf("reading the state: %v", err)

@@ -1,8 +1,10 @@
 package sweep_test
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"log"
 	"os"
 	"sync"
@@ -22,18 +24,63 @@ const DryRunEnv = "SWEEP_DRY_RUN"
 // sweepTimeout bounds one sweeper: deleting queues and pools waits for DLI.
 const sweepTimeout = 30 * time.Minute
 
+// DebugEnv names the environment variable that keeps the sweeper runner's [DEBUG] lines
+// (which sweeper runs when): SWEEP_DEBUG=1.
+const DebugEnv = "SWEEP_DEBUG"
+
 // TestMain runs the sweepers with -sweep=<region> (and -sweep-run, -sweep-allow-failures),
 // else the tests.
-func TestMain(m *testing.M) { resource.TestMain(m) }
-
-// One sweeper per kind, depending on the kinds acctest.Sweep deletes before it.
-func init() {
-	for _, k := range acctest.SweepKinds() {
-		resource.AddTestSweepers(k.Name, &resource.Sweeper{Name: k.Name, Dependencies: k.After, F: sweeper(k.Name)})
+func TestMain(m *testing.M) {
+	if os.Getenv(DebugEnv) != "1" {
+		log.SetOutput(withoutDebug{os.Stderr})
 	}
+	resource.TestMain(m)
 }
 
-var announce sync.Once
+// withoutDebug drops the log lines marked [DEBUG] (log writes one line per call).
+type withoutDebug struct{ w io.Writer }
+
+func (d withoutDebug) Write(p []byte) (int, error) {
+	if bytes.Contains(p, []byte("[DEBUG]")) {
+		return len(p), nil
+	}
+	return d.w.Write(p)
+}
+
+// summaryName is the sweeper that runs after all others (when -sweep-run selects them
+// all) and prints what they deleted, or would delete, together.
+const summaryName = "summary"
+
+// One sweeper per kind, depending on the kinds acctest.Sweep deletes before it, and the
+// summary after them all.
+func init() {
+	var all []string
+	for _, k := range acctest.SweepKinds() {
+		resource.AddTestSweepers(k.Name, &resource.Sweeper{Name: k.Name, Dependencies: k.After, F: sweeper(k.Name)})
+		all = append(all, k.Name)
+	}
+	resource.AddTestSweepers(summaryName, &resource.Sweeper{Name: summaryName, Dependencies: all, F: summary})
+}
+
+var (
+	announce sync.Once
+	mu       sync.Mutex
+	swept    []acctest.Leftover // what the sweepers deleted, or would delete
+)
+
+func summary(region string) error {
+	mu.Lock()
+	defer mu.Unlock()
+	if os.Getenv(DryRunEnv) != "0" {
+		log.Printf("[sweep] SUMMARY (dry run) for region %s: %d objects would be deleted; run with %s=0 to delete them", region, len(swept), DryRunEnv)
+	} else {
+		log.Printf("[sweep] SUMMARY for region %s: %d objects deleted", region, len(swept))
+	}
+	for _, l := range swept {
+		log.Printf("[sweep]   %s", l)
+	}
+	return nil
+}
 
 // sweeper deletes (or, in a dry run, lists) the objects of one kind named with
 // acctest.NamePrefix in region, in the account the HW_* environment names.
@@ -57,6 +104,9 @@ func sweeper(kind string) resource.SweeperFunc {
 		defer cancel()
 		logf := func(format string, args ...any) { log.Printf("[sweep] "+format, args...) }
 		done, err := acctest.Sweep(ctx, c, acctest.NamePrefix, dryRun, logf, kind)
+		mu.Lock()
+		swept = append(swept, done...)
+		mu.Unlock()
 		verb := "deleted"
 		if dryRun {
 			verb = "would delete"
