@@ -16,25 +16,6 @@ import (
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/ptr"
 )
 
-// What the sweep finds by name prefix, and how it deletes it. Objects a test creates are
-// named Env.Name(base); Leftovers finds those of every kind below, one listing per
-// collection (tables: one per swept database and one of "default"), and Sweep deletes them.
-//
-// Found by prefix: elastic resource pools; queues whose name, or whose pool's name, starts
-// with it (their scaling plans, properties and permissions are deleted with them);
-// databases (with their permissions); tables in swept databases (any name) and prefixed
-// tables in "default"; global variables; Flink SQL and Jar jobs; Spark batch jobs that have
-// not finished; enhanced connections not DELETED; SQL, Spark and Flink templates; packages
-// whose group or name starts with it; datasource authentications.
-//
-// SQL jobs carry no name: a running one is found when its statement contains the prefix
-// (DLI's sql_pattern: it names a prefixed database, table or variable). One that names
-// none (SELECT 1) runs on a queue: on a prefixed queue it ends with the queue, on a shared
-// queue it cannot be told from anyone else's and is left to end by itself.
-//
-// Not swept, as they carry no name: the project's single DLI agency (its roles) and OBS
-// authorisations, which DLI cannot revoke.
-
 // Kinds of object, as Leftover.Kind and sweeper names hold them.
 const (
 	KindSQLJob              = "sql_job"
@@ -63,10 +44,10 @@ type Leftover struct {
 
 func (l Leftover) String() string {
 	s := l.Kind + " " + l.Name
-	switch {
-	case l.Kind == KindTable:
+	switch l.Kind {
+	case KindTable:
 		s = l.Kind + " " + l.Parent + "." + l.Name
-	case l.Kind == KindPackage:
+	case KindPackage:
 		s = l.Kind + " " + client.PackageID(l.Parent, l.Name)
 	}
 	if l.ID != "" {
@@ -133,8 +114,25 @@ func selectKinds(names []string) ([]sweepKind, error) {
 }
 
 // Leftovers lists the objects whose name starts with prefix (which must start with
-// NamePrefix), of the kinds named (every kind when none is), in the order Sweep deletes them. The listings run in parallel; when some
-// fail, it returns what the others found together with their errors, joined.
+// NamePrefix), of the kinds named (every kind when none is), in the order Sweep deletes
+// them: one listing per collection (tables: one per swept database and one of "default"),
+// the listings in parallel. When some fail, it returns what the others found together with
+// their errors, joined.
+//
+// Found by prefix: elastic resource pools; queues whose name, or whose pool's name, starts
+// with it (their scaling plans, properties and permissions go with them); databases (with
+// their permissions); every table of a swept database and the prefixed tables of
+// "default"; global variables; Flink SQL and Jar jobs; Spark batch jobs that have not
+// finished; enhanced connections not DELETED; SQL, Spark and Flink templates; packages
+// whose group or name starts with it; datasource authentications.
+//
+// SQL jobs carry no name: a running one is found when its statement contains the prefix
+// (DLI's sql_pattern: it names a prefixed database, table or variable). One that names
+// none (SELECT 1) runs on a queue: on a prefixed queue it ends with the queue; on a shared
+// queue it cannot be told from anyone else's and is left to end by itself.
+//
+// Not found, as they carry no name: the project's single DLI agency (its roles), and OBS
+// authorisations, which DLI cannot revoke.
 func Leftovers(ctx context.Context, c *client.Client, prefix string, kinds ...string) ([]Leftover, error) {
 	if !strings.HasPrefix(prefix, NamePrefix) {
 		return nil, fmt.Errorf("refusing to sweep objects named %q...: a sweep prefix starts with %q", prefix, NamePrefix)

@@ -117,9 +117,9 @@ func TestSweep_everyKind(t *testing.T) {
 	}
 
 	// Real mode, against the same emulator: CheckNothingLeft sees them by prefix.
-	real := &Env{prefix: mine}
+	realEnv := &Env{prefix: mine}
 	setRealEnv(t, env.URL())
-	if err := CheckNothingLeft(real)(nil); err == nil || !strings.Contains(err.Error(), "queue "+mine+"q") {
+	if err := CheckNothingLeft(realEnv)(nil); err == nil || !strings.Contains(err.Error(), "queue "+mine+"q") {
 		t.Fatalf("CheckNothingLeft in real mode with objects left: %v, want them listed", err)
 	}
 
@@ -156,7 +156,7 @@ func TestSweep_everyKind(t *testing.T) {
 	if got := keys(leftoversOf(ctx, t, c, other)); !slices.Equal(got, wantOther) {
 		t.Errorf("the other prefix's objects after the sweep:\n got %q\nwant %q", got, wantOther)
 	}
-	if err := CheckNothingLeft(real)(nil); err != nil {
+	if err := CheckNothingLeft(realEnv)(nil); err != nil {
 		t.Errorf("CheckNothingLeft in real mode after the sweep: %v", err)
 	}
 }

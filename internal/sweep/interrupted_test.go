@@ -159,7 +159,9 @@ func interruptApply(ctx context.Context, t *testing.T, env *acctest.EmulatedEnv)
 	if err := apply.Process.Kill(); err != nil {
 		t.Fatal(err)
 	}
-	<-applied
+	if err := <-applied; err == nil {
+		t.Fatal("terraform apply succeeded although it was killed")
+	}
 	var st struct {
 		Resources []struct{ Instances []json.RawMessage }
 	}
