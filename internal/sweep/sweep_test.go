@@ -3,6 +3,7 @@ package sweep_test
 import (
 	"bytes"
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"log"
@@ -31,6 +32,14 @@ const DebugEnv = "SWEEP_DEBUG"
 // TestMain runs the sweepers with -sweep=<region> (and -sweep-run, -sweep-allow-failures),
 // else the tests.
 func TestMain(m *testing.M) {
+	flag.Parse()
+	if flag.Lookup("sweep").Value.String() != "" {
+		if cfg := acctest.RealClientConfig(); cfg.ProjectID == "" || cfg.AccessKey == "" || cfg.SecretKey == "" {
+			fmt.Fprintln(os.Stderr, "sweep: the sweepers clean up the account the HW_* environment names, as make testacc tests it: "+
+				"set HW_PROJECT_ID, HW_ACCESS_KEY and HW_SECRET_KEY (HW_*_ENDPOINT to override endpoints)")
+			os.Exit(1)
+		}
+	}
 	if os.Getenv(DebugEnv) != "1" {
 		log.SetOutput(withoutDebug{os.Stderr})
 	}
