@@ -101,7 +101,7 @@ func testMove(t *testing.T, env *acctest.Env, shape string, incumbent tfState) {
 	// as this provider's reads of moved objects have no recent write of their own to wait
 	// for.
 	settle(env)
-	w.putState(pointAtOurs(t, env, prefixState(env, incumbent), ours))
+	w.putState(pointAtOurs(t, env, prefixState(t, env, incumbent), ours))
 
 	moved, targets := movedBlocks(t, incumbent)
 	w.write("main.tf", config+moved)
@@ -128,14 +128,15 @@ func prefixNames(env *acctest.Env, s string) string {
 }
 
 // prefixState is prefixNames for an incumbent's state.
-func prefixState(env *acctest.Env, s tfState) tfState {
+func prefixState(t *testing.T, env *acctest.Env, s tfState) tfState {
+	t.Helper()
 	data, err := json.Marshal(s)
 	if err != nil {
-		panic(err)
+		t.Fatal(err)
 	}
 	var out tfState
 	if err := json.Unmarshal([]byte(prefixNames(env, string(data))), &out); err != nil {
-		panic(err)
+		t.Fatal(err)
 	}
 	return out
 }
