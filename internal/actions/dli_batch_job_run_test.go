@@ -1,6 +1,7 @@
 package actions_test
 
 import (
+	"context"
 	"fmt"
 	"regexp"
 	"testing"
@@ -14,13 +15,16 @@ import (
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/emulator"
 )
 
-const batchQueue = `
+// batchQueue is the general-purpose queue named queue the runs use.
+func batchQueue(queue string) string {
+	return fmt.Sprintf(`
 resource "huaweidata_dli_queue" "spark" {
-  name       = "acc_action_spark"
+  name       = %q
   cu_count   = 16
   queue_type = "general"
 }
-`
+`, queue)
+}
 
 // batchRun invokes huaweidata_dli_batch_job_run of a run named runName on the queue.
 func batchRun(name, runName, extra string) string {
@@ -36,15 +40,19 @@ func batchRun(name, runName, extra string) string {
 %s`, runName, extra))
 }
 
-// batchesNamed returns the states of the emulator's batches named name.
-func batchesNamed(env *acctest.Env, name string) []string {
+// batchesNamed returns the states of the batches named name.
+func batchesNamed(ctx context.Context, c *client.Client, name string) ([]string, error) {
+	jobs, err := c.ListAllBatchJobs(ctx, client.BatchJobFilter{Name: name})
+	if err != nil {
+		return nil, err
+	}
 	var states []string
-	for _, b := range inventory(env).SparkBatches {
+	for _, b := range jobs {
 		if b.Name == name {
 			states = append(states, b.State)
 		}
 	}
-	return states
+	return states, nil
 }
 
 // The run is submitted and the invocation waits until it has succeeded; with wait = false
@@ -52,34 +60,55 @@ func batchesNamed(env *acctest.Env, name string) []string {
 func TestAccActionDLIBatchJobRun(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
-	env.Emulator.FailBatchesNamed("acc_doomed", "java.io.FileNotFoundException: obs://demo-bucket/input/2024-01-01 does not exist")
+	queue, pi, later, doomed, slow := env.Name("spark"), env.Name("pi"), env.Name("later"), env.Name("doomed"), env.Name("slow")
 	resource.Test(t, resource.TestCase{
 		TerraformVersionChecks:   needsActions,
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		Steps: []resource.TestStep{
 			{
-				Config: env.Config(lines(batchQueue, batchRun("pi", "acc_pi", ""), batchRun("later", "acc_later", "    wait = false"))),
+				Config: env.Config(lines(batchQueue(queue), batchRun("pi", pi, ""), batchRun("later", later, "    wait = false"))),
 				ConfigStateChecks: []statecheck.StateCheck{
 					env.ExpectRequests("CreateSparkJob", 2, 2),
-					acctest.CheckAPI(checkInventory(env, func(emulator.ProjectInventory) error {
-						if s := batchesNamed(env, "acc_pi"); len(s) != 1 || s[0] != client.BatchSuccess {
-							return fmt.Errorf("acc_pi: want one run that succeeded (the invocation waits), got %v", s)
+					eventually(func(ctx context.Context) error {
+						c := env.Client(t)
+						states := map[string][]string{}
+						for _, name := range []string{pi, later} {
+							s, err := batchesNamed(ctx, c, name)
+							if err != nil {
+								return err
+							}
+							if len(s) == 0 {
+								return fmt.Errorf("%s: %w", name, errNotListedYet)
+							}
+							states[name] = s
 						}
-						if s := batchesNamed(env, "acc_later"); len(s) != 1 {
-							return fmt.Errorf("acc_later: want one run submitted (wait = false), got %v", s)
+						if s := states[pi]; len(s) != 1 || s[0] != client.BatchSuccess {
+							return fmt.Errorf("%s: want one run that succeeded (the invocation waits), got %v", pi, s)
+						}
+						if s := states[later]; len(s) != 1 {
+							return fmt.Errorf("%s: want one run submitted (wait = false), got %v", later, s)
 						}
 						return nil
-					})),
+					}),
 				},
 			},
 			{
-				Config:      env.Config(lines(batchQueue, batchRun("doomed", "acc_doomed", ""))),
-				ExpectError: regexp.MustCompile(`(?s)Running Spark batch job \S+ on DLI queue\s+acc_action_spark.*ended\s+in\s+state\s+dead.*FileNotFoundException`),
+				// A run that ends dead: the emulator fails runs of this name (emulator-only step).
+				PreConfig: func() {
+					env.WithEmulator(func(emu *emulator.Emulator) {
+						emu.FailBatchesNamed(doomed, "java.io.FileNotFoundException: obs://demo-bucket/input/2024-01-01 does not exist")
+					})
+				},
+				SkipFunc:    onlyEmulated(env),
+				Config:      env.Config(lines(batchQueue(queue), batchRun("doomed", doomed, ""))),
+				ExpectError: regexp.MustCompile(`(?s)Running Spark batch job \S+ on DLI queue\s+` + regexp.QuoteMeta(queue) + `.*ended\s+in\s+state\s+dead.*FileNotFoundException`),
 			},
 			{
-				// The invocation gives up after its timeout, naming the state it waited in.
-				PreConfig:   func() { env.Emulator.SetBatchRunTime(24 * time.Hour) },
-				Config:      env.Config(lines(batchQueue, batchRun("slow", "acc_slow", `    timeout = "2s"`))),
+				// The invocation gives up after its timeout, naming the state it waited in; the
+				// emulator's runs last a day (emulator-only step).
+				PreConfig:   func() { env.WithEmulator(func(emu *emulator.Emulator) { emu.SetBatchRunTime(24 * time.Hour) }) },
+				SkipFunc:    onlyEmulated(env),
+				Config:      env.Config(lines(batchQueue(queue), batchRun("slow", slow, `    timeout = "2s"`))),
 				ExpectError: regexp.MustCompile(`(?s)timed\s+out\s+waiting\s+for\s+batch\s+job\s+\S+\s+to\s+finish;\s+last\s+state:\s+running`),
 			},
 		},

@@ -1,6 +1,7 @@
 package actions_test
 
 import (
+	"context"
 	"fmt"
 	"regexp"
 	"strings"
@@ -10,21 +11,26 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/acctest"
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/client"
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/emulator"
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/ptr"
 )
 
-const savepointJobs = `
+// savepointJobs is a running Flink job and a stopped one, named running and stopped.
+func savepointJobs(running, stopped string) string {
+	return fmt.Sprintf(`
 resource "huaweidata_dli_flink_sql_job" "running" {
-  name = "acc_action_running"
+  name = %q
   sql  = "INSERT INTO demo_db.totals SELECT region, SUM(amount) FROM demo_db.orders GROUP BY region"
 }
 
 resource "huaweidata_dli_flink_sql_job" "stopped" {
-  name          = "acc_action_stopped"
+  name          = %q
   sql           = "INSERT INTO demo_db.totals SELECT region, SUM(amount) FROM demo_db.orders GROUP BY region"
   desired_state = "stopped"
 }
-`
+`, running, stopped)
+}
 
 // savepoint invokes huaweidata_dli_flink_job_savepoint of a job of savepointJobs.
 func savepoint(name, job string) string {
@@ -34,8 +40,8 @@ func savepoint(name, job string) string {
 }
 
 // savepointsOf returns the savepoint paths the emulator recorded for the job named name.
-func savepointsOf(env *acctest.Env, name string) ([]string, error) {
-	for _, j := range env.Emulator.FlinkJobs() {
+func savepointsOf(emu *emulator.Emulator, name string) ([]string, error) {
+	for _, j := range emu.FlinkJobs() {
 		if j.Name == name {
 			var paths []string
 			for _, sp := range j.Savepoints {
@@ -52,34 +58,52 @@ func savepointsOf(env *acctest.Env, name string) ([]string, error) {
 func TestAccActionDLIFlinkJobSavepoint(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
+	running, stopped := env.Name("running"), env.Name("stopped")
 	resource.Test(t, resource.TestCase{
 		TerraformVersionChecks:   needsActions,
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		CheckDestroy:             acctest.CheckNothingLeft(env),
 		Steps: []resource.TestStep{
 			{
-				Config: env.Config(lines(savepointJobs, savepoint("take", "huaweidata_dli_flink_sql_job.running"))),
+				Config: env.Config(lines(savepointJobs(running, stopped), savepoint("take", "huaweidata_dli_flink_sql_job.running"))),
 				ConfigStateChecks: []statecheck.StateCheck{
 					env.ExpectRequests("ExecuteFlinkJobSavepoint", 1, 1),
-					acctest.CheckAPI(checkInventory(env, func(inv emulator.ProjectInventory) error {
-						paths, err := savepointsOf(env, "acc_action_running")
+					// The emulator's record of the savepoints taken (emulator-only).
+					env.CheckEmulator(func(_ context.Context, emu *emulator.Emulator) error {
+						paths, err := savepointsOf(emu, running)
 						if err != nil {
 							return err
 						}
 						if len(paths) != 1 || !strings.HasPrefix(paths[0], "obs://acc-bucket/savepoints/") {
-							return fmt.Errorf("savepoints of acc_action_running: want one under obs://acc-bucket/savepoints/, got %v", paths)
-						}
-						for _, j := range inv.FlinkJobs {
-							if j.Name == "acc_action_running" && j.Status != "job_running" {
-								return fmt.Errorf("acc_action_running is %s after the savepoint, want job_running", j.Status)
-							}
+							return fmt.Errorf("savepoints of %s: want one under obs://acc-bucket/savepoints/, got %v", running, paths)
 						}
 						return nil
-					})),
+					}),
+					// The job runs on after the savepoint.
+					eventually(func(ctx context.Context) error {
+						jobs, err := env.Client(t).ListFlinkJobs(ctx, client.FlinkJobQuery{Name: running})
+						if err != nil {
+							return err
+						}
+						n := 0
+						for _, j := range jobs {
+							if ptr.Deref(j.Name) != running {
+								continue
+							}
+							n++
+							if ptr.Deref(j.Status) != "job_running" {
+								return fmt.Errorf("%s is %s after the savepoint, want job_running", running, ptr.Deref(j.Status))
+							}
+						}
+						if n == 0 {
+							return fmt.Errorf("%s: %w", running, errNotListedYet)
+						}
+						return nil
+					}),
 				},
 			},
 			{
-				Config:      env.Config(lines(savepointJobs, savepoint("take", "huaweidata_dli_flink_sql_job.running"), savepoint("refused", "huaweidata_dli_flink_sql_job.stopped"))),
+				Config:      env.Config(lines(savepointJobs(running, stopped), savepoint("take", "huaweidata_dli_flink_sql_job.running"), savepoint("refused", "huaweidata_dli_flink_sql_job.stopped"))),
 				ExpectError: regexp.MustCompile(`(?s)Triggering a savepoint of DLI Flink job \d+.*DLI\.0007.*not\s+running`),
 			},
 		},

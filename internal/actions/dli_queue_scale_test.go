@@ -1,24 +1,30 @@
 package actions_test
 
 import (
+	"context"
 	"fmt"
 	"regexp"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/huaweicloud/huaweicloud-sdk-go-v3/services/dli/v1/model"
 
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/acctest"
-	"github.com/huaweidata/terraform-provider-huaweidata/internal/emulator"
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/ptr"
 )
 
-const scaleQueue = `
+// scaleQueue is an SQL queue named queue of 16 CUs.
+func scaleQueue(queue string) string {
+	return fmt.Sprintf(`
 resource "huaweidata_dli_queue" "q" {
-  name     = "acc_action_scale"
+  name     = %q
   cu_count = 16
 }
-`
+`, queue)
+}
 
 // queueScale invokes huaweidata_dli_queue_scale of the queue to cuCount once it exists.
 func queueScale(name string, cuCount int) string {
@@ -27,19 +33,23 @@ func queueScale(name string, cuCount int) string {
     cu_count   = %d`, cuCount))
 }
 
-// queueCUs is an emulator check that the queue has cus CUs.
-func queueCUs(env *acctest.Env, name string, cus int) statecheck.StateCheck {
-	return acctest.CheckAPI(checkInventory(env, func(inv emulator.ProjectInventory) error {
-		for _, q := range inv.Queues {
-			if q.Name == name {
-				if q.CUCount != cus {
-					return fmt.Errorf("queue %s has %d CUs, want %d", name, q.CUCount, cus)
-				}
-				return nil
-			}
+// queueCUs is an API check that the queue has cus CUs.
+func queueCUs(t *testing.T, env *acctest.Env, name string, cus int) statecheck.StateCheck {
+	return acctest.CheckAPI(func(ctx context.Context) error {
+		c := env.Client(t)
+		var q *model.Queue
+		err := c.AwaitVisible(ctx, time.Now(), func(ctx context.Context) (err error) {
+			q, err = c.GetQueue(ctx, name)
+			return err
+		})
+		if err != nil {
+			return fmt.Errorf("queue %s: %w", name, err)
 		}
-		return fmt.Errorf("queue %s is not in the emulator", name)
-	}))
+		if got := ptr.Deref(q.CuCount); int(got) != cus {
+			return fmt.Errorf("queue %s has %d CUs, want %d", name, got, cus)
+		}
+		return nil
+	})
 }
 
 // The queue is scaled out and the invocation waits until it has the CUs; the queue's
@@ -48,17 +58,18 @@ func queueCUs(env *acctest.Env, name string, cus int) statecheck.StateCheck {
 func TestAccActionDLIQueueScale(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
+	queue := env.Name("scale")
 	resource.Test(t, resource.TestCase{
 		TerraformVersionChecks:   needsActions,
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		CheckDestroy:             acctest.CheckNothingLeft(env),
 		Steps: []resource.TestStep{
 			{
-				Config:             env.Config(lines(scaleQueue, queueScale("out", 48))),
+				Config:             env.Config(lines(scaleQueue(queue), queueScale("out", 48))),
 				ExpectNonEmptyPlan: true,
 				ConfigStateChecks: []statecheck.StateCheck{
 					env.ExpectRequests("RunQueueAction", 1, 1),
-					queueCUs(env, "acc_action_scale", 48),
+					queueCUs(t, env, queue, 48),
 				},
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PostApplyPostRefresh: []plancheck.PlanCheck{
@@ -68,16 +79,16 @@ func TestAccActionDLIQueueScale(t *testing.T) {
 			},
 			{
 				// A queue already at the target is left alone: no RunQueueAction.
-				Config:             env.Config(lines(scaleQueue, queueScale("again", 16))),
+				Config:             env.Config(lines(scaleQueue(queue), queueScale("again", 16))),
 				ExpectNonEmptyPlan: false,
 				ConfigStateChecks: []statecheck.StateCheck{
 					env.ExpectRequests("RunQueueAction", 2, 2), // the resource scaled it back to 16
-					queueCUs(env, "acc_action_scale", 16),
+					queueCUs(t, env, queue, 16),
 				},
 			},
 			{
-				Config:      env.Config(lines(scaleQueue, queueScale("huge", 8192))),
-				ExpectError: regexp.MustCompile(`(?s)Scaling DLI queue acc_action_scale.*RunQueueAction.*DLI\.\d+`),
+				Config:      env.Config(lines(scaleQueue(queue), queueScale("huge", 8192))),
+				ExpectError: regexp.MustCompile(`(?s)Scaling DLI queue ` + regexp.QuoteMeta(queue) + `.*RunQueueAction.*DLI\.\d+`),
 			},
 		},
 	})

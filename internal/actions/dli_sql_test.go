@@ -1,29 +1,32 @@
 package actions_test
 
 import (
+	"context"
 	"fmt"
 	"regexp"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/acctest"
-	"github.com/huaweidata/terraform-provider-huaweidata/internal/emulator"
 )
 
 // sqlWorld is an SQL queue and a database that is dropped with its tables on destroy.
-const sqlWorld = `
+func sqlWorld(queue, database string) string {
+	return fmt.Sprintf(`
 resource "huaweidata_dli_queue" "sql" {
-  name     = "acc_action_sql"
+  name     = %q
   cu_count = 16
 }
 
 resource "huaweidata_dli_database" "db" {
-  name          = "acc_action_db"
+  name          = %q
   force_destroy = true
 }
-`
+`, queue, database)
+}
 
 // sqlAction invokes huaweidata_dli_sql with statement after the queue and database exist.
 func sqlAction(name, statement string) string {
@@ -33,34 +36,39 @@ func sqlAction(name, statement string) string {
     sql           = %q`, statement))
 }
 
-// The statement runs on the queue (the table it creates exists in the emulator) and the
+// The statement runs on the queue (the table it creates exists) and the
 // invocation waits for it; a statement DLI rejects fails the apply with DLI's message.
 func TestAccActionDLISQL(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
+	queue, database := env.Name("sql"), env.Name("db")
+	world := sqlWorld(queue, database)
 	resource.Test(t, resource.TestCase{
 		TerraformVersionChecks:   needsActions,
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		CheckDestroy:             acctest.CheckNothingLeft(env),
 		Steps: []resource.TestStep{
 			{
-				Config: env.Config(lines(sqlWorld, sqlAction("create", "CREATE TABLE from_action (id INT, name STRING) USING parquet"))),
+				Config: env.Config(lines(world, sqlAction("create", "CREATE TABLE from_action (id INT, name STRING) USING parquet"))),
 				ConfigStateChecks: []statecheck.StateCheck{
 					env.ExpectRequests("CreateSqlJob", 1, 1),
-					acctest.CheckAPI(checkInventory(env, func(inv emulator.ProjectInventory) error {
-						for _, tb := range inv.Tables {
-							if tb.Database == "acc_action_db" && tb.Name == "from_action" {
-								return nil
-							}
+					acctest.CheckAPI(func(ctx context.Context) error {
+						c := env.Client(t)
+						err := c.AwaitVisible(ctx, time.Now(), func(ctx context.Context) error {
+							_, err := c.GetTableListing(ctx, database, "from_action")
+							return err
+						})
+						if err != nil {
+							return fmt.Errorf("the statement's table %s.from_action: %w", database, err)
 						}
-						return fmt.Errorf("the statement's table acc_action_db.from_action is not in the emulator: %+v", inv.Tables)
-					})),
+						return nil
+					}),
 				},
 			},
 			{
-				Config: env.Config(lines(sqlWorld, sqlAction("create", "CREATE TABLE from_action (id INT, name STRING) USING parquet"),
+				Config: env.Config(lines(world, sqlAction("create", "CREATE TABLE from_action (id INT, name STRING) USING parquet"),
 					sqlAction("broken", "CREATE TABLE (id INT"))),
-				ExpectError: regexp.MustCompile(`(?s)Running an SQL statement on DLI queue\s+acc_action_sql.*DLI\.\d+`),
+				ExpectError: regexp.MustCompile(`(?s)Running an SQL statement on DLI queue\s+` + regexp.QuoteMeta(queue) + `.*DLI\.\d+`),
 			},
 		},
 	})

@@ -36,14 +36,16 @@ func TestAccActionExamples(t *testing.T) {
 		name := filepath.Base(dir)
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			env := acctest.NewEnv(t)
+			// The examples name their objects as the documentation does (and the queue the
+			// scale example works on is made here and never deleted): emulator only.
+			env := acctest.NewEmulatedEnv(t, "documented examples with fixed names")
 			resource.Test(t, resource.TestCase{
 				TerraformVersionChecks:   needsActions,
 				ProtoV6ProviderFactories: env.ProviderFactories(),
 				Steps: []resource.TestStep{{
 					PreConfig: func() {
 						if setup := exampleSetup[name]; setup != nil {
-							setup(t, env)
+							setup(t, env.Env)
 						}
 					},
 					Config: env.Config(acctest.ReadExample(t, filepath.Join("actions", name, "action.tf"))),

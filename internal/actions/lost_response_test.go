@@ -18,26 +18,36 @@ import (
 // being sent twice: an invocation runs its job once.
 func TestAccActionLostSubmission(t *testing.T) {
 	for name, tc := range map[string]struct {
-		op, config string
-		runs       func(env *acctest.Env) int
+		op     string
+		config func(env *acctest.EmulatedEnv) string
+		runs   func(env *acctest.EmulatedEnv) int
 	}{
-		"batch": {op: "CreateSparkJob", config: lines(batchQueue, batchRun("pi", "acc_pi", "")),
-			runs: func(env *acctest.Env) (n int) {
-				for _, b := range inventory(env).SparkBatches {
-					if b.Name == "acc_pi" && b.State == "success" {
+		"batch": {op: "CreateSparkJob",
+			config: func(env *acctest.EmulatedEnv) string {
+				return lines(batchQueue(env.Name("spark")), batchRun("pi", env.Name("pi"), ""))
+			},
+			runs: func(env *acctest.EmulatedEnv) (n int) {
+				for _, b := range inventory(env.Emulator).SparkBatches {
+					if b.Name == env.Name("pi") && b.State == "success" {
 						n++
 					}
 				}
 				return n
 			}},
-		"savepoint": {op: "ExecuteFlinkJobSavepoint", config: lines(savepointJobs, savepoint("take", "huaweidata_dli_flink_sql_job.running")),
-			runs: func(env *acctest.Env) int {
-				paths, _ := savepointsOf(env, "acc_action_running")
+		"savepoint": {op: "ExecuteFlinkJobSavepoint",
+			config: func(env *acctest.EmulatedEnv) string {
+				return lines(savepointJobs(env.Name("running"), env.Name("stopped")), savepoint("take", "huaweidata_dli_flink_sql_job.running"))
+			},
+			runs: func(env *acctest.EmulatedEnv) int {
+				paths, _ := savepointsOf(env.Emulator, env.Name("running"))
 				return len(paths)
 			}},
-		"sql": {op: "CreateSqlJob", config: lines(sqlWorld, sqlAction("create", "CREATE TABLE from_action (id INT) USING parquet")),
-			runs: func(env *acctest.Env) (n int) {
-				for _, j := range inventory(env).SQLJobs {
+		"sql": {op: "CreateSqlJob",
+			config: func(env *acctest.EmulatedEnv) string {
+				return lines(sqlWorld(env.Name("sql"), env.Name("db")), sqlAction("create", "CREATE TABLE from_action (id INT) USING parquet"))
+			},
+			runs: func(env *acctest.EmulatedEnv) (n int) {
+				for _, j := range inventory(env.Emulator).SQLJobs {
 					if j.JobType == "DDL" && j.Status == "FINISHED" {
 						n++
 					}
@@ -47,17 +57,17 @@ func TestAccActionLostSubmission(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			env := acctest.NewEnv(t)
+			env := acctest.NewEmulatedEnv(t, "a 408 injected after the submission took effect")
 			env.ConsistencyWindow = 10 * time.Second
 			env.SetFaults(emulator.Faults{ErrorRates: map[int]float64{408: 1}, Operations: []string{tc.op}, ConsistencyDelay: 1500 * time.Millisecond})
 			resource.Test(t, resource.TestCase{
 				TerraformVersionChecks:   needsActions,
 				ProtoV6ProviderFactories: env.ProviderFactories(),
 				Steps: []resource.TestStep{{
-					Config: env.Config(tc.config),
+					Config: env.Config(tc.config(env)),
 					ConfigStateChecks: []statecheck.StateCheck{
 						env.ExpectRequests(tc.op, 1, 1),
-						acctest.CheckAPI(func(context.Context) error {
+						env.CheckEmulator(func(context.Context, *emulator.Emulator) error {
 							if n := tc.runs(env); n != 1 {
 								return fmt.Errorf("%s: %d finished runs in the emulator, want exactly 1", tc.op, n)
 							}

@@ -58,7 +58,7 @@ func TestChaos(t *testing.T) {
 
 // round applies, re-plans and destroys the demo once; it reports whether all of it worked.
 func round(t *testing.T, seed int64, orphans, duplicates *atomic.Int64) bool {
-	env := acctest.NewEnvSeeded(t, seed)
+	env := acctest.NewEmulatedEnvSeeded(t, seed, "injected faults")
 	env.SetFaults(chaosFaults)
 	// Retries after 429s and 503s (1 s each) stretch the time from a write to its first
 	// read well past the 2 s delay: a window five times the delay leaves room for them.
@@ -75,9 +75,9 @@ func round(t *testing.T, seed int64, orphans, duplicates *atomic.Int64) bool {
 		},
 		Steps: []resource.TestStep{{
 			Config:          env.DemoConfig(t),
-			ConfigVariables: config.Variables{"emulator_url": config.StringVariable(env.URL)},
-			ConfigStateChecks: []statecheck.StateCheck{acctest.CheckAPI(func(context.Context) error {
-				dups := env.Emulator.Inventory().Duplicates()
+			ConfigVariables: config.Variables{"emulator_url": config.StringVariable(env.URL())},
+			ConfigStateChecks: []statecheck.StateCheck{env.CheckEmulator(func(_ context.Context, emu *emulator.Emulator) error {
+				dups := emu.Inventory().Duplicates()
 				duplicates.Add(int64(len(dups)))
 				if len(dups) > 0 {
 					return fmt.Errorf("seed %d: objects created more than once: %s", seed, strings.Join(dups, ", "))

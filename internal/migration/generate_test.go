@@ -12,7 +12,6 @@ import (
 	"github.com/hashicorp/terraform-exec/tfexec"
 
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/acctest"
-	"github.com/huaweidata/terraform-provider-huaweidata/internal/emulator"
 )
 
 // TestAccGenerateConfig: this provider's equivalent of every incumbent configuration (and of
@@ -36,21 +35,20 @@ func TestAccGenerateConfig(t *testing.T) {
 		shape := shapes[name]
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			testGenerateConfig(t, shape)
+			testGenerateConfig(t, shapeEnv(t, name), shape)
 		})
 	}
 }
 
-func testGenerateConfig(t *testing.T, shape string) {
-	env := acctest.NewEnv(t)
+func testGenerateConfig(t *testing.T, env *acctest.Env, shape string) {
 	made := newWorkdir(t, env)
-	made.write("main.tf", requiredProviders+env.Config(shape))
+	made.write("main.tf", requiredProviders+env.Config(prefixNames(env, shape)))
 	made.init()
 	made.apply()
 	if p := made.plan(); len(changes(p)) > 0 {
 		t.Fatalf("the plan after the first apply is not empty: %v", changes(p))
 	}
-	env.Emulator.SetFaults(emulator.Faults{}) // the objects exist well before they are imported
+	settle(env) // the objects exist well before they are imported
 
 	w := newWorkdir(t, env)
 	w.write("main.tf", requiredProviders+env.ProviderBlock()+importBlocks(t, made.state()))

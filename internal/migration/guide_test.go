@@ -40,10 +40,10 @@ func TestAccGuideExample(t *testing.T) {
 			t.Errorf("moved from %s to %s: want a resource of before.tf to one of after.tf", m[1], m[2])
 		}
 	}
-	env := acctest.NewEnv(t)
+	env := acctest.NewEmulatedEnv(t, "the guide's example with its documentation names")
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
-		CheckDestroy:             acctest.CheckNothingLeft(env),
+		CheckDestroy:             acctest.CheckNothingLeft(env.Env),
 		Steps: []resource.TestStep{
 			{Config: env.Config(after)},
 			// The table is protected against deletion by default: unprotect it to clean up.

@@ -8,13 +8,16 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	tfjson "github.com/hashicorp/terraform-json"
 
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/acctest"
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/client"
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/emulator"
 )
 
@@ -43,7 +46,8 @@ var movedTo = map[string]string{
 }
 
 // generatedIDs are the incumbent types whose id the service generated: in this test's
-// emulator the same object (found by name) has another id, which the state is pointed at.
+// project the same object has another id (the one this provider's state holds), which the
+// incumbent's state is pointed at.
 var generatedIDs = map[string]string{
 	"huaweicloud_dli_flinksql_job":          "flink_job",
 	"huaweicloud_dli_spark_job":             "spark_batch",
@@ -59,7 +63,9 @@ var generatedIDs = map[string]string{
 // the folder's objects, the state file is replaced by the one the incumbent wrote for them,
 // and moved blocks take them over. The plan may update in place (documented in the
 // migration guide) but never creates, destroys or replaces, and the plan after apply is
-// empty. Destroy then leaves nothing in the emulator.
+// empty. Destroy then leaves nothing behind. The objects' names, in this provider's
+// configuration and in the incumbent's state alike, start with the test's prefix
+// (prefixNames), so the moves run against a real account too.
 func TestAccMoveFromIncumbent(t *testing.T) {
 	dir := incumbentDir()
 	states, err := filepath.Glob(filepath.Join(dir, "*", "terraform.tfstate"))
@@ -77,25 +83,25 @@ func TestAccMoveFromIncumbent(t *testing.T) {
 			if !ok {
 				t.Fatalf("../shared/incumbent/%s has no equivalent configuration in incumbentShapes", folder)
 			}
-			testMove(t, shape, readState(t, statePath))
+			testMove(t, acctest.NewEnv(t), shape, readState(t, statePath))
 		})
 	}
 }
 
-func testMove(t *testing.T, shape string, incumbent tfState) {
-	env := acctest.NewEnv(t)
+func testMove(t *testing.T, env *acctest.Env, shape string, incumbent tfState) {
 	w := newWorkdir(t, env)
-	config := requiredProviders + env.Config(shape)
+	config := requiredProviders + env.Config(prefixNames(env, shape))
 
 	// The objects exist, made by this provider; then the state is the incumbent's.
 	w.write("main.tf", config)
 	w.init()
 	w.apply()
-	// The incumbent wrote its objects long before a team moves in: make them all visible
-	// (no consistency delay), as this provider's reads of moved objects have no recent
-	// write of their own to wait for.
-	env.Emulator.SetFaults(emulator.Faults{})
-	w.putState(pointAtEmulator(t, env, incumbent))
+	ours := w.state()
+	// The incumbent wrote its objects long before a team moves in: make them all visible,
+	// as this provider's reads of moved objects have no recent write of their own to wait
+	// for.
+	settle(env)
+	w.putState(pointAtOurs(t, env, prefixState(t, env, incumbent), ours))
 
 	moved, targets := movedBlocks(t, incumbent)
 	w.write("main.tf", config+moved)
@@ -109,6 +115,43 @@ func testMove(t *testing.T, shape string, incumbent tfState) {
 	w.destroy()
 	if err := acctest.CheckNothingLeft(env)(nil); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// incumbentNames are the starts of the names of the objects the incumbent's states and
+// this provider's equivalents hold (e.g. fid_tf_db, mv_pool, databases.mv_db/analyst).
+var incumbentNames = regexp.MustCompile(`\b(fid_tf_|mv_)`)
+
+// prefixNames puts the test's prefix before every object name of a configuration or state.
+func prefixNames(env *acctest.Env, s string) string {
+	return incumbentNames.ReplaceAllStringFunc(s, env.Name)
+}
+
+// prefixState is prefixNames for an incumbent's state.
+func prefixState(t *testing.T, env *acctest.Env, s tfState) tfState {
+	t.Helper()
+	data, err := json.Marshal(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out tfState
+	if err := json.Unmarshal([]byte(prefixNames(env, string(data))), &out); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// settle makes the objects the test has just created visible to a provider process that
+// did not write them: the emulator's consistency delay is switched off; against a real
+// account the test waits for the consistency window.
+func settle(env *acctest.Env) {
+	env.WithEmulator(func(emu *emulator.Emulator) { emu.SetFaults(emulator.Faults{}) })
+	if !env.Emulated() {
+		window := env.ConsistencyWindow
+		if window <= 0 {
+			window = client.DefaultConsistencyWindow
+		}
+		time.Sleep(window)
 	}
 }
 
@@ -131,10 +174,17 @@ func movedBlocks(t *testing.T, s tfState) (string, map[string]string) {
 	return b.String(), targets
 }
 
-// pointAtEmulator returns the incumbent state with the ids the service generated replaced
-// by those of the same objects (by name) in this test's emulator. Nothing else is changed.
-func pointAtEmulator(t *testing.T, env *acctest.Env, s tfState) tfState {
+// pointAtOurs returns the incumbent state with the ids the service generated replaced by
+// those of the same objects (the resource of the same name) in this provider's state ours.
+// Nothing else is changed. Against the emulator, each id is also checked to be that of the
+// one object of its name (or statement) the emulator holds.
+func pointAtOurs(t *testing.T, env *acctest.Env, s, ours tfState) tfState {
 	t.Helper()
+	ids := map[string]string{}
+	for _, inst := range ours.instances() {
+		id, _ := inst.attrs["id"].(string)
+		ids[inst.typ+"."+inst.name] = id
+	}
 	var copied tfState
 	data, _ := json.Marshal(s)
 	_ = json.Unmarshal(data, &copied)
@@ -144,15 +194,28 @@ func pointAtEmulator(t *testing.T, env *acctest.Env, s tfState) tfState {
 			if kind == "sql_job" { // SQL jobs have no name: the statement identifies them here
 				key, _ = inst.attrs["sql"].(string)
 			}
-			inst.attrs["id"] = emulatorID(t, env, kind, key)
+			id, ok := ids[movedTo[inst.typ]+"."+inst.name]
+			if !ok || id == "" {
+				t.Fatalf("this provider's state holds no %s.%s (with an id) for the incumbent's %s.%s", movedTo[inst.typ], inst.name, inst.typ, inst.name)
+			}
+			err := env.EmulatorOnly(func(emu *emulator.Emulator) error {
+				if got := emulatorID(t, emu, kind, key); got != id {
+					return fmt.Errorf("the emulator's %s %q has id %s, this provider's state %s", kind, key, got, id)
+				}
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			inst.attrs["id"] = id
 		}
 	}
 	return copied
 }
 
-func emulatorID(t *testing.T, env *acctest.Env, kind, name string) string {
+func emulatorID(t *testing.T, emu *emulator.Emulator, kind, name string) string {
 	t.Helper()
-	p := env.Emulator.Inventory().Projects[emulator.DemoProjectID]
+	p := emu.Inventory().Projects[emulator.DemoProjectID]
 	var ids []string
 	switch kind {
 	case "flink_job":

@@ -18,7 +18,7 @@ import (
 
 // signedOnlyBy checks that every request the emulator accepted was signed by a key of one
 // of the origins, and returns the requests per origin.
-func signedOnlyBy(env *acctest.Env, origins ...string) (map[string]int, error) {
+func signedOnlyBy(env *acctest.EmulatedEnv, origins ...string) (map[string]int, error) {
 	byOrigin := map[string]int{}
 	for ak, s := range env.Emulator.RequestsBySigner() {
 		byOrigin[s.Origin] += s.Requests
@@ -40,7 +40,8 @@ func variableCreated(name string) statecheck.StateCheck {
 // With assume_role, the configured keys sign only the exchange for the agency's temporary
 // credentials; every other request is signed with those.
 func TestAccProvider_assumeRole(t *testing.T) {
-	env := acctest.NewEnv(t)
+	env := acctest.NewEmulatedEnv(t, "the provider block points at the emulator's IAM, whose agency exchange the test counts")
+	name := env.Name("assumed_role_var")
 	cfg := providerBlock(fmt.Sprintf(`
   region     = %q
   project_id = %q
@@ -51,20 +52,15 @@ func TestAccProvider_assumeRole(t *testing.T) {
     agency_name = "ci_deployer"
     domain_name = "partner_domain"
     duration    = 86400
-  }`, emulator.DemoRegion, emulator.DemoProjectID, emulator.DemoAccessKey, emulator.DemoSecretKey, env.URL, env.URL)) + `
-resource "huaweidata_dli_global_variable" "test" {
-  name  = "assumed_role_var"
-  value = "x"
-}
-`
+  }`, emulator.DemoRegion, emulator.DemoProjectID, emulator.DemoAccessKey, emulator.DemoSecretKey, env.URL(), env.URL())) + variableNamed(name)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
-		CheckDestroy:             acctest.CheckNothingLeft(env),
+		CheckDestroy:             acctest.CheckNothingLeft(env.Env),
 		Steps: []resource.TestStep{{
 			Config: cfg,
 			ConfigStateChecks: []statecheck.StateCheck{
-				variableCreated("assumed_role_var"),
-				acctest.CheckAPI(func(context.Context) error {
+				variableCreated(name),
+				env.CheckEmulator(func(context.Context, *emulator.Emulator) error {
 					byOrigin, err := signedOnlyBy(env, "permanent", "agency:ci_deployer")
 					if err != nil {
 						return err
@@ -86,30 +82,26 @@ resource "huaweidata_dli_global_variable" "test" {
 // Without keys anywhere, the provider takes the temporary credentials of the ECS/CCE
 // metadata service, and signs every request with them.
 func TestAccProvider_metadataCredentials(t *testing.T) {
+	env := acctest.NewEmulatedEnv(t, "the emulator is the ECS/CCE metadata service")
 	if os.Getenv("HW_ACCESS_KEY") != "" || os.Getenv("HW_SECRET_KEY") != "" {
 		t.Fatal("HW_ACCESS_KEY/HW_SECRET_KEY are set: they come before the metadata service; unset them to run this test")
 	}
-	env := acctest.NewEnv(t)
-	env.MetadataEndpoint = env.URL
+	env.MetadataEndpoint = env.URL()
+	name := env.Name("metadata_var")
 	cfg := providerBlock(fmt.Sprintf(`
   region     = %q
   project_id = %q
-  endpoints  = { dli = %q, iam = %q }`, emulator.DemoRegion, emulator.DemoProjectID, env.URL, env.URL)) + `
-resource "huaweidata_dli_global_variable" "test" {
-  name  = "metadata_var"
-  value = "x"
-}
-`
+  endpoints  = { dli = %q, iam = %q }`, emulator.DemoRegion, emulator.DemoProjectID, env.URL(), env.URL())) + variableNamed(name)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
-		CheckDestroy:             acctest.CheckNothingLeft(env),
+		CheckDestroy:             acctest.CheckNothingLeft(env.Env),
 		Steps: []resource.TestStep{{
 			Config: cfg,
 			ConfigStateChecks: []statecheck.StateCheck{
-				variableCreated("metadata_var"),
+				variableCreated(name),
 				env.ExpectRequests("ECSMetadataSecurityKey", 1, 3), // once per provider process that called the API
 				env.ExpectRequests("ECSMetadataToken", 1, 3),       // in token mode
-				acctest.CheckAPI(func(context.Context) error {
+				env.CheckEmulator(func(context.Context, *emulator.Emulator) error {
 					byOrigin, err := signedOnlyBy(env, "ecs-metadata")
 					if err != nil {
 						return err
@@ -127,7 +119,8 @@ resource "huaweidata_dli_global_variable" "test" {
 // A profile of the shared config file gives the credentials, and the region and project
 // the provider block leaves unset.
 func TestAccProvider_sharedConfigProfile(t *testing.T) {
-	env := acctest.NewEnv(t)
+	env := acctest.NewEmulatedEnv(t, "the profile holds the emulator's keys and the provider block its endpoints")
+	name := env.Name("profile_var")
 	file := filepath.Join(t.TempDir(), "config.json")
 	profiles := fmt.Sprintf(`{"current":"other","profiles":[{"name":"other","accessKeyId":"AKNONE","secretAccessKey":"SKNONE"},
 {"name":"ci","mode":"AKSK","accessKeyId":%q,"secretAccessKey":%q,"region":%q,"projectId":%q}]}`,
@@ -138,19 +131,14 @@ func TestAccProvider_sharedConfigProfile(t *testing.T) {
 	cfg := providerBlock(fmt.Sprintf(`
   shared_config_file = %q
   profile            = "ci"
-  endpoints          = { dli = %q, iam = %q }`, file, env.URL, env.URL)) + `
-resource "huaweidata_dli_global_variable" "test" {
-  name  = "profile_var"
-  value = "x"
-}
-`
+  endpoints          = { dli = %q, iam = %q }`, file, env.URL(), env.URL())) + variableNamed(name)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
-		CheckDestroy:             acctest.CheckNothingLeft(env),
+		CheckDestroy:             acctest.CheckNothingLeft(env.Env),
 		Steps: []resource.TestStep{{
 			Config: cfg,
 			ConfigStateChecks: []statecheck.StateCheck{
-				variableCreated("profile_var"),
+				variableCreated(name),
 				env.ExpectRequests("KeystoneListProjects", 0, 0), // the profile's projectId
 			},
 		}},

@@ -32,7 +32,7 @@ func TestAccExamples_resources(t *testing.T) {
 		name := filepath.Base(dir)
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			env := acctest.NewEnv(t)
+			env := acctest.NewEmulatedEnv(t, "documented examples with fixed names")
 			resource.Test(t, resource.TestCase{
 				ProtoV6ProviderFactories: env.ProviderFactories(),
 				Steps: []resource.TestStep{{
@@ -56,7 +56,7 @@ func TestAccExamples_dataSources(t *testing.T) {
 		name := filepath.Base(dir)
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			env := acctest.NewEnv(t)
+			env := acctest.NewEmulatedEnv(t, "documented examples on the emulator's DataArts fixture")
 			block := fmt.Sprintf("provider \"huaweidata\" {\n  dataarts = {\n    instance_id  = %q\n    workspace_id = %q\n  }\n",
 				emulator.DemoDataArtsInstanceID, emulator.DemoDataArtsWorkspaceID)
 			providerBlock := strings.Replace(env.ProviderBlock(), "provider \"huaweidata\" {\n", block, 1)
@@ -87,12 +87,12 @@ func TestAccExamples_provider(t *testing.T) {
 // does with the built binary.
 func TestAccExamples_demo(t *testing.T) {
 	t.Parallel()
-	env := acctest.NewEnv(t)
+	env := acctest.NewEmulatedEnv(t, "the demo, with its fixed names, configured for the emulator")
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		Steps: []resource.TestStep{{
 			Config:          env.DemoConfig(t),
-			ConfigVariables: config.Variables{"emulator_url": config.StringVariable(env.URL)},
+			ConfigVariables: config.Variables{"emulator_url": config.StringVariable(env.URL())},
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownValue("huaweidata_dli_queue.sql", tfjsonpath.New("cu_count"), knownvalue.Int32Exact(16)),
 				statecheck.ExpectKnownValue("huaweidata_dli_queue.general", tfjsonpath.New("queue_type"), knownvalue.StringExact("general")),

@@ -36,7 +36,7 @@ func TestAccIdentity_examples(t *testing.T) {
 		}
 		t.Run(typ, func(t *testing.T) {
 			t.Parallel()
-			env := acctest.NewEnv(t)
+			env := acctest.NewEmulatedEnv(t, "documented examples with fixed names")
 			example := env.Config(acctest.ReadExample(t, filepath.Join("resources", typ, "resource.tf")))
 			steps := []resource.TestStep{{Config: example, ConfigVariables: vars}}
 			names := regexp.MustCompile(fmt.Sprintf(`(?m)^resource "%s" "(\w+)"`, typ)).FindAllStringSubmatch(example, -1)

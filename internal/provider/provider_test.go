@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
-	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/acctest"
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/emulator"
@@ -14,12 +13,18 @@ import (
 
 func TestMain(m *testing.M) { acctest.Main(m) }
 
-const oneVariable = `
+// oneVariable is a variable of a configuration that is only planned.
+var oneVariable = variableNamed("provider_test")
+
+// variableNamed is a configuration of one global variable.
+func variableNamed(name string) string {
+	return fmt.Sprintf(`
 resource "huaweidata_dli_global_variable" "test" {
-  name  = "provider_test"
+  name  = %q
   value = "x"
 }
-`
+`, name)
+}
 
 func providerBlock(body string) string {
 	return fmt.Sprintf("provider \"huaweidata\" {\n%s\n}\n", body)
@@ -28,13 +33,14 @@ func providerBlock(body string) string {
 // A plan needs no credentials and makes no API call; the missing credentials are reported,
 // clearly, at the first API call.
 func TestAccProvider_missingCredentialsAtFirstCall(t *testing.T) {
-	env := acctest.NewEnv(t)
+	// Against a real account the chain would end at the real ECS/CCE metadata address.
+	env := acctest.NewEmulatedEnv(t, "the provider block points at the emulator and the metadata service at nothing")
 	t.Setenv("HW_ACCESS_KEY", "")
 	t.Setenv("HW_SECRET_KEY", "")
 	cfg := providerBlock(fmt.Sprintf(`
   region     = "cn-north-4"
   project_id = %q
-  endpoints  = { dli = %q, iam = %q }`, emulator.DemoProjectID, env.URL, env.URL)) + oneVariable
+  endpoints  = { dli = %q, iam = %q }`, emulator.DemoProjectID, env.URL(), env.URL())) + oneVariable
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		Steps: []resource.TestStep{
@@ -53,43 +59,49 @@ func TestAccProvider_noNetworkAtConfigure(t *testing.T) {
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		Steps: []resource.TestStep{
-			{Config: env.Config(oneVariable), PlanOnly: true, ExpectNonEmptyPlan: true},
+			{Config: env.Config(variableNamed(env.Name("planned"))), PlanOnly: true, ExpectNonEmptyPlan: true},
 		},
 	})
-	if total := sum(env.Emulator.RequestCounts()); total != 0 {
-		t.Errorf("configure and plan sent %d requests, want 0", total)
+	err := env.EmulatorOnly(func(emu *emulator.Emulator) error {
+		if total := sum(emu.RequestCounts()); total != 0 {
+			return fmt.Errorf("configure and plan sent %d requests, want 0", total)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Error(err)
 	}
 }
 
 // Without project_id the provider finds it in IAM by region, once per provider process.
+// The provider block is the Env's without its project_id; against a real account, where
+// it comes from the environment, HW_PROJECT_ID is unset for the test (which is not
+// parallel). Only the count of lookups is emulator-only.
 func TestAccProvider_projectLookup(t *testing.T) {
 	env := acctest.NewEnv(t)
-	cfg := providerBlock(fmt.Sprintf(`
-  region     = %q
-  access_key = %q
-  secret_key = %q
-  endpoints  = { dli = %q, iam = %q }`, emulator.DemoRegion, emulator.DemoAccessKey, emulator.DemoSecretKey, env.URL, env.URL)) + `
+	if !env.Emulated() {
+		t.Setenv("HW_PROJECT_ID", "")
+	}
+	cfg := projectIDSetting.ReplaceAllString(env.ProviderBlock(), "") + fmt.Sprintf(`
 resource "huaweidata_dli_global_variable" "test" {
   count = 3
-  name  = "lookup_${count.index}"
+  name  = "${%q}${count.index}"
   value = "x"
 }
-`
+`, env.Name("lookup_"))
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		Steps: []resource.TestStep{{
-			PreConfig: env.Emulator.ResetCounts,
+			PreConfig: env.ResetCounts,
 			Config:    cfg,
-			Check: func(*terraform.State) error {
-				// This apply's one provider process created 3 variables and looked the project up once.
-				if n := env.Count("KeystoneListProjects"); n != 1 {
-					return fmt.Errorf("KeystoneListProjects called %d times during apply, want 1", n)
-				}
-				return nil
-			},
+			// This apply's one provider process created 3 variables and looked the project up once.
+			Check: env.CheckRequests("KeystoneListProjects", 1, 1),
 		}},
 	})
 }
+
+// projectIDSetting is the project_id line of a provider block.
+var projectIDSetting = regexp.MustCompile(`(?m)^\s*project_id\s*=.*\n`)
 
 func TestAccProvider_planTimeValidation(t *testing.T) {
 	env := acctest.NewEnv(t)
