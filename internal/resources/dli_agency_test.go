@@ -25,8 +25,8 @@ func agencyConfig(roles string) string {
 
 // agencyRoles checks the roles the emulator's agency holds.
 func agencyRoles(env *acctest.EmulatedEnv, want ...string) statecheck.StateCheck {
-	return acctest.CheckAPI(func(context.Context) error {
-		got := env.Emulator.Inventory().Projects[emulator.DemoProjectID].AgencyRoles
+	return env.CheckEmulator(func(_ context.Context, emu *emulator.Emulator) error {
+		got := emu.Inventory().Projects[emulator.DemoProjectID].AgencyRoles
 		if !slices.Equal(got, want) {
 			return fmt.Errorf("the agency holds roles %v, want %v", got, want)
 		}
@@ -108,8 +108,8 @@ func obsAuthConfig(buckets string) string {
 
 // authorisedBuckets checks the buckets the emulator has authorised.
 func authorisedBuckets(env *acctest.EmulatedEnv, want ...string) statecheck.StateCheck {
-	return acctest.CheckAPI(func(context.Context) error {
-		got := env.Emulator.Inventory().Projects[emulator.DemoProjectID].OBSBuckets
+	return env.CheckEmulator(func(_ context.Context, emu *emulator.Emulator) error {
+		got := emu.Inventory().Projects[emulator.DemoProjectID].OBSBuckets
 		if !slices.Equal(got, want) {
 			return fmt.Errorf("the authorised buckets are %v, want %v", got, want)
 		}

@@ -94,8 +94,10 @@ func connectionGrantsAre(ctx context.Context, env *acctest.Env, t *testing.T, id
 	c := env.Client(t)
 	for _, p := range []string{partnerA, partnerB} {
 		if !slices.Contains(projects, p) {
-			if _, err := c.ConnectionProjectGrant(ctx, id, p); !client.IsNotFound(err) {
-				return fmt.Errorf("project %s still holds a grant on connection %s (lookup error: %w)", p, id, err)
+			if _, err := c.ConnectionProjectGrant(ctx, id, p); err == nil {
+				return fmt.Errorf("project %s still holds a grant on connection %s", p, id)
+			} else if !client.IsNotFound(err) {
+				return err
 			}
 			continue
 		}

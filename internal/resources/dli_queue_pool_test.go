@@ -172,7 +172,7 @@ resource "huaweidata_dli_queue" "too_big" {
   elastic_resource_pool_name = huaweidata_dli_elastic_resource_pool.pool.name
 }`),
 				PlanOnly:    true,
-				ExpectError: regexp.MustCompile(`(?s)cu_count 256 exceeds\s+the\s+max_cu\s+128\s+of\s+elastic\s+resource\s+pool\s+` + pool),
+				ExpectError: regexp.MustCompile(`(?s)cu_count\s+256\s+exceeds\s+the\s+max_cu\s+128\s+of\s+elastic\s+resource\s+pool\s+` + pool),
 			},
 			{
 				// No way out of a pool: taking the BI queue out replaces it.
@@ -278,8 +278,8 @@ func TestAccDLIElasticResourcePool_withFaults(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				Config: config,
-				ConfigStateChecks: []statecheck.StateCheck{acctest.CheckAPI(func(context.Context) error {
-					if d := env.Emulator.Inventory().Duplicates(); len(d) > 0 {
+				ConfigStateChecks: []statecheck.StateCheck{env.CheckEmulator(func(_ context.Context, emu *emulator.Emulator) error {
+					if d := emu.Inventory().Duplicates(); len(d) > 0 {
 						return fmt.Errorf("duplicates: %v", d)
 					}
 					return nil
