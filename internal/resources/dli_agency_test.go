@@ -24,9 +24,9 @@ func agencyConfig(roles string) string {
 }
 
 // agencyRoles checks the roles the emulator's agency holds.
-func agencyRoles(env *acctest.Env, want ...string) statecheck.StateCheck {
-	return acctest.CheckAPI(func(context.Context) error {
-		got := env.Emulator.Inventory().Projects[emulator.DemoProjectID].AgencyRoles
+func agencyRoles(env *acctest.EmulatedEnv, want ...string) statecheck.StateCheck {
+	return env.CheckEmulator(func(_ context.Context, emu *emulator.Emulator) error {
+		got := emu.Inventory().Projects[emulator.DemoProjectID].AgencyRoles
 		if !slices.Equal(got, want) {
 			return fmt.Errorf("the agency holds roles %v, want %v", got, want)
 		}
@@ -37,9 +37,14 @@ func agencyRoles(env *acctest.Env, want ...string) statecheck.StateCheck {
 // The agency: create (taking over roles granted outside Terraform), import, in-place
 // update, drift, roles removed outside Terraform planned for creation, and destroy
 // leaving the agency without roles.
+//
+// Emulator only: the agency is the project's one DLI agency, not an object of the test's
+// own (no name to isolate it by). The test sets and strips its roles, so on a shared
+// account it would break the jobs of the tests running beside it, and those of the
+// account's users, until restored.
 func TestAccDLIAgency_lifecycle(t *testing.T) {
 	t.Parallel()
-	env := acctest.NewEnv(t)
+	env := acctest.NewEmulatedEnv(t, "changes the project's one DLI agency, shared by every test and user of the account")
 	c := env.Client(t)
 	if err := c.SetDliAgencyRoles(context.Background(), []string{"smn_adm"}); err != nil {
 		t.Fatal(err)
@@ -102,9 +107,9 @@ func obsAuthConfig(buckets string) string {
 }
 
 // authorisedBuckets checks the buckets the emulator has authorised.
-func authorisedBuckets(env *acctest.Env, want ...string) statecheck.StateCheck {
-	return acctest.CheckAPI(func(context.Context) error {
-		got := env.Emulator.Inventory().Projects[emulator.DemoProjectID].OBSBuckets
+func authorisedBuckets(env *acctest.EmulatedEnv, want ...string) statecheck.StateCheck {
+	return env.CheckEmulator(func(_ context.Context, emu *emulator.Emulator) error {
+		got := emu.Inventory().Projects[emulator.DemoProjectID].OBSBuckets
 		if !slices.Equal(got, want) {
 			return fmt.Errorf("the authorised buckets are %v, want %v", got, want)
 		}
@@ -114,9 +119,13 @@ func authorisedBuckets(env *acctest.Env, want ...string) statecheck.StateCheck {
 
 // OBS authorisation: create, import from the bucket list, adding a bucket in place (only
 // the new one is sent), removing one (it stays authorised: DLI cannot revoke), destroy.
+//
+// Emulator only: the buckets are the emulator's (OBS bucket names are global: a real
+// account would need its own buckets), and an authorisation cannot be revoked, so the
+// test would change the account for good.
 func TestAccDLIOBSAuthorization_lifecycle(t *testing.T) {
 	t.Parallel()
-	env := acctest.NewEnv(t)
+	env := acctest.NewEmulatedEnv(t, "authorises OBS buckets only the emulator has, and DLI cannot revoke an authorisation")
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		Steps: []resource.TestStep{

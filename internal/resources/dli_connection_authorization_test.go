@@ -4,8 +4,10 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
@@ -13,6 +15,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/acctest"
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/client"
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/emulator"
 )
 
 const (
@@ -21,8 +25,9 @@ const (
 	partnerB     = "440e068af1334c9782f4226acc00a2e2"
 )
 
-func connAuthConfig(projects ...string) string {
-	cfg := bareConn("")
+// connAuthConfig is a connection (env.Name("acc_conn")) shared with these projects.
+func connAuthConfig(env *acctest.Env, projects ...string) string {
+	cfg := namedBareConn(env.Name("acc_conn"), "")
 	for i, p := range projects {
 		name := "partner"
 		if i > 0 {
@@ -50,13 +55,13 @@ func TestAccDLIConnectionAuthorization_lifecycle(t *testing.T) {
 		CheckDestroy:             acctest.CheckNothingLeft(env),
 		Steps: []resource.TestStep{
 			{
-				Config: env.Config(connAuthConfig(partnerA, partnerB)),
+				Config: env.Config(connAuthConfig(env, partnerA, partnerB)),
 				Check: func(s *terraform.State) error {
 					id = s.RootModule().Resources[connAddr].Primary.ID
 					return nil
 				},
-				ConfigStateChecks: []statecheck.StateCheck{acctest.CheckAPI(func(context.Context) error {
-					return connectionGrantsAre(env, partnerA, partnerB)
+				ConfigStateChecks: []statecheck.StateCheck{acctest.CheckAPI(func(ctx context.Context) error {
+					return connectionGrantsAre(ctx, env, t, id, partnerA, partnerB)
 				})},
 			},
 			{ResourceName: connAuthAddr, ImportState: true, ImportStateVerify: true},
@@ -66,40 +71,66 @@ func TestAccDLIConnectionAuthorization_lifecycle(t *testing.T) {
 						t.Fatal(err)
 					}
 				},
-				Config:           env.Config(connAuthConfig(partnerA, partnerB)),
+				Config:           env.Config(connAuthConfig(env, partnerA, partnerB)),
 				ConfigPlanChecks: acctest.ExpectAction(connAuthAddr, plancheck.ResourceActionCreate),
-				ConfigStateChecks: []statecheck.StateCheck{acctest.CheckAPI(func(context.Context) error {
-					return connectionGrantsAre(env, partnerA, partnerB)
+				ConfigStateChecks: []statecheck.StateCheck{acctest.CheckAPI(func(ctx context.Context) error {
+					return connectionGrantsAre(ctx, env, t, id, partnerA, partnerB)
 				})},
 			},
 			{
-				Config: env.Config(connAuthConfig(partnerA)),
-				ConfigStateChecks: []statecheck.StateCheck{acctest.CheckAPI(func(context.Context) error {
-					return connectionGrantsAre(env, partnerA)
+				Config: env.Config(connAuthConfig(env, partnerA)),
+				ConfigStateChecks: []statecheck.StateCheck{acctest.CheckAPI(func(ctx context.Context) error {
+					return connectionGrantsAre(ctx, env, t, id, partnerA)
 				})},
 			},
 		},
 	})
 }
 
-// connectionGrantsAre checks the projects the emulator has authorised on the (one) connection.
-func connectionGrantsAre(env *acctest.Env, projects ...string) error {
-	var got []string
-	for _, p := range env.Emulator.Inventory().Projects {
-		for _, g := range p.Privileges {
-			if strings.HasPrefix(g.Object, "edsconnections.") {
-				got = append(got, g.Grantee+"="+fmt.Sprint(g.Privileges))
+// connectionGrantsAre checks that, of the partner projects, exactly these hold BIND_QUEUE on
+// the connection (through the API), and that the emulator holds no other grant on any
+// connection.
+func connectionGrantsAre(ctx context.Context, env *acctest.Env, t *testing.T, id string, projects ...string) error {
+	c := env.Client(t)
+	for _, p := range []string{partnerA, partnerB} {
+		if !slices.Contains(projects, p) {
+			if _, err := c.ConnectionProjectGrant(ctx, id, p); err == nil {
+				return fmt.Errorf("project %s still holds a grant on connection %s", p, id)
+			} else if !client.IsNotFound(err) {
+				return err
 			}
+			continue
+		}
+		var g *client.Grant
+		err := c.AwaitVisible(ctx, time.Now(), func(ctx context.Context) (err error) {
+			g, err = c.ConnectionProjectGrant(ctx, id, p)
+			return err
+		})
+		if err != nil {
+			return err
+		}
+		if got := fmt.Sprint(g.Privileges); got != "[BIND_QUEUE]" {
+			return fmt.Errorf("project %s holds %s on connection %s, want [BIND_QUEUE]", p, got, id)
 		}
 	}
-	var want []string
-	for _, p := range projects {
-		want = append(want, p+"=[BIND_QUEUE]")
-	}
-	if fmt.Sprint(got) != fmt.Sprint(want) {
-		return fmt.Errorf("the connection is shared with %v, want %v", got, want)
-	}
-	return nil
+	return env.EmulatorOnly(func(emu *emulator.Emulator) error {
+		var got []string
+		for _, p := range emu.Inventory().Projects {
+			for _, g := range p.Privileges {
+				if strings.HasPrefix(g.Object, "edsconnections.") {
+					got = append(got, g.Grantee+"="+fmt.Sprint(g.Privileges))
+				}
+			}
+		}
+		var want []string
+		for _, p := range projects {
+			want = append(want, p+"=[BIND_QUEUE]")
+		}
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			return fmt.Errorf("the connection is shared with %v, want %v", got, want)
+		}
+		return nil
+	})
 }
 
 func TestAccDLIConnectionAuthorization_planTimeValidation(t *testing.T) {
@@ -127,7 +158,7 @@ func TestAccDLIConnectionAuthorization_importError(t *testing.T) {
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		Steps: []resource.TestStep{{
-			Config:        env.Config(connAuthConfig(partnerA)),
+			Config:        env.Config(connAuthConfig(env, partnerA)),
 			ResourceName:  connAuthAddr,
 			ImportState:   true,
 			ImportStateId: "2a620c33-5609-40c9-affd-2b6453071b0f",

@@ -3,6 +3,7 @@ package resources_test
 import (
 	"context"
 	"fmt"
+	"os"
 	"regexp"
 	"slices"
 	"sort"
@@ -22,28 +23,65 @@ import (
 
 const connAddr = "huaweidata_dli_connection.test"
 
-// connConfig is two ready general queues (q1 = acc_cq1, q2 = acc_cq2) and a connection
-// with the given body.
-func connConfig(body string) string {
-	return `
+// connConfig is two ready general queues (q1 = env.Name("acc_cq1"), q2 = env.Name("acc_cq2"))
+// and a connection with the given body, in the network of connNetwork.
+func connConfig(env *acctest.Env, body string) string {
+	vpc, subnet, _ := connNetwork()
+	return fmt.Sprintf(`
 resource "huaweidata_dli_queue" "q1" {
-  name       = "acc_cq1"
+  name       = %q
   cu_count   = 16
   queue_type = "general"
 }
 
 resource "huaweidata_dli_queue" "q2" {
-  name       = "acc_cq2"
+  name       = %q
   cu_count   = 16
   queue_type = "general"
 }
 
 resource "huaweidata_dli_connection" "test" {
-  vpc_id    = "vpc-0001"
-  subnet_id = "subnet-0001"
-` + body + `
+  vpc_id    = %q
+  subnet_id = %q
+`, env.Name("acc_cq1"), env.Name("acc_cq2"), vpc, subnet) + body + `
 }
 `
+}
+
+// The network of the connections the tests create: the emulator takes any ids; a real
+// account needs a VPC, subnet and route table of its own, named by these variables in
+// real mode (unset, the emulator's placeholders are used).
+const (
+	accVPCEnv        = "HUAWEIDATA_ACC_VPC_ID"
+	accSubnetEnv     = "HUAWEIDATA_ACC_SUBNET_ID"
+	accRouteTableEnv = "HUAWEIDATA_ACC_ROUTE_TABLE_ID"
+	// A second route table of the VPC, for the test that moves a connection to another.
+	accRouteTable2Env = "HUAWEIDATA_ACC_ROUTE_TABLE_ID_2"
+)
+
+// connNetwork returns the VPC, subnet and route table ids of the connections the tests create.
+func connNetwork() (vpc, subnet, routeTable string) {
+	vpc, subnet, routeTable = "vpc-0001", "subnet-0001", "rtb-0001"
+	if !acctest.RealMode() {
+		return vpc, subnet, routeTable
+	}
+	for _, v := range []struct {
+		env string
+		id  *string
+	}{{accVPCEnv, &vpc}, {accSubnetEnv, &subnet}, {accRouteTableEnv, &routeTable}} {
+		if id := os.Getenv(v.env); id != "" {
+			*v.id = id
+		}
+	}
+	return vpc, subnet, routeTable
+}
+
+// connRouteTable2 is the second route table (connNetwork).
+func connRouteTable2() string {
+	if id := os.Getenv(accRouteTable2Env); acctest.RealMode() && id != "" {
+		return id
+	}
+	return "rtb-0002"
 }
 
 // connHas is a state check that the connection in state has, in the emulator, exactly these
@@ -131,27 +169,32 @@ func connDestroyed(env *acctest.Env, t *testing.T) resource.TestCheckFunc {
 func TestAccDLIConnection_lifecycle(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
+	name, q1, q2 := env.Name("acc_conn"), env.Name("acc_cq1"), env.Name("acc_cq2")
+	_, _, rtb := connNetwork()
+	rtb2 := connRouteTable2()
+	// conn is the configuration of the connection in route table routeTable, with rest.
+	conn := func(routeTable, rest string) string {
+		return env.Config(connConfig(env, fmt.Sprintf("\n  name           = %q\n  route_table_id = %q", name, routeTable)+rest))
+	}
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		CheckDestroy:             connDestroyed(env, t),
 		Steps: []resource.TestStep{
 			{
-				Config: env.Config(connConfig(`
-  name           = "acc_conn"
-  route_table_id = "rtb-0001"
+				Config: conn(rtb, `
   queues         = [huaweidata_dli_queue.q1.name]
   hosts          = [{ name = "db-primary", ip = "192.168.0.10" }]
-  tags           = { team = "data" }`)),
+  tags           = { team = "data" }`),
 				ConfigStateChecks: []statecheck.StateCheck{
 					expectConn("id", knownvalue.StringRegexp(regexp.MustCompile(`^[0-9a-f-]{36}$`))),
 					expectConn("status", knownvalue.StringExact("ACTIVE")),
-					expectConn("queues", connQueues("acc_cq1")),
-					expectConn("queue_status", knownvalue.ListExact([]knownvalue.Check{connQueueActive("acc_cq1")})),
+					expectConn("queues", connQueues(q1)),
+					expectConn("queue_status", knownvalue.ListExact([]knownvalue.Check{connQueueActive(q1)})),
 					expectConn("hosts", knownvalue.ListExact([]knownvalue.Check{connHost("db-primary", "192.168.0.10")})),
-					expectConn("route_table_id", knownvalue.StringExact("rtb-0001")),
+					expectConn("route_table_id", knownvalue.StringExact(rtb)),
 					expectConn("tags", knownvalue.MapExact(map[string]knownvalue.Check{"team": knownvalue.StringExact("data")})),
 					expectConn("create_time", knownvalue.StringRegexp(regexp.MustCompile(`^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$`))),
-					connHas(env, t, []string{"acc_cq1"}, "db-primary=192.168.0.10"),
+					connHas(env, t, []string{q1}, "db-primary=192.168.0.10"),
 				},
 			},
 			{
@@ -164,67 +207,59 @@ func TestAccDLIConnection_lifecycle(t *testing.T) {
 			{
 				ResourceName:  connAddr,
 				ImportState:   true,
-				ImportStateId: "acc_conn",
+				ImportStateId: name,
 				ExpectError:   regexp.MustCompile(`Import a DLI enhanced connection by its id`),
 			},
 			{
 				// A second queue is bound in place and waited for.
-				Config: env.Config(connConfig(`
-  name           = "acc_conn"
-  route_table_id = "rtb-0001"
+				Config: conn(rtb, `
   queues         = [huaweidata_dli_queue.q1.name, huaweidata_dli_queue.q2.name]
   hosts          = [{ name = "db-primary", ip = "192.168.0.10" }]
-  tags           = { team = "data" }`)),
+  tags           = { team = "data" }`),
 				ConfigPlanChecks: acctest.ExpectAction(connAddr, plancheck.ResourceActionUpdate),
 				ConfigStateChecks: []statecheck.StateCheck{
-					expectConn("queues", connQueues("acc_cq1", "acc_cq2")),
-					expectConn("queue_status", knownvalue.ListExact([]knownvalue.Check{connQueueActive("acc_cq1"), connQueueActive("acc_cq2")})),
-					connHas(env, t, []string{"acc_cq1", "acc_cq2"}, "db-primary=192.168.0.10"),
+					expectConn("queues", connQueues(q1, q2)),
+					expectConn("queue_status", knownvalue.ListExact([]knownvalue.Check{connQueueActive(q1), connQueueActive(q2)})),
+					connHas(env, t, []string{q1, q2}, "db-primary=192.168.0.10"),
 				},
 			},
 			{
 				// Hosts are replaced in full, in place.
-				Config: env.Config(connConfig(`
-  name           = "acc_conn"
-  route_table_id = "rtb-0001"
+				Config: conn(rtb, `
   queues         = [huaweidata_dli_queue.q1.name, huaweidata_dli_queue.q2.name]
   hosts = [
     { name = "db-replica", ip = "192.168.0.11" },
     { name = "kafka.broker-1", ip = "192.168.1.20" },
   ]
-  tags = { team = "data" }`)),
+  tags = { team = "data" }`),
 				ConfigPlanChecks: acctest.ExpectAction(connAddr, plancheck.ResourceActionUpdate),
 				ConfigStateChecks: []statecheck.StateCheck{
 					expectConn("hosts", knownvalue.ListExact([]knownvalue.Check{
 						connHost("db-replica", "192.168.0.11"), connHost("kafka.broker-1", "192.168.1.20"),
 					})),
-					connHas(env, t, []string{"acc_cq1", "acc_cq2"}, "db-replica=192.168.0.11", "kafka.broker-1=192.168.1.20"),
+					connHas(env, t, []string{q1, q2}, "db-replica=192.168.0.11", "kafka.broker-1=192.168.1.20"),
 				},
 			},
 			{
 				// Unbinding a queue and clearing the hosts are in place too.
-				Config: env.Config(connConfig(`
-  name           = "acc_conn"
-  route_table_id = "rtb-0001"
+				Config: conn(rtb, `
   queues         = [huaweidata_dli_queue.q2.name]
-  tags           = { team = "data" }`)),
+  tags           = { team = "data" }`),
 				ConfigPlanChecks: acctest.ExpectAction(connAddr, plancheck.ResourceActionUpdate),
 				ConfigStateChecks: []statecheck.StateCheck{
 					expectConn("hosts", knownvalue.Null()),
-					expectConn("queues", connQueues("acc_cq2")),
-					expectConn("queue_status", knownvalue.ListExact([]knownvalue.Check{connQueueActive("acc_cq2")})),
-					connHas(env, t, []string{"acc_cq2"}),
+					expectConn("queues", connQueues(q2)),
+					expectConn("queue_status", knownvalue.ListExact([]knownvalue.Check{connQueueActive(q2)})),
+					connHas(env, t, []string{q2}),
 				},
 			},
 			{
 				// The API cannot update the route table: it replaces the connection.
-				Config: env.Config(connConfig(`
-  name           = "acc_conn"
-  route_table_id = "rtb-0002"
+				Config: conn(rtb2, `
   queues         = [huaweidata_dli_queue.q2.name]
-  tags           = { team = "data" }`)),
+  tags           = { team = "data" }`),
 				ConfigPlanChecks:  acctest.ExpectAction(connAddr, plancheck.ResourceActionDestroyBeforeCreate),
-				ConfigStateChecks: []statecheck.StateCheck{expectConn("route_table_id", knownvalue.StringExact("rtb-0002")), connHas(env, t, []string{"acc_cq2"})},
+				ConfigStateChecks: []statecheck.StateCheck{expectConn("route_table_id", knownvalue.StringExact(rtb2)), connHas(env, t, []string{q2})},
 			},
 		},
 	})
@@ -235,7 +270,8 @@ func TestAccDLIConnection_lifecycle(t *testing.T) {
 // queues, so the next apply binds it again.
 func TestAccDLIConnection_activationFails(t *testing.T) {
 	t.Parallel()
-	env := acctest.NewEnv(t)
+	env := acctest.NewEmulatedEnv(t, "a failed activation (FailConnectionActivation)")
+	q1, q2 := env.Name("acc_cq1"), env.Name("acc_cq2")
 	failQueue := func(queue string) func() {
 		return func() {
 			if err := env.Emulator.FailConnectionActivation("", queue, "no route to subnet-0001"); err != nil {
@@ -250,40 +286,40 @@ func TestAccDLIConnection_activationFails(t *testing.T) {
 			}
 		}
 	}
-	one := env.Config(connConfig(`
-  name   = "acc_fail"
+	one := env.Config(connConfig(env.Env, `
+  name   = "`+env.Name("acc_fail")+`"
   queues = [huaweidata_dli_queue.q1.name]`))
-	two := env.Config(connConfig(`
-  name   = "acc_fail"
+	two := env.Config(connConfig(env.Env, `
+  name   = "`+env.Name("acc_fail")+`"
   queues = [huaweidata_dli_queue.q1.name, huaweidata_dli_queue.q2.name]`))
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
-		CheckDestroy:             connDestroyed(env, t),
+		CheckDestroy:             connDestroyed(env.Env, t),
 		Steps: []resource.TestStep{
 			{
-				PreConfig:   failQueue("acc_cq1"),
+				PreConfig:   failQueue(q1),
 				Config:      one,
-				ExpectError: regexp.MustCompile(`(?s)peering of queue "acc_cq1".*FAILED: no route to\s+subnet-0001`),
+				ExpectError: regexp.MustCompile(`(?s)peering\s+of\s+queue\s+"` + q1 + `".*FAILED:\s+no\s+route\s+to\s+subnet-0001`),
 			},
 			{
-				PreConfig:         clearQueue("acc_cq1"),
+				PreConfig:         clearQueue(q1),
 				Config:            one,
 				ConfigPlanChecks:  acctest.ExpectAction(connAddr, plancheck.ResourceActionDestroyBeforeCreate),
-				ConfigStateChecks: []statecheck.StateCheck{connHas(env, t, []string{"acc_cq1"})},
+				ConfigStateChecks: []statecheck.StateCheck{connHas(env.Env, t, []string{q1})},
 			},
 			{
-				PreConfig:   failQueue("acc_cq2"),
+				PreConfig:   failQueue(q2),
 				Config:      two,
-				ExpectError: regexp.MustCompile(`(?s)peering of queue "acc_cq2".*FAILED: no route to\s+subnet-0001`),
+				ExpectError: regexp.MustCompile(`(?s)peering\s+of\s+queue\s+"` + q2 + `".*FAILED:\s+no\s+route\s+to\s+subnet-0001`),
 			},
 			{
-				PreConfig:        clearQueue("acc_cq2"),
+				PreConfig:        clearQueue(q2),
 				Config:           two,
 				ConfigPlanChecks: acctest.ExpectAction(connAddr, plancheck.ResourceActionUpdate),
 				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(connAddr, tfjsonpath.New("queue_status").AtSliceIndex(1), connQueueActive("acc_cq2")),
-					expectConn("queues", connQueues("acc_cq1", "acc_cq2")),
-					connHas(env, t, []string{"acc_cq1", "acc_cq2"}),
+					statecheck.ExpectKnownValue(connAddr, tfjsonpath.New("queue_status").AtSliceIndex(1), connQueueActive(q2)),
+					expectConn("queues", connQueues(q1, q2)),
+					connHas(env.Env, t, []string{q1, q2}),
 				},
 			},
 		},
@@ -293,8 +329,8 @@ func TestAccDLIConnection_activationFails(t *testing.T) {
 func TestAccDLIConnection_disappears(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
-	config := env.Config(connConfig(`
-  name   = "acc_gone"
+	config := env.Config(connConfig(env, `
+  name   = "`+env.Name("acc_gone")+`"
   queues = [huaweidata_dli_queue.q1.name]`))
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
@@ -311,13 +347,14 @@ func TestAccDLIConnection_disappears(t *testing.T) {
 			{
 				Config:            config,
 				ConfigPlanChecks:  acctest.ExpectAction(connAddr, plancheck.ResourceActionCreate),
-				ConfigStateChecks: []statecheck.StateCheck{connHas(env, t, []string{"acc_cq1"})},
+				ConfigStateChecks: []statecheck.StateCheck{connHas(env, t, []string{env.Name("acc_cq1")})},
 			},
 		},
 	})
 }
 
-// bareConn is a connection with no queues (no queue to provision) and extra arguments.
+// bareConn is a connection named acc_conn with no queues (no queue to provision) and extra
+// arguments, for configurations that are only planned.
 func bareConn(extra string) string {
 	return `
 resource "huaweidata_dli_connection" "test" {
@@ -325,6 +362,19 @@ resource "huaweidata_dli_connection" "test" {
   vpc_id    = "vpc-0001"
   subnet_id = "subnet-0001"
 ` + extra + `
+}
+`
+}
+
+// namedBareConn is bareConn with the given name, in the network of connNetwork.
+func namedBareConn(name, extra string) string {
+	vpc, subnet, _ := connNetwork()
+	return fmt.Sprintf(`
+resource "huaweidata_dli_connection" "test" {
+  name      = %q
+  vpc_id    = %q
+  subnet_id = %q
+`, name, vpc, subnet) + extra + `
 }
 `
 }
@@ -364,19 +414,20 @@ func TestAccDLIConnection_planTimeValidation(t *testing.T) {
 // the emulator committed it: the connection is created once and converges.
 func TestAccDLIConnection_withFaults(t *testing.T) {
 	t.Parallel()
-	env := acctest.NewEnv(t)
+	env := acctest.NewEmulatedEnv(t, "injected faults")
+	name := env.Name("acc_conn")
 	env.SetFaults(emulator.Faults{ErrorRates: map[int]float64{408: 1}, Operations: []string{"CreateEnhancedConnection"}})
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		CheckDestroy: func(s *terraform.State) error {
 			env.SetFaults(emulator.Faults{})
-			return connDestroyed(env, t)(s)
+			return connDestroyed(env.Env, t)(s)
 		},
 		Steps: []resource.TestStep{
 			{
-				Config: env.Config(bareConn(`  hosts = [{ name = "db", ip = "10.0.0.1" }]`)),
+				Config: env.Config(namedBareConn(name, `  hosts = [{ name = "db", ip = "10.0.0.1" }]`)),
 				ConfigStateChecks: []statecheck.StateCheck{
-					connHas(env, t, nil, "db=10.0.0.1"),
+					connHas(env.Env, t, nil, "db=10.0.0.1"),
 					// Sent once: the 408 came after the commit.
 					env.ExpectRequests("CreateEnhancedConnection", 1, 1),
 					// From here on (the post-apply plans included), the connection calls fail at times.
@@ -391,9 +442,9 @@ func TestAccDLIConnection_withFaults(t *testing.T) {
 				},
 			},
 			{
-				Config:            env.Config(bareConn(`  hosts = [{ name = "db", ip = "10.0.0.2" }]`)),
+				Config:            env.Config(namedBareConn(name, `  hosts = [{ name = "db", ip = "10.0.0.2" }]`)),
 				ConfigPlanChecks:  acctest.ExpectAction(connAddr, plancheck.ResourceActionUpdate),
-				ConfigStateChecks: []statecheck.StateCheck{connHas(env, t, nil, "db=10.0.0.2")},
+				ConfigStateChecks: []statecheck.StateCheck{connHas(env.Env, t, nil, "db=10.0.0.2")},
 			},
 		},
 	})
@@ -403,23 +454,26 @@ func TestAccDLIConnection_withFaults(t *testing.T) {
 // cloud: the next apply replaces it (its delete first waits for the peering to settle).
 func TestAccDLIConnection_createTimeoutTaints(t *testing.T) {
 	t.Parallel()
-	env := acctest.NewEnv(t)
+	// A 20ms timeout is tuned to the emulator's fast clock; on a real account it could even
+	// cancel the create request after DLI took it, leaving a connection outside the state.
+	env := acctest.NewEmulatedEnv(t, "a create timeout tuned to the emulated clock")
+	q1 := env.Name("acc_cq1")
 	body := `
-  name   = "acc_slow"
+  name   = "` + env.Name("acc_slow") + `"
   queues = [huaweidata_dli_queue.q1.name]`
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
-		CheckDestroy:             connDestroyed(env, t),
+		CheckDestroy:             connDestroyed(env.Env, t),
 		Steps: []resource.TestStep{
 			{
 				// Activation takes 120 emulated seconds, 0.2 real seconds: 20ms is too short.
-				Config:      env.Config(connConfig(body + "\n  timeouts {\n    create = \"20ms\"\n  }")),
-				ExpectError: regexp.MustCompile(`(?s)timed out waiting for enhanced connection.*to be ACTIVE on queues\s+\[acc_cq1\];\s+last\s+state:\s+(acc_cq1:\s+CREATING|not\s+visible\s+yet)`),
+				Config:      env.Config(connConfig(env.Env, body+"\n  timeouts {\n    create = \"20ms\"\n  }")),
+				ExpectError: regexp.MustCompile(`(?s)timed\s+out\s+waiting\s+for\s+enhanced\s+connection.*to\s+be\s+ACTIVE\s+on\s+queues\s+\[` + q1 + `\];\s+last\s+state:\s+(` + q1 + `:\s+CREATING|not\s+visible\s+yet)`),
 			},
 			{
-				Config:            env.Config(connConfig(body)),
+				Config:            env.Config(connConfig(env.Env, body)),
 				ConfigPlanChecks:  acctest.ExpectAction(connAddr, plancheck.ResourceActionDestroyBeforeCreate),
-				ConfigStateChecks: []statecheck.StateCheck{connHas(env, t, []string{"acc_cq1"})},
+				ConfigStateChecks: []statecheck.StateCheck{connHas(env.Env, t, []string{q1})},
 			},
 		},
 	})

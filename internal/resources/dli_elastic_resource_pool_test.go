@@ -51,16 +51,16 @@ func poolCUs(env *acctest.Env, t *testing.T, name string, minCU, maxCU int32) st
 	})
 }
 
-// poolTags checks the tags the emulator holds for acc_pool.
-func poolTags(env *acctest.Env, t *testing.T, want string) statecheck.StateCheck {
+// poolTags checks the tags the emulator holds for a pool.
+func poolTags(env *acctest.Env, t *testing.T, name, want string) statecheck.StateCheck {
 	return acctest.CheckAPI(func(ctx context.Context) error {
-		p, err := env.Client(t).ShowElasticResourcePool(ctx, "acc_pool")
+		p, err := env.Client(t).ShowElasticResourcePool(ctx, name)
 		if err != nil {
 			return err
 		}
 		tags, err := env.Client(t).ShowResourceTags(ctx, "dli_elastic_resource_pool", *p.ResourceId)
 		if got := fmt.Sprint(tags); err == nil && got != want {
-			err = fmt.Errorf("pool acc_pool has tags %s in the emulator, want %s", got, want)
+			err = fmt.Errorf("pool %s has tags %s in the emulator, want %s", name, got, want)
 		}
 		return err
 	})
@@ -78,15 +78,16 @@ func poolDestroyed(env *acctest.Env, t *testing.T) resource.TestCheckFunc {
 func TestAccDLIElasticResourcePool_lifecycle(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
+	name := env.Name("acc_pool")
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		CheckDestroy:             poolDestroyed(env, t),
 		Steps: []resource.TestStep{
 			{
-				Config: env.Config(poolConfig("acc_pool", 64, 128, `  description = "etl"
+				Config: env.Config(poolConfig(name, 64, 128, `  description = "etl"
   tags        = { team = "data" }`)),
 				ConfigStateChecks: []statecheck.StateCheck{
-					expectPool("id", knownvalue.StringExact("acc_pool")),
+					expectPool("id", knownvalue.StringExact(name)),
 					expectPool("status", knownvalue.StringExact("AVAILABLE")),
 					expectPool("actual_cu", knownvalue.Int32Exact(64)),
 					expectPool("cidr_in_vpc", knownvalue.StringExact("172.16.0.0/12")),
@@ -96,7 +97,7 @@ func TestAccDLIElasticResourcePool_lifecycle(t *testing.T) {
 					expectPool("force_destroy", knownvalue.Bool(false)),
 					expectPool("resource_id", knownvalue.NotNull()),
 					expectPool("create_time", knownvalue.StringRegexp(regexp.MustCompile(`^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$`))),
-					poolCUs(env, t, "acc_pool", 64, 128),
+					poolCUs(env, t, name, 64, 128),
 				},
 			},
 			{
@@ -106,31 +107,31 @@ func TestAccDLIElasticResourcePool_lifecycle(t *testing.T) {
 				ImportStateVerifyIgnore: []string{"timeouts"},
 			},
 			{
-				Config: env.Config(poolConfig("acc_pool", 128, 256, `  description = "etl and bi"
+				Config: env.Config(poolConfig(name, 128, 256, `  description = "etl and bi"
   tags        = { team = "analytics", cost_center = "42" }`)),
 				ConfigPlanChecks: acctest.ExpectAction(poolAddr, plancheck.ResourceActionUpdate),
 				ConfigStateChecks: []statecheck.StateCheck{
 					expectPool("actual_cu", knownvalue.Int32Exact(128)),
 					expectPool("description", knownvalue.StringExact("etl and bi")),
-					poolCUs(env, t, "acc_pool", 128, 256),
-					poolTags(env, t, "map[cost_center:42 team:analytics]"),
+					poolCUs(env, t, name, 128, 256),
+					poolTags(env, t, name, "map[cost_center:42 team:analytics]"),
 				},
 			},
 			{
 				// Out of band: the pool is scaled to 512 CUs; the plan must revert it.
 				PreConfig: func() {
-					if err := env.Client(t).UpdateElasticResourcePool(context.Background(), "acc_pool",
+					if err := env.Client(t).UpdateElasticResourcePool(context.Background(), name,
 						&model.UpdateElasticResourcePoolRequestBody{MaxCu: ptr.Of(int32(512))}); err != nil {
 						t.Fatal(err)
 					}
 				},
-				Config: env.Config(poolConfig("acc_pool", 128, 256, `  description = "etl and bi"
+				Config: env.Config(poolConfig(name, 128, 256, `  description = "etl and bi"
   tags        = { team = "analytics", cost_center = "42" }`)),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(poolAddr, plancheck.ResourceActionUpdate),
 					plancheck.ExpectKnownValue(poolAddr, tfjsonpath.New("max_cu"), knownvalue.Int32Exact(256)),
 				}},
-				ConfigStateChecks: []statecheck.StateCheck{poolCUs(env, t, "acc_pool", 128, 256)},
+				ConfigStateChecks: []statecheck.StateCheck{poolCUs(env, t, name, 128, 256)},
 			},
 		},
 	})
@@ -140,21 +141,22 @@ func TestAccDLIElasticResourcePool_lifecycle(t *testing.T) {
 func TestAccDLIElasticResourcePool_disappears(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
+	name := env.Name("acc_pool_gone")
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		CheckDestroy:             poolDestroyed(env, t),
 		Steps: []resource.TestStep{
 			{
-				Config: env.Config(poolConfig("acc_pool_gone", 64, 64, "")),
+				Config: env.Config(poolConfig(name, 64, 64, "")),
 				Check: func(*terraform.State) error {
-					return env.Client(t).DeleteElasticResourcePool(context.Background(), "acc_pool_gone")
+					return env.Client(t).DeleteElasticResourcePool(context.Background(), name)
 				},
 				ExpectNonEmptyPlan: true,
 			},
 			{
-				Config:            env.Config(poolConfig("acc_pool_gone", 64, 64, "")),
+				Config:            env.Config(poolConfig(name, 64, 64, "")),
 				ConfigPlanChecks:  acctest.ExpectAction(poolAddr, plancheck.ResourceActionCreate),
-				ConfigStateChecks: []statecheck.StateCheck{poolCUs(env, t, "acc_pool_gone", 64, 64)},
+				ConfigStateChecks: []statecheck.StateCheck{poolCUs(env, t, name, 64, 64)},
 			},
 		},
 	})
@@ -164,21 +166,22 @@ func TestAccDLIElasticResourcePool_disappears(t *testing.T) {
 // replaces it.
 func TestAccDLIElasticResourcePool_provisioningFailureTaints(t *testing.T) {
 	t.Parallel()
-	env := acctest.NewEnv(t)
-	env.Emulator.FailPoolsNamed("acc_pool_doomed", "insufficient capacity in the AZ")
+	env := acctest.NewEmulatedEnv(t, "a provisioning failure (FailPoolsNamed)")
+	name := env.Name("acc_pool_doomed")
+	env.Emulator.FailPoolsNamed(name, "insufficient capacity in the AZ")
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
-		CheckDestroy:             poolDestroyed(env, t),
+		CheckDestroy:             poolDestroyed(env.Env, t),
 		Steps: []resource.TestStep{
 			{
-				Config:      env.Config(poolConfig("acc_pool_doomed", 64, 64, "")),
-				ExpectError: regexp.MustCompile(`(?s)elastic resource pool "acc_pool_doomed" failed: insufficient\s+capacity\s+in\s+the\s+AZ`),
+				Config:      env.Config(poolConfig(name, 64, 64, "")),
+				ExpectError: regexp.MustCompile(`(?s)elastic\s+resource\s+pool\s+"` + name + `"\s+failed:\s+insufficient\s+capacity\s+in\s+the\s+AZ`),
 			},
 			{
-				PreConfig:         func() { env.Emulator.FailPoolsNamed("acc_pool_doomed", "") },
-				Config:            env.Config(poolConfig("acc_pool_doomed", 64, 64, "")),
+				PreConfig:         func() { env.Emulator.FailPoolsNamed(name, "") },
+				Config:            env.Config(poolConfig(name, 64, 64, "")),
 				ConfigPlanChecks:  acctest.ExpectAction(poolAddr, plancheck.ResourceActionDestroyBeforeCreate),
-				ConfigStateChecks: []statecheck.StateCheck{poolCUs(env, t, "acc_pool_doomed", 64, 64)},
+				ConfigStateChecks: []statecheck.StateCheck{poolCUs(env.Env, t, name, 64, 64)},
 			},
 		},
 	})
@@ -189,29 +192,30 @@ func TestAccDLIElasticResourcePool_provisioningFailureTaints(t *testing.T) {
 func TestAccDLIElasticResourcePool_forceDestroy(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
+	name, stray := env.Name("acc_pool_busy"), env.Name("acc_stray")
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		CheckDestroy: func(s *terraform.State) error {
-			if _, err := env.Client(t).ShowQueue(context.Background(), "acc_stray"); err == nil {
-				return fmt.Errorf("queue acc_stray survived force_destroy")
+			if _, err := env.Client(t).ShowQueue(context.Background(), stray); err == nil {
+				return fmt.Errorf("queue %s survived force_destroy", stray)
 			}
 			return poolDestroyed(env, t)(s)
 		},
 		Steps: []resource.TestStep{
 			{
-				Config: env.Config(poolConfig("acc_pool_busy", 64, 64, "")),
+				Config: env.Config(poolConfig(name, 64, 64, "")),
 				Check: func(*terraform.State) error {
 					return env.Client(t).CreateQueue(context.Background(), &model.CreateQueueRequestBody{
-						QueueName: "acc_stray", CuCount: 16, ElasticResourcePoolName: ptr.Of("acc_pool_busy")})
+						QueueName: stray, CuCount: 16, ElasticResourcePoolName: ptr.Of(name)})
 				},
 			},
 			{
-				Config:      env.Config(poolConfig("acc_pool_busy", 64, 64, "")),
+				Config:      env.Config(poolConfig(name, 64, 64, "")),
 				Destroy:     true,
-				ExpectError: regexp.MustCompile(`(?s)this pool has 1: acc_stray.*force_destroy = true`),
+				ExpectError: regexp.MustCompile(`(?s)this\s+pool\s+has\s+1:\s+` + stray + `.*force_destroy\s+=\s+true`),
 			},
 			{
-				Config:            env.Config(poolConfig("acc_pool_busy", 64, 64, "  force_destroy = true")),
+				Config:            env.Config(poolConfig(name, 64, 64, "  force_destroy = true")),
 				ConfigPlanChecks:  acctest.ExpectAction(poolAddr, plancheck.ResourceActionUpdate),
 				ConfigStateChecks: []statecheck.StateCheck{expectPool("force_destroy", knownvalue.Bool(true))},
 			},
@@ -244,17 +248,21 @@ func TestAccDLIElasticResourcePool_planErrors(t *testing.T) {
 // finds the pool with the requested CUs (or scaling to them) and waits.
 func TestAccDLIElasticResourcePool_updateLostResponse(t *testing.T) {
 	t.Parallel()
-	env, armed := lostOnce(t, acctest.NewEnv(t), "UpdateElasticResourcePool", http.MethodPut, regexp.MustCompile(`/elastic-resource-pools/[^/]+$`))
+	emu := acctest.NewEmulatedEnv(t, "an injected 408 after the update took effect")
+	name := emu.Name("acc_pool_lost")
+	// lostOnce (lost_create_test.go) serves the emulator through a proxy that answers one
+	// update 408 after it took effect.
+	env, armed := lostOnce(t, emu.Env, "UpdateElasticResourcePool", http.MethodPut, regexp.MustCompile(`/elastic-resource-pools/[^/]+$`))
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		CheckDestroy:             poolDestroyed(env, t),
 		Steps: []resource.TestStep{
-			{Config: env.Config(poolConfig("acc_pool_lost", 64, 64, ""))},
+			{Config: env.Config(poolConfig(name, 64, 64, ""))},
 			{
 				PreConfig:         func() { armed.Store(true) },
-				Config:            env.Config(poolConfig("acc_pool_lost", 128, 128, "")),
+				Config:            env.Config(poolConfig(name, 128, 128, "")),
 				ConfigPlanChecks:  acctest.ExpectAction(poolAddr, plancheck.ResourceActionUpdate),
-				ConfigStateChecks: []statecheck.StateCheck{poolCUs(env, t, "acc_pool_lost", 128, 128)},
+				ConfigStateChecks: []statecheck.StateCheck{poolCUs(env, t, name, 128, 128)},
 			},
 		},
 	})

@@ -1,6 +1,7 @@
 package resources_test
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -13,16 +14,16 @@ import (
 func TestAccDLIElasticResourcePool_refreshCalls(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
-	config := env.Config(`
+	config := env.Config(fmt.Sprintf(`
 resource "huaweidata_dli_elastic_resource_pool" "p" {
-  name   = "acc_refresh_pool"
+  name   = %q
   min_cu = 128
   max_cu = 128
 }
 
 resource "huaweidata_dli_queue" "q" {
   count                      = 8
-  name                       = "acc_rq${count.index}"
+  name                       = "%s${count.index}"
   cu_count                   = 16
   elastic_resource_pool_name = huaweidata_dli_elastic_resource_pool.p.name
   scaling_policies = [
@@ -30,14 +31,14 @@ resource "huaweidata_dli_queue" "q" {
     { priority = 50, impact_start_time = "00:00", impact_stop_time = "06:00", min_cu = 16, max_cu = 64 },
   ]
 }
-`)
+`, env.Name("acc_refresh_pool"), env.Name("acc_rq")))
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
-		CheckDestroy:             acctest.CheckNothingLeft(env),
+		CheckDestroy:             resource.ComposeTestCheckFunc(acctest.CheckNothingLeft(env), queueDestroyed(env, t), poolDestroyed(env, t)),
 		Steps: []resource.TestStep{
 			{Config: config},
 			{
-				PreConfig:    env.Emulator.ResetCounts,
+				PreConfig:    env.ResetCounts,
 				RefreshState: true,
 				Check: resource.ComposeTestCheckFunc(
 					env.CheckRequests("ListElasticResourcePools", 1, 1),

@@ -21,18 +21,19 @@ import (
 
 const etlAddr = "huaweidata_dli_queue.etl"
 
-// pooledQueuesConfig is a pool with an ETL queue created in it (day/night policies and
-// properties) and a BI queue (biPool: its elastic_resource_pool_name line, or "").
-func pooledQueuesConfig(dayWindow [2]string, props, biPool string) string {
+// pooledQueuesConfig is a pool (env.Name("acc_etl_pool")) with an ETL queue created in it
+// (env.Name("acc_etl"): day/night policies and properties) and a BI queue
+// (env.Name("acc_bi"); biPool: its elastic_resource_pool_name line, or "").
+func pooledQueuesConfig(env *acctest.Env, dayWindow [2]string, props, biPool string) string {
 	return fmt.Sprintf(`
 resource "huaweidata_dli_elastic_resource_pool" "pool" {
-  name   = "acc_etl_pool"
+  name   = %q
   min_cu = 64
   max_cu = 128
 }
 
 resource "huaweidata_dli_queue" "etl" {
-  name                       = "acc_etl"
+  name                       = %q
   cu_count                   = 16
   queue_type                 = "general"
   elastic_resource_pool_name = huaweidata_dli_elastic_resource_pool.pool.name
@@ -44,17 +45,18 @@ resource "huaweidata_dli_queue" "etl" {
 }
 
 resource "huaweidata_dli_queue" "bi" {
-  name     = "acc_bi"
+  name     = %q
   cu_count = 16
   %s
 }
-`, dayWindow[0], dayWindow[1], props, biPool)
+`, env.Name("acc_etl_pool"), env.Name("acc_etl"), dayWindow[0], dayWindow[1], props, env.Name("acc_bi"), biPool)
 }
 
-// poolQueuePolicies checks the policies the emulator holds for a pooled queue.
+// poolQueuePolicies checks the policies the emulator holds for a queue of the pool of
+// pooledQueuesConfig.
 func poolQueuePolicies(env *acctest.Env, t *testing.T, queue, want string) statecheck.StateCheck {
 	return acctest.CheckAPI(func(ctx context.Context) error {
-		q, err := env.Client(t).GetElasticResourcePoolQueue(ctx, "acc_etl_pool", queue)
+		q, err := env.Client(t).GetElasticResourcePoolQueue(ctx, env.Name("acc_etl_pool"), queue)
 		if err != nil {
 			return err
 		}
@@ -90,22 +92,23 @@ func queueProperties(env *acctest.Env, t *testing.T, queue, want string) statech
 func TestAccDLIQueue_elasticResourcePool(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
+	pool, etl, bi := env.Name("acc_etl_pool"), env.Name("acc_etl"), env.Name("acc_bi")
 	props1 := `{ "job.maxConcurrent" = "8", "computeEngine.maxInstance" = "4" }`
 	props2 := `{ "job.maxConcurrent" = "16", "computeEngine.spark.nativeEnabled" = "true" }`
 	inPool := `elastic_resource_pool_name = huaweidata_dli_elastic_resource_pool.pool.name`
 	day, later := [2]string{"08:00", "20:00"}, [2]string{"09:00", "21:00"}
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
-		CheckDestroy:             acctest.CheckNothingLeft(env),
+		CheckDestroy:             resource.ComposeTestCheckFunc(acctest.CheckNothingLeft(env), queueDestroyed(env, t), poolDestroyed(env, t)),
 		Steps: []resource.TestStep{
 			{
-				Config: env.Config(pooledQueuesConfig(day, props1, "")),
+				Config: env.Config(pooledQueuesConfig(env, day, props1, "")),
 				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(etlAddr, tfjsonpath.New("elastic_resource_pool_name"), knownvalue.StringExact("acc_etl_pool")),
+					statecheck.ExpectKnownValue(etlAddr, tfjsonpath.New("elastic_resource_pool_name"), knownvalue.StringExact(pool)),
 					statecheck.ExpectKnownValue(etlAddr, tfjsonpath.New("scaling_policies"), knownvalue.SetSizeExact(2)),
 					statecheck.ExpectKnownValue("huaweidata_dli_queue.bi", tfjsonpath.New("scaling_policies"), knownvalue.Null()),
-					poolQueuePolicies(env, t, "acc_etl", "1:00:00-24:00:16-32 50:08:00-20:00:32-64 "),
-					queueProperties(env, t, "acc_etl", "map[computeEngine.maxInstance:4 job.maxConcurrent:8]"),
+					poolQueuePolicies(env, t, etl, "1:00:00-24:00:16-32 50:08:00-20:00:32-64 "),
+					queueProperties(env, t, etl, "map[computeEngine.maxInstance:4 job.maxConcurrent:8]"),
 				},
 			},
 			{
@@ -115,19 +118,19 @@ func TestAccDLIQueue_elasticResourcePool(t *testing.T) {
 				ImportStateVerifyIgnore: []string{"timeouts"},
 			},
 			{
-				Config:           env.Config(pooledQueuesConfig(later, props2, "")),
+				Config:           env.Config(pooledQueuesConfig(env, later, props2, "")),
 				ConfigPlanChecks: acctest.ExpectAction(etlAddr, plancheck.ResourceActionUpdate),
 				ConfigStateChecks: []statecheck.StateCheck{
-					poolQueuePolicies(env, t, "acc_etl", "1:00:00-24:00:16-32 50:09:00-21:00:32-64 "),
-					queueProperties(env, t, "acc_etl", "map[computeEngine.spark.nativeEnabled:true job.maxConcurrent:16]"),
+					poolQueuePolicies(env, t, etl, "1:00:00-24:00:16-32 50:09:00-21:00:32-64 "),
+					queueProperties(env, t, etl, "map[computeEngine.spark.nativeEnabled:true job.maxConcurrent:16]"),
 				},
 			},
 			{
-				Config:           env.Config(pooledQueuesConfig(later, props2, inPool)),
+				Config:           env.Config(pooledQueuesConfig(env, later, props2, inPool)),
 				ConfigPlanChecks: acctest.ExpectAction("huaweidata_dli_queue.bi", plancheck.ResourceActionUpdate),
 				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue("huaweidata_dli_queue.bi", tfjsonpath.New("elastic_resource_pool_name"), knownvalue.StringExact("acc_etl_pool")),
-					poolQueuePolicies(env, t, "acc_bi", "1:00:00-24:00:16-16 "),
+					statecheck.ExpectKnownValue("huaweidata_dli_queue.bi", tfjsonpath.New("elastic_resource_pool_name"), knownvalue.StringExact(pool)),
+					poolQueuePolicies(env, t, bi, "1:00:00-24:00:16-16 "),
 				},
 			},
 			{
@@ -135,23 +138,23 @@ func TestAccDLIQueue_elasticResourcePool(t *testing.T) {
 				// concurrency; the plan restores both.
 				PreConfig: func() {
 					ctx := context.Background()
-					if err := env.Client(t).UpdateElasticResourcePoolQueue(ctx, "acc_etl_pool", "acc_etl",
+					if err := env.Client(t).UpdateElasticResourcePoolQueue(ctx, pool, etl,
 						[]model.QueueScalingPolicy{{Priority: 1, ImpactStartTime: "00:00", ImpactStopTime: "24:00", MinCu: 16, MaxCu: 16}}); err != nil {
 						t.Fatal(err)
 					}
-					if err := env.Client(t).UpdateQueueProperties(ctx, "acc_etl", map[string]any{"job.maxConcurrent": 99}); err != nil {
+					if err := env.Client(t).UpdateQueueProperties(ctx, etl, map[string]any{"job.maxConcurrent": 99}); err != nil {
 						t.Fatal(err)
 					}
 				},
-				Config:           env.Config(pooledQueuesConfig(later, props2, inPool)),
+				Config:           env.Config(pooledQueuesConfig(env, later, props2, inPool)),
 				ConfigPlanChecks: acctest.ExpectAction(etlAddr, plancheck.ResourceActionUpdate),
 				ConfigStateChecks: []statecheck.StateCheck{
-					poolQueuePolicies(env, t, "acc_etl", "1:00:00-24:00:16-32 50:09:00-21:00:32-64 "),
-					queueProperties(env, t, "acc_etl", "map[computeEngine.spark.nativeEnabled:true job.maxConcurrent:16]"),
+					poolQueuePolicies(env, t, etl, "1:00:00-24:00:16-32 50:09:00-21:00:32-64 "),
+					queueProperties(env, t, etl, "map[computeEngine.spark.nativeEnabled:true job.maxConcurrent:16]"),
 				},
 			},
 			{
-				Config: env.Config(pooledQueuesConfig(later, props2, inPool) + `
+				Config: env.Config(pooledQueuesConfig(env, later, props2, inPool) + `
 resource "huaweidata_dli_queue" "too_big" {
   name                       = "acc_too_big"
   cu_count                   = 16
@@ -159,21 +162,21 @@ resource "huaweidata_dli_queue" "too_big" {
   scaling_policies           = [{ priority = 1, impact_start_time = "00:00", impact_stop_time = "24:00", min_cu = 16, max_cu = 256 }]
 }`),
 				PlanOnly:    true,
-				ExpectError: regexp.MustCompile(`(?s)max_cu 256 of the policy 00:00-24:00 exceeds the max_cu 128 of\s+elastic\s+resource\s+pool\s+acc_etl_pool`),
+				ExpectError: regexp.MustCompile(`(?s)max_cu\s+256\s+of\s+the\s+policy\s+00:00-24:00\s+exceeds\s+the\s+max_cu\s+128\s+of\s+elastic\s+resource\s+pool\s+` + pool),
 			},
 			{
-				Config: env.Config(pooledQueuesConfig(later, props2, inPool) + `
+				Config: env.Config(pooledQueuesConfig(env, later, props2, inPool) + `
 resource "huaweidata_dli_queue" "too_big" {
   name                       = "acc_too_big"
   cu_count                   = 256
   elastic_resource_pool_name = huaweidata_dli_elastic_resource_pool.pool.name
 }`),
 				PlanOnly:    true,
-				ExpectError: regexp.MustCompile(`(?s)cu_count 256 exceeds the max_cu 128 of elastic resource pool\s+acc_etl_pool`),
+				ExpectError: regexp.MustCompile(`(?s)cu_count\s+256\s+exceeds\s+the\s+max_cu\s+128\s+of\s+elastic\s+resource\s+pool\s+` + pool),
 			},
 			{
 				// No way out of a pool: taking the BI queue out replaces it.
-				Config:           env.Config(pooledQueuesConfig(later, props2, "")),
+				Config:           env.Config(pooledQueuesConfig(env, later, props2, "")),
 				ConfigPlanChecks: acctest.ExpectAction("huaweidata_dli_queue.bi", plancheck.ResourceActionDestroyBeforeCreate),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue("huaweidata_dli_queue.bi", tfjsonpath.New("elastic_resource_pool_name"), knownvalue.Null()),
@@ -190,14 +193,15 @@ resource "huaweidata_dli_queue" "too_big" {
 // region and the attribute.
 func TestAccDLIQueue_propertiesUnpublished(t *testing.T) {
 	t.Parallel()
-	env := acctest.NewEnv(t)
+	env := acctest.NewEmulatedEnv(t, "an unpublished API (SetUnpublished)")
+	name := env.Name("acc_noprops")
 	env.Emulator.SetUnpublished("ListQueueProperties", "UpdateQueueProperty", "CreateQueueProperty", "DeleteQueueProperty")
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
-		CheckDestroy:             queueDestroyed(env, t),
+		CheckDestroy:             queueDestroyed(env.Env, t),
 		Steps: []resource.TestStep{
 			{
-				Config:            env.Config(queueConfig("acc_noprops", 16, "")),
+				Config:            env.Config(queueConfig(name, 16, "")),
 				ConfigStateChecks: []statecheck.StateCheck{env.ExpectRequests("ListQueueProperties", 0, 0), env.ExpectRequests("UpdateQueueProperty", 0, 0)},
 			},
 			{
@@ -208,12 +212,12 @@ func TestAccDLIQueue_propertiesUnpublished(t *testing.T) {
 				ImportStateVerifyIgnore: []string{"timeouts"},
 			},
 			{
-				Config:      env.Config(queueConfig("acc_noprops", 16, `  properties = { "job.maxConcurrent" = "8" }`)),
+				Config:      env.Config(queueConfig(name, 16, `  properties = { "job.maxConcurrent" = "8" }`)),
 				ExpectError: regexp.MustCompile(`(?s)Queue properties are not available in region.*properties.*cannot be managed\s+there.*APIGW.0101`),
 			},
 			{
 				PreConfig: func() { env.Emulator.SetUnpublished() },
-				Config:    env.Config(queueConfig("acc_noprops", 16, "")),
+				Config:    env.Config(queueConfig(name, 16, "")),
 				Check: func(*terraform.State) error {
 					if n := env.Count("UpdateQueueProperty"); n != 1 {
 						return fmt.Errorf("UpdateQueueProperty called %d times, want 1 (the refused attempt)", n)
@@ -255,7 +259,7 @@ func TestAccDLIQueue_poolPlanErrors(t *testing.T) {
 // effect, added latency and a consistency delay: one apply, an empty plan, a clean destroy.
 func TestAccDLIElasticResourcePool_withFaults(t *testing.T) {
 	t.Parallel()
-	env := acctest.NewEnvSeeded(t, 7)
+	env := acctest.NewEmulatedEnvSeeded(t, 7, "injected faults")
 	env.SetFaults(emulator.Faults{
 		ErrorRates:        map[int]float64{500: 0.05, 503: 0.05, 429: 0.05, 408: 0.05},
 		RetryAfterSeconds: 1,
@@ -263,19 +267,19 @@ func TestAccDLIElasticResourcePool_withFaults(t *testing.T) {
 		ConsistencyDelay:  time.Second,
 	})
 	env.ConsistencyWindow = 5 * time.Second
-	config := env.Config(pooledQueuesConfig([2]string{"08:00", "20:00"}, `{ "job.maxConcurrent" = "8" }`,
+	config := env.Config(pooledQueuesConfig(env.Env, [2]string{"08:00", "20:00"}, `{ "job.maxConcurrent" = "8" }`,
 		`elastic_resource_pool_name = huaweidata_dli_elastic_resource_pool.pool.name`))
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		CheckDestroy: func(s *terraform.State) error {
 			env.SetFaults(emulator.Faults{})
-			return acctest.CheckNothingLeft(env)(s)
+			return acctest.CheckNothingLeft(env.Env)(s)
 		},
 		Steps: []resource.TestStep{
 			{
 				Config: config,
-				ConfigStateChecks: []statecheck.StateCheck{acctest.CheckAPI(func(context.Context) error {
-					if d := env.Emulator.Inventory().Duplicates(); len(d) > 0 {
+				ConfigStateChecks: []statecheck.StateCheck{env.CheckEmulator(func(_ context.Context, emu *emulator.Emulator) error {
+					if d := emu.Inventory().Duplicates(); len(d) > 0 {
 						return fmt.Errorf("duplicates: %v", d)
 					}
 					return nil

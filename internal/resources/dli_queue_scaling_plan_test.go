@@ -3,6 +3,7 @@ package resources_test
 import (
 	"context"
 	"fmt"
+	"net/http/httptest"
 	"regexp"
 	"strconv"
 	"strings"
@@ -22,6 +23,7 @@ import (
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/services/dli/v1/model"
 
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/acctest"
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/client"
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/emulator"
 )
 
@@ -81,17 +83,27 @@ func planHolds(env *acctest.Env, t *testing.T, queue, name string, target int32,
 	})
 }
 
-// sdkUpdatePlan modifies a plan with Huawei's SDK, as a user outside Terraform would.
+// sdkUpdatePlan modifies a plan with Huawei's SDK, as a user outside Terraform would: against
+// the test's emulator (served for the call), or in real mode against the account and DLI
+// endpoint the HW_* environment names.
 //
 //nolint:staticcheck // SA1019: the SDK marks UpdateQueuePlan deprecated without a replacement
 func sdkUpdatePlan(t *testing.T, env *acctest.Env, queue string, id int64, body *model.QueuePlanRequestBody) {
 	t.Helper()
-	cred, err := basic.NewCredentialsBuilder().WithAk(emulator.DemoAccessKey).WithSk(emulator.DemoSecretKey).
-		WithProjectId(emulator.DemoProjectID).SafeBuild()
+	cfg := acctest.RealClientConfig()
+	endpoint := cfg.Endpoint(client.ServiceDLI)
+	env.WithEmulator(func(emu *emulator.Emulator) {
+		srv := httptest.NewServer(emu)
+		t.Cleanup(srv.Close)
+		cfg = client.Config{AccessKey: emulator.DemoAccessKey, SecretKey: emulator.DemoSecretKey, ProjectID: emulator.DemoProjectID}
+		endpoint = srv.URL
+	})
+	cred, err := basic.NewCredentialsBuilder().WithAk(cfg.AccessKey).WithSk(cfg.SecretKey).
+		WithSecurityToken(cfg.SecurityToken).WithProjectId(cfg.ProjectID).SafeBuild()
 	if err != nil {
 		t.Fatal(err)
 	}
-	hc, err := dli.DliClientBuilder().WithEndpoints([]string{env.URL}).WithCredential(cred).
+	hc, err := dli.DliClientBuilder().WithEndpoints([]string{endpoint}).WithCredential(cred).
 		WithHttpConfig(config.DefaultHttpConfig().WithRetries(0)).SafeBuild()
 	if err != nil {
 		t.Fatal(err)
@@ -102,24 +114,39 @@ func sdkUpdatePlan(t *testing.T, env *acctest.Env, queue string, id int64, body 
 	}
 }
 
+// plansLeftNone is the CheckDestroy of the plan tests: nothing left (the emulator's whole
+// inventory, or in real mode what bears the test's prefix), the queues gone, and no
+// duplicates in the emulator.
+func plansLeftNone(env *acctest.Env, t *testing.T) resource.TestCheckFunc {
+	return resource.ComposeTestCheckFunc(acctest.CheckNothingLeft(env), queueDestroyed(env, t), func(*terraform.State) error {
+		return env.EmulatorOnly(func(emu *emulator.Emulator) error {
+			if d := emu.Inventory().Duplicates(); len(d) > 0 {
+				return fmt.Errorf("duplicates after destroy: %s", strings.Join(d, "; "))
+			}
+			return nil
+		})
+	})
+}
+
 func TestAccDLIQueueScalingPlan_lifecycle(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
+	queue, queueB := env.Name("acc_plan"), env.Name("acc_plan_b")
 	sameID := statecheck.CompareValue(compare.ValuesSame())
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
-		CheckDestroy:             noLeftovers(env),
+		CheckDestroy:             plansLeftNone(env, t),
 		Steps: []resource.TestStep{
 			{
-				Config: env.Config(planConfig("acc_plan", planNight)),
+				Config: env.Config(planConfig(queue, planNight)),
 				ConfigStateChecks: []statecheck.StateCheck{
-					expectPlan("id", knownvalue.StringRegexp(regexp.MustCompile(`^acc_plan/\d+$`))),
+					expectPlan("id", knownvalue.StringRegexp(regexp.MustCompile(`^`+queue+`/\d+$`))),
 					expectPlan("plan_id", knownvalue.NotNull()),
 					expectPlan("repeat_days", knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact("MONDAY"), knownvalue.StringExact("FRIDAY")})),
 					expectPlan("activate", knownvalue.Bool(true)),
 					expectPlan("valid_date_begin", knownvalue.StringExact("2026-01-01T00:00:00Z")),
 					sameID.AddStateValue(planAddr, tfjsonpath.New("id")),
-					planHolds(env, t, "acc_plan", "night", 32, true),
+					planHolds(env, t, queue, "night", 32, true),
 				},
 			},
 			{
@@ -129,47 +156,47 @@ func TestAccDLIQueueScalingPlan_lifecycle(t *testing.T) {
 				// The emulated clock runs 600 times faster: the plan may run between the two reads.
 				ImportStateVerifyIgnore: []string{"last_execute_time"},
 			},
-			{ResourceName: planAddr, ImportState: true, ImportStateId: "acc_plan", ExpectError: regexp.MustCompile(`(?s)Invalid import id.*<queue_name>/<plan_id>`)},
-			{ResourceName: planAddr, ImportState: true, ImportStateId: "acc_plan/x1", ExpectError: regexp.MustCompile(`(?s)Invalid import id.*"acc_plan/x1"`)},
+			{ResourceName: planAddr, ImportState: true, ImportStateId: queue, ExpectError: regexp.MustCompile(`(?s)Invalid import id.*<queue_name>/<plan_id>`)},
+			{ResourceName: planAddr, ImportState: true, ImportStateId: queue + "/x1", ExpectError: regexp.MustCompile(`(?s)Invalid import id.*"` + queue + `/x1"`)},
 			{ResourceName: planAddr, ImportState: true, ImportStateId: "Bad-Queue/1", ExpectError: regexp.MustCompile(`Invalid import id`)},
 			{
 				// Every setting changes in place, the name too: the id stays.
-				Config:           env.Config(planConfig("acc_plan", planEvening)),
+				Config:           env.Config(planConfig(queue, planEvening)),
 				ConfigPlanChecks: acctest.ExpectAction(planAddr, plancheck.ResourceActionUpdate),
 				ConfigStateChecks: []statecheck.StateCheck{
 					sameID.AddStateValue(planAddr, tfjsonpath.New("id")),
 					expectPlan("repeat_days", knownvalue.SetSizeExact(0)),
 					expectPlan("valid_date_begin", knownvalue.Null()),
 					expectPlan("valid_date_end", knownvalue.StringExact("2035-06-01T08:00:00+08:00")), // the offset as written
-					planHolds(env, t, "acc_plan", "evening", 48, false),
+					planHolds(env, t, queue, "evening", 48, false),
 				},
 			},
 			{
 				// A target changed outside Terraform (with Huawei's SDK) is drift, corrected in place.
 				PreConfig: func() {
-					p, err := emulatorPlan(context.Background(), env, t, "acc_plan", "evening")
+					p, err := emulatorPlan(context.Background(), env, t, queue, "evening")
 					if err != nil {
 						t.Fatal(err)
 					}
-					sdkUpdatePlan(t, env, "acc_plan", *p.Id, &model.QueuePlanRequestBody{
+					sdkUpdatePlan(t, env, queue, *p.Id, &model.QueuePlanRequestBody{
 						PlanName: "evening", TargetCu: 64, StartHour: 18, StartMinute: 0,
 						RepeatDay: []model.QueuePlanRequestBodyRepeatDay{}, Activate: p.Activate, ValidDateEnd: p.ValidDateEnd,
 					})
 				},
-				Config:           env.Config(planConfig("acc_plan", planEvening)),
+				Config:           env.Config(planConfig(queue, planEvening)),
 				ConfigPlanChecks: acctest.ExpectAction(planAddr, plancheck.ResourceActionUpdate),
 				ConfigStateChecks: []statecheck.StateCheck{
 					sameID.AddStateValue(planAddr, tfjsonpath.New("id")),
-					planHolds(env, t, "acc_plan", "evening", 48, false),
+					planHolds(env, t, queue, "evening", 48, false),
 				},
 			},
 			{
 				// Another queue replaces the plan (DLI cannot move a plan).
-				Config:           env.Config(planConfig("acc_plan_b", planEvening)),
+				Config:           env.Config(planConfig(queueB, planEvening)),
 				ConfigPlanChecks: acctest.ExpectAction(planAddr, plancheck.ResourceActionDestroyBeforeCreate),
 				ConfigStateChecks: []statecheck.StateCheck{
-					expectPlan("id", knownvalue.StringRegexp(regexp.MustCompile(`^acc_plan_b/\d+$`))),
-					planHolds(env, t, "acc_plan_b", "evening", 48, false),
+					expectPlan("id", knownvalue.StringRegexp(regexp.MustCompile(`^`+queueB+`/\d+$`))),
+					planHolds(env, t, queueB, "evening", 48, false),
 				},
 			},
 		},
@@ -181,26 +208,27 @@ func TestAccDLIQueueScalingPlan_lifecycle(t *testing.T) {
 func TestAccDLIQueueScalingPlan_disappears(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
-	cfg := env.Config(planConfig("acc_plan_gone", planNight))
+	queue := env.Name("acc_plan_gone")
+	cfg := env.Config(planConfig(queue, planNight))
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
-		CheckDestroy:             noLeftovers(env),
+		CheckDestroy:             plansLeftNone(env, t),
 		Steps: []resource.TestStep{
 			{
 				Config: cfg,
 				Check: func(*terraform.State) error {
-					p, err := emulatorPlan(context.Background(), env, t, "acc_plan_gone", "night")
+					p, err := emulatorPlan(context.Background(), env, t, queue, "night")
 					if err != nil {
 						return err
 					}
-					return env.Client(t).DeleteQueuePlan(context.Background(), "acc_plan_gone", *p.Id)
+					return env.Client(t).DeleteQueuePlan(context.Background(), queue, *p.Id)
 				},
 				ExpectNonEmptyPlan: true,
 			},
 			{
 				Config:            cfg,
 				ConfigPlanChecks:  acctest.ExpectAction(planAddr, plancheck.ResourceActionCreate),
-				ConfigStateChecks: []statecheck.StateCheck{planHolds(env, t, "acc_plan_gone", "night", 32, true)},
+				ConfigStateChecks: []statecheck.StateCheck{planHolds(env, t, queue, "night", 32, true)},
 			},
 		},
 	})
@@ -211,7 +239,7 @@ func TestAccDLIQueueScalingPlan_disappears(t *testing.T) {
 func TestAccDLIQueueScalingPlan_refreshCost(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
-	cfg := env.Config(queueConfig("acc_plans", 16, "  lifecycle {\n    ignore_changes = [cu_count]\n  }") + `
+	cfg := env.Config(queueConfig(env.Name("acc_plans"), 16, "  lifecycle {\n    ignore_changes = [cu_count]\n  }") + `
 resource "huaweidata_dli_queue_scaling_plan" "test" {
   count        = 8
   queue_name   = huaweidata_dli_queue.test.name
@@ -224,16 +252,16 @@ resource "huaweidata_dli_queue_scaling_plan" "test" {
 `)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
-		CheckDestroy:             noLeftovers(env),
+		CheckDestroy:             plansLeftNone(env, t),
 		Steps: []resource.TestStep{
 			{Config: cfg},
 			{
-				PreConfig:    env.Emulator.ResetCounts,
+				PreConfig:    env.ResetCounts,
 				RefreshState: true,
 				Check:        env.CheckRequests("ListQueuePlans", 1, 1),
 			},
 			{
-				PreConfig:         env.Emulator.ResetCounts,
+				PreConfig:         env.ResetCounts,
 				Config:            cfg,
 				ConfigPlanChecks:  resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
 				ConfigStateChecks: []statecheck.StateCheck{env.ExpectRequests("ListQueuePlans", 1, 2)}, // plan + apply refresh
@@ -244,7 +272,8 @@ resource "huaweidata_dli_queue_scaling_plan" "test" {
 
 func TestAccDLIQueueScalingPlan_withFaults(t *testing.T) {
 	t.Parallel()
-	env := acctest.NewEnv(t)
+	env := acctest.NewEmulatedEnv(t, "injected faults")
+	queue := env.Name("acc_plan_faults")
 	env.SetFaults(emulator.Faults{
 		ErrorRates:        map[int]float64{500: 0.07, 503: 0.07, 429: 0.06},
 		RetryAfterSeconds: 1,
@@ -254,16 +283,16 @@ func TestAccDLIQueueScalingPlan_withFaults(t *testing.T) {
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		CheckDestroy: func(s *terraform.State) error {
 			env.SetFaults(emulator.Faults{})
-			return noLeftovers(env)(s)
+			return plansLeftNone(env.Env, t)(s)
 		},
 		Steps: []resource.TestStep{
 			{
-				Config:            env.Config(planConfig("acc_plan_faults", planNight)),
-				ConfigStateChecks: []statecheck.StateCheck{planHolds(env, t, "acc_plan_faults", "night", 32, true)},
+				Config:            env.Config(planConfig(queue, planNight)),
+				ConfigStateChecks: []statecheck.StateCheck{planHolds(env.Env, t, queue, "night", 32, true)},
 			},
 			{
-				Config:            env.Config(planConfig("acc_plan_faults", planEvening)),
-				ConfigStateChecks: []statecheck.StateCheck{planHolds(env, t, "acc_plan_faults", "evening", 48, false)},
+				Config:            env.Config(planConfig(queue, planEvening)),
+				ConfigStateChecks: []statecheck.StateCheck{planHolds(env.Env, t, queue, "evening", 48, false)},
 			},
 		},
 	})
@@ -313,22 +342,23 @@ func TestAccDLIQueueScalingPlan_planTimeValidation(t *testing.T) {
 // the plan reports when it ran. The queue ignores the CU change, so nothing drifts.
 func TestAccDLIQueueScalingPlan_runsOnSchedule(t *testing.T) {
 	t.Parallel()
-	env := acctest.NewEnv(t)
+	env := acctest.NewEmulatedEnv(t, "the emulated clock (Advance)")
+	queue := env.Name("acc_plan_run")
 	at := env.Emulator.Now().UTC().Add(2 * time.Hour)
-	cfg := env.Config(planConfig("acc_plan_run", fmt.Sprintf(`  name         = "once"
+	cfg := env.Config(planConfig(queue, fmt.Sprintf(`  name         = "once"
   target_cu    = 64
   start_hour   = %d
   start_minute = %d`, at.Hour(), at.Minute())))
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
-		CheckDestroy:             noLeftovers(env),
+		CheckDestroy:             plansLeftNone(env.Env, t),
 		Steps: []resource.TestStep{
 			{Config: cfg},
 			{
 				PreConfig: func() { env.Emulator.Advance(3 * time.Hour) },
 				Config:    cfg,
 				ConfigStateChecks: []statecheck.StateCheck{
-					queueCUs(env, t, "acc_plan_run", 64),
+					queueCUs(env.Env, t, queue, 64),
 					expectPlan("last_execute_time", knownvalue.StringFunc(func(v string) error {
 						ran, err := time.Parse(time.RFC3339, v)
 						if err != nil || !ran.Equal(at.Truncate(time.Minute)) {

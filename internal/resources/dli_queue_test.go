@@ -57,14 +57,15 @@ func queueDestroyed(env *acctest.Env, t *testing.T) resource.TestCheckFunc {
 func TestAccDLIQueue_lifecycle(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
+	name := env.Name("acc_queue")
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		CheckDestroy:             queueDestroyed(env, t),
 		Steps: []resource.TestStep{
 			{
-				Config: env.Config(queueConfig("acc_queue", 16, `  description = "first"`)),
+				Config: env.Config(queueConfig(name, 16, `  description = "first"`)),
 				ConfigStateChecks: []statecheck.StateCheck{
-					expectQueue("id", knownvalue.StringExact("acc_queue")),
+					expectQueue("id", knownvalue.StringExact(name)),
 					expectQueue("queue_type", knownvalue.StringExact("sql")),
 					expectQueue("cu_count", knownvalue.Int32Exact(16)),
 					expectQueue("platform", knownvalue.StringExact("x86_64")),
@@ -72,7 +73,7 @@ func TestAccDLIQueue_lifecycle(t *testing.T) {
 					expectQueue("owner", knownvalue.NotNull()),
 					expectQueue("resource_id", knownvalue.NotNull()),
 					expectQueue("create_time", knownvalue.StringRegexp(regexp.MustCompile(`^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$`))),
-					queueCUs(env, t, "acc_queue", 16),
+					queueCUs(env, t, name, 16),
 				},
 			},
 			{
@@ -82,24 +83,24 @@ func TestAccDLIQueue_lifecycle(t *testing.T) {
 				ImportStateVerifyIgnore: []string{"timeouts"},
 			},
 			{
-				Config:           env.Config(queueConfig("acc_queue", 48, `  description = "first"`)),
+				Config:           env.Config(queueConfig(name, 48, `  description = "first"`)),
 				ConfigPlanChecks: acctest.ExpectAction(queueAddr, plancheck.ResourceActionUpdate),
 				ConfigStateChecks: []statecheck.StateCheck{
 					expectQueue("cu_count", knownvalue.Int32Exact(48)),
-					queueCUs(env, t, "acc_queue", 48),
+					queueCUs(env, t, name, 48),
 				},
 			},
 			{
-				Config:            env.Config(queueConfig("acc_queue", 32, `  description = "first"`)),
+				Config:            env.Config(queueConfig(name, 32, `  description = "first"`)),
 				ConfigPlanChecks:  acctest.ExpectAction(queueAddr, plancheck.ResourceActionUpdate),
-				ConfigStateChecks: []statecheck.StateCheck{queueCUs(env, t, "acc_queue", 32)},
+				ConfigStateChecks: []statecheck.StateCheck{queueCUs(env, t, name, 32)},
 			},
 			{
-				Config:           env.Config(queueConfig("acc_queue", 16, `  description = "second"`)),
+				Config:           env.Config(queueConfig(name, 16, `  description = "second"`)),
 				ConfigPlanChecks: acctest.ExpectAction(queueAddr, plancheck.ResourceActionDestroyBeforeCreate),
 				ConfigStateChecks: []statecheck.StateCheck{
 					expectQueue("description", knownvalue.StringExact("second")),
-					queueCUs(env, t, "acc_queue", 16),
+					queueCUs(env, t, name, 16),
 				},
 			},
 		},
@@ -109,12 +110,13 @@ func TestAccDLIQueue_lifecycle(t *testing.T) {
 func TestAccDLIQueue_generalImport(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
+	name := env.Name("acc_general")
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		CheckDestroy:             queueDestroyed(env, t),
 		Steps: []resource.TestStep{
 			{
-				Config: env.Config(queueConfig("acc_general", 64, `
+				Config: env.Config(queueConfig(name, 64, `
   queue_type    = "general"
   resource_mode = 1
   labels        = ["multi_az=2"]
@@ -149,17 +151,18 @@ func TestAccDLIQueue_generalImport(t *testing.T) {
 func TestAccDLIQueue_invalidScaleTarget(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
+	name := env.Name("acc_scale")
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		CheckDestroy:             queueDestroyed(env, t),
 		Steps: []resource.TestStep{
-			{Config: env.Config(queueConfig("acc_scale", 16, ""))},
+			{Config: env.Config(queueConfig(name, 16, ""))},
 			{
-				Config:      env.Config(queueConfig("acc_scale", 40, "")),
+				Config:      env.Config(queueConfig(name, 40, "")),
 				PlanOnly:    true,
 				ExpectError: regexp.MustCompile(`(?s)cu_count must be a positive\s+multiple of 16, got 40`),
 			},
-			{Config: env.Config(queueConfig("acc_scale", 16, ""))}, // the post-test destroy uses this config
+			{Config: env.Config(queueConfig(name, 16, ""))}, // the post-test destroy uses this config
 		},
 	})
 }
@@ -167,21 +170,22 @@ func TestAccDLIQueue_invalidScaleTarget(t *testing.T) {
 func TestAccDLIQueue_disappears(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
+	name := env.Name("acc_gone")
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		CheckDestroy:             queueDestroyed(env, t),
 		Steps: []resource.TestStep{
 			{
-				Config: env.Config(queueConfig("acc_gone", 16, "")),
+				Config: env.Config(queueConfig(name, 16, "")),
 				Check: func(*terraform.State) error {
-					return env.Client(t).DeleteQueue(context.Background(), "acc_gone")
+					return env.Client(t).DeleteQueue(context.Background(), name)
 				},
 				ExpectNonEmptyPlan: true,
 			},
 			{
-				Config:            env.Config(queueConfig("acc_gone", 16, "")),
+				Config:            env.Config(queueConfig(name, 16, "")),
 				ConfigPlanChecks:  acctest.ExpectAction(queueAddr, plancheck.ResourceActionCreate),
-				ConfigStateChecks: []statecheck.StateCheck{queueCUs(env, t, "acc_gone", 16)},
+				ConfigStateChecks: []statecheck.StateCheck{queueCUs(env, t, name, 16)},
 			},
 		},
 	})
@@ -189,7 +193,8 @@ func TestAccDLIQueue_disappears(t *testing.T) {
 
 func TestAccDLIQueue_withFaults(t *testing.T) {
 	t.Parallel()
-	env := acctest.NewEnv(t)
+	env := acctest.NewEmulatedEnv(t, "injected faults")
+	name := env.Name("acc_faults")
 	env.SetFaults(emulator.Faults{
 		// 20% of all requests fail: 500, 503 and 429 (with Retry-After) alike.
 		ErrorRates:        map[int]float64{500: 0.07, 503: 0.07, 429: 0.06},
@@ -199,16 +204,16 @@ func TestAccDLIQueue_withFaults(t *testing.T) {
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		CheckDestroy: func(s *terraform.State) error {
 			env.SetFaults(emulator.Faults{})
-			return queueDestroyed(env, t)(s)
+			return queueDestroyed(env.Env, t)(s)
 		},
 		Steps: []resource.TestStep{
 			{
-				Config:            env.Config(queueConfig("acc_faults", 16, "")),
-				ConfigStateChecks: []statecheck.StateCheck{queueCUs(env, t, "acc_faults", 16)},
+				Config:            env.Config(queueConfig(name, 16, "")),
+				ConfigStateChecks: []statecheck.StateCheck{queueCUs(env.Env, t, name, 16)},
 			},
 			{
-				Config:            env.Config(queueConfig("acc_faults", 32, "")),
-				ConfigStateChecks: []statecheck.StateCheck{queueCUs(env, t, "acc_faults", 32)},
+				Config:            env.Config(queueConfig(name, 32, "")),
+				ConfigStateChecks: []statecheck.StateCheck{queueCUs(env.Env, t, name, 32)},
 			},
 		},
 	})
@@ -218,20 +223,23 @@ func TestAccDLIQueue_withFaults(t *testing.T) {
 // cloud: the next apply replaces it.
 func TestAccDLIQueue_createTimeoutTaints(t *testing.T) {
 	t.Parallel()
-	env := acctest.NewEnv(t)
+	// A 50ms timeout is tuned to the emulator's fast clock; on a real account it could even
+	// cancel the create request after DLI took it, leaving a queue outside the state.
+	env := acctest.NewEmulatedEnv(t, "a create timeout tuned to the emulated clock")
+	name := env.Name("acc_slow")
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
-		CheckDestroy:             queueDestroyed(env, t),
+		CheckDestroy:             queueDestroyed(env.Env, t),
 		Steps: []resource.TestStep{
 			{
 				// Provisioning takes 300 emulated seconds, half a real second: 50ms is too short.
-				Config:      env.Config(queueConfig("acc_slow", 16, "  timeouts {\n    create = \"50ms\"\n  }")),
-				ExpectError: regexp.MustCompile(`(?s)timed out waiting for queue "acc_slow" to have 16 CUs; last\s+state: (0 CUs|not\s+visible\s+yet)`),
+				Config:      env.Config(queueConfig(name, 16, "  timeouts {\n    create = \"50ms\"\n  }")),
+				ExpectError: regexp.MustCompile(`(?s)timed\s+out\s+waiting\s+for\s+queue\s+"` + name + `"\s+to\s+have\s+16\s+CUs;\s+last\s+state:\s+(0\s+CUs|not\s+visible\s+yet)`),
 			},
 			{
-				Config:            env.Config(queueConfig("acc_slow", 16, "")),
+				Config:            env.Config(queueConfig(name, 16, "")),
 				ConfigPlanChecks:  acctest.ExpectAction(queueAddr, plancheck.ResourceActionDestroyBeforeCreate),
-				ConfigStateChecks: []statecheck.StateCheck{queueCUs(env, t, "acc_slow", 16)},
+				ConfigStateChecks: []statecheck.StateCheck{queueCUs(env.Env, t, name, 16)},
 			},
 		},
 	})
@@ -240,15 +248,16 @@ func TestAccDLIQueue_createTimeoutTaints(t *testing.T) {
 // A create answered with 408 after the emulator committed it is looked up, not sent again.
 func TestAccDLIQueue_createLostResponse(t *testing.T) {
 	t.Parallel()
-	env := acctest.NewEnv(t)
+	env := acctest.NewEmulatedEnv(t, "an injected 408 after the commit")
+	name := env.Name("acc_lost")
 	env.SetFaults(emulator.Faults{ErrorRates: map[int]float64{408: 1}, Operations: []string{"CreateQueue"}})
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
-		CheckDestroy:             queueDestroyed(env, t),
+		CheckDestroy:             queueDestroyed(env.Env, t),
 		Steps: []resource.TestStep{{
-			Config: env.Config(queueConfig("acc_lost", 16, "")),
+			Config: env.Config(queueConfig(name, 16, "")),
 			ConfigStateChecks: []statecheck.StateCheck{
-				queueCUs(env, t, "acc_lost", 16),
+				queueCUs(env.Env, t, name, 16),
 				// The 408 came after the commit: the create is sent once.
 				env.ExpectRequests("CreateQueue", 1, 1),
 			},
