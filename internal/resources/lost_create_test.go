@@ -49,7 +49,7 @@ type lostCreateCase struct {
 // nothing) and the rest holds as well.
 func testLostCreate(t *testing.T, c lostCreateCase, malformed bool) {
 	t.Parallel()
-	env := acctest.NewEnv(t)
+	env := acctest.NewEmulatedEnv(t, "lost create answers injected")
 	creates := 1
 	if malformed {
 		env.Emulator.ReplaceNextResponse(c.createOp, 200, "", 1)
@@ -63,7 +63,7 @@ func testLostCreate(t *testing.T, c lostCreateCase, malformed bool) {
 		})
 	}
 	one := acctest.CheckAPI(func(context.Context) error {
-		if ids := inventoryIDs(env, c.kind, c.name); len(ids) != 1 {
+		if ids := inventoryIDs(env.Env, c.kind, c.name); len(ids) != 1 {
 			return fmt.Errorf("the emulator holds %d %s named %q (%v), want exactly 1", len(ids), c.kind, c.name, ids)
 		}
 		if d := env.Emulator.Inventory().Duplicates(); len(d) > 0 {
@@ -72,7 +72,7 @@ func testLostCreate(t *testing.T, c lostCreateCase, malformed bool) {
 		return nil
 	})
 	rightID := statecheck.ExpectKnownValue(c.addr, tfjsonpath.New("id"), knownvalue.StringFunc(func(id string) error {
-		if ids := inventoryIDs(env, c.kind, c.name); len(ids) != 1 || ids[0] != id {
+		if ids := inventoryIDs(env.Env, c.kind, c.name); len(ids) != 1 || ids[0] != id {
 			return fmt.Errorf("id in state is %q; the emulator's %s named %q has ids %v", id, c.kind, c.name, ids)
 		}
 		return nil
@@ -80,7 +80,7 @@ func testLostCreate(t *testing.T, c lostCreateCase, malformed bool) {
 	cfg := env.Config(c.config)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
-		CheckDestroy:             noLeftovers(env),
+		CheckDestroy:             noLeftovers(env.Env),
 		Steps: []resource.TestStep{
 			{
 				Config: cfg,
@@ -224,9 +224,35 @@ func TestAccLostCreate_malformedAnswer(t *testing.T) {
 	}
 }
 
-// lostOnce serves env's emulator through a proxy that answers the next matching request
-// (once armed) with a 408 after the emulator has carried it out.
-func lostOnce(t *testing.T, env *acctest.Env, op, method string, path *regexp.Regexp) (*acctest.Env, *atomic.Bool) {
+// proxiedEnv is an EmulatedEnv whose provider reaches its emulator through a proxy (the
+// provider block, written here, names the proxy); checks through Client go to the emulator
+// directly.
+type proxiedEnv struct {
+	*acctest.EmulatedEnv
+	proxyURL string
+}
+
+// Config prepends a provider block pointing at the proxy to a test configuration.
+func (p *proxiedEnv) Config(body string) string {
+	return fmt.Sprintf(`
+provider "huaweidata" {
+  region     = %q
+  project_id = %q
+  access_key = %q
+  secret_key = %q
+  endpoints = {
+    dli      = %[5]q
+    dataarts = %[5]q
+    iam      = %[5]q
+  }
+}
+`, emulator.DemoRegion, emulator.DemoProjectID, emulator.DemoAccessKey, emulator.DemoSecretKey, p.proxyURL) + body
+}
+
+// lostOnceProxy serves env's emulator through a proxy that answers the next matching
+// request (once armed) with a 408 after the emulator has carried it out. It is lostOnce
+// without the transitional acctest fields: what lostOnce does, for an EmulatedEnv.
+func lostOnceProxy(t *testing.T, env *acctest.EmulatedEnv, op, method string, path *regexp.Regexp) (*proxiedEnv, *atomic.Bool) {
 	t.Helper()
 	armed := &atomic.Bool{}
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -239,7 +265,7 @@ func lostOnce(t *testing.T, env *acctest.Env, op, method string, path *regexp.Re
 		env.Emulator.ServeHTTP(w, r)
 	}))
 	t.Cleanup(srv.Close)
-	return env.BehindCompat(srv.URL), armed
+	return &proxiedEnv{EmulatedEnv: env, proxyURL: srv.URL}, armed
 }
 
 // A scale is relative (scale_out by 16 CUs): answered 408 after it took effect, it must not
@@ -247,18 +273,29 @@ func lostOnce(t *testing.T, env *acctest.Env, op, method string, path *regexp.Re
 // CUs and the plan after is empty.
 func TestAccLostCreate_queueScale(t *testing.T) {
 	t.Parallel()
-	env, armed := lostOnce(t, acctest.NewEnv(t), "RunQueueAction", http.MethodPut, regexp.MustCompile(`/action$`))
+	env, armed := lostOnceProxy(t, acctest.NewEmulatedEnv(t, "a 408 injected once, after the scale took effect"),
+		"RunQueueAction", http.MethodPut, regexp.MustCompile(`/action$`))
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
-		CheckDestroy:             queueDestroyed(env, t),
+		CheckDestroy:             queueDestroyed(env.Env, t),
 		Steps: []resource.TestStep{
 			{Config: env.Config(queueConfig("acc_scale", 16, ""))},
 			{
 				PreConfig:         func() { armed.Store(true) },
 				Config:            env.Config(queueConfig("acc_scale", 32, "")),
 				ConfigPlanChecks:  acctest.ExpectAction(queueAddr, plancheck.ResourceActionUpdate),
-				ConfigStateChecks: []statecheck.StateCheck{queueCUs(env, t, "acc_scale", 32)},
+				ConfigStateChecks: []statecheck.StateCheck{queueCUs(env.Env, t, "acc_scale", 32)},
 			},
 		},
 	})
+}
+
+// lostOnce is TRANSITIONAL, kept so that TestAccDLIElasticResourcePool_updateLostResponse
+// compiles until it moves to lostOnceProxy: without the fields of acctest's compat.go an
+// Env cannot be pointed at a proxy, so this fails the test instead of silently not
+// injecting the 408. Delete it once no test calls it.
+func lostOnce(t *testing.T, env *acctest.Env, _, _ string, _ *regexp.Regexp) (*acctest.Env, *atomic.Bool) {
+	t.Helper()
+	t.Fatal("lostOnce cannot proxy an acctest.Env: use lostOnceProxy with an acctest.EmulatedEnv")
+	return env, &atomic.Bool{}
 }

@@ -36,7 +36,7 @@ type oddCase struct {
 // reason and the request id; the next plan, with real answers again, must be empty and
 // the object must still be in the emulator with the same id. A malformed answer taken as
 // data, or as "not found", would change the state or plan a create or replacement.
-func oddResponseSteps(t *testing.T, env *acctest.Env, c oddCase) []resource.TestStep {
+func oddResponseSteps(t *testing.T, env *acctest.EmulatedEnv, c oddCase) []resource.TestStep {
 	cfg := env.Config(c.config)
 	attempts := c.attempts
 	if attempts == 0 {
@@ -45,7 +45,7 @@ func oddResponseSteps(t *testing.T, env *acctest.Env, c oddCase) []resource.Test
 	sameID := statecheck.CompareValue(compare.ValuesSame())
 	exists := func() statecheck.StateCheck {
 		return acctest.CheckAPI(func(context.Context) error {
-			if n := inventoryCount(env, c.kind, c.name); n != 1 {
+			if n := inventoryCount(env.Env, c.kind, c.name); n != 1 {
 				return fmt.Errorf("the emulator holds %d %s %q, want 1", n, c.kind, c.name)
 			}
 			return nil
@@ -192,10 +192,10 @@ func TestAccOddResponses(t *testing.T) {
 	for name, c := range oddCases() {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			env := acctest.NewEnv(t)
+			env := acctest.NewEmulatedEnv(t, "odd answers injected with Replace")
 			resource.Test(t, resource.TestCase{
 				ProtoV6ProviderFactories: env.ProviderFactories(),
-				CheckDestroy:             noLeftovers(env),
+				CheckDestroy:             noLeftovers(env.Env),
 				Steps:                    oddResponseSteps(t, env, c),
 			})
 		})
@@ -211,21 +211,21 @@ func TestAccOddResponses_create(t *testing.T) {
 	for name, c := range oddCases() {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			env := acctest.NewEnv(t)
+			env := acctest.NewEmulatedEnv(t, "odd answers injected with ReplaceNextResponse")
 			cfg := env.Config(c.config)
 			want := 1
 			if c.kind == "spark_batch" || c.kind == "sql_job" {
 				want = 2 // the tainted job is replaced by a new run; the first run stays in DLI's history
 			}
 			exactlyOne := acctest.CheckAPI(func(context.Context) error {
-				if n := inventoryCount(env, c.kind, c.name); n != want {
+				if n := inventoryCount(env.Env, c.kind, c.name); n != want {
 					return fmt.Errorf("the emulator holds %d %s %q, want %d", n, c.kind, c.name, want)
 				}
 				return nil
 			})
 			resource.Test(t, resource.TestCase{
 				ProtoV6ProviderFactories: env.ProviderFactories(),
-				CheckDestroy:             noLeftovers(env),
+				CheckDestroy:             noLeftovers(env.Env),
 				Steps: []resource.TestStep{
 					{
 						PreConfig: func() {
@@ -262,9 +262,20 @@ type inventoryObject struct{ name, id string }
 // inventoryObjects lists the emulator's objects of a kind ("queue", "database", "table",
 // "global_variable", "flink_job", "spark_batch", "enhanced_connection", "queue_plan"): everything that
 // exists, finished batch runs included; deleted Flink jobs and DELETED connections are
-// gone. A table's name is "database/table".
+// gone. A table's name is "database/table". It is emulator-only (EmulatorOnly): against a
+// real account it lists nothing, so a caller that can run there gates its use.
 func inventoryObjects(env *acctest.Env, kind string) []inventoryObject {
-	p := env.Emulator.Inventory().Projects[emulator.DemoProjectID]
+	var out []inventoryObject
+	_ = env.EmulatorOnly(func(emu *emulator.Emulator) error {
+		out = emulatorObjects(emu, kind)
+		return nil
+	})
+	return out
+}
+
+// emulatorObjects is inventoryObjects of emu.
+func emulatorObjects(emu *emulator.Emulator, kind string) []inventoryObject {
+	p := emu.Inventory().Projects[emulator.DemoProjectID]
 	var out []inventoryObject
 	switch kind {
 	case "queue":
@@ -353,17 +364,20 @@ func inventoryCount(env *acctest.Env, kind, name string) int {
 	return len(inventoryIDs(env, kind, name))
 }
 
-// noLeftovers is a CheckDestroy that the emulator holds nothing a destroy should have
-// removed, and no object twice.
+// noLeftovers is a CheckDestroy that nothing a destroy should have removed is left
+// (acctest.CheckNothingLeft: the emulator's inventory, or in real mode the objects named
+// with the test's prefix) and, against the emulator, that it holds no object twice.
 func noLeftovers(env *acctest.Env) resource.TestCheckFunc {
-	return func(*terraform.State) error {
-		inv := env.Emulator.Inventory()
-		if l := inv.Leftovers(); len(l) > 0 {
-			return fmt.Errorf("left behind after destroy: %s", strings.Join(l, "; "))
+	nothingLeft := acctest.CheckNothingLeft(env)
+	return func(s *terraform.State) error {
+		if err := nothingLeft(s); err != nil {
+			return err
 		}
-		if d := inv.Duplicates(); len(d) > 0 {
-			return fmt.Errorf("duplicates after destroy: %s", strings.Join(d, "; "))
-		}
-		return nil
+		return env.EmulatorOnly(func(emu *emulator.Emulator) error {
+			if d := emu.Inventory().Duplicates(); len(d) > 0 {
+				return fmt.Errorf("duplicates after destroy: %s", strings.Join(d, "; "))
+			}
+			return nil
+		})
 	}
 }
