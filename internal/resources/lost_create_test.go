@@ -224,35 +224,10 @@ func TestAccLostCreate_malformedAnswer(t *testing.T) {
 	}
 }
 
-// proxiedEnv is an EmulatedEnv whose provider reaches its emulator through a proxy (the
-// provider block, written here, names the proxy); checks through Client go to the emulator
-// directly.
-type proxiedEnv struct {
-	*acctest.EmulatedEnv
-	proxyURL string
-}
-
-// Config prepends a provider block pointing at the proxy to a test configuration.
-func (p *proxiedEnv) Config(body string) string {
-	return fmt.Sprintf(`
-provider "huaweidata" {
-  region     = %q
-  project_id = %q
-  access_key = %q
-  secret_key = %q
-  endpoints = {
-    dli      = %[5]q
-    dataarts = %[5]q
-    iam      = %[5]q
-  }
-}
-`, emulator.DemoRegion, emulator.DemoProjectID, emulator.DemoAccessKey, emulator.DemoSecretKey, p.proxyURL) + body
-}
-
-// lostOnceProxy serves env's emulator through a proxy that answers the next matching
-// request (once armed) with a 408 after the emulator has carried it out. It is lostOnce
-// without the transitional acctest fields: what lostOnce does, for an EmulatedEnv.
-func lostOnceProxy(t *testing.T, env *acctest.EmulatedEnv, op, method string, path *regexp.Regexp) (*proxiedEnv, *atomic.Bool) {
+// lostOnceBehind serves env's emulator through a proxy that answers the next matching
+// request (once armed) with a 408 after the emulator has carried it out, and returns env
+// behind that proxy (EmulatedEnv.Behind).
+func lostOnceBehind(t *testing.T, env *acctest.EmulatedEnv, op, method string, path *regexp.Regexp) (*acctest.EmulatedEnv, *atomic.Bool) {
 	t.Helper()
 	armed := &atomic.Bool{}
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -265,7 +240,7 @@ func lostOnceProxy(t *testing.T, env *acctest.EmulatedEnv, op, method string, pa
 		env.Emulator.ServeHTTP(w, r)
 	}))
 	t.Cleanup(srv.Close)
-	return &proxiedEnv{EmulatedEnv: env, proxyURL: srv.URL}, armed
+	return env.Behind(srv.URL), armed
 }
 
 // A scale is relative (scale_out by 16 CUs): answered 408 after it took effect, it must not
@@ -273,7 +248,7 @@ func lostOnceProxy(t *testing.T, env *acctest.EmulatedEnv, op, method string, pa
 // CUs and the plan after is empty.
 func TestAccLostCreate_queueScale(t *testing.T) {
 	t.Parallel()
-	env, armed := lostOnceProxy(t, acctest.NewEmulatedEnv(t, "a 408 injected once, after the scale took effect"),
+	env, armed := lostOnceBehind(t, acctest.NewEmulatedEnv(t, "a 408 injected once, after the scale took effect"),
 		"RunQueueAction", http.MethodPut, regexp.MustCompile(`/action$`))
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
@@ -288,14 +263,4 @@ func TestAccLostCreate_queueScale(t *testing.T) {
 			},
 		},
 	})
-}
-
-// lostOnce is TRANSITIONAL, kept so that TestAccDLIElasticResourcePool_updateLostResponse
-// compiles until it moves to lostOnceProxy: without the fields of acctest's compat.go an
-// Env cannot be pointed at a proxy, so this fails the test instead of silently not
-// injecting the 408. Delete it once no test calls it.
-func lostOnce(t *testing.T, env *acctest.Env, _, _ string, _ *regexp.Regexp) (*acctest.Env, *atomic.Bool) {
-	t.Helper()
-	t.Fatal("lostOnce cannot proxy an acctest.Env: use lostOnceProxy with an acctest.EmulatedEnv")
-	return env, &atomic.Bool{}
 }
