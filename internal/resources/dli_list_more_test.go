@@ -44,7 +44,7 @@ type moreEstate struct {
 func seedMoreEstate(t *testing.T, env *acctest.Env) moreEstate {
 	t.Helper()
 	env.WithEmulator(func(emu *emulator.Emulator) { emu.SetFaults(emulator.Faults{ConsistencyDelay: time.Nanosecond}) })
-	s, cancel := newSeeder(t, env, 5*time.Minute)
+	s, cancel := newSeeder(t, env, 30*time.Minute) // a real account provisions pools and queues in minutes
 	defer cancel()
 	ctx, c, n := s.ctx, s.c, env.Name
 	must := func(err error) {
@@ -92,10 +92,10 @@ func seedMoreEstate(t *testing.T, env *acctest.Env) moreEstate {
 	for i, sql := range []string{"CREATE DATABASE " + n("seeded_db"), "SELECT 1 AS answer", "SELECT   2\n  AS other"} {
 		job, err := c.SubmitSQLJob(ctx, n("sq"), "", sql)
 		must(err)
-		must(c.WaitForSQLJob(ctx, job.JobID))
 		if i == 0 {
 			s.created("database "+n("seeded_db"), nil, func(ctx context.Context) error { return c.DeleteDatabase(ctx, n("seeded_db"), true) })
 		}
+		must(c.WaitForSQLJob(ctx, job.JobID))
 		if i == 1 {
 			out.selectJobID = job.JobID
 		}

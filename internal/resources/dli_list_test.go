@@ -65,7 +65,7 @@ func (s *seeder) created(what string, lookup, del func(context.Context) error) {
 	if del != nil {
 		t := s.t
 		t.Cleanup(func() {
-			ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+			ctx, cancel := context.WithTimeout(context.Background(), 30*time.Minute) // a pool takes minutes to go
 			defer cancel()
 			if err := del(ctx); err != nil {
 				t.Errorf("deleting the seeded %s: %v", what, err)
