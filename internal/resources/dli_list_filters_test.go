@@ -36,6 +36,7 @@ func listBlock(typ, name, config string) string {
 func TestAccListFilters(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
+	skipBelowQuery(t, env) // before seeding: nothing is created for a test that cannot run
 	env.WithEmulator(func(emu *emulator.Emulator) { emu.SetFaults(emulator.Faults{ConsistencyDelay: time.Nanosecond}) })
 	s, cancel := newSeeder(t, env, 2*time.Minute)
 	defer cancel()
