@@ -1,7 +1,6 @@
 package resources_test
 
 import (
-	"context"
 	"fmt"
 	"maps"
 	"regexp"
@@ -31,71 +30,69 @@ func listBlock(typ, name, config string) string {
 }
 
 // TestAccListFilters: every filter of every list resource narrows the results as it says,
-// through DLI's own filter where the list API has one; batch jobs are listed too.
+// through DLI's own filter where the list API has one; batch jobs are listed too. Every
+// object is named with the test's prefix; in real mode each list block is scoped to the
+// test's objects as well (listScope), so the counts are of the test's objects.
 func TestAccListFilters(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
-	env.SetFaults(emulator.Faults{ConsistencyDelay: time.Nanosecond})
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	skipBelowQuery(t, env) // before seeding: nothing is created for a test that cannot run
+	env.WithEmulator(func(emu *emulator.Emulator) { emu.SetFaults(emulator.Faults{ConsistencyDelay: time.Nanosecond}) })
+	s, cancel := newSeeder(t, env, 2*time.Minute)
 	defer cancel()
-	c := env.Client(t)
-	must := func(err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	must(c.CreateQueue(ctx, &model.CreateQueueRequestBody{QueueName: "fa_sql", CuCount: 16, Tags: teamTag("a")}))
-	must(c.CreateQueue(ctx, &model.CreateQueueRequestBody{QueueName: "fb_general", CuCount: 16, QueueType: ptr.Of("general"), Tags: teamTag("b")}))
-	must(c.CreateQueue(ctx, &model.CreateQueueRequestBody{QueueName: "fc_sql", CuCount: 16}))
-	must(c.CreateDatabase(ctx, &model.CreateDatabaseRequestBody{DatabaseName: "sales", Tags: teamTag("a")}))
-	must(c.CreateDatabase(ctx, &model.CreateDatabaseRequestBody{DatabaseName: "hr"}))
+	ctx, c := s.ctx, s.c
+	n := env.Name
+	s.queue(&model.CreateQueueRequestBody{QueueName: n("fa_sql"), CuCount: 16, Tags: teamTag("a")})
+	s.queue(&model.CreateQueueRequestBody{QueueName: n("fb_general"), CuCount: 16, QueueType: ptr.Of("general"), Tags: teamTag("b")})
+	s.queue(&model.CreateQueueRequestBody{QueueName: n("fc_sql"), CuCount: 16})
+	s.database(&model.CreateDatabaseRequestBody{DatabaseName: n("sales"), Tags: teamTag("a")})
+	s.database(&model.CreateDatabaseRequestBody{DatabaseName: n("hr")})
+	s.awaitVisible() // the queues and databases, before what is created in them
 	cols := []model.Column{{ColumnName: "id", Type: "int"}}
-	must(c.CreateTable(ctx, "sales", &model.CreateTableRequestBody{TableName: "orders", DataLocation: "DLI", Columns: cols}))
-	must(c.CreateTable(ctx, "sales", &model.CreateTableRequestBody{TableName: "order_files", DataLocation: "OBS", Columns: cols,
-		DataType: ptr.Of("csv"), DataPath: ptr.Of("obs://bucket/orders/")}))
-	must(c.CreateTable(ctx, "sales", &model.CreateTableRequestBody{TableName: "refunds", DataLocation: "DLI", Columns: cols}))
+	s.table(n("sales"), &model.CreateTableRequestBody{TableName: n("orders"), DataLocation: "DLI", Columns: cols})
+	s.table(n("sales"), &model.CreateTableRequestBody{TableName: n("order_files"), DataLocation: "OBS", Columns: cols,
+		DataType: ptr.Of("csv"), DataPath: ptr.Of("obs://bucket/orders/")})
+	s.table(n("sales"), &model.CreateTableRequestBody{TableName: n("refunds"), DataLocation: "DLI", Columns: cols})
 	for _, v := range []string{"env_name", "env_region", "owner"} {
-		must(c.CreateGlobalVariable(ctx, &model.CreateGlobalVariableRequestBody{VarName: v, VarValue: "x"}))
+		s.variable(n(v), "x")
 	}
 	sql := ptr.Of("INSERT INTO sink SELECT 1;")
-	onQueue, err := c.CreateFlinkSQLJob(ctx, &model.CreateFlinkSqlJobRequestBody{Name: "stream_a", SqlBody: sql,
-		QueueName: ptr.Of("fb_general"), RunMode: ptr.Of("exclusive_cluster"), Tags: teamTag("a")})
-	must(err)
-	_, err = c.CreateFlinkSQLJob(ctx, &model.CreateFlinkSqlJobRequestBody{Name: "stream_b", SqlBody: sql})
-	must(err)
-	connA, err := c.CreateEnhancedConnection(ctx, &model.CreateEnhancedConnectionRequestBody{Name: "peer_a", DestVpcId: "vpc-1", DestNetworkId: "net-1", Tags: teamTag("a")})
-	must(err)
-	_, err = c.CreateEnhancedConnection(ctx, &model.CreateEnhancedConnectionRequestBody{Name: "peer_b", DestVpcId: "vpc-1", DestNetworkId: "net-1"})
-	must(err)
+	id, err := c.CreateFlinkSQLJob(ctx, &model.CreateFlinkSqlJobRequestBody{Name: n("stream_a"), SqlBody: sql,
+		QueueName: ptr.Of(n("fb_general")), RunMode: ptr.Of("exclusive_cluster"), Tags: teamTag("a")})
+	onQueue := s.flinkJob(id, err, n("stream_a"))
+	id, err = c.CreateFlinkSQLJob(ctx, &model.CreateFlinkSqlJobRequestBody{Name: n("stream_b"), SqlBody: sql})
+	s.flinkJob(id, err, n("stream_b"))
+	connA := s.connection(&model.CreateEnhancedConnectionRequestBody{Name: n("peer_a"), DestVpcId: "vpc-1", DestNetworkId: "net-1", Tags: teamTag("a")})
+	s.connection(&model.CreateEnhancedConnectionRequestBody{Name: n("peer_b"), DestVpcId: "vpc-1", DestNetworkId: "net-1"})
 	var nightly string
 	for _, name := range []string{"nightly", "hourly"} {
-		job, err := c.CreateBatchJob(ctx, &client.BatchJobRequest{File: "obs://bucket/app.jar", ClassName: "Main", Queue: "fb_general", Name: ptr.Of(name)})
-		must(err)
+		id := s.batchJob(&client.BatchJobRequest{File: "obs://bucket/app.jar", ClassName: "Main", Queue: n("fb_general"), Name: ptr.Of(n(name))})
 		if name == "nightly" {
-			nightly = job.ID
+			nightly = id
 		}
 	}
+	s.awaitVisible()
 
+	p := env.Prefix()
 	blocks := map[string]string{
 		"huaweidata_dli_queue.sql":                `    queue_type = "sql"`,
-		"huaweidata_dli_queue.regex":              `    name_regex = "^f[ab]_"`,
+		"huaweidata_dli_queue.regex":              `    name_regex = "^` + p + `f[ab]_"`,
 		"huaweidata_dli_queue.tagged":             `    tags = { team = "b" }`,
 		"huaweidata_dli_database.tagged":          `    tags = { team = "a" }`,
-		"huaweidata_dli_database.regex":           `    name_regex = "^h"`,
-		"huaweidata_dli_table.managed":            "    database_name = \"sales\"\n    table_type = \"MANAGED\"",
-		"huaweidata_dli_table.regex":              "    database_name = \"sales\"\n    name_regex = \"^order\"",
-		"huaweidata_dli_global_variable.regex":    `    name_regex = "^env_"`,
-		"huaweidata_dli_flink_sql_job.queue":      `    queue_name = "fb_general"`,
+		"huaweidata_dli_database.regex":           `    name_regex = "^` + p + `h"`,
+		"huaweidata_dli_table.managed":            "    database_name = \"" + n("sales") + "\"\n    table_type = \"MANAGED\"",
+		"huaweidata_dli_table.regex":              "    database_name = \"" + n("sales") + "\"\n    name_regex = \"^" + p + "order\"",
+		"huaweidata_dli_global_variable.regex":    `    name_regex = "^` + p + `env_"`,
+		"huaweidata_dli_flink_sql_job.queue":      `    queue_name = "` + n("fb_general") + `"`,
 		"huaweidata_dli_flink_sql_job.tagged":     `    tags = { team = "a" }`,
 		"huaweidata_dli_flink_sql_job.running":    `    status = "job_running"`,
 		"huaweidata_dli_flink_sql_job.regex":      `    name_regex = "_b$"`,
 		"huaweidata_dli_connection.tagged":        `    tags = { team = "a" }`,
 		"huaweidata_dli_connection.active":        `    status = "ACTIVE"`,
 		"huaweidata_dli_connection.regex":         `    name_regex = "b$"`,
-		"huaweidata_dli_batch_job.queue":          `    queue_name = "fb_general"`,
-		"huaweidata_dli_batch_job.regex":          `    name_regex = "^night"`,
-		"huaweidata_dli_batch_job.other_queue":    `    queue_name = "fa_sql"`,
+		"huaweidata_dli_batch_job.queue":          `    queue_name = "` + n("fb_general") + `"`,
+		"huaweidata_dli_batch_job.regex":          `    name_regex = "^` + p + `night"`,
+		"huaweidata_dli_batch_job.other_queue":    `    queue_name = "` + n("fa_sql") + `"`,
 		"huaweidata_dli_global_variable.all_vars": ``,
 	}
 	want := map[string]int{
@@ -112,25 +109,30 @@ func TestAccListFilters(t *testing.T) {
 	var checks []querycheck.QueryResultCheck
 	for _, addr := range slices.Sorted(maps.Keys(blocks)) {
 		typ, name, _ := strings.Cut(addr, ".")
-		query += listBlock(typ, name, blocks[addr])
+		query += listBlock(typ, name, listScope(env, typ, blocks[addr], ""))
 		checks = append(checks, querycheck.ExpectLength(addr, want[addr]))
 	}
 	// limit: the first results in name order, no more.
-	query += "\nlist \"huaweidata_dli_global_variable\" \"first_two\" {\n  provider = huaweidata\n  limit    = 2\n}\n"
+	firstTwo := "\nlist \"huaweidata_dli_global_variable\" \"first_two\" {\n  provider = huaweidata\n  limit    = 2\n}\n"
+	if scope := listScope(env, "huaweidata_dli_global_variable", "", ""); scope != "" {
+		firstTwo = strings.Replace(firstTwo, "  limit    = 2\n", "  limit    = 2\n  config {\n"+scope+"\n  }\n", 1)
+	}
+	query += firstTwo
 	checks = append(checks,
 		querycheck.ExpectLength("huaweidata_dli_global_variable.first_two", 2),
-		querycheck.ExpectIdentity("huaweidata_dli_global_variable.first_two", map[string]knownvalue.Check{"name": knownvalue.StringExact("env_region")}),
-		querycheck.ExpectNoIdentity("huaweidata_dli_global_variable.first_two", map[string]knownvalue.Check{"name": knownvalue.StringExact("owner")}),
-		querycheck.ExpectIdentity("huaweidata_dli_queue.tagged", map[string]knownvalue.Check{"name": knownvalue.StringExact("fb_general")}),
-		querycheck.ExpectIdentity("huaweidata_dli_database.tagged", map[string]knownvalue.Check{"name": knownvalue.StringExact("sales")}),
+		querycheck.ExpectIdentity("huaweidata_dli_global_variable.first_two", map[string]knownvalue.Check{"name": knownvalue.StringExact(n("env_region"))}),
+		querycheck.ExpectNoIdentity("huaweidata_dli_global_variable.first_two", map[string]knownvalue.Check{"name": knownvalue.StringExact(n("owner"))}),
+		querycheck.ExpectIdentity("huaweidata_dli_queue.tagged", map[string]knownvalue.Check{"name": knownvalue.StringExact(n("fb_general"))}),
+		querycheck.ExpectIdentity("huaweidata_dli_database.tagged", map[string]knownvalue.Check{"name": knownvalue.StringExact(n("sales"))}),
 		querycheck.ExpectIdentity("huaweidata_dli_table.managed", map[string]knownvalue.Check{
-			"database_name": knownvalue.StringExact("sales"), "name": knownvalue.StringExact("refunds"),
+			"database_name": knownvalue.StringExact(n("sales")), "name": knownvalue.StringExact(n("refunds")),
 		}),
 		querycheck.ExpectIdentity("huaweidata_dli_flink_sql_job.tagged", map[string]knownvalue.Check{"job_id": knownvalue.Int64Exact(onQueue)}),
 		querycheck.ExpectIdentity("huaweidata_dli_connection.tagged", map[string]knownvalue.Check{"id": knownvalue.StringExact(connA)}),
 		querycheck.ExpectIdentity("huaweidata_dli_batch_job.regex", map[string]knownvalue.Check{"id": knownvalue.StringExact(nightly)}),
 	)
-	before := env.Emulator.RequestCounts()
+	var before map[string]int
+	env.WithEmulator(func(emu *emulator.Emulator) { before = emu.RequestCounts() })
 	invalid := func(block, want string) resource.TestStep {
 		return resource.TestStep{Query: true, Config: env.ProviderBlock() + block, ExpectError: regexp.MustCompile(want)}
 	}
@@ -149,9 +151,11 @@ func TestAccListFilters(t *testing.T) {
 			{
 				Query: true, Config: query, QueryResultChecks: checks,
 				PreConfig: func() {
-					if after := env.Emulator.RequestCounts(); !maps.Equal(before, after) {
-						t.Errorf("plan-time validation of list configurations sent API requests: %v, then %v", before, after)
-					}
+					env.WithEmulator(func(emu *emulator.Emulator) {
+						if after := emu.RequestCounts(); !maps.Equal(before, after) {
+							t.Errorf("plan-time validation of list configurations sent API requests: %v, then %v", before, after)
+						}
+					})
 				},
 			},
 		},

@@ -16,20 +16,22 @@ import (
 
 // TestAccQueryGenerateConfig: the configuration `terraform query -generate-config-out`
 // writes for a whole estate imports every object and plans no change, and after the
-// import the same configuration plans nothing at all.
+// import the same configuration plans nothing at all. In real mode the query is scoped to
+// the test's objects (listScope), so it imports exactly those.
 func TestAccQueryGenerateConfig(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
 	skipBelowQuery(t, env)
 	seedEstate(t, env)
 	want := estateQueues + estateVariables + estateDatabases + estateDatabases*estateTables + estateFlinkJobs + estateConnections
-	generateAndImport(t, env, estateQuery(""), want, func(generated string) {
+	generateAndImport(t, env, estateQuery(env, ""), want, func(generated string) {
 		// Results come in a stable order, by name, whatever order DLI lists in (jobs by id,
 		// the reverse here): Terraform numbers the generated resources in that order.
 		for i := range estateFlinkJobs {
 			block := generatedBlock(generated, fmt.Sprintf("huaweidata_dli_flink_sql_job.all_%d", i))
-			if !regexp.MustCompile(fmt.Sprintf(`\n\s*name\s*=\s*"job%02d"\n`, i)).MatchString(block) {
-				t.Errorf("all_%d is not job%02d:\n%s", i, i, block)
+			job := env.Name(fmt.Sprintf("job%02d", i))
+			if !regexp.MustCompile(fmt.Sprintf(`\n\s*name\s*=\s*"%s"\n`, regexp.QuoteMeta(job))).MatchString(block) {
+				t.Errorf("all_%d is not %s:\n%s", i, job, block)
 			}
 		}
 		if strings.Contains(generated, "secret-") {

@@ -36,7 +36,7 @@ type oddCase struct {
 // reason and the request id; the next plan, with real answers again, must be empty and
 // the object must still be in the emulator with the same id. A malformed answer taken as
 // data, or as "not found", would change the state or plan a create or replacement.
-func oddResponseSteps(t *testing.T, env *acctest.Env, c oddCase) []resource.TestStep {
+func oddResponseSteps(t *testing.T, env *acctest.EmulatedEnv, c oddCase) []resource.TestStep {
 	cfg := env.Config(c.config)
 	attempts := c.attempts
 	if attempts == 0 {
@@ -45,7 +45,7 @@ func oddResponseSteps(t *testing.T, env *acctest.Env, c oddCase) []resource.Test
 	sameID := statecheck.CompareValue(compare.ValuesSame())
 	exists := func() statecheck.StateCheck {
 		return acctest.CheckAPI(func(context.Context) error {
-			if n := inventoryCount(env, c.kind, c.name); n != 1 {
+			if n := inventoryCount(env.Env, c.kind, c.name); n != 1 {
 				return fmt.Errorf("the emulator holds %d %s %q, want 1", n, c.kind, c.name)
 			}
 			return nil
@@ -88,23 +88,26 @@ func oddResponseSteps(t *testing.T, env *acctest.Env, c oddCase) []resource.Test
 	return steps
 }
 
-// oddCases are the read operations of every resource's refresh.
-func oddCases() map[string]oddCase {
+// oddCases are the read operations of every resource's refresh, their objects named by n
+// (the test's Env.Name) where the configuration takes a name; the table, connection, grant
+// and package configurations shared with other tests have fixed names (each test has its
+// own emulator).
+func oddCases(n func(string) string) map[string]oddCase {
 	return map[string]oddCase{
 		"queue/ListQueues": {
-			config: queueConfig("acc_odd", 16, ""), addr: queueAddr, operation: "ListQueues",
+			config: queueConfig(n("odd"), 16, ""), addr: queueAddr, operation: "ListQueues",
 			truncated: `{"is_success":true,"message":"","queues":[{"queue_name":"acc_odd","description":"","owner":"demo_user","cu_count":1`,
-			kind:      "queue", name: "acc_odd",
+			kind:      "queue", name: n("odd"),
 		},
 		"global_variable/ListGlobalVariables": {
-			config: variableConfig("acc_odd", `  value = "v1"`), addr: varAddr, operation: "ListGlobalVariables",
+			config: variableConfig(n("odd"), `  value = "v1"`), addr: varAddr, operation: "ListGlobalVariables",
 			truncated: `{"is_success":true,"message":"","count":1,"global_vars":[{"id":1,"var_name":"acc_odd","var_val`,
-			kind:      "global_variable", name: "acc_odd",
+			kind:      "global_variable", name: n("odd"),
 		},
 		"database/ListDatabases": {
-			config: databaseConfig("acc_odd", ""), addr: dbAddr, operation: "ListDatabases",
+			config: databaseConfig(n("odd"), ""), addr: dbAddr, operation: "ListDatabases",
 			truncated: `{"is_success":true,"message":"","database_count":2,"databases":[{"database_name":"acc_odd","owner":"demo`,
-			kind:      "database", name: "acc_odd",
+			kind:      "database", name: n("odd"),
 		},
 		"table/ShowTable": {
 			config: oddTableConfig, addr: tableAddr, operation: "ShowTable",
@@ -114,14 +117,14 @@ func oddCases() map[string]oddCase {
 		// A table's refresh reads no listing (owner and create time are read at create and
 		// import), so ListTables is covered by TestAccOddResponses_create.
 		"flink_sql_job/ShowFlinkJob": {
-			config: flinkConfig("acc_odd", flinkSQL1, ""), addr: flinkAddr, operation: "ShowFlinkJob",
+			config: flinkConfig(n("odd"), flinkSQL1, ""), addr: flinkAddr, operation: "ShowFlinkJob",
 			truncated: `{"is_success":"true","message":"","job_detail":{"job_id":1,"name":"acc_odd","desc":"","job_type":"flink_sql_jo`,
-			kind:      "flink_job", name: "acc_odd",
+			kind:      "flink_job", name: n("odd"),
 		},
 		"batch_job/ShowSparkJob": {
-			config: batchConfig("acc_oddq", sparkPi+`  name = "acc_odd"`), addr: batchAddr, operation: "ShowSparkJob",
+			config: batchConfig(n("oddq"), sparkPi+`  name = "`+n("odd")+`"`), addr: batchAddr, operation: "ShowSparkJob",
 			truncated: `{"id":"0a324461-d9d9-45da-a52a-3b3c7a3d809e","state":"success","appId":null,"log":["26/12/01 09:00:00 INFO`,
-			kind:      "spark_batch", name: "acc_odd",
+			kind:      "spark_batch", name: n("odd"),
 		},
 		"connection/ShowEnhancedConnection": {
 			config: bareConn(""), addr: connAddr, operation: "ShowEnhancedConnection",
@@ -130,9 +133,9 @@ func oddCases() map[string]oddCase {
 		},
 		// issue 14: queue scaling plans
 		"queue_scaling_plan/ListQueuePlans": {
-			config: planConfig("acc_oddq", planNight), addr: planAddr, operation: "ListQueuePlans",
+			config: planConfig(n("oddq"), planNight), addr: planAddr, operation: "ListQueuePlans",
 			truncated: `{"is_success":true,"message":"","plans":[{"id":2,"plan_name":"night","target_cu":32,"start_hour":20,"start_mi`,
-			kind:      "queue_plan", name: "acc_oddq/night",
+			kind:      "queue_plan", name: n("oddq") + "/night",
 		},
 		"permission/ListDatabaseUsers": { // permissions
 			config: oddPermissionConfig, addr: oddPermissionAddr, operation: "ListDatabaseUsers",
@@ -147,55 +150,56 @@ func oddCases() map[string]oddCase {
 		},
 		// datasource auth (issue 17)
 		"datasource_auth/ListJobAuthInfos": {
-			config: authConfig("acc_odd", "passwd", "  username = \"u\"\n  password = \"p\""), addr: authAddr, operation: "ListJobAuthInfos",
+			config: authConfig(n("odd"), "passwd", "  username = \"u\"\n  password = \"p\""), addr: authAddr, operation: "ListJobAuthInfos",
 			truncated: `{"is_success":true,"message":"","count":1,"auth_infos":[{"auth_info_name":"acc_odd","user_name":"u","dataso`,
-			kind:      "datasource_auth", name: "acc_odd",
+			kind:      "datasource_auth", name: n("odd"),
 		},
 		// issue 16: SQL jobs
 		"sql_job/ShowSqlJobStatus": {
-			config: sqlJobOnDefaultQueue("select 'acc_odd' as x"), addr: sqlJobAddr, operation: "ShowSqlJobStatus",
+			config: sqlJobOnDefaultQueue("select '" + n("odd") + "' as x"), addr: sqlJobAddr, operation: "ShowSqlJobStatus",
 			truncated: `{"is_success":true,"message":"","job_id":"95fcc908-9f1b-446c-8643-5653891d9fd9","job_type":"QUERY","status":"FINI`,
-			kind:      "sql_job", name: "select 'acc_odd' as x",
+			kind:      "sql_job", name: "select '" + n("odd") + "' as x",
 		},
 		"sql_template/ListSqlJobTemplates": {
-			config: sqlTemplateConfig("acc_odd", "select 1", ""), addr: sqlTemplateAddr, operation: "ListSqlJobTemplates",
+			config: sqlTemplateConfig(n("odd"), "select 1", ""), addr: sqlTemplateAddr, operation: "ListSqlJobTemplates",
 			truncated: `{"is_success":true,"message":"","sql_count":1,"sqls":[{"sql_id":"2f3a`,
-			kind:      "sql_template", name: "acc_odd",
+			kind:      "sql_template", name: n("odd"),
 		},
 		"spark_template/ShowSparkJobTemplate": {
-			config: sparkTemplateConfig("acc_odd", `    file = "a.jar"`), addr: sparkTemplateAddr, operation: "ShowSparkJobTemplate",
+			config: sparkTemplateConfig(n("odd"), `    file = "a.jar"`), addr: sparkTemplateAddr, operation: "ShowSparkJobTemplate",
 			truncated: `{"type":"SPARK","id":"6b1d0c1e-0a8b-4c47-9bb5-0e8d1f6c2a11","name":"acc_odd","body":{"file":"a.j`,
-			kind:      "spark_template", name: "acc_odd",
+			kind:      "spark_template", name: n("odd"),
 		},
 		// issue 14: elastic resource pools
 		"elastic_resource_pool/ListElasticResourcePools": {
-			config: poolConfig("acc_odd", 64, 64, ""), addr: poolAddr, operation: "ListElasticResourcePools",
+			config: poolConfig(n("odd"), 64, 64, ""), addr: poolAddr, operation: "ListElasticResourcePools",
 			truncated: `{"is_success":true,"message":"","count":1,"elastic_resource_pools":[{"elastic_resource_pool_name":"acc_odd","id":1,"resou`,
-			kind:      "elastic_resource_pool", name: "acc_odd",
+			kind:      "elastic_resource_pool", name: n("odd"),
 		},
 		// issue 16 part B: Flink Jar jobs
 		"flink_jar_job/ShowFlinkJob": {
-			config: jarConfig("acc_odd", "-rate 1", ""), addr: jarAddr, operation: "ShowFlinkJob",
+			config: jarConfig(n("odd"), "-rate 1", ""), addr: jarAddr, operation: "ShowFlinkJob",
 			truncated: `{"is_success":"true","message":"","job_detail":{"job_id":2,"name":"acc_odd","desc":"","job_type":"flink_jar_jo`,
-			kind:      "flink_job", name: "acc_odd",
+			kind:      "flink_job", name: n("odd"),
 		},
 		"flink_template/ListFlinkSqlJobTemplates": {
-			config: templateConfig("acc_odd", flinkSQL1, ""), addr: templateAddr, operation: "ListFlinkSqlJobTemplates",
+			config: templateConfig(n("odd"), flinkSQL1, ""), addr: templateAddr, operation: "ListFlinkSqlJobTemplates",
 			truncated: `{"is_success":true,"message":"","template_list":{"total_count":1,"templates":[{"template_id":1,"name":"acc_od`,
-			kind:      "flink_template", name: "acc_odd",
+			kind:      "flink_template", name: n("odd"),
 		},
 	}
 }
 
 func TestAccOddResponses(t *testing.T) {
 	t.Parallel()
-	for name, c := range oddCases() {
+	for name := range oddCases(func(base string) string { return base }) {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			env := acctest.NewEnv(t)
+			env := acctest.NewEmulatedEnv(t, "odd answers injected with Replace")
+			c := oddCases(env.Name)[name]
 			resource.Test(t, resource.TestCase{
 				ProtoV6ProviderFactories: env.ProviderFactories(),
-				CheckDestroy:             noLeftovers(env),
+				CheckDestroy:             noLeftovers(env.Env),
 				Steps:                    oddResponseSteps(t, env, c),
 			})
 		})
@@ -208,24 +212,25 @@ func TestAccOddResponses(t *testing.T) {
 // object.
 func TestAccOddResponses_create(t *testing.T) {
 	t.Parallel()
-	for name, c := range oddCases() {
+	for name := range oddCases(func(base string) string { return base }) {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			env := acctest.NewEnv(t)
+			env := acctest.NewEmulatedEnv(t, "odd answers injected with ReplaceNextResponse")
+			c := oddCases(env.Name)[name]
 			cfg := env.Config(c.config)
 			want := 1
 			if c.kind == "spark_batch" || c.kind == "sql_job" {
 				want = 2 // the tainted job is replaced by a new run; the first run stays in DLI's history
 			}
 			exactlyOne := acctest.CheckAPI(func(context.Context) error {
-				if n := inventoryCount(env, c.kind, c.name); n != want {
+				if n := inventoryCount(env.Env, c.kind, c.name); n != want {
 					return fmt.Errorf("the emulator holds %d %s %q, want %d", n, c.kind, c.name, want)
 				}
 				return nil
 			})
 			resource.Test(t, resource.TestCase{
 				ProtoV6ProviderFactories: env.ProviderFactories(),
-				CheckDestroy:             noLeftovers(env),
+				CheckDestroy:             noLeftovers(env.Env),
 				Steps: []resource.TestStep{
 					{
 						PreConfig: func() {
@@ -262,9 +267,20 @@ type inventoryObject struct{ name, id string }
 // inventoryObjects lists the emulator's objects of a kind ("queue", "database", "table",
 // "global_variable", "flink_job", "spark_batch", "enhanced_connection", "queue_plan"): everything that
 // exists, finished batch runs included; deleted Flink jobs and DELETED connections are
-// gone. A table's name is "database/table".
+// gone. A table's name is "database/table". It is emulator-only (EmulatorOnly): against a
+// real account it lists nothing, so a caller that can run there gates its use.
 func inventoryObjects(env *acctest.Env, kind string) []inventoryObject {
-	p := env.Emulator.Inventory().Projects[emulator.DemoProjectID]
+	var out []inventoryObject
+	_ = env.EmulatorOnly(func(emu *emulator.Emulator) error {
+		out = emulatorObjects(emu, kind)
+		return nil
+	})
+	return out
+}
+
+// emulatorObjects is inventoryObjects of emu.
+func emulatorObjects(emu *emulator.Emulator, kind string) []inventoryObject {
+	p := emu.Inventory().Projects[emulator.DemoProjectID]
 	var out []inventoryObject
 	switch kind {
 	case "queue":
@@ -353,17 +369,20 @@ func inventoryCount(env *acctest.Env, kind, name string) int {
 	return len(inventoryIDs(env, kind, name))
 }
 
-// noLeftovers is a CheckDestroy that the emulator holds nothing a destroy should have
-// removed, and no object twice.
+// noLeftovers is a CheckDestroy that nothing a destroy should have removed is left
+// (acctest.CheckNothingLeft: the emulator's inventory, or in real mode the objects named
+// with the test's prefix) and, against the emulator, that it holds no object twice.
 func noLeftovers(env *acctest.Env) resource.TestCheckFunc {
-	return func(*terraform.State) error {
-		inv := env.Emulator.Inventory()
-		if l := inv.Leftovers(); len(l) > 0 {
-			return fmt.Errorf("left behind after destroy: %s", strings.Join(l, "; "))
+	nothingLeft := acctest.CheckNothingLeft(env)
+	return func(s *terraform.State) error {
+		if err := nothingLeft(s); err != nil {
+			return err
 		}
-		if d := inv.Duplicates(); len(d) > 0 {
-			return fmt.Errorf("duplicates after destroy: %s", strings.Join(d, "; "))
-		}
-		return nil
+		return env.EmulatorOnly(func(emu *emulator.Emulator) error {
+			if d := emu.Inventory().Duplicates(); len(d) > 0 {
+				return fmt.Errorf("duplicates after destroy: %s", strings.Join(d, "; "))
+			}
+			return nil
+		})
 	}
 }
