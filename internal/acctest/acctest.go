@@ -37,8 +37,6 @@ const ConsistencyDelay = 500 * time.Millisecond
 // do or tell is reached through EmulatorOnly, which skips it against a real account; a
 // test whose subject is an emulator hook takes an EmulatedEnv instead.
 type Env struct {
-	compatFields // TRANSITIONAL (compat.go)
-
 	emu    *emulator.Emulator // nil in real mode
 	url    string             // the emulator's address; "" in real mode
 	prefix string             // start of every object name (Name)
@@ -76,7 +74,7 @@ func newEmulatorEnv(t *testing.T, seed int64) *Env {
 	}
 	srv := httptest.NewServer(emu)
 	t.Cleanup(srv.Close)
-	return &Env{compatFields: newCompatFields(emu, srv.URL), emu: emu, url: srv.URL, prefix: newNamePrefix(), ConsistencyWindow: ConsistencyWindow, MetadataEndpoint: NoMetadataEndpoint}
+	return &Env{emu: emu, url: srv.URL, prefix: newNamePrefix(), ConsistencyWindow: ConsistencyWindow, MetadataEndpoint: NoMetadataEndpoint}
 }
 
 // RequireTerraform fails the test, with a clear message, when the Terraform CLI is not on PATH.

@@ -114,6 +114,5 @@ func printModeSummary() {
 func (e *EmulatedEnv) Behind(url string) *EmulatedEnv {
 	env := *e.Env
 	env.url = url
-	setCompatURL(&env, url)
 	return &EmulatedEnv{Env: &env, Emulator: e.Emulator}
 }

@@ -250,9 +250,10 @@ func TestAccDLIElasticResourcePool_updateLostResponse(t *testing.T) {
 	t.Parallel()
 	emu := acctest.NewEmulatedEnv(t, "an injected 408 after the update took effect")
 	name := emu.Name("acc_pool_lost")
-	// lostOnce (lost_create_test.go) serves the emulator through a proxy that answers one
-	// update 408 after it took effect.
-	env, armed := lostOnce(t, emu.Env, "UpdateElasticResourcePool", http.MethodPut, regexp.MustCompile(`/elastic-resource-pools/[^/]+$`))
+	// lostOnceBehind (lost_create_test.go) serves the emulator through a proxy that answers
+	// one update 408 after it took effect.
+	behind, armed := lostOnceBehind(t, emu, "UpdateElasticResourcePool", http.MethodPut, regexp.MustCompile(`/elastic-resource-pools/[^/]+$`))
+	env := behind.Env
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		CheckDestroy:             poolDestroyed(env, t),
