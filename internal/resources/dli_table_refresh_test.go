@@ -74,7 +74,9 @@ func TestAccDLITable_disappearsAndLostCreate(t *testing.T) {
 				// the table is dropped outside Terraform.
 				Config: config,
 				Check: func(*terraform.State) error {
-					env.WithEmulator(func(emu *emulator.Emulator) { emu.SetFaults(emulator.Faults{ConsistencyDelay: acctest.ConsistencyDelay}) })
+					env.WithEmulator(func(emu *emulator.Emulator) {
+						emu.SetFaults(emulator.Faults{ConsistencyDelay: acctest.ConsistencyDelay})
+					})
 					return env.Client(t).DeleteTable(context.Background(), n.db, n.table)
 				},
 				ConfigStateChecks:  []statecheck.StateCheck{env.ExpectRequests("CreateTable", 1, 1)},
