@@ -17,24 +17,37 @@ import (
 
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/acctest"
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/client"
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/emulator"
 )
+
+// permGrantees says why most permission tests need the emulator: they grant to its IAM
+// sub-users.
+const permGrantees = "grants to the emulator's IAM sub-users (store.DefaultIAMUsers such as analyst and auditor, or users added with AddIAMUsers): on a real account every grantee would have to be a real IAM user"
+
+// permNames names the catalog the permission tests grant on.
+type permNames struct{ queue, db, table string }
+
+func newPermNames(env *acctest.Env) permNames {
+	return permNames{queue: env.Name("perm_queue"), db: env.Name("perm_db"), table: env.Name("customers")}
+}
 
 // permissionObjects is the catalog the permission tests grant on: a queue, a database and
 // a table with two columns.
-const permissionObjects = `
+func permissionObjects(n permNames) string {
+	return fmt.Sprintf(`
 resource "huaweidata_dli_queue" "perm" {
-  name     = "perm_queue"
+  name     = %q
   cu_count = 16
 }
 
 resource "huaweidata_dli_database" "perm" {
-  name          = "perm_db"
+  name          = %q
   force_destroy = true
 }
 
 resource "huaweidata_dli_table" "perm" {
   database_name       = huaweidata_dli_database.perm.name
-  name                = "customers"
+  name                = %q
   data_location       = "DLI"
   deletion_protection = false
   columns = [
@@ -42,7 +55,8 @@ resource "huaweidata_dli_table" "perm" {
     { name = "email", type = "string" },
   ]
 }
-`
+`, n.queue, n.db, n.table)
+}
 
 // permissionBlock is one huaweidata_dli_permission.
 func permissionBlock(name, object, user string, privileges ...string) string {
@@ -69,11 +83,12 @@ const (
 	permColumn = `"databases.${huaweidata_dli_database.perm.name}.tables.${huaweidata_dli_table.perm.name}.columns.email"`
 )
 
-// grantsHeld checks every grant the emulator holds, as "object/grantee=P1,P2" sorted.
+// grantsHeld checks every grant the emulator holds, as "object/grantee=P1,P2" sorted: an
+// exact list of the whole account, so emulator-only.
 func grantsHeld(env *acctest.Env, want ...string) statecheck.StateCheck {
-	return acctest.CheckAPI(func(context.Context) error {
+	return env.CheckEmulator(func(_ context.Context, emu *emulator.Emulator) error {
 		var got []string
-		for _, p := range env.Emulator.Inventory().Projects {
+		for _, p := range emu.Inventory().Projects {
 			for _, g := range p.Privileges {
 				got = append(got, g.Object+"/"+g.Grantee+"="+strings.Join(g.Privileges, ","))
 			}
@@ -110,9 +125,11 @@ func setOf(values ...string) knownvalue.Check {
 // permissions leaves the owner's ALL intact.
 func TestAccDLIPermission_lifecycle(t *testing.T) {
 	t.Parallel()
-	env := acctest.NewEnv(t)
+	env := acctest.NewEmulatedEnv(t, permGrantees)
+	n := newPermNames(env.Env)
+	objects := permissionObjects(n)
 	grants := func(tableAnalyst ...string) string {
-		return permissionObjects +
+		return objects +
 			permissionBlock("queue_analyst", permQueue, "analyst", "SUBMIT_JOB", "CANCEL_JOB") +
 			permissionBlock("queue_auditor", permQueue, "auditor", "SHOW_PRIVILEGE") +
 			permissionBlock("db_analyst", permDB, "analyst", "CREATE_TABLE", "SELECT") +
@@ -122,26 +139,28 @@ func TestAccDLIPermission_lifecycle(t *testing.T) {
 			permissionBlock("table_auditor", permTable, "auditor", "DESCRIBE_TABLE") +
 			permissionBlock("column_auditor", permColumn, "auditor", "SELECT")
 	}
+	queue, db := "queues."+n.queue, "databases."+n.db
+	table := db + ".tables." + n.table
 	base := []string{
-		"queues.perm_queue/analyst=CANCEL_JOB,SUBMIT_JOB",
-		"queues.perm_queue/auditor=SHOW_PRIVILEGE",
-		"databases.perm_db/analyst=CREATE_TABLE,SELECT",
-		"databases.perm_db/auditor=EXPLAIN",
-		"databases.perm_db.tables.customers.columns.email/analyst=SELECT",
-		"databases.perm_db.tables.customers/auditor=DESCRIBE_TABLE",
-		"databases.perm_db.tables.customers.columns.email/auditor=SELECT",
+		queue + "/analyst=CANCEL_JOB,SUBMIT_JOB",
+		queue + "/auditor=SHOW_PRIVILEGE",
+		db + "/analyst=CREATE_TABLE,SELECT",
+		db + "/auditor=EXPLAIN",
+		table + ".columns.email/analyst=SELECT",
+		table + "/auditor=DESCRIBE_TABLE",
+		table + ".columns.email/auditor=SELECT",
 	}
 	tableAddr := "huaweidata_dli_permission.table_analyst"
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
-		CheckDestroy:             permissionsDestroyed(env),
+		CheckDestroy:             permissionsDestroyed(env.Env),
 		Steps: []resource.TestStep{
 			{
 				Config: env.Config(grants("SELECT", "DESCRIBE_TABLE")),
 				ConfigStateChecks: []statecheck.StateCheck{
-					expectPermission(tableAddr, "id", knownvalue.StringExact("databases.perm_db.tables.customers/analyst")),
+					expectPermission(tableAddr, "id", knownvalue.StringExact(table+"/analyst")),
 					expectPermission(tableAddr, "privileges", setOf("SELECT", "DESCRIBE_TABLE")),
-					grantsHeld(env, append(base, "databases.perm_db.tables.customers/analyst=DESCRIBE_TABLE,SELECT")...),
+					grantsHeld(env.Env, append(base, table+"/analyst=DESCRIBE_TABLE,SELECT")...),
 				},
 			},
 			{ResourceName: tableAddr, ImportState: true, ImportStateVerify: true},
@@ -154,29 +173,29 @@ func TestAccDLIPermission_lifecycle(t *testing.T) {
 				ConfigPlanChecks: acctest.ExpectAction(tableAddr, plancheck.ResourceActionUpdate),
 				ConfigStateChecks: []statecheck.StateCheck{
 					expectPermission(tableAddr, "privileges", setOf("SELECT", "DROP_TABLE")),
-					grantsHeld(env, append(base, "databases.perm_db.tables.customers/analyst=DROP_TABLE,SELECT")...),
+					grantsHeld(env.Env, append(base, table+"/analyst=DROP_TABLE,SELECT")...),
 					env.ExpectRequests("RunDataAuthorizationAction", 2, 2), // one grant, one revoke
 				},
 			},
 			{
 				// A revoke made outside Terraform is drift, granted again in place.
 				PreConfig: func() {
-					o, _ := client.ParsePermissionObject("databases.perm_db.tables.customers")
+					o, _ := client.ParsePermissionObject(table)
 					if err := env.Client(t).Authorize(context.Background(), o, "analyst", false, []string{"DROP_TABLE"}); err != nil {
 						t.Fatal(err)
 					}
 				},
 				Config:            env.Config(grants("SELECT", "DROP_TABLE")),
 				ConfigPlanChecks:  acctest.ExpectAction(tableAddr, plancheck.ResourceActionUpdate),
-				ConfigStateChecks: []statecheck.StateCheck{grantsHeld(env, append(base, "databases.perm_db.tables.customers/analyst=DROP_TABLE,SELECT")...)},
+				ConfigStateChecks: []statecheck.StateCheck{grantsHeld(env.Env, append(base, table+"/analyst=DROP_TABLE,SELECT")...)},
 			},
 			{
 				// Destroying the permissions revokes them all; the owner keeps ALL.
-				Config: env.Config(permissionObjects),
+				Config: env.Config(objects),
 				ConfigStateChecks: []statecheck.StateCheck{
-					grantsHeld(env),
+					grantsHeld(env.Env),
 					acctest.CheckAPI(func(ctx context.Context) error {
-						o, _ := client.ParsePermissionObject("databases.perm_db.tables.customers")
+						o, _ := client.ParsePermissionObject(table)
 						gs, err := env.Client(t).ObjectGrants(ctx, o)
 						if err != nil {
 							return err
@@ -196,16 +215,17 @@ func TestAccDLIPermission_lifecycle(t *testing.T) {
 // removed from state (with a warning) and granted again.
 func TestAccDLIPermission_disappears(t *testing.T) {
 	t.Parallel()
-	env := acctest.NewEnv(t)
-	config := env.Config(permissionObjects + permissionBlock("db", permDB, "data_engineer", "SELECT", "CREATE_VIEW"))
+	env := acctest.NewEmulatedEnv(t, permGrantees)
+	n := newPermNames(env.Env)
+	config := env.Config(permissionObjects(n) + permissionBlock("db", permDB, "data_engineer", "SELECT", "CREATE_VIEW"))
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
-		CheckDestroy:             permissionsDestroyed(env),
+		CheckDestroy:             permissionsDestroyed(env.Env),
 		Steps: []resource.TestStep{
 			{
 				Config: config,
 				Check: func(*terraform.State) error {
-					o, _ := client.ParsePermissionObject("databases.perm_db")
+					o, _ := client.ParsePermissionObject("databases." + n.db)
 					return env.Client(t).Authorize(context.Background(), o, "data_engineer", false, []string{"SELECT", "CREATE_VIEW"})
 				},
 				ExpectNonEmptyPlan: true,
@@ -213,7 +233,7 @@ func TestAccDLIPermission_disappears(t *testing.T) {
 			{
 				Config:            config,
 				ConfigPlanChecks:  acctest.ExpectAction("huaweidata_dli_permission.db", plancheck.ResourceActionCreate),
-				ConfigStateChecks: []statecheck.StateCheck{grantsHeld(env, "databases.perm_db/data_engineer=CREATE_VIEW,SELECT")},
+				ConfigStateChecks: []statecheck.StateCheck{grantsHeld(env.Env, "databases."+n.db+"/data_engineer=CREATE_VIEW,SELECT")},
 			},
 		},
 	})
@@ -223,7 +243,7 @@ func TestAccDLIPermission_disappears(t *testing.T) {
 // share the table's user list, so the refresh costs one ListTableUsers call.
 func TestAccDLIPermission_refreshCost(t *testing.T) {
 	t.Parallel()
-	env := acctest.NewEnv(t)
+	env := acctest.NewEmulatedEnv(t, permGrantees)
 	var blocks strings.Builder
 	for i := range 50 {
 		user := fmt.Sprintf("bulk_user_%02d", i)
@@ -232,9 +252,9 @@ func TestAccDLIPermission_refreshCost(t *testing.T) {
 	}
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
-		CheckDestroy:             permissionsDestroyed(env),
+		CheckDestroy:             permissionsDestroyed(env.Env),
 		Steps: []resource.TestStep{
-			{Config: env.Config(permissionObjects + blocks.String())},
+			{Config: env.Config(permissionObjects(newPermNames(env.Env)) + blocks.String())},
 			{
 				PreConfig:    env.Emulator.ResetCounts,
 				RefreshState: true,
@@ -313,15 +333,15 @@ func TestAccDLIPermission_importErrors(t *testing.T) {
 // ListAuthorizationPrivileges), changes them in place and imports.
 func TestAccDLIPermission_flinkJob(t *testing.T) {
 	t.Parallel()
-	env := acctest.NewEnv(t)
+	env := acctest.NewEmulatedEnv(t, permGrantees)
 	job := `"jobs.flink.${huaweidata_dli_flink_sql_job.test.id}"`
 	config := func(privileges ...string) string {
-		return env.Config(flinkConfig("acc_perm_flink", flinkSQL1, "") + permissionBlock("job", job, "etl_service", privileges...))
+		return env.Config(flinkConfig(env.Name("perm_flink"), flinkSQL1, "") + permissionBlock("job", job, "etl_service", privileges...))
 	}
 	const addr = "huaweidata_dli_permission.job"
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
-		CheckDestroy:             permissionsDestroyed(env),
+		CheckDestroy:             permissionsDestroyed(env.Env),
 		Steps: []resource.TestStep{
 			{
 				Config:            config("GET", "STOP"),
@@ -351,24 +371,26 @@ func TestAccDLIPermission_flinkJob(t *testing.T) {
 
 // TestAccDLIPermission_owner: the owner of an object (here the caller, demo_user, who
 // created the database) holds ALL implicitly; managing it fails at apply and grants nothing;
-// an unknown user fails with the API's "No such user".
+// an unknown user fails with the API's "No such user". The owner's step runs against the
+// emulator only: on a real account the caller's user name is not known to the test.
 func TestAccDLIPermission_owner(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
+	objects := permissionObjects(newPermNames(env))
+	steps := catalogEmulatorSteps(env, resource.TestStep{
+		Config:      env.Config(objects + permissionBlock("owner", permDB, "demo_user", "SELECT")),
+		ExpectError: regexp.MustCompile(`(?s)The user owns the object.*demo_user is the owner`),
+	})
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		CheckDestroy:             permissionsDestroyed(env),
-		Steps: []resource.TestStep{
-			{
-				Config:      env.Config(permissionObjects + permissionBlock("owner", permDB, "demo_user", "SELECT")),
-				ExpectError: regexp.MustCompile(`(?s)The user owns the object.*demo_user is the owner`),
-			},
-			{
-				Config:      env.Config(permissionObjects + permissionBlock("nobody", permDB, "no_such_user", "SELECT")),
+		Steps: append(steps,
+			resource.TestStep{
+				Config:      env.Config(objects + permissionBlock("nobody", permDB, "no_such_user", "SELECT")),
 				ExpectError: regexp.MustCompile(`(?s)DLI\.0002.*No such user`),
 			},
-			{Config: env.Config(permissionObjects), ConfigStateChecks: []statecheck.StateCheck{grantsHeld(env)}},
-		},
+			resource.TestStep{Config: env.Config(objects), ConfigStateChecks: []statecheck.StateCheck{grantsHeld(env)}},
+		),
 	})
 }
 
@@ -377,13 +399,14 @@ func TestAccDLIPermission_owner(t *testing.T) {
 // place (the emulator holds exactly the new set), and destroys both.
 func TestAccDLIPermission_package(t *testing.T) {
 	t.Parallel()
-	env := acctest.NewEnv(t)
+	env := acctest.NewEmulatedEnv(t, permGrantees)
+	group := env.Name("perm_group")
 	const pkgObject = `"resources.${huaweidata_dli_package.perm.id}"`
 	const groupObject = `"groups.${huaweidata_dli_package.perm.group_name}"`
 	config := func(privileges ...string) string {
 		return env.Config(`
 resource "huaweidata_dli_package" "perm" {
-  group_name  = "perm_group"
+  group_name  = "` + group + `"
   type        = "jar"
   object_path = "https://perm-bucket.obs.cn-north-4.myhuaweicloud.com/jobs/etl.jar"
 }
@@ -392,13 +415,13 @@ resource "huaweidata_dli_package" "perm" {
 	const addr = "huaweidata_dli_permission.pkg"
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
-		CheckDestroy:             permissionsDestroyed(env),
+		CheckDestroy:             permissionsDestroyed(env.Env),
 		Steps: []resource.TestStep{
 			{
 				Config: config("USE_GROUP"),
 				ConfigStateChecks: []statecheck.StateCheck{
-					expectPermission(addr, "id", knownvalue.StringExact("resources.perm_group/etl.jar/analyst")),
-					grantsHeld(env, "resources.perm_group/etl.jar/analyst=USE_GROUP", "groups.perm_group/etl_service=USE_GROUP"),
+					expectPermission(addr, "id", knownvalue.StringExact("resources."+group+"/etl.jar/analyst")),
+					grantsHeld(env.Env, "resources."+group+"/etl.jar/analyst=USE_GROUP", "groups."+group+"/etl_service=USE_GROUP"),
 				},
 			},
 			{ResourceName: addr, ImportState: true, ImportStateVerify: true},
@@ -406,7 +429,7 @@ resource "huaweidata_dli_package" "perm" {
 				Config:           config("USE_GROUP", "GET_GROUP"),
 				ConfigPlanChecks: acctest.ExpectAction(addr, plancheck.ResourceActionUpdate),
 				ConfigStateChecks: []statecheck.StateCheck{
-					grantsHeld(env, "resources.perm_group/etl.jar/analyst=GET_GROUP,USE_GROUP", "groups.perm_group/etl_service=USE_GROUP"),
+					grantsHeld(env.Env, "resources."+group+"/etl.jar/analyst=GET_GROUP,USE_GROUP", "groups."+group+"/etl_service=USE_GROUP"),
 				},
 			},
 		},
