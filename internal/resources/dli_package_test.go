@@ -299,15 +299,15 @@ func TestAccDLIPackage_alreadyExists(t *testing.T) {
 	group := env.Name("group")
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
-		// The package made outside Terraform is deleted through the API: nothing is left.
-		CheckDestroy: func(s *terraform.State) error {
-			if err := env.Client(t).DeletePackage(context.Background(), group, "taken.jar"); err != nil {
-				return err
-			}
-			return acctest.CheckNothingLeft(env)(s)
-		},
 		Steps: []resource.TestStep{{
-			PreConfig:   func() { uploadVisible(t, env, "file", group, "taken.jar") },
+			PreConfig: func() {
+				uploadVisible(t, env, "file", group, "taken.jar")
+				t.Cleanup(func() { // made outside Terraform: deleted through the API, so that nothing is left
+					if err := env.Client(t).DeletePackage(context.Background(), group, "taken.jar"); err != nil {
+						t.Error(err)
+					}
+				})
+			},
 			Config:      env.Config(packageConfigIn(group, "taken.jar", "")),
 			ExpectError: regexp.MustCompile(`(?s)` + regexp.QuoteMeta(group) + `/taken.jar already exists.*terraform\s+import`),
 		}},
