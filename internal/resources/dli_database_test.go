@@ -59,25 +59,6 @@ func expectDatabase(attr string, v knownvalue.Check) statecheck.StateCheck {
 	return statecheck.ExpectKnownValue(dbAddr, tfjsonpath.New(attr), v)
 }
 
-// catalogGated runs a state check only against the emulator (through env.EmulatorOnly, so
-// it is skipped and counted against a real account): for values only the emulator can
-// predict, such as the caller's user name demo_user.
-func catalogGated(env *acctest.Env, check statecheck.StateCheck) statecheck.StateCheck {
-	return catalogGatedCheck{env: env, check: check}
-}
-
-type catalogGatedCheck struct {
-	env   *acctest.Env
-	check statecheck.StateCheck
-}
-
-func (g catalogGatedCheck) CheckState(ctx context.Context, req statecheck.CheckStateRequest, resp *statecheck.CheckStateResponse) {
-	_ = g.env.EmulatorOnly(func(*emulator.Emulator) error {
-		g.check.CheckState(ctx, req, resp)
-		return nil
-	})
-}
-
 // catalogEmulatorSteps returns steps against the emulator and none against a real account
 // (counted by env.EmulatorOnly as one skipped check): for steps that need what only the
 // emulator has, such as its IAM sub-users (store.DefaultIAMUsers) as owners or grantees.
@@ -113,7 +94,7 @@ func TestAccDLIDatabase_lifecycle(t *testing.T) {
 			ConfigStateChecks: []statecheck.StateCheck{
 				expectDatabase("id", knownvalue.StringExact(name)),
 				expectDatabase("owner", knownvalue.NotNull()),
-				catalogGated(env, expectDatabase("owner", knownvalue.StringExact("demo_user"))), // the emulator's caller
+				env.EmulatorOnlyCheck(expectDatabase("owner", knownvalue.StringExact("demo_user"))), // the emulator's caller
 				expectDatabase("enterprise_project_id", knownvalue.StringExact("0")),
 				expectDatabase("force_destroy", knownvalue.Bool(false)),
 			},

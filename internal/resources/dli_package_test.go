@@ -29,10 +29,20 @@ const (
 
 // packageConfig is a package of group acc_group uploaded from pkgOBS+file (literal names:
 // for the tests of other files that use it, and for configurations that only fail).
-func packageConfig(file, body string) string { return packageConfigIn("acc_group", file, body) }
+func packageConfig(file, body string) string { return packageConfigIn(pkgOBS, "acc_group", file, body) }
 
-// packageConfigIn is a package of group uploaded from pkgOBS+file.
-func packageConfigIn(group, file, body string) string {
+// packageFolder is the OBS folder the package tests upload from, which the test cannot
+// create: pkgOBS against the emulator (which takes any object for a package); in real mode
+// HUAWEIDATA_ACC_OBS_PACKAGE_FOLDER, the https URL (ending in /) of a folder holding the
+// objects the tests name: etl.jar, etl-v2.jar, imported.jar, taken.jar, gone.jar and
+// file-0.txt to file-19.txt.
+func packageFolder(env *acctest.Env, t *testing.T) string {
+	t.Helper()
+	return env.Fixture(t, "OBS_PACKAGE_FOLDER", pkgOBS)
+}
+
+// packageConfigIn is a package of group uploaded from folder+file.
+func packageConfigIn(folder, group, file, body string) string {
 	return fmt.Sprintf(`
 resource "huaweidata_dli_package" "test" {
   group_name  = %q
@@ -40,7 +50,7 @@ resource "huaweidata_dli_package" "test" {
   object_path = %q
 %s
 }
-`, group, pkgOBS+file, body)
+`, group, folder+file, body)
 }
 
 func expectPkg(attr string, v knownvalue.Check) statecheck.StateCheck {
@@ -72,11 +82,11 @@ func packageOwnedBy(owner string) func(*model.ShowJobResourceResponse) error {
 	}
 }
 
-// uploadVisible uploads a package to group outside Terraform and waits until DLI shows it.
-func uploadVisible(t *testing.T, env *acctest.Env, kind, group, file string) {
+// uploadVisible uploads folder+file to group outside Terraform and waits until DLI shows it.
+func uploadVisible(t *testing.T, env *acctest.Env, kind, folder, group, file string) {
 	t.Helper()
 	c, ctx := env.Client(t), context.Background()
-	err := c.UploadPackage(ctx, &model.UploadJobResourcesRequestBody{Paths: []string{pkgOBS + file}, Kind: kind, Group: group}, file)
+	err := c.UploadPackage(ctx, &model.UploadJobResourcesRequestBody{Paths: []string{folder + file}, Kind: kind, Group: group}, file)
 	if err == nil {
 		_, err = c.WaitForPackageReady(ctx, group, file)
 	}
@@ -97,10 +107,10 @@ func packagesDestroyed(env *acctest.Env, t *testing.T) resource.TestCheckFunc {
 func TestAccDLIPackage_lifecycle(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
-	group := env.Name("group")
+	folder, group := packageFolder(env, t), env.Name("group")
 	steps := []resource.TestStep{
 		{
-			Config: env.Config(packageConfigIn(group, "etl.jar", `  tags = { team = "data" }`)),
+			Config: env.Config(packageConfigIn(folder, group, "etl.jar", `  tags = { team = "data" }`)),
 			ConfigStateChecks: []statecheck.StateCheck{
 				expectPkg("id", knownvalue.StringExact(group+"/etl.jar")),
 				expectPkg("object_name", knownvalue.StringExact("etl.jar")),
@@ -136,7 +146,7 @@ func TestAccDLIPackage_lifecycle(t *testing.T) {
 	// emulator accepts as owners: on a real account an owner must be a real IAM user, so they
 	// run against the emulator only; a real account replaces the package without owner.
 	replaced := []resource.TestStep{{
-		Config:           env.Config(packageConfigIn(group, "etl-v2.jar", `  tags = { team = "data" }`)),
+		Config:           env.Config(packageConfigIn(folder, group, "etl-v2.jar", `  tags = { team = "data" }`)),
 		ConfigPlanChecks: acctest.ExpectAction(pkgAddr, plancheck.ResourceActionDestroyBeforeCreate),
 		ConfigStateChecks: []statecheck.StateCheck{
 			expectPkg("id", knownvalue.StringExact(group+"/etl-v2.jar")),
@@ -146,7 +156,7 @@ func TestAccDLIPackage_lifecycle(t *testing.T) {
 	env.WithEmulator(func(*emulator.Emulator) {
 		replaced = []resource.TestStep{
 			{
-				Config:           env.Config(packageConfigIn(group, "etl.jar", "  tags  = { team = \"data\" }\n  owner = \"new_owner\"")),
+				Config:           env.Config(packageConfigIn(folder, group, "etl.jar", "  tags  = { team = \"data\" }\n  owner = \"new_owner\"")),
 				ConfigPlanChecks: acctest.ExpectAction(pkgAddr, plancheck.ResourceActionUpdate),
 				ConfigStateChecks: []statecheck.StateCheck{
 					expectPkg("owner", knownvalue.StringExact("new_owner")),
@@ -160,12 +170,12 @@ func TestAccDLIPackage_lifecycle(t *testing.T) {
 						t.Fatal(err)
 					}
 				},
-				Config:            env.Config(packageConfigIn(group, "etl.jar", "  tags  = { team = \"data\" }\n  owner = \"new_owner\"")),
+				Config:            env.Config(packageConfigIn(folder, group, "etl.jar", "  tags  = { team = \"data\" }\n  owner = \"new_owner\"")),
 				ConfigPlanChecks:  acctest.ExpectAction(pkgAddr, plancheck.ResourceActionUpdate),
 				ConfigStateChecks: []statecheck.StateCheck{packageInEmulator(env, t, group, "etl.jar", packageOwnedBy("new_owner"))},
 			},
 			{
-				Config:           env.Config(packageConfigIn(group, "etl-v2.jar", "  tags  = { team = \"data\" }\n  owner = \"new_owner\"")),
+				Config:           env.Config(packageConfigIn(folder, group, "etl-v2.jar", "  tags  = { team = \"data\" }\n  owner = \"new_owner\"")),
 				ConfigPlanChecks: acctest.ExpectAction(pkgAddr, plancheck.ResourceActionDestroyBeforeCreate),
 				ConfigStateChecks: []statecheck.StateCheck{
 					expectPkg("id", knownvalue.StringExact(group+"/etl-v2.jar")),
@@ -224,25 +234,25 @@ resource "huaweidata_dli_package" "test" {
 func TestAccDLIPackage_importBlock(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
-	group := env.Name("group")
+	folder, group := packageFolder(env, t), env.Name("group")
 	cfg := env.Config(`
 import {
   to = huaweidata_dli_package.test
   id = "` + group + `/imported.jar"
 }
-` + packageConfigIn(group, "imported.jar", `  tags = { team = "data" }`))
+` + packageConfigIn(folder, group, "imported.jar", `  tags = { team = "data" }`))
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_5_0)},
 		CheckDestroy:             acctest.CheckNothingLeft(env),
 		Steps: []resource.TestStep{{
-			PreConfig: func() { uploadVisible(t, env, "jar", group, "imported.jar") },
+			PreConfig: func() { uploadVisible(t, env, "jar", folder, group, "imported.jar") },
 			Config:    cfg,
 			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 				plancheck.ExpectResourceAction(pkgAddr, plancheck.ResourceActionUpdate),
 			}},
 			ConfigStateChecks: []statecheck.StateCheck{
-				expectPkg("object_path", knownvalue.StringExact(pkgOBS+"imported.jar")),
+				expectPkg("object_path", knownvalue.StringExact(folder+"imported.jar")),
 				expectPkg("tags", knownvalue.MapExact(map[string]knownvalue.Check{"team": knownvalue.StringExact("data")})),
 				expectPkg("status", knownvalue.StringExact("READY")),
 			},
@@ -256,9 +266,9 @@ import {
 func TestAccDLIPackage_uploadFailures(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEmulatedEnv(t, "injected upload failures (FailPackageUploads)")
-	group := env.Name("group")
-	asyncCfg := env.Config(packageConfigIn(group, "broken.jar", "  is_async = true"))
-	syncCfg := env.Config(packageConfigIn(group, "missing.jar", ""))
+	folder, group := pkgOBS, env.Name("group")
+	asyncCfg := env.Config(packageConfigIn(folder, group, "broken.jar", "  is_async = true"))
+	syncCfg := env.Config(packageConfigIn(folder, group, "missing.jar", ""))
 	fail := func(file, reason string) {
 		if err := env.Emulator.FailPackageUploads("", pkgOBS+file, reason); err != nil {
 			t.Fatal(err)
@@ -296,19 +306,19 @@ func TestAccDLIPackage_uploadFailures(t *testing.T) {
 func TestAccDLIPackage_alreadyExists(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
-	group := env.Name("group")
+	folder, group := packageFolder(env, t), env.Name("group")
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		Steps: []resource.TestStep{{
 			PreConfig: func() {
-				uploadVisible(t, env, "file", group, "taken.jar")
+				uploadVisible(t, env, "file", folder, group, "taken.jar")
 				t.Cleanup(func() { // made outside Terraform: deleted through the API, so that nothing is left
 					if err := env.Client(t).DeletePackage(context.Background(), group, "taken.jar"); err != nil {
 						t.Error(err)
 					}
 				})
 			},
-			Config:      env.Config(packageConfigIn(group, "taken.jar", "")),
+			Config:      env.Config(packageConfigIn(folder, group, "taken.jar", "")),
 			ExpectError: regexp.MustCompile(`(?s)` + regexp.QuoteMeta(group) + `/taken.jar already exists.*terraform\s+import`),
 		}},
 	})
@@ -317,8 +327,8 @@ func TestAccDLIPackage_alreadyExists(t *testing.T) {
 func TestAccDLIPackage_disappears(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
-	group := env.Name("group")
-	cfg := env.Config(packageConfigIn(group, "gone.jar", ""))
+	folder, group := packageFolder(env, t), env.Name("group")
+	cfg := env.Config(packageConfigIn(folder, group, "gone.jar", ""))
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		CheckDestroy:             packagesDestroyed(env, t),
@@ -401,7 +411,7 @@ resource "huaweidata_dli_package" "test" {
   count       = 20
   group_name  = "` + env.Name("bulk") + `"
   type        = "file"
-  object_path = "` + pkgOBS + `file-${count.index}.txt"
+  object_path = "` + packageFolder(env, t) + `file-${count.index}.txt"
 }
 `)
 	resource.Test(t, resource.TestCase{

@@ -20,9 +20,17 @@ import (
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/emulator"
 )
 
-// permGrantees says why most permission tests need the emulator: they grant to its IAM
-// sub-users.
-const permGrantees = "grants to the emulator's IAM sub-users (store.DefaultIAMUsers such as analyst and auditor, or users added with AddIAMUsers): on a real account every grantee would have to be a real IAM user"
+// grantee is an IAM user the test grants to: one the test cannot create. Against the
+// emulator it is one of the emulator's sub-users (emulated, from store.DefaultIAMUsers); in
+// real mode the IAM user HUAWEIDATA_ACC_IAM_USER names (HUAWEIDATA_ACC_IAM_USER_2 for the
+// second, a different user), and without it the test is skipped.
+func grantee(env *acctest.Env, t *testing.T, second bool, emulated string) string {
+	t.Helper()
+	if second {
+		return env.Fixture(t, "IAM_USER_2", emulated)
+	}
+	return env.Fixture(t, "IAM_USER", emulated)
+}
 
 // permNames names the catalog the permission tests grant on.
 type permNames struct{ queue, db, table string }
@@ -125,42 +133,43 @@ func setOf(values ...string) knownvalue.Check {
 // permissions leaves the owner's ALL intact.
 func TestAccDLIPermission_lifecycle(t *testing.T) {
 	t.Parallel()
-	env := acctest.NewEmulatedEnv(t, permGrantees)
-	n := newPermNames(env.Env)
+	env := acctest.NewEnv(t)
+	analyst, auditor := grantee(env, t, false, "analyst"), grantee(env, t, true, "auditor")
+	n := newPermNames(env)
 	objects := permissionObjects(n)
 	grants := func(tableAnalyst ...string) string {
 		return objects +
-			permissionBlock("queue_analyst", permQueue, "analyst", "SUBMIT_JOB", "CANCEL_JOB") +
-			permissionBlock("queue_auditor", permQueue, "auditor", "SHOW_PRIVILEGE") +
-			permissionBlock("db_analyst", permDB, "analyst", "CREATE_TABLE", "SELECT") +
-			permissionBlock("db_auditor", permDB, "auditor", "EXPLAIN") +
-			permissionBlock("column_analyst", permColumn, "analyst", "SELECT") +
-			permissionBlock("table_analyst", permTable, "analyst", tableAnalyst...) +
-			permissionBlock("table_auditor", permTable, "auditor", "DESCRIBE_TABLE") +
-			permissionBlock("column_auditor", permColumn, "auditor", "SELECT")
+			permissionBlock("queue_analyst", permQueue, analyst, "SUBMIT_JOB", "CANCEL_JOB") +
+			permissionBlock("queue_auditor", permQueue, auditor, "SHOW_PRIVILEGE") +
+			permissionBlock("db_analyst", permDB, analyst, "CREATE_TABLE", "SELECT") +
+			permissionBlock("db_auditor", permDB, auditor, "EXPLAIN") +
+			permissionBlock("column_analyst", permColumn, analyst, "SELECT") +
+			permissionBlock("table_analyst", permTable, analyst, tableAnalyst...) +
+			permissionBlock("table_auditor", permTable, auditor, "DESCRIBE_TABLE") +
+			permissionBlock("column_auditor", permColumn, auditor, "SELECT")
 	}
 	queue, db := "queues."+n.queue, "databases."+n.db
 	table := db + ".tables." + n.table
 	base := []string{
-		queue + "/analyst=CANCEL_JOB,SUBMIT_JOB",
-		queue + "/auditor=SHOW_PRIVILEGE",
-		db + "/analyst=CREATE_TABLE,SELECT",
-		db + "/auditor=EXPLAIN",
-		table + ".columns.email/analyst=SELECT",
-		table + "/auditor=DESCRIBE_TABLE",
-		table + ".columns.email/auditor=SELECT",
+		queue + "/" + analyst + "=CANCEL_JOB,SUBMIT_JOB",
+		queue + "/" + auditor + "=SHOW_PRIVILEGE",
+		db + "/" + analyst + "=CREATE_TABLE,SELECT",
+		db + "/" + auditor + "=EXPLAIN",
+		table + ".columns.email/" + analyst + "=SELECT",
+		table + "/" + auditor + "=DESCRIBE_TABLE",
+		table + ".columns.email/" + auditor + "=SELECT",
 	}
 	tableAddr := "huaweidata_dli_permission.table_analyst"
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
-		CheckDestroy:             permissionsDestroyed(env.Env),
+		CheckDestroy:             permissionsDestroyed(env),
 		Steps: []resource.TestStep{
 			{
 				Config: env.Config(grants("SELECT", "DESCRIBE_TABLE")),
 				ConfigStateChecks: []statecheck.StateCheck{
-					expectPermission(tableAddr, "id", knownvalue.StringExact(table+"/analyst")),
+					expectPermission(tableAddr, "id", knownvalue.StringExact(table+"/"+analyst)),
 					expectPermission(tableAddr, "privileges", setOf("SELECT", "DESCRIBE_TABLE")),
-					grantsHeld(env.Env, append(base, table+"/analyst=DESCRIBE_TABLE,SELECT")...),
+					grantsHeld(env, append(base, table+"/"+analyst+"=DESCRIBE_TABLE,SELECT")...),
 				},
 			},
 			{ResourceName: tableAddr, ImportState: true, ImportStateVerify: true},
@@ -168,12 +177,12 @@ func TestAccDLIPermission_lifecycle(t *testing.T) {
 			{ResourceName: "huaweidata_dli_permission.queue_analyst", ImportState: true, ImportStateVerify: true},
 			{
 				// In place: DESCRIBE_TABLE is revoked, DROP_TABLE granted, SELECT untouched.
-				PreConfig:        env.Emulator.ResetCounts,
+				PreConfig:        env.ResetCounts,
 				Config:           env.Config(grants("SELECT", "DROP_TABLE")),
 				ConfigPlanChecks: acctest.ExpectAction(tableAddr, plancheck.ResourceActionUpdate),
 				ConfigStateChecks: []statecheck.StateCheck{
 					expectPermission(tableAddr, "privileges", setOf("SELECT", "DROP_TABLE")),
-					grantsHeld(env.Env, append(base, table+"/analyst=DROP_TABLE,SELECT")...),
+					grantsHeld(env, append(base, table+"/"+analyst+"=DROP_TABLE,SELECT")...),
 					env.ExpectRequests("RunDataAuthorizationAction", 2, 2), // one grant, one revoke
 				},
 			},
@@ -181,19 +190,19 @@ func TestAccDLIPermission_lifecycle(t *testing.T) {
 				// A revoke made outside Terraform is drift, granted again in place.
 				PreConfig: func() {
 					o, _ := client.ParsePermissionObject(table)
-					if err := env.Client(t).Authorize(context.Background(), o, "analyst", false, []string{"DROP_TABLE"}); err != nil {
+					if err := env.Client(t).Authorize(context.Background(), o, analyst, false, []string{"DROP_TABLE"}); err != nil {
 						t.Fatal(err)
 					}
 				},
 				Config:            env.Config(grants("SELECT", "DROP_TABLE")),
 				ConfigPlanChecks:  acctest.ExpectAction(tableAddr, plancheck.ResourceActionUpdate),
-				ConfigStateChecks: []statecheck.StateCheck{grantsHeld(env.Env, append(base, table+"/analyst=DROP_TABLE,SELECT")...)},
+				ConfigStateChecks: []statecheck.StateCheck{grantsHeld(env, append(base, table+"/"+analyst+"=DROP_TABLE,SELECT")...)},
 			},
 			{
 				// Destroying the permissions revokes them all; the owner keeps ALL.
 				Config: env.Config(objects),
 				ConfigStateChecks: []statecheck.StateCheck{
-					grantsHeld(env.Env),
+					grantsHeld(env),
 					acctest.CheckAPI(func(ctx context.Context) error {
 						o, _ := client.ParsePermissionObject(table)
 						gs, err := env.Client(t).ObjectGrants(ctx, o)
@@ -215,25 +224,26 @@ func TestAccDLIPermission_lifecycle(t *testing.T) {
 // removed from state (with a warning) and granted again.
 func TestAccDLIPermission_disappears(t *testing.T) {
 	t.Parallel()
-	env := acctest.NewEmulatedEnv(t, permGrantees)
-	n := newPermNames(env.Env)
-	config := env.Config(permissionObjects(n) + permissionBlock("db", permDB, "data_engineer", "SELECT", "CREATE_VIEW"))
+	env := acctest.NewEnv(t)
+	engineer := grantee(env, t, false, "data_engineer")
+	n := newPermNames(env)
+	config := env.Config(permissionObjects(n) + permissionBlock("db", permDB, engineer, "SELECT", "CREATE_VIEW"))
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
-		CheckDestroy:             permissionsDestroyed(env.Env),
+		CheckDestroy:             permissionsDestroyed(env),
 		Steps: []resource.TestStep{
 			{
 				Config: config,
 				Check: func(*terraform.State) error {
 					o, _ := client.ParsePermissionObject("databases." + n.db)
-					return env.Client(t).Authorize(context.Background(), o, "data_engineer", false, []string{"SELECT", "CREATE_VIEW"})
+					return env.Client(t).Authorize(context.Background(), o, engineer, false, []string{"SELECT", "CREATE_VIEW"})
 				},
 				ExpectNonEmptyPlan: true,
 			},
 			{
 				Config:            config,
 				ConfigPlanChecks:  acctest.ExpectAction("huaweidata_dli_permission.db", plancheck.ResourceActionCreate),
-				ConfigStateChecks: []statecheck.StateCheck{grantsHeld(env.Env, "databases."+n.db+"/data_engineer=CREATE_VIEW,SELECT")},
+				ConfigStateChecks: []statecheck.StateCheck{grantsHeld(env, "databases."+n.db+"/"+engineer+"=CREATE_VIEW,SELECT")},
 			},
 		},
 	})
@@ -243,7 +253,7 @@ func TestAccDLIPermission_disappears(t *testing.T) {
 // share the table's user list, so the refresh costs one ListTableUsers call.
 func TestAccDLIPermission_refreshCost(t *testing.T) {
 	t.Parallel()
-	env := acctest.NewEmulatedEnv(t, permGrantees)
+	env := acctest.NewEmulatedEnv(t, "50 IAM users added to the emulator (AddIAMUsers) as grantees")
 	var blocks strings.Builder
 	for i := range 50 {
 		user := fmt.Sprintf("bulk_user_%02d", i)
@@ -333,15 +343,16 @@ func TestAccDLIPermission_importErrors(t *testing.T) {
 // ListAuthorizationPrivileges), changes them in place and imports.
 func TestAccDLIPermission_flinkJob(t *testing.T) {
 	t.Parallel()
-	env := acctest.NewEmulatedEnv(t, permGrantees)
+	env := acctest.NewEnv(t)
+	service := grantee(env, t, false, "etl_service")
 	job := `"jobs.flink.${huaweidata_dli_flink_sql_job.test.id}"`
 	config := func(privileges ...string) string {
-		return env.Config(flinkConfig(env.Name("perm_flink"), flinkSQL1, "") + permissionBlock("job", job, "etl_service", privileges...))
+		return env.Config(flinkConfig(env.Name("perm_flink"), flinkSQL1, "") + permissionBlock("job", job, service, privileges...))
 	}
 	const addr = "huaweidata_dli_permission.job"
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
-		CheckDestroy:             permissionsDestroyed(env.Env),
+		CheckDestroy:             permissionsDestroyed(env),
 		Steps: []resource.TestStep{
 			{
 				Config:            config("GET", "STOP"),
@@ -353,15 +364,15 @@ func TestAccDLIPermission_flinkJob(t *testing.T) {
 				ConfigPlanChecks: acctest.ExpectAction(addr, plancheck.ResourceActionUpdate),
 				ConfigStateChecks: []statecheck.StateCheck{
 					expectPermission(addr, "privileges", setOf("GET", "START", "STOP")),
-					acctest.CheckAPI(func(context.Context) error {
-						for _, p := range env.Emulator.Inventory().Projects {
+					env.CheckEmulator(func(_ context.Context, emu *emulator.Emulator) error {
+						for _, p := range emu.Inventory().Projects {
 							for _, g := range p.Privileges {
-								if g.Grantee == "etl_service" && slices.Equal(g.Privileges, []string{"GET", "START", "STOP"}) {
+								if g.Grantee == service && slices.Equal(g.Privileges, []string{"GET", "START", "STOP"}) {
 									return nil
 								}
 							}
 						}
-						return fmt.Errorf("the emulator does not hold GET, START, STOP for etl_service on the job")
+						return fmt.Errorf("the emulator does not hold GET, START, STOP for %s on the job", service)
 					}),
 				},
 			},
@@ -399,7 +410,9 @@ func TestAccDLIPermission_owner(t *testing.T) {
 // place (the emulator holds exactly the new set), and destroys both.
 func TestAccDLIPermission_package(t *testing.T) {
 	t.Parallel()
-	env := acctest.NewEmulatedEnv(t, permGrantees)
+	env := acctest.NewEnv(t)
+	user, service := grantee(env, t, false, "analyst"), grantee(env, t, true, "etl_service")
+	folder := env.Fixture(t, "OBS_PACKAGE_FOLDER", "https://perm-bucket.obs.cn-north-4.myhuaweicloud.com/jobs/") // holds etl.jar
 	group := env.Name("perm_group")
 	const pkgObject = `"resources.${huaweidata_dli_package.perm.id}"`
 	const groupObject = `"groups.${huaweidata_dli_package.perm.group_name}"`
@@ -408,20 +421,20 @@ func TestAccDLIPermission_package(t *testing.T) {
 resource "huaweidata_dli_package" "perm" {
   group_name  = "` + group + `"
   type        = "jar"
-  object_path = "https://perm-bucket.obs.cn-north-4.myhuaweicloud.com/jobs/etl.jar"
+  object_path = "` + folder + `etl.jar"
 }
-` + permissionBlock("pkg", pkgObject, "analyst", privileges...) + permissionBlock("group", groupObject, "etl_service", "USE_GROUP"))
+` + permissionBlock("pkg", pkgObject, user, privileges...) + permissionBlock("group", groupObject, service, "USE_GROUP"))
 	}
 	const addr = "huaweidata_dli_permission.pkg"
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
-		CheckDestroy:             permissionsDestroyed(env.Env),
+		CheckDestroy:             permissionsDestroyed(env),
 		Steps: []resource.TestStep{
 			{
 				Config: config("USE_GROUP"),
 				ConfigStateChecks: []statecheck.StateCheck{
-					expectPermission(addr, "id", knownvalue.StringExact("resources."+group+"/etl.jar/analyst")),
-					grantsHeld(env.Env, "resources."+group+"/etl.jar/analyst=USE_GROUP", "groups."+group+"/etl_service=USE_GROUP"),
+					expectPermission(addr, "id", knownvalue.StringExact("resources."+group+"/etl.jar/"+user)),
+					grantsHeld(env, "resources."+group+"/etl.jar/"+user+"=USE_GROUP", "groups."+group+"/"+service+"=USE_GROUP"),
 				},
 			},
 			{ResourceName: addr, ImportState: true, ImportStateVerify: true},
@@ -429,7 +442,7 @@ resource "huaweidata_dli_package" "perm" {
 				Config:           config("USE_GROUP", "GET_GROUP"),
 				ConfigPlanChecks: acctest.ExpectAction(addr, plancheck.ResourceActionUpdate),
 				ConfigStateChecks: []statecheck.StateCheck{
-					grantsHeld(env.Env, "resources."+group+"/etl.jar/analyst=GET_GROUP,USE_GROUP", "groups."+group+"/etl_service=USE_GROUP"),
+					grantsHeld(env, "resources."+group+"/etl.jar/"+user+"=GET_GROUP,USE_GROUP", "groups."+group+"/"+service+"=USE_GROUP"),
 				},
 			},
 		},
