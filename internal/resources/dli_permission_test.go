@@ -91,23 +91,72 @@ const (
 	permColumn = `"databases.${huaweidata_dli_database.perm.name}.tables.${huaweidata_dli_table.perm.name}.columns.email"`
 )
 
-// grantsHeld checks every grant the emulator holds, as "object/grantee=P1,P2" sorted: an
-// exact list of the whole account, so emulator-only.
-func grantsHeld(env *acctest.Env, want ...string) statecheck.StateCheck {
-	return env.CheckEmulator(func(_ context.Context, emu *emulator.Emulator) error {
+// grantsHeld checks the grants DLI holds, as "object/grantee=P1,P2": through the API, the
+// users (but the owner) of each object want names and their privileges (grantsListed); and
+// against the emulator, every grant it holds, an exact list of the whole account.
+func grantsHeld(env *acctest.Env, t *testing.T, want ...string) statecheck.StateCheck {
+	exact := env.CheckEmulator(func(_ context.Context, emu *emulator.Emulator) error {
 		var got []string
 		for _, p := range emu.Inventory().Projects {
 			for _, g := range p.Privileges {
 				got = append(got, g.Object+"/"+g.Grantee+"="+strings.Join(g.Privileges, ","))
 			}
 		}
+		want := slices.Sorted(slices.Values(want))
 		slices.Sort(got)
-		slices.Sort(want)
 		if !slices.Equal(got, want) {
 			return fmt.Errorf("the emulator holds grants\n  %s\nwant\n  %s", strings.Join(got, "\n  "), strings.Join(want, "\n  "))
 		}
 		return nil
 	})
+	return permChecks{grantsListed(env, t, want...), exact}
+}
+
+// grantsListed checks, through the API, that each object want names ("object/grantee=P1,P2")
+// lists exactly those users (the owner aside) with those privileges.
+func grantsListed(env *acctest.Env, t *testing.T, want ...string) statecheck.StateCheck {
+	return acctest.CheckAPI(func(ctx context.Context) error {
+		byObject := map[string][]string{}
+		for _, w := range want {
+			grant, _, _ := strings.Cut(w, "=")
+			object := grant[:strings.LastIndex(grant, "/")]
+			byObject[object] = append(byObject[object], w)
+		}
+		c := env.Client(t)
+		for object, want := range byObject {
+			o, err := client.ParsePermissionObject(object)
+			if err != nil {
+				return err
+			}
+			gs, err := c.ObjectGrants(ctx, o)
+			if err != nil {
+				return err
+			}
+			var got []string
+			for _, g := range gs {
+				if !g.IsAdmin {
+					got = append(got, object+"/"+g.UserName+"="+strings.Join(slices.Sorted(slices.Values(g.Privileges)), ","))
+				}
+			}
+			slices.Sort(got)
+			slices.Sort(want)
+			if !slices.Equal(got, want) {
+				return fmt.Errorf("DLI lists the grants on %s\n  %s\nwant\n  %s", object, strings.Join(got, "\n  "), strings.Join(want, "\n  "))
+			}
+		}
+		return nil
+	})
+}
+
+// permChecks runs state checks in turn, up to the first that fails.
+type permChecks []statecheck.StateCheck
+
+func (cs permChecks) CheckState(ctx context.Context, req statecheck.CheckStateRequest, resp *statecheck.CheckStateResponse) {
+	for _, c := range cs {
+		if c.CheckState(ctx, req, resp); resp.Error != nil {
+			return
+		}
+	}
 }
 
 // permissionsDestroyed checks that the emulator holds nothing (no grant either) after destroy.
@@ -169,7 +218,7 @@ func TestAccDLIPermission_lifecycle(t *testing.T) {
 				ConfigStateChecks: []statecheck.StateCheck{
 					expectPermission(tableAddr, "id", knownvalue.StringExact(table+"/"+analyst)),
 					expectPermission(tableAddr, "privileges", setOf("SELECT", "DESCRIBE_TABLE")),
-					grantsHeld(env, append(base, table+"/"+analyst+"=DESCRIBE_TABLE,SELECT")...),
+					grantsHeld(env, t, append(base, table+"/"+analyst+"=DESCRIBE_TABLE,SELECT")...),
 				},
 			},
 			{ResourceName: tableAddr, ImportState: true, ImportStateVerify: true},
@@ -182,7 +231,7 @@ func TestAccDLIPermission_lifecycle(t *testing.T) {
 				ConfigPlanChecks: acctest.ExpectAction(tableAddr, plancheck.ResourceActionUpdate),
 				ConfigStateChecks: []statecheck.StateCheck{
 					expectPermission(tableAddr, "privileges", setOf("SELECT", "DROP_TABLE")),
-					grantsHeld(env, append(base, table+"/"+analyst+"=DROP_TABLE,SELECT")...),
+					grantsHeld(env, t, append(base, table+"/"+analyst+"=DROP_TABLE,SELECT")...),
 					env.ExpectRequests("RunDataAuthorizationAction", 2, 2), // one grant, one revoke
 				},
 			},
@@ -196,13 +245,13 @@ func TestAccDLIPermission_lifecycle(t *testing.T) {
 				},
 				Config:            env.Config(grants("SELECT", "DROP_TABLE")),
 				ConfigPlanChecks:  acctest.ExpectAction(tableAddr, plancheck.ResourceActionUpdate),
-				ConfigStateChecks: []statecheck.StateCheck{grantsHeld(env, append(base, table+"/"+analyst+"=DROP_TABLE,SELECT")...)},
+				ConfigStateChecks: []statecheck.StateCheck{grantsHeld(env, t, append(base, table+"/"+analyst+"=DROP_TABLE,SELECT")...)},
 			},
 			{
 				// Destroying the permissions revokes them all; the owner keeps ALL.
 				Config: env.Config(objects),
 				ConfigStateChecks: []statecheck.StateCheck{
-					grantsHeld(env),
+					grantsHeld(env, t),
 					acctest.CheckAPI(func(ctx context.Context) error {
 						o, _ := client.ParsePermissionObject(table)
 						gs, err := env.Client(t).ObjectGrants(ctx, o)
@@ -243,7 +292,7 @@ func TestAccDLIPermission_disappears(t *testing.T) {
 			{
 				Config:            config,
 				ConfigPlanChecks:  acctest.ExpectAction("huaweidata_dli_permission.db", plancheck.ResourceActionCreate),
-				ConfigStateChecks: []statecheck.StateCheck{grantsHeld(env, "databases."+n.db+"/"+engineer+"=CREATE_VIEW,SELECT")},
+				ConfigStateChecks: []statecheck.StateCheck{grantsHeld(env, t, "databases."+n.db+"/"+engineer+"=CREATE_VIEW,SELECT")},
 			},
 		},
 	})
@@ -400,7 +449,7 @@ func TestAccDLIPermission_owner(t *testing.T) {
 				Config:      env.Config(objects + permissionBlock("nobody", permDB, "no_such_user", "SELECT")),
 				ExpectError: regexp.MustCompile(`(?s)DLI\.0002.*No such user`),
 			},
-			resource.TestStep{Config: env.Config(objects), ConfigStateChecks: []statecheck.StateCheck{grantsHeld(env)}},
+			resource.TestStep{Config: env.Config(objects), ConfigStateChecks: []statecheck.StateCheck{grantsHeld(env, t)}},
 		),
 	})
 }
@@ -434,7 +483,7 @@ resource "huaweidata_dli_package" "perm" {
 				Config: config("USE_GROUP"),
 				ConfigStateChecks: []statecheck.StateCheck{
 					expectPermission(addr, "id", knownvalue.StringExact("resources."+group+"/etl.jar/"+user)),
-					grantsHeld(env, "resources."+group+"/etl.jar/"+user+"=USE_GROUP", "groups."+group+"/"+service+"=USE_GROUP"),
+					grantsHeld(env, t, "resources."+group+"/etl.jar/"+user+"=USE_GROUP", "groups."+group+"/"+service+"=USE_GROUP"),
 				},
 			},
 			{ResourceName: addr, ImportState: true, ImportStateVerify: true},
@@ -442,7 +491,7 @@ resource "huaweidata_dli_package" "perm" {
 				Config:           config("USE_GROUP", "GET_GROUP"),
 				ConfigPlanChecks: acctest.ExpectAction(addr, plancheck.ResourceActionUpdate),
 				ConfigStateChecks: []statecheck.StateCheck{
-					grantsHeld(env, "resources."+group+"/etl.jar/"+user+"=GET_GROUP,USE_GROUP", "groups."+group+"/"+service+"=USE_GROUP"),
+					grantsHeld(env, t, "resources."+group+"/etl.jar/"+user+"=GET_GROUP,USE_GROUP", "groups."+group+"/"+service+"=USE_GROUP"),
 				},
 			},
 		},
