@@ -37,10 +37,11 @@ func expectAuth(attr string, v knownvalue.Check) statecheck.StateCheck {
 	return statecheck.ExpectKnownValue(authAddr, tfjsonpath.New(attr), v)
 }
 
-// authSecret checks the secret the emulator holds for an authentication.
+// authSecret checks the secret the emulator holds for an authentication: DLI never returns
+// a secret, so emulator-only.
 func authSecret(env *acctest.Env, name, field, want string) statecheck.StateCheck {
-	return acctest.CheckAPI(func(context.Context) error {
-		got, ok := env.Emulator.AuthInfoSecret(emulator.DemoProjectID, name, field)
+	return env.CheckEmulator(func(_ context.Context, emu *emulator.Emulator) error {
+		got, ok := emu.AuthInfoSecret(emulator.DemoProjectID, name, field)
 		if !ok || got != want {
 			return fmt.Errorf("the emulator holds %s %q for %s (found %t), want %q", field, got, name, ok, want)
 		}
@@ -72,8 +73,9 @@ func authsDestroyed(env *acctest.Env, t *testing.T) resource.TestCheckFunc {
 func TestAccDLIDatasourceAuth_password(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
-	v1 := authConfig("acc_pw", "passwd", "  username = \"reader\"\n  password = \"pw-one\"")
-	v2 := authConfig("acc_pw", "passwd", "  username = \"writer\"\n  password = \"pw-two\"")
+	pw := env.Name("pw")
+	v1 := authConfig(pw, "passwd", "  username = \"reader\"\n  password = \"pw-one\"")
+	v2 := authConfig(pw, "passwd", "  username = \"writer\"\n  password = \"pw-two\"")
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		CheckDestroy:             authsDestroyed(env, t),
@@ -81,11 +83,11 @@ func TestAccDLIDatasourceAuth_password(t *testing.T) {
 			{
 				Config: env.Config(v1),
 				ConfigStateChecks: []statecheck.StateCheck{
-					expectAuth("id", knownvalue.StringExact("acc_pw")),
+					expectAuth("id", knownvalue.StringExact(pw)),
 					expectAuth("username", knownvalue.StringExact("reader")),
 					expectAuth("password", knownvalue.StringExact("pw-one")),
 					expectAuth("owner", knownvalue.NotNull()),
-					authSecret(env, "acc_pw", "password", "pw-one"),
+					authSecret(env, pw, "password", "pw-one"),
 				},
 			},
 			{
@@ -98,8 +100,8 @@ func TestAccDLIDatasourceAuth_password(t *testing.T) {
 				Config:           env.Config(v2),
 				ConfigPlanChecks: acctest.ExpectAction(authAddr, plancheck.ResourceActionUpdate),
 				ConfigStateChecks: []statecheck.StateCheck{
-					authSecret(env, "acc_pw", "password", "pw-two"),
-					authListed(env, t, "acc_pw", func(a *model.AuthInfo) error {
+					authSecret(env, pw, "password", "pw-two"),
+					authListed(env, t, pw, func(a *model.AuthInfo) error {
 						if *a.UserName != "writer" {
 							return fmt.Errorf("user_name %q, want writer", *a.UserName)
 						}
@@ -112,7 +114,7 @@ func TestAccDLIDatasourceAuth_password(t *testing.T) {
 				// Drift of the user name is detected and corrected in place.
 				PreConfig: func() {
 					if err := env.Client(t).UpdateAuthInfo(context.Background(), &model.UpdateAuthInfoRequestBody{
-						AuthInfoName: "acc_pw", UserName: ptrTo("intruder")}); err != nil {
+						AuthInfoName: pw, UserName: ptrTo("intruder")}); err != nil {
 						t.Fatal(err)
 					}
 				},
@@ -123,14 +125,14 @@ func TestAccDLIDatasourceAuth_password(t *testing.T) {
 			{
 				Config: env.Config(v2),
 				Check: func(*terraform.State) error {
-					return env.Client(t).DeleteAuthInfo(context.Background(), "acc_pw")
+					return env.Client(t).DeleteAuthInfo(context.Background(), pw)
 				},
 				ExpectNonEmptyPlan: true,
 			},
 			{
 				Config:            env.Config(v2),
 				ConfigPlanChecks:  acctest.ExpectAction(authAddr, plancheck.ResourceActionCreate),
-				ConfigStateChecks: []statecheck.StateCheck{authSecret(env, "acc_pw", "password", "pw-two")},
+				ConfigStateChecks: []statecheck.StateCheck{authSecret(env, pw, "password", "pw-two")},
 			},
 		},
 	})
@@ -144,10 +146,11 @@ func ptrTo[T any](v T) *T { return &v }
 func TestAccDLIDatasourceAuth_kerberosAndCSS(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
+	krbName, cssName := env.Name("krb"), env.Name("css")
 	config := func(keytab, cert, password string, version int) string {
 		return env.Config(fmt.Sprintf(`
 resource "huaweidata_dli_datasource_auth" "krb" {
-  name      = "acc_krb"
+  name      = %q
   type      = "KRB"
   username  = "hive/mrs@EXAMPLE.COM"
   krb5_conf = "obs://acc-krb/krb5.conf"
@@ -155,14 +158,14 @@ resource "huaweidata_dli_datasource_auth" "krb" {
 }
 
 resource "huaweidata_dli_datasource_auth" "css" {
-  name                 = "acc_css"
+  name                 = %q
   type                 = "CSS"
   username             = "admin"
   certificate_location = %q
   password_wo          = %q
   password_wo_version  = %d
 }
-`, keytab, cert, password, version))
+`, krbName, keytab, cssName, cert, password, version))
 	}
 	krb := "huaweidata_dli_datasource_auth.krb"
 	css := "huaweidata_dli_datasource_auth.css"
@@ -177,7 +180,7 @@ resource "huaweidata_dli_datasource_auth" "css" {
 					statecheck.ExpectKnownValue(krb, tfjsonpath.New("keytab"), knownvalue.StringExact("obs://acc-krb/user.keytab")),
 					statecheck.ExpectKnownValue(css, tfjsonpath.New("password"), knownvalue.Null()),
 					statecheck.ExpectKnownValue(css, tfjsonpath.New("password_wo"), knownvalue.Null()),
-					authSecret(env, "acc_css", "password", "css-one"),
+					authSecret(env, cssName, "password", "css-one"),
 				},
 			},
 			{ResourceName: krb, ImportState: true, ImportStateVerify: true},
@@ -193,8 +196,8 @@ resource "huaweidata_dli_datasource_auth" "css" {
 					plancheck.ExpectResourceAction(css, plancheck.ResourceActionUpdate),
 				}},
 				ConfigStateChecks: []statecheck.StateCheck{
-					authSecret(env, "acc_css", "password", "css-two"),
-					authListed(env, t, "acc_krb", func(a *model.AuthInfo) error {
+					authSecret(env, cssName, "password", "css-two"),
+					authListed(env, t, krbName, func(a *model.AuthInfo) error {
 						if *a.Keytab != "obs://acc-krb/user2.keytab" {
 							return fmt.Errorf("keytab %q", *a.Keytab)
 						}
@@ -232,6 +235,7 @@ func TestAccDLIDatasourceAuth_secretsNeverLogged(t *testing.T) {
 	t.Setenv("TF_ACC_TEMP_DIR", workDir)
 	secrets := []string{"Trust-Secret-4711", "Keystore-Secret-4712", "Key-Secret-4713", "Trust-Secret-Second-4714", "Key-Secret-Second-4715"}
 	env := acctest.NewEnv(t)
+	kafka := env.Name("kafka")
 	// The secrets come from ephemeral variables set in the environment, as a pipeline
 	// would pass them: the test harness logs the configuration text it writes.
 	t.Setenv("TF_VAR_keystore_password", secrets[1])
@@ -254,7 +258,7 @@ variable "key_password" {
   sensitive = true
   ephemeral = true
 }
-` + authConfig("acc_kafka", "Kafka_SSL", fmt.Sprintf(`  truststore_location            = "obs://acc-certs/truststore.jks"
+` + authConfig(kafka, "Kafka_SSL", fmt.Sprintf(`  truststore_location            = "obs://acc-certs/truststore.jks"
   truststore_password_wo         = var.truststore_password
   truststore_password_wo_version = %d
   keystore_location              = "obs://acc-certs/keystore.jks"
@@ -264,7 +268,7 @@ variable "key_password" {
   key_password_wo_version        = %d`, version, keyVersion)))
 	}
 	noSecretInState := func(*terraform.State) error {
-		return grepFiles(workDir, "terraform.tfstate", secrets, []string{"obs://acc-certs/truststore.jks", "acc_kafka"})
+		return grepFiles(workDir, "terraform.tfstate", secrets, []string{"obs://acc-certs/truststore.jks", kafka})
 	}
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
@@ -274,9 +278,9 @@ variable "key_password" {
 			{
 				Config: config(1, 1),
 				ConfigStateChecks: []statecheck.StateCheck{
-					authSecret(env, "acc_kafka", "truststore_password", secrets[0]),
-					authSecret(env, "acc_kafka", "keystore_password", secrets[1]),
-					authSecret(env, "acc_kafka", "key_password", secrets[2]),
+					authSecret(env, kafka, "truststore_password", secrets[0]),
+					authSecret(env, kafka, "keystore_password", secrets[1]),
+					authSecret(env, kafka, "key_password", secrets[2]),
 					expectAuth("truststore_password", knownvalue.Null()),
 					expectAuth("truststore_password_wo", knownvalue.Null()),
 					expectAuth("truststore_password_wo_version", knownvalue.Int64Exact(1)),
@@ -287,7 +291,7 @@ variable "key_password" {
 				PreConfig:         func() { t.Setenv("TF_VAR_truststore_password", secrets[3]) },
 				Config:            config(2, 1),
 				ConfigPlanChecks:  acctest.ExpectAction(authAddr, plancheck.ResourceActionUpdate),
-				ConfigStateChecks: []statecheck.StateCheck{authSecret(env, "acc_kafka", "truststore_password", secrets[3])},
+				ConfigStateChecks: []statecheck.StateCheck{authSecret(env, kafka, "truststore_password", secrets[3])},
 				Check:             noSecretInState,
 			},
 			{
@@ -295,7 +299,7 @@ variable "key_password" {
 				PreConfig:         func() { t.Setenv("TF_VAR_key_password", secrets[4]) },
 				Config:            config(2, 2),
 				ConfigPlanChecks:  acctest.ExpectAction(authAddr, plancheck.ResourceActionDestroyBeforeCreate),
-				ConfigStateChecks: []statecheck.StateCheck{authSecret(env, "acc_kafka", "key_password", secrets[4])},
+				ConfigStateChecks: []statecheck.StateCheck{authSecret(env, kafka, "key_password", secrets[4])},
 				Check:             noSecretInState,
 			},
 		},
@@ -367,23 +371,24 @@ func TestAccDLIDatasourceAuth_planTimeValidation(t *testing.T) {
 // 429 faults: every create converges, none is made twice, nothing is left after destroy.
 func TestAccDLIDatasourceAuth_withFaults(t *testing.T) {
 	t.Parallel()
-	env := acctest.NewEnv(t)
+	env := acctest.NewEmulatedEnv(t, "injected faults")
 	env.SetFaults(emulator.Faults{
 		ErrorRates:        map[int]float64{500: 0.07, 503: 0.07, 429: 0.06},
 		RetryAfterSeconds: 1,
 	})
+	prefix := env.Name("bulk_")
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		CheckDestroy: func(s *terraform.State) error {
 			env.SetFaults(emulator.Faults{})
-			return noLeftovers(env)(s)
+			return catalogNothingLeft(env.Env)(s)
 		},
 		Steps: []resource.TestStep{{
-			Config: env.Config(bulkAuths(10)),
+			Config: env.Config(bulkAuths(prefix, 10)),
 			ConfigStateChecks: []statecheck.StateCheck{
-				authSecret(env, "bulk_9", "password", "pw-9"),
+				authSecret(env.Env, prefix+"9", "password", "pw-9"),
 				acctest.CheckAPI(func(context.Context) error {
-					if n := len(inventoryObjects(env, "datasource_auth")); n != 10 {
+					if n := len(env.Emulator.Inventory().Projects[emulator.DemoProjectID].DatasourceAuths); n != 10 {
 						return fmt.Errorf("the emulator holds %d authentications, want 10", n)
 					}
 					return nil
@@ -401,11 +406,11 @@ func TestAccDLIDatasourceAuth_refreshCost(t *testing.T) {
 	env := acctest.NewEnv(t)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
-		CheckDestroy:             noLeftovers(env),
+		CheckDestroy:             catalogNothingLeft(env),
 		Steps: []resource.TestStep{
-			{Config: env.Config(bulkAuths(110))},
+			{Config: env.Config(bulkAuths(env.Name("bulk_"), 110))},
 			{
-				PreConfig:    env.Emulator.ResetCounts,
+				PreConfig:    env.ResetCounts,
 				RefreshState: true,
 				Check:        env.CheckRequests("ListJobAuthInfos", 2, 2),
 			},
@@ -413,14 +418,15 @@ func TestAccDLIDatasourceAuth_refreshCost(t *testing.T) {
 	})
 }
 
-func bulkAuths(n int) string {
+// bulkAuths is n authentications named prefix and their index.
+func bulkAuths(prefix string, n int) string {
 	return fmt.Sprintf(`
 resource "huaweidata_dli_datasource_auth" "test" {
   count    = %d
-  name     = "bulk_${count.index}"
+  name     = "${%q}${count.index}"
   type     = "passwd"
   username = "user_${count.index}"
   password = "pw-${count.index}"
 }
-`, n)
+`, n, prefix)
 }

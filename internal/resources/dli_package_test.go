@@ -27,29 +27,43 @@ const (
 	pkgOBS  = "https://acc-bucket.obs.cn-north-4.myhuaweicloud.com/jars/"
 )
 
-// packageConfig is a package of group acc_group uploaded from pkgOBS+file.
-func packageConfig(file, body string) string {
+// packageConfig is a package of group acc_group uploaded from pkgOBS+file (literal names:
+// for the tests of other files that use it, and for configurations that only fail).
+func packageConfig(file, body string) string { return packageConfigIn(pkgOBS, "acc_group", file, body) }
+
+// packageFolder is the OBS folder the package tests upload from, which the test cannot
+// create: pkgOBS against the emulator (which takes any object for a package); in real mode
+// HUAWEIDATA_ACC_OBS_PACKAGE_FOLDER, the https URL (ending in /) of a folder holding the
+// objects the tests name: etl.jar, etl-v2.jar, imported.jar, taken.jar, gone.jar and
+// file-0.txt to file-19.txt.
+func packageFolder(env *acctest.Env, t *testing.T) string {
+	t.Helper()
+	return env.Fixture(t, "OBS_PACKAGE_FOLDER", pkgOBS)
+}
+
+// packageConfigIn is a package of group uploaded from folder+file.
+func packageConfigIn(folder, group, file, body string) string {
 	return fmt.Sprintf(`
 resource "huaweidata_dli_package" "test" {
-  group_name  = "acc_group"
+  group_name  = %q
   type        = "jar"
   object_path = %q
 %s
 }
-`, pkgOBS+file, body)
+`, group, folder+file, body)
 }
 
 func expectPkg(attr string, v knownvalue.Check) statecheck.StateCheck {
 	return statecheck.ExpectKnownValue(pkgAddr, tfjsonpath.New(attr), v)
 }
 
-// packageInEmulator checks what the emulator holds for a package of acc_group.
-func packageInEmulator(env *acctest.Env, t *testing.T, name string, check func(*model.ShowJobResourceResponse) error) statecheck.StateCheck {
+// packageInEmulator checks what DLI holds for a package of group.
+func packageInEmulator(env *acctest.Env, t *testing.T, group, name string, check func(*model.ShowJobResourceResponse) error) statecheck.StateCheck {
 	return acctest.CheckAPI(func(ctx context.Context) error {
 		c := env.Client(t)
 		var pkg *model.ShowJobResourceResponse
 		err := c.AwaitVisible(ctx, time.Now(), func(ctx context.Context) (err error) {
-			pkg, err = c.ShowPackage(ctx, "acc_group", name)
+			pkg, err = c.ShowPackage(ctx, group, name)
 			return err
 		})
 		if err != nil {
@@ -62,19 +76,19 @@ func packageInEmulator(env *acctest.Env, t *testing.T, name string, check func(*
 func packageOwnedBy(owner string) func(*model.ShowJobResourceResponse) error {
 	return func(p *model.ShowJobResourceResponse) error {
 		if got := ptr.Deref(p.Owner); got != owner {
-			return fmt.Errorf("the package's owner is %q in the emulator, want %q", got, owner)
+			return fmt.Errorf("the package's owner is %q, want %q", got, owner)
 		}
 		return nil
 	}
 }
 
-// uploadVisible uploads a package outside Terraform and waits until DLI shows it.
-func uploadVisible(t *testing.T, env *acctest.Env, kind, file string) {
+// uploadVisible uploads folder+file to group outside Terraform and waits until DLI shows it.
+func uploadVisible(t *testing.T, env *acctest.Env, kind, folder, group, file string) {
 	t.Helper()
 	c, ctx := env.Client(t), context.Background()
-	err := c.UploadPackage(ctx, &model.UploadJobResourcesRequestBody{Paths: []string{pkgOBS + file}, Kind: kind, Group: "acc_group"}, file)
+	err := c.UploadPackage(ctx, &model.UploadJobResourcesRequestBody{Paths: []string{folder + file}, Kind: kind, Group: group}, file)
 	if err == nil {
-		_, err = c.WaitForPackageReady(ctx, "acc_group", file)
+		_, err = c.WaitForPackageReady(ctx, group, file)
 	}
 	if err != nil {
 		t.Fatal(err)
@@ -93,79 +107,101 @@ func packagesDestroyed(env *acctest.Env, t *testing.T) resource.TestCheckFunc {
 func TestAccDLIPackage_lifecycle(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.ProviderFactories(),
-		CheckDestroy:             packagesDestroyed(env, t),
-		Steps: []resource.TestStep{
-			{
-				Config: env.Config(packageConfig("etl.jar", `  tags = { team = "data" }`)),
-				ConfigStateChecks: []statecheck.StateCheck{
-					expectPkg("id", knownvalue.StringExact("acc_group/etl.jar")),
-					expectPkg("object_name", knownvalue.StringExact("etl.jar")),
-					expectPkg("status", knownvalue.StringExact("READY")),
-					expectPkg("is_async", knownvalue.Bool(false)),
-					expectPkg("owner", knownvalue.NotNull()),
-					expectPkg("created_at", knownvalue.NotNull()),
-					packageInEmulator(env, t, "etl.jar", func(p *model.ShowJobResourceResponse) error {
-						if ptr.Deref(p.ResourceType) != "jar" {
-							return fmt.Errorf("type %q in the emulator", ptr.Deref(p.ResourceType))
-						}
-						return nil
-					}),
-				},
+	folder, group := packageFolder(env, t), env.Name("group")
+	steps := []resource.TestStep{
+		{
+			Config: env.Config(packageConfigIn(folder, group, "etl.jar", `  tags = { team = "data" }`)),
+			ConfigStateChecks: []statecheck.StateCheck{
+				expectPkg("id", knownvalue.StringExact(group+"/etl.jar")),
+				expectPkg("object_name", knownvalue.StringExact("etl.jar")),
+				expectPkg("status", knownvalue.StringExact("READY")),
+				expectPkg("is_async", knownvalue.Bool(false)),
+				expectPkg("owner", knownvalue.NotNull()),
+				expectPkg("created_at", knownvalue.NotNull()),
+				packageInEmulator(env, t, group, "etl.jar", func(p *model.ShowJobResourceResponse) error {
+					if ptr.Deref(p.ResourceType) != "jar" {
+						return fmt.Errorf("type %q in DLI", ptr.Deref(p.ResourceType))
+					}
+					return nil
+				}),
 			},
+		},
+		{
+			ResourceName:            pkgAddr,
+			ImportState:             true,
+			ImportStateVerify:       true,
+			ImportStateVerifyIgnore: []string{"object_path", "tags", "tags.%", "tags.team"}, // DLI returns neither
+		},
+	}
+	// The replaced package must be gone: the emulator's inventory says so.
+	replacedGone := env.CheckEmulator(func(_ context.Context, emu *emulator.Emulator) error {
+		for _, pk := range emu.Inventory().Projects[emulator.DemoProjectID].ResourcePackages {
+			if pk.ID == group+"/etl.jar" {
+				return fmt.Errorf("the replaced package is still in the emulator")
+			}
+		}
+		return nil
+	})
+	// The owner steps give the package to "new_owner" and "someone_else", users the
+	// emulator accepts as owners: on a real account an owner must be a real IAM user, so they
+	// run against the emulator only; a real account replaces the package without owner.
+	replaced := []resource.TestStep{{
+		Config:           env.Config(packageConfigIn(folder, group, "etl-v2.jar", `  tags = { team = "data" }`)),
+		ConfigPlanChecks: acctest.ExpectAction(pkgAddr, plancheck.ResourceActionDestroyBeforeCreate),
+		ConfigStateChecks: []statecheck.StateCheck{
+			expectPkg("id", knownvalue.StringExact(group+"/etl-v2.jar")),
+			replacedGone,
+		},
+	}}
+	env.WithEmulator(func(*emulator.Emulator) {
+		replaced = []resource.TestStep{
 			{
-				ResourceName:            pkgAddr,
-				ImportState:             true,
-				ImportStateVerify:       true,
-				ImportStateVerifyIgnore: []string{"object_path", "tags", "tags.%", "tags.team"}, // DLI returns neither
-			},
-			{
-				Config:           env.Config(packageConfig("etl.jar", "  tags  = { team = \"data\" }\n  owner = \"new_owner\"")),
+				Config:           env.Config(packageConfigIn(folder, group, "etl.jar", "  tags  = { team = \"data\" }\n  owner = \"new_owner\"")),
 				ConfigPlanChecks: acctest.ExpectAction(pkgAddr, plancheck.ResourceActionUpdate),
 				ConfigStateChecks: []statecheck.StateCheck{
 					expectPkg("owner", knownvalue.StringExact("new_owner")),
-					packageInEmulator(env, t, "etl.jar", packageOwnedBy("new_owner")),
+					packageInEmulator(env, t, group, "etl.jar", packageOwnedBy("new_owner")),
 				},
 			},
 			{
 				// An owner changed outside Terraform is drift, corrected in place.
 				PreConfig: func() {
-					if err := env.Client(t).UpdatePackageOwner(context.Background(), "acc_group", "etl.jar", "someone_else"); err != nil {
+					if err := env.Client(t).UpdatePackageOwner(context.Background(), group, "etl.jar", "someone_else"); err != nil {
 						t.Fatal(err)
 					}
 				},
-				Config:            env.Config(packageConfig("etl.jar", "  tags  = { team = \"data\" }\n  owner = \"new_owner\"")),
+				Config:            env.Config(packageConfigIn(folder, group, "etl.jar", "  tags  = { team = \"data\" }\n  owner = \"new_owner\"")),
 				ConfigPlanChecks:  acctest.ExpectAction(pkgAddr, plancheck.ResourceActionUpdate),
-				ConfigStateChecks: []statecheck.StateCheck{packageInEmulator(env, t, "etl.jar", packageOwnedBy("new_owner"))},
+				ConfigStateChecks: []statecheck.StateCheck{packageInEmulator(env, t, group, "etl.jar", packageOwnedBy("new_owner"))},
 			},
 			{
-				Config:           env.Config(packageConfig("etl-v2.jar", "  tags  = { team = \"data\" }\n  owner = \"new_owner\"")),
+				Config:           env.Config(packageConfigIn(folder, group, "etl-v2.jar", "  tags  = { team = \"data\" }\n  owner = \"new_owner\"")),
 				ConfigPlanChecks: acctest.ExpectAction(pkgAddr, plancheck.ResourceActionDestroyBeforeCreate),
 				ConfigStateChecks: []statecheck.StateCheck{
-					expectPkg("id", knownvalue.StringExact("acc_group/etl-v2.jar")),
-					packageInEmulator(env, t, "etl-v2.jar", packageOwnedBy("new_owner")),
-					acctest.CheckAPI(func(context.Context) error {
-						if ids := inventoryIDs(env, "resource_package", "acc_group/etl.jar"); len(ids) != 0 {
-							return fmt.Errorf("the replaced package is still in the emulator")
-						}
-						return nil
-					}),
+					expectPkg("id", knownvalue.StringExact(group+"/etl-v2.jar")),
+					packageInEmulator(env, t, group, "etl-v2.jar", packageOwnedBy("new_owner")),
+					replacedGone,
 				},
 			},
-		},
+		}
+	})
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.ProviderFactories(),
+		CheckDestroy:             packagesDestroyed(env, t),
+		Steps:                    append(steps, replaced...),
 	})
 }
 
 // Packages uploaded in parallel while the API fails and throttles converge, each once.
 func TestAccDLIPackage_withFaults(t *testing.T) {
 	t.Parallel()
-	env := acctest.NewEnv(t)
+	env := acctest.NewEmulatedEnv(t, "injected faults")
 	env.SetFaults(emulator.Faults{ErrorRates: map[int]float64{500: 0.07, 503: 0.07, 429: 0.06}, RetryAfterSeconds: 1})
+	group := env.Name("faults")
 	cfg := env.Config(`
 resource "huaweidata_dli_package" "test" {
   count       = 8
-  group_name  = "acc_faults"
+  group_name  = "` + group + `"
   type        = "pyFile"
   object_path = "` + pkgOBS + `job_${count.index}.py"
   is_async    = true
@@ -175,13 +211,13 @@ resource "huaweidata_dli_package" "test" {
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		CheckDestroy: func(s *terraform.State) error {
 			env.SetFaults(emulator.Faults{})
-			return acctest.CheckNothingLeft(env)(s)
+			return acctest.CheckNothingLeft(env.Env)(s)
 		},
 		Steps: []resource.TestStep{{
 			Config: cfg,
 			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 				// The reference jobs use is known at plan time.
-				plancheck.ExpectKnownValue("huaweidata_dli_package.test[7]", tfjsonpath.New("id"), knownvalue.StringExact("acc_faults/job_7.py")),
+				plancheck.ExpectKnownValue("huaweidata_dli_package.test[7]", tfjsonpath.New("id"), knownvalue.StringExact(group+"/job_7.py")),
 			}},
 			ConfigStateChecks: []statecheck.StateCheck{acctest.CheckAPI(func(context.Context) error {
 				if n := len(env.Emulator.Inventory().Projects[emulator.DemoProjectID].ResourcePackages); n != 8 {
@@ -198,24 +234,25 @@ resource "huaweidata_dli_package" "test" {
 func TestAccDLIPackage_importBlock(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
+	folder, group := packageFolder(env, t), env.Name("group")
 	cfg := env.Config(`
 import {
   to = huaweidata_dli_package.test
-  id = "acc_group/imported.jar"
+  id = "` + group + `/imported.jar"
 }
-` + packageConfig("imported.jar", `  tags = { team = "data" }`))
+` + packageConfigIn(folder, group, "imported.jar", `  tags = { team = "data" }`))
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_5_0)},
 		CheckDestroy:             acctest.CheckNothingLeft(env),
 		Steps: []resource.TestStep{{
-			PreConfig: func() { uploadVisible(t, env, "jar", "imported.jar") },
+			PreConfig: func() { uploadVisible(t, env, "jar", folder, group, "imported.jar") },
 			Config:    cfg,
 			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 				plancheck.ExpectResourceAction(pkgAddr, plancheck.ResourceActionUpdate),
 			}},
 			ConfigStateChecks: []statecheck.StateCheck{
-				expectPkg("object_path", knownvalue.StringExact(pkgOBS+"imported.jar")),
+				expectPkg("object_path", knownvalue.StringExact(folder+"imported.jar")),
 				expectPkg("tags", knownvalue.MapExact(map[string]knownvalue.Check{"team": knownvalue.StringExact("data")})),
 				expectPkg("status", knownvalue.StringExact("READY")),
 			},
@@ -228,9 +265,10 @@ import {
 // with DLI's reason and leaves nothing behind.
 func TestAccDLIPackage_uploadFailures(t *testing.T) {
 	t.Parallel()
-	env := acctest.NewEnv(t)
-	asyncCfg := env.Config(packageConfig("broken.jar", "  is_async = true"))
-	syncCfg := env.Config(packageConfig("missing.jar", ""))
+	env := acctest.NewEmulatedEnv(t, "injected upload failures (FailPackageUploads)")
+	folder, group := pkgOBS, env.Name("group")
+	asyncCfg := env.Config(packageConfigIn(folder, group, "broken.jar", "  is_async = true"))
+	syncCfg := env.Config(packageConfigIn(folder, group, "missing.jar", ""))
 	fail := func(file, reason string) {
 		if err := env.Emulator.FailPackageUploads("", pkgOBS+file, reason); err != nil {
 			t.Fatal(err)
@@ -238,12 +276,12 @@ func TestAccDLIPackage_uploadFailures(t *testing.T) {
 	}
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
-		CheckDestroy:             acctest.CheckNothingLeft(env),
+		CheckDestroy:             acctest.CheckNothingLeft(env.Env),
 		Steps: []resource.TestStep{
 			{
 				PreConfig:   func() { fail("broken.jar", "the object is not a jar") },
 				Config:      asyncCfg,
-				ExpectError: regexp.MustCompile(`(?s)acc_group/broken.jar.*ended\s+FAILED.*OBS\s+object\s+exists`),
+				ExpectError: regexp.MustCompile(`(?s)` + regexp.QuoteMeta(group) + `/broken.jar.*ended\s+FAILED.*OBS\s+object\s+exists`),
 			},
 			{
 				PreConfig:        func() { fail("broken.jar", "") },
@@ -258,7 +296,7 @@ func TestAccDLIPackage_uploadFailures(t *testing.T) {
 				PreConfig: func() { fail("missing.jar", "the OBS object does not exist") },
 				Config:    syncCfg,
 				// CheckNothingLeft finds the package if the refused upload left one behind.
-				ExpectError: regexp.MustCompile(`(?s)Uploading DLI resource package acc_group/missing.jar.*DLI.0001.*the\s+OBS\s+object\s+does\s+not\s+exist`),
+				ExpectError: regexp.MustCompile(`(?s)Uploading DLI resource package ` + regexp.QuoteMeta(group) + `/missing.jar.*DLI.0001.*the\s+OBS\s+object\s+does\s+not\s+exist`),
 			},
 		},
 	})
@@ -268,12 +306,20 @@ func TestAccDLIPackage_uploadFailures(t *testing.T) {
 func TestAccDLIPackage_alreadyExists(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
+	folder, group := packageFolder(env, t), env.Name("group")
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		Steps: []resource.TestStep{{
-			PreConfig:   func() { uploadVisible(t, env, "file", "taken.jar") },
-			Config:      env.Config(packageConfig("taken.jar", "")),
-			ExpectError: regexp.MustCompile(`(?s)acc_group/taken.jar already exists.*terraform\s+import`),
+			PreConfig: func() {
+				uploadVisible(t, env, "file", folder, group, "taken.jar")
+				t.Cleanup(func() { // made outside Terraform: deleted through the API, so that nothing is left
+					if err := env.Client(t).DeletePackage(context.Background(), group, "taken.jar"); err != nil {
+						t.Error(err)
+					}
+				})
+			},
+			Config:      env.Config(packageConfigIn(folder, group, "taken.jar", "")),
+			ExpectError: regexp.MustCompile(`(?s)` + regexp.QuoteMeta(group) + `/taken.jar already exists.*terraform\s+import`),
 		}},
 	})
 }
@@ -281,7 +327,8 @@ func TestAccDLIPackage_alreadyExists(t *testing.T) {
 func TestAccDLIPackage_disappears(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
-	cfg := env.Config(packageConfig("gone.jar", ""))
+	folder, group := packageFolder(env, t), env.Name("group")
+	cfg := env.Config(packageConfigIn(folder, group, "gone.jar", ""))
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		CheckDestroy:             packagesDestroyed(env, t),
@@ -289,7 +336,7 @@ func TestAccDLIPackage_disappears(t *testing.T) {
 			{
 				Config: cfg,
 				Check: func(*terraform.State) error {
-					return env.Client(t).DeletePackage(context.Background(), "acc_group", "gone.jar")
+					return env.Client(t).DeletePackage(context.Background(), group, "gone.jar")
 				},
 				ExpectNonEmptyPlan: true,
 			},
@@ -362,9 +409,9 @@ func TestAccDLIPackage_refreshCost(t *testing.T) {
 	cfg := env.Config(`
 resource "huaweidata_dli_package" "test" {
   count       = 20
-  group_name  = "acc_bulk"
+  group_name  = "` + env.Name("bulk") + `"
   type        = "file"
-  object_path = "` + pkgOBS + `file-${count.index}.txt"
+  object_path = "` + packageFolder(env, t) + `file-${count.index}.txt"
 }
 `)
 	resource.Test(t, resource.TestCase{
@@ -373,7 +420,7 @@ resource "huaweidata_dli_package" "test" {
 		Steps: []resource.TestStep{
 			{Config: cfg},
 			{
-				PreConfig:    env.Emulator.ResetCounts,
+				PreConfig:    env.ResetCounts,
 				RefreshState: true,
 				Check: resource.ComposeTestCheckFunc(
 					env.CheckRequests("ShowJobResource", 20, 20), env.CheckRequests("ListJobResources", 0, 0)),

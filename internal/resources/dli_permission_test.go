@@ -17,24 +17,45 @@ import (
 
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/acctest"
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/client"
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/emulator"
 )
+
+// grantee is an IAM user the test grants to: one the test cannot create. Against the
+// emulator it is one of the emulator's sub-users (emulated, from store.DefaultIAMUsers); in
+// real mode the IAM user HUAWEIDATA_ACC_IAM_USER names (HUAWEIDATA_ACC_IAM_USER_2 for the
+// second, a different user), and without it the test is skipped.
+func grantee(env *acctest.Env, t *testing.T, second bool, emulated string) string {
+	t.Helper()
+	if second {
+		return env.Fixture(t, "IAM_USER_2", emulated)
+	}
+	return env.Fixture(t, "IAM_USER", emulated)
+}
+
+// permNames names the catalog the permission tests grant on.
+type permNames struct{ queue, db, table string }
+
+func newPermNames(env *acctest.Env) permNames {
+	return permNames{queue: env.Name("perm_queue"), db: env.Name("perm_db"), table: env.Name("customers")}
+}
 
 // permissionObjects is the catalog the permission tests grant on: a queue, a database and
 // a table with two columns.
-const permissionObjects = `
+func permissionObjects(n permNames) string {
+	return fmt.Sprintf(`
 resource "huaweidata_dli_queue" "perm" {
-  name     = "perm_queue"
+  name     = %q
   cu_count = 16
 }
 
 resource "huaweidata_dli_database" "perm" {
-  name          = "perm_db"
+  name          = %q
   force_destroy = true
 }
 
 resource "huaweidata_dli_table" "perm" {
   database_name       = huaweidata_dli_database.perm.name
-  name                = "customers"
+  name                = %q
   data_location       = "DLI"
   deletion_protection = false
   columns = [
@@ -42,7 +63,8 @@ resource "huaweidata_dli_table" "perm" {
     { name = "email", type = "string" },
   ]
 }
-`
+`, n.queue, n.db, n.table)
+}
 
 // permissionBlock is one huaweidata_dli_permission.
 func permissionBlock(name, object, user string, privileges ...string) string {
@@ -69,22 +91,72 @@ const (
 	permColumn = `"databases.${huaweidata_dli_database.perm.name}.tables.${huaweidata_dli_table.perm.name}.columns.email"`
 )
 
-// grantsHeld checks every grant the emulator holds, as "object/grantee=P1,P2" sorted.
-func grantsHeld(env *acctest.Env, want ...string) statecheck.StateCheck {
-	return acctest.CheckAPI(func(context.Context) error {
+// grantsHeld checks the grants DLI holds, as "object/grantee=P1,P2": through the API, the
+// users (but the owner) of each object want names and their privileges (grantsListed); and
+// against the emulator, every grant it holds, an exact list of the whole account.
+func grantsHeld(env *acctest.Env, t *testing.T, want ...string) statecheck.StateCheck {
+	exact := env.CheckEmulator(func(_ context.Context, emu *emulator.Emulator) error {
 		var got []string
-		for _, p := range env.Emulator.Inventory().Projects {
+		for _, p := range emu.Inventory().Projects {
 			for _, g := range p.Privileges {
 				got = append(got, g.Object+"/"+g.Grantee+"="+strings.Join(g.Privileges, ","))
 			}
 		}
+		want := slices.Sorted(slices.Values(want))
 		slices.Sort(got)
-		slices.Sort(want)
 		if !slices.Equal(got, want) {
 			return fmt.Errorf("the emulator holds grants\n  %s\nwant\n  %s", strings.Join(got, "\n  "), strings.Join(want, "\n  "))
 		}
 		return nil
 	})
+	return permChecks{grantsListed(env, t, want...), exact}
+}
+
+// grantsListed checks, through the API, that each object want names ("object/grantee=P1,P2")
+// lists exactly those users (the owner aside) with those privileges.
+func grantsListed(env *acctest.Env, t *testing.T, want ...string) statecheck.StateCheck {
+	return acctest.CheckAPI(func(ctx context.Context) error {
+		byObject := map[string][]string{}
+		for _, w := range want {
+			grant, _, _ := strings.Cut(w, "=")
+			object := grant[:strings.LastIndex(grant, "/")]
+			byObject[object] = append(byObject[object], w)
+		}
+		c := env.Client(t)
+		for object, want := range byObject {
+			o, err := client.ParsePermissionObject(object)
+			if err != nil {
+				return err
+			}
+			gs, err := c.ObjectGrants(ctx, o)
+			if err != nil {
+				return err
+			}
+			var got []string
+			for _, g := range gs {
+				if !g.IsAdmin {
+					got = append(got, object+"/"+g.UserName+"="+strings.Join(slices.Sorted(slices.Values(g.Privileges)), ","))
+				}
+			}
+			slices.Sort(got)
+			slices.Sort(want)
+			if !slices.Equal(got, want) {
+				return fmt.Errorf("DLI lists the grants on %s\n  %s\nwant\n  %s", object, strings.Join(got, "\n  "), strings.Join(want, "\n  "))
+			}
+		}
+		return nil
+	})
+}
+
+// permChecks runs state checks in turn, up to the first that fails.
+type permChecks []statecheck.StateCheck
+
+func (cs permChecks) CheckState(ctx context.Context, req statecheck.CheckStateRequest, resp *statecheck.CheckStateResponse) {
+	for _, c := range cs {
+		if c.CheckState(ctx, req, resp); resp.Error != nil {
+			return
+		}
+	}
 }
 
 // permissionsDestroyed checks that the emulator holds nothing (no grant either) after destroy.
@@ -111,25 +183,30 @@ func setOf(values ...string) knownvalue.Check {
 func TestAccDLIPermission_lifecycle(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
+	analyst, auditor := grantee(env, t, false, "analyst"), grantee(env, t, true, "auditor")
+	n := newPermNames(env)
+	objects := permissionObjects(n)
 	grants := func(tableAnalyst ...string) string {
-		return permissionObjects +
-			permissionBlock("queue_analyst", permQueue, "analyst", "SUBMIT_JOB", "CANCEL_JOB") +
-			permissionBlock("queue_auditor", permQueue, "auditor", "SHOW_PRIVILEGE") +
-			permissionBlock("db_analyst", permDB, "analyst", "CREATE_TABLE", "SELECT") +
-			permissionBlock("db_auditor", permDB, "auditor", "EXPLAIN") +
-			permissionBlock("column_analyst", permColumn, "analyst", "SELECT") +
-			permissionBlock("table_analyst", permTable, "analyst", tableAnalyst...) +
-			permissionBlock("table_auditor", permTable, "auditor", "DESCRIBE_TABLE") +
-			permissionBlock("column_auditor", permColumn, "auditor", "SELECT")
+		return objects +
+			permissionBlock("queue_analyst", permQueue, analyst, "SUBMIT_JOB", "CANCEL_JOB") +
+			permissionBlock("queue_auditor", permQueue, auditor, "SHOW_PRIVILEGE") +
+			permissionBlock("db_analyst", permDB, analyst, "CREATE_TABLE", "SELECT") +
+			permissionBlock("db_auditor", permDB, auditor, "EXPLAIN") +
+			permissionBlock("column_analyst", permColumn, analyst, "SELECT") +
+			permissionBlock("table_analyst", permTable, analyst, tableAnalyst...) +
+			permissionBlock("table_auditor", permTable, auditor, "DESCRIBE_TABLE") +
+			permissionBlock("column_auditor", permColumn, auditor, "SELECT")
 	}
+	queue, db := "queues."+n.queue, "databases."+n.db
+	table := db + ".tables." + n.table
 	base := []string{
-		"queues.perm_queue/analyst=CANCEL_JOB,SUBMIT_JOB",
-		"queues.perm_queue/auditor=SHOW_PRIVILEGE",
-		"databases.perm_db/analyst=CREATE_TABLE,SELECT",
-		"databases.perm_db/auditor=EXPLAIN",
-		"databases.perm_db.tables.customers.columns.email/analyst=SELECT",
-		"databases.perm_db.tables.customers/auditor=DESCRIBE_TABLE",
-		"databases.perm_db.tables.customers.columns.email/auditor=SELECT",
+		queue + "/" + analyst + "=CANCEL_JOB,SUBMIT_JOB",
+		queue + "/" + auditor + "=SHOW_PRIVILEGE",
+		db + "/" + analyst + "=CREATE_TABLE,SELECT",
+		db + "/" + auditor + "=EXPLAIN",
+		table + ".columns.email/" + analyst + "=SELECT",
+		table + "/" + auditor + "=DESCRIBE_TABLE",
+		table + ".columns.email/" + auditor + "=SELECT",
 	}
 	tableAddr := "huaweidata_dli_permission.table_analyst"
 	resource.Test(t, resource.TestCase{
@@ -139,9 +216,9 @@ func TestAccDLIPermission_lifecycle(t *testing.T) {
 			{
 				Config: env.Config(grants("SELECT", "DESCRIBE_TABLE")),
 				ConfigStateChecks: []statecheck.StateCheck{
-					expectPermission(tableAddr, "id", knownvalue.StringExact("databases.perm_db.tables.customers/analyst")),
+					expectPermission(tableAddr, "id", knownvalue.StringExact(table+"/"+analyst)),
 					expectPermission(tableAddr, "privileges", setOf("SELECT", "DESCRIBE_TABLE")),
-					grantsHeld(env, append(base, "databases.perm_db.tables.customers/analyst=DESCRIBE_TABLE,SELECT")...),
+					grantsHeld(env, t, append(base, table+"/"+analyst+"=DESCRIBE_TABLE,SELECT")...),
 				},
 			},
 			{ResourceName: tableAddr, ImportState: true, ImportStateVerify: true},
@@ -149,34 +226,34 @@ func TestAccDLIPermission_lifecycle(t *testing.T) {
 			{ResourceName: "huaweidata_dli_permission.queue_analyst", ImportState: true, ImportStateVerify: true},
 			{
 				// In place: DESCRIBE_TABLE is revoked, DROP_TABLE granted, SELECT untouched.
-				PreConfig:        env.Emulator.ResetCounts,
+				PreConfig:        env.ResetCounts,
 				Config:           env.Config(grants("SELECT", "DROP_TABLE")),
 				ConfigPlanChecks: acctest.ExpectAction(tableAddr, plancheck.ResourceActionUpdate),
 				ConfigStateChecks: []statecheck.StateCheck{
 					expectPermission(tableAddr, "privileges", setOf("SELECT", "DROP_TABLE")),
-					grantsHeld(env, append(base, "databases.perm_db.tables.customers/analyst=DROP_TABLE,SELECT")...),
+					grantsHeld(env, t, append(base, table+"/"+analyst+"=DROP_TABLE,SELECT")...),
 					env.ExpectRequests("RunDataAuthorizationAction", 2, 2), // one grant, one revoke
 				},
 			},
 			{
 				// A revoke made outside Terraform is drift, granted again in place.
 				PreConfig: func() {
-					o, _ := client.ParsePermissionObject("databases.perm_db.tables.customers")
-					if err := env.Client(t).Authorize(context.Background(), o, "analyst", false, []string{"DROP_TABLE"}); err != nil {
+					o, _ := client.ParsePermissionObject(table)
+					if err := env.Client(t).Authorize(context.Background(), o, analyst, false, []string{"DROP_TABLE"}); err != nil {
 						t.Fatal(err)
 					}
 				},
 				Config:            env.Config(grants("SELECT", "DROP_TABLE")),
 				ConfigPlanChecks:  acctest.ExpectAction(tableAddr, plancheck.ResourceActionUpdate),
-				ConfigStateChecks: []statecheck.StateCheck{grantsHeld(env, append(base, "databases.perm_db.tables.customers/analyst=DROP_TABLE,SELECT")...)},
+				ConfigStateChecks: []statecheck.StateCheck{grantsHeld(env, t, append(base, table+"/"+analyst+"=DROP_TABLE,SELECT")...)},
 			},
 			{
 				// Destroying the permissions revokes them all; the owner keeps ALL.
-				Config: env.Config(permissionObjects),
+				Config: env.Config(objects),
 				ConfigStateChecks: []statecheck.StateCheck{
-					grantsHeld(env),
+					grantsHeld(env, t),
 					acctest.CheckAPI(func(ctx context.Context) error {
-						o, _ := client.ParsePermissionObject("databases.perm_db.tables.customers")
+						o, _ := client.ParsePermissionObject(table)
 						gs, err := env.Client(t).ObjectGrants(ctx, o)
 						if err != nil {
 							return err
@@ -197,7 +274,9 @@ func TestAccDLIPermission_lifecycle(t *testing.T) {
 func TestAccDLIPermission_disappears(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
-	config := env.Config(permissionObjects + permissionBlock("db", permDB, "data_engineer", "SELECT", "CREATE_VIEW"))
+	engineer := grantee(env, t, false, "data_engineer")
+	n := newPermNames(env)
+	config := env.Config(permissionObjects(n) + permissionBlock("db", permDB, engineer, "SELECT", "CREATE_VIEW"))
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		CheckDestroy:             permissionsDestroyed(env),
@@ -205,15 +284,15 @@ func TestAccDLIPermission_disappears(t *testing.T) {
 			{
 				Config: config,
 				Check: func(*terraform.State) error {
-					o, _ := client.ParsePermissionObject("databases.perm_db")
-					return env.Client(t).Authorize(context.Background(), o, "data_engineer", false, []string{"SELECT", "CREATE_VIEW"})
+					o, _ := client.ParsePermissionObject("databases." + n.db)
+					return env.Client(t).Authorize(context.Background(), o, engineer, false, []string{"SELECT", "CREATE_VIEW"})
 				},
 				ExpectNonEmptyPlan: true,
 			},
 			{
 				Config:            config,
 				ConfigPlanChecks:  acctest.ExpectAction("huaweidata_dli_permission.db", plancheck.ResourceActionCreate),
-				ConfigStateChecks: []statecheck.StateCheck{grantsHeld(env, "databases.perm_db/data_engineer=CREATE_VIEW,SELECT")},
+				ConfigStateChecks: []statecheck.StateCheck{grantsHeld(env, t, "databases."+n.db+"/"+engineer+"=CREATE_VIEW,SELECT")},
 			},
 		},
 	})
@@ -223,7 +302,7 @@ func TestAccDLIPermission_disappears(t *testing.T) {
 // share the table's user list, so the refresh costs one ListTableUsers call.
 func TestAccDLIPermission_refreshCost(t *testing.T) {
 	t.Parallel()
-	env := acctest.NewEnv(t)
+	env := acctest.NewEmulatedEnv(t, "50 IAM users added to the emulator (AddIAMUsers) as grantees")
 	var blocks strings.Builder
 	for i := range 50 {
 		user := fmt.Sprintf("bulk_user_%02d", i)
@@ -232,9 +311,9 @@ func TestAccDLIPermission_refreshCost(t *testing.T) {
 	}
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
-		CheckDestroy:             permissionsDestroyed(env),
+		CheckDestroy:             permissionsDestroyed(env.Env),
 		Steps: []resource.TestStep{
-			{Config: env.Config(permissionObjects + blocks.String())},
+			{Config: env.Config(permissionObjects(newPermNames(env.Env)) + blocks.String())},
 			{
 				PreConfig:    env.Emulator.ResetCounts,
 				RefreshState: true,
@@ -314,9 +393,10 @@ func TestAccDLIPermission_importErrors(t *testing.T) {
 func TestAccDLIPermission_flinkJob(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
+	service := grantee(env, t, false, "etl_service")
 	job := `"jobs.flink.${huaweidata_dli_flink_sql_job.test.id}"`
 	config := func(privileges ...string) string {
-		return env.Config(flinkConfig("acc_perm_flink", flinkSQL1, "") + permissionBlock("job", job, "etl_service", privileges...))
+		return env.Config(flinkConfig(env.Name("perm_flink"), flinkSQL1, "") + permissionBlock("job", job, service, privileges...))
 	}
 	const addr = "huaweidata_dli_permission.job"
 	resource.Test(t, resource.TestCase{
@@ -333,15 +413,15 @@ func TestAccDLIPermission_flinkJob(t *testing.T) {
 				ConfigPlanChecks: acctest.ExpectAction(addr, plancheck.ResourceActionUpdate),
 				ConfigStateChecks: []statecheck.StateCheck{
 					expectPermission(addr, "privileges", setOf("GET", "START", "STOP")),
-					acctest.CheckAPI(func(context.Context) error {
-						for _, p := range env.Emulator.Inventory().Projects {
+					env.CheckEmulator(func(_ context.Context, emu *emulator.Emulator) error {
+						for _, p := range emu.Inventory().Projects {
 							for _, g := range p.Privileges {
-								if g.Grantee == "etl_service" && slices.Equal(g.Privileges, []string{"GET", "START", "STOP"}) {
+								if g.Grantee == service && slices.Equal(g.Privileges, []string{"GET", "START", "STOP"}) {
 									return nil
 								}
 							}
 						}
-						return fmt.Errorf("the emulator does not hold GET, START, STOP for etl_service on the job")
+						return fmt.Errorf("the emulator does not hold GET, START, STOP for %s on the job", service)
 					}),
 				},
 			},
@@ -351,24 +431,26 @@ func TestAccDLIPermission_flinkJob(t *testing.T) {
 
 // TestAccDLIPermission_owner: the owner of an object (here the caller, demo_user, who
 // created the database) holds ALL implicitly; managing it fails at apply and grants nothing;
-// an unknown user fails with the API's "No such user".
+// an unknown user fails with the API's "No such user". The owner's step runs against the
+// emulator only: on a real account the caller's user name is not known to the test.
 func TestAccDLIPermission_owner(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
+	objects := permissionObjects(newPermNames(env))
+	steps := catalogEmulatorSteps(env, resource.TestStep{
+		Config:      env.Config(objects + permissionBlock("owner", permDB, "demo_user", "SELECT")),
+		ExpectError: regexp.MustCompile(`(?s)The user owns the object.*demo_user is the owner`),
+	})
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		CheckDestroy:             permissionsDestroyed(env),
-		Steps: []resource.TestStep{
-			{
-				Config:      env.Config(permissionObjects + permissionBlock("owner", permDB, "demo_user", "SELECT")),
-				ExpectError: regexp.MustCompile(`(?s)The user owns the object.*demo_user is the owner`),
-			},
-			{
-				Config:      env.Config(permissionObjects + permissionBlock("nobody", permDB, "no_such_user", "SELECT")),
+		Steps: append(steps,
+			resource.TestStep{
+				Config:      env.Config(objects + permissionBlock("nobody", permDB, "no_such_user", "SELECT")),
 				ExpectError: regexp.MustCompile(`(?s)DLI\.0002.*No such user`),
 			},
-			{Config: env.Config(permissionObjects), ConfigStateChecks: []statecheck.StateCheck{grantsHeld(env)}},
-		},
+			resource.TestStep{Config: env.Config(objects), ConfigStateChecks: []statecheck.StateCheck{grantsHeld(env, t)}},
+		),
 	})
 }
 
@@ -378,16 +460,19 @@ func TestAccDLIPermission_owner(t *testing.T) {
 func TestAccDLIPermission_package(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
+	user, service := grantee(env, t, false, "analyst"), grantee(env, t, true, "etl_service")
+	folder := env.Fixture(t, "OBS_PACKAGE_FOLDER", "https://perm-bucket.obs.cn-north-4.myhuaweicloud.com/jobs/") // holds etl.jar
+	group := env.Name("perm_group")
 	const pkgObject = `"resources.${huaweidata_dli_package.perm.id}"`
 	const groupObject = `"groups.${huaweidata_dli_package.perm.group_name}"`
 	config := func(privileges ...string) string {
 		return env.Config(`
 resource "huaweidata_dli_package" "perm" {
-  group_name  = "perm_group"
+  group_name  = "` + group + `"
   type        = "jar"
-  object_path = "https://perm-bucket.obs.cn-north-4.myhuaweicloud.com/jobs/etl.jar"
+  object_path = "` + folder + `etl.jar"
 }
-` + permissionBlock("pkg", pkgObject, "analyst", privileges...) + permissionBlock("group", groupObject, "etl_service", "USE_GROUP"))
+` + permissionBlock("pkg", pkgObject, user, privileges...) + permissionBlock("group", groupObject, service, "USE_GROUP"))
 	}
 	const addr = "huaweidata_dli_permission.pkg"
 	resource.Test(t, resource.TestCase{
@@ -397,8 +482,8 @@ resource "huaweidata_dli_package" "perm" {
 			{
 				Config: config("USE_GROUP"),
 				ConfigStateChecks: []statecheck.StateCheck{
-					expectPermission(addr, "id", knownvalue.StringExact("resources.perm_group/etl.jar/analyst")),
-					grantsHeld(env, "resources.perm_group/etl.jar/analyst=USE_GROUP", "groups.perm_group/etl_service=USE_GROUP"),
+					expectPermission(addr, "id", knownvalue.StringExact("resources."+group+"/etl.jar/"+user)),
+					grantsHeld(env, t, "resources."+group+"/etl.jar/"+user+"=USE_GROUP", "groups."+group+"/"+service+"=USE_GROUP"),
 				},
 			},
 			{ResourceName: addr, ImportState: true, ImportStateVerify: true},
@@ -406,7 +491,7 @@ resource "huaweidata_dli_package" "perm" {
 				Config:           config("USE_GROUP", "GET_GROUP"),
 				ConfigPlanChecks: acctest.ExpectAction(addr, plancheck.ResourceActionUpdate),
 				ConfigStateChecks: []statecheck.StateCheck{
-					grantsHeld(env, "resources.perm_group/etl.jar/analyst=GET_GROUP,USE_GROUP", "groups.perm_group/etl_service=USE_GROUP"),
+					grantsHeld(env, t, "resources."+group+"/etl.jar/"+user+"=GET_GROUP,USE_GROUP", "groups."+group+"/"+service+"=USE_GROUP"),
 				},
 			},
 		},

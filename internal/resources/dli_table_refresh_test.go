@@ -28,31 +28,43 @@ import (
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/emulator"
 )
 
-// tableAlone is huaweidata_dli_table.test in database acc_catalog, made outside the
+// tableAlone is huaweidata_dli_table.test in database n.db, made outside the
 // configuration (no database or queue resource), unprotected.
-func tableAlone(cols ...string) string {
-	return `
+func tableAlone(n catalogNames, cols ...string) string {
+	return fmt.Sprintf(`
 resource "huaweidata_dli_table" "test" {
-  database_name       = "acc_catalog"
-  name                = "orders"
+  database_name       = %q
+  name                = %q
   data_location       = "DLI"
   deletion_protection = false
-` + columns(cols...) + "}\n"
+`, n.db, n.table) + columns(cols...) + "}\n"
 }
 
-// createCatalog makes database acc_catalog through the API.
-func createCatalog(env *acctest.Env, t *testing.T) {
+// createCatalog makes database n.db through the API, and drops it (with its tables) when
+// the test ends: no resource of the configuration owns it.
+func createCatalog(env *acctest.Env, t *testing.T, n catalogNames) {
 	t.Helper()
-	if err := env.Client(t).CreateDatabase(context.Background(), &model.CreateDatabaseRequestBody{DatabaseName: "acc_catalog"}); err != nil {
+	c := env.Client(t)
+	if err := c.CreateDatabase(context.Background(), &model.CreateDatabaseRequestBody{DatabaseName: n.db}); err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(func() {
+		if err := c.DeleteDatabase(context.Background(), n.db, true); err != nil && !client.IsNotFound(err) {
+			t.Error(err)
+		}
+	})
 }
 
 func TestAccDLITable_disappearsAndLostCreate(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
-	env.SetFaults(emulator.Faults{ErrorRates: map[int]float64{408: 1}, Operations: []string{"CreateTable"}})
-	config := env.Config(tableConfig(`  data_location = "DLI"` + "\n  deletion_protection = false\n" + columns("id int")))
+	n := newCatalogNames(env)
+	// The lost create is an injected fault: against a real account the create is answered
+	// normally, and the test is the out-of-band drop.
+	env.WithEmulator(func(emu *emulator.Emulator) {
+		emu.SetFaults(emulator.Faults{ErrorRates: map[int]float64{408: 1}, Operations: []string{"CreateTable"}, ConsistencyDelay: acctest.ConsistencyDelay})
+	})
+	config := env.Config(n.tableConfig(`  data_location = "DLI"` + "\n  deletion_protection = false\n" + columns("id int")))
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		CheckDestroy:             tablesDestroyed(env, t),
@@ -62,8 +74,10 @@ func TestAccDLITable_disappearsAndLostCreate(t *testing.T) {
 				// the table is dropped outside Terraform.
 				Config: config,
 				Check: func(*terraform.State) error {
-					env.SetFaults(emulator.Faults{})
-					return env.Client(t).DeleteTable(context.Background(), "acc_catalog", "orders")
+					env.WithEmulator(func(emu *emulator.Emulator) {
+						emu.SetFaults(emulator.Faults{ConsistencyDelay: acctest.ConsistencyDelay})
+					})
+					return env.Client(t).DeleteTable(context.Background(), n.db, n.table)
 				},
 				ConfigStateChecks:  []statecheck.StateCheck{env.ExpectRequests("CreateTable", 1, 1)},
 				ExpectNonEmptyPlan: true,
@@ -71,7 +85,7 @@ func TestAccDLITable_disappearsAndLostCreate(t *testing.T) {
 			{
 				Config:            config,
 				ConfigPlanChecks:  acctest.ExpectAction(tableAddr, plancheck.ResourceActionCreate),
-				ConfigStateChecks: []statecheck.StateCheck{tableColumns(env, t, "id int")},
+				ConfigStateChecks: []statecheck.StateCheck{tableColumns(env, t, n, "id int")},
 			},
 		},
 	})
@@ -82,28 +96,29 @@ func TestAccDLITable_disappearsAndLostCreate(t *testing.T) {
 // attributes read back, and the create is sent once.
 func TestAccDLITable_createConsistencyDelay(t *testing.T) {
 	t.Parallel()
-	env := acctest.NewEnv(t)
+	env := acctest.NewEmulatedEnv(t, "a consistency delay tuned to the provider's window in tests")
+	n := newCatalogNames(env.Env)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		CheckDestroy: func(s *terraform.State) error {
 			env.SetFaults(emulator.Faults{})
-			return tablesDestroyed(env, t)(s)
+			return tablesDestroyed(env.Env, t)(s)
 		},
 		Steps: []resource.TestStep{{
 			PreConfig: func() {
-				createCatalog(env, t)
+				createCatalog(env.Env, t, n)
 				env.SetFaults(emulator.Faults{ConsistencyDelay: acctest.ConsistencyWindow * 2 / 3})
 				env.Emulator.ResetCounts()
 			},
-			Config: env.Config(tableAlone("id INT", "dt string partition")),
+			Config: env.Config(tableAlone(n, "id INT", "dt string partition")),
 			ConfigStateChecks: []statecheck.StateCheck{
-				expectTable("id", knownvalue.StringExact("acc_catalog/orders")),
+				expectTable("id", knownvalue.StringExact(n.id())),
 				expectTable("table_type", knownvalue.StringExact("MANAGED")),
 				expectTable("owner", knownvalue.StringExact("demo_user")),
 				expectTableColumn(0, "type", knownvalue.StringExact("INT")),
 				expectTableColumn(1, "is_partition", knownvalue.Bool(true)),
 				env.ExpectRequests("CreateTable", 1, 1),
-				tableColumns(env, t, "id int", "dt string"),
+				tableColumns(env.Env, t, n, "id int", "dt string"),
 			},
 		}},
 	})
@@ -111,9 +126,9 @@ func TestAccDLITable_createConsistencyDelay(t *testing.T) {
 
 // columnlessProxy serves env's emulator through a proxy that, while strip is set, answers
 // every describe-table request with the columns removed: a malformed answer.
-func columnlessProxy(t *testing.T, env *acctest.Env) (*acctest.Env, *atomic.Bool) {
+func columnlessProxy(t *testing.T, env *acctest.EmulatedEnv) (*acctest.EmulatedEnv, *atomic.Bool) {
 	t.Helper()
-	target, err := url.Parse(env.URL)
+	target, err := url.Parse(env.URL())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -142,7 +157,7 @@ func columnlessProxy(t *testing.T, env *acctest.Env) (*acctest.Env, *atomic.Bool
 	}
 	srv := httptest.NewServer(proxy)
 	t.Cleanup(srv.Close)
-	return env.BehindCompat(srv.URL), strip
+	return env.Behind(srv.URL), strip
 }
 
 // TestAccDLITable_describeWithoutColumns: a describe answer without columns fails the
@@ -150,20 +165,21 @@ func columnlessProxy(t *testing.T, env *acctest.Env) (*acctest.Env, *atomic.Bool
 // and the state keeps the table's columns.
 func TestAccDLITable_describeWithoutColumns(t *testing.T) {
 	t.Parallel()
-	env, strip := columnlessProxy(t, acctest.NewEnv(t))
-	config := env.Config(tableAlone("id int", "name string"))
+	env, strip := columnlessProxy(t, acctest.NewEmulatedEnv(t, "a proxy in front of the emulator rewrites its answers"))
+	n := newCatalogNames(env.Env)
+	config := env.Config(tableAlone(n, "id int", "name string"))
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
-		CheckDestroy:             tablesDestroyed(env, t),
+		CheckDestroy:             tablesDestroyed(env.Env, t),
 		Steps: []resource.TestStep{
 			{
-				PreConfig: func() { createCatalog(env, t) },
+				PreConfig: func() { createCatalog(env.Env, t, n) },
 				Config:    config,
 			},
 			{
 				PreConfig:   func() { strip.Store(true) },
 				Config:      config,
-				ExpectError: regexp.MustCompile(`(?s)Reading DLI table acc_catalog\.orders.*column`),
+				ExpectError: regexp.MustCompile(`(?s)Reading DLI table ` + regexp.QuoteMeta(n.db+"."+n.table) + `.*column`),
 			},
 			{
 				PreConfig: func() { strip.Store(false) },
@@ -176,25 +192,32 @@ func TestAccDLITable_describeWithoutColumns(t *testing.T) {
 					env.ExpectRequests("CreateTable", 1, 1),
 					env.ExpectRequests("DeleteTable", 0, 0),
 					env.ExpectRequests("CreateSqlJob", 0, 0),
-					tableColumns(env, t, "id int", "name string"),
+					tableColumns(env.Env, t, n, "id int", "name string"),
 				},
 			},
 		},
 	})
 }
 
-// fastClient is a client against the emulator without the default rate limit, to set up
-// hundreds of objects quickly.
+// fastClient is a client without the default rate limit, to set up hundreds of objects
+// quickly: against the emulator, through a server of its own on the test's emulator; against
+// a real account, the ordinary client (its rate limit is the account's).
 func fastClient(env *acctest.Env, t *testing.T) *client.Client {
 	t.Helper()
-	c, err := client.New(client.Config{
-		Region: emulator.DemoRegion, ProjectID: emulator.DemoProjectID,
-		AccessKey: emulator.DemoAccessKey, SecretKey: emulator.DemoSecretKey, RateLimit: 10000,
-		Endpoints: map[client.Service]string{client.ServiceDLI: env.URL, client.ServiceIAM: env.URL},
+	c := env.Client(t)
+	env.WithEmulator(func(emu *emulator.Emulator) {
+		srv := httptest.NewServer(emu)
+		t.Cleanup(srv.Close)
+		var err error
+		c, err = client.New(client.Config{
+			Region: emulator.DemoRegion, ProjectID: emulator.DemoProjectID,
+			AccessKey: emulator.DemoAccessKey, SecretKey: emulator.DemoSecretKey, RateLimit: 10000,
+			Endpoints: map[client.Service]string{client.ServiceDLI: srv.URL, client.ServiceIAM: srv.URL},
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	return c
 }
 
@@ -206,15 +229,16 @@ func fastClient(env *acctest.Env, t *testing.T) *client.Client {
 func TestAccDLITable_refreshCost(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
+	db, tablePrefix := env.Name("bulk"), env.Name("t_")
 	setup := func() {
 		ctx := context.Background()
 		c := fastClient(env, t)
-		if err := c.CreateDatabase(ctx, &model.CreateDatabaseRequestBody{DatabaseName: "acc_bulk"}); err != nil {
+		if err := c.CreateDatabase(ctx, &model.CreateDatabaseRequestBody{DatabaseName: db}); err != nil {
 			t.Fatal(err)
 		}
 		for i := 0; i < 120; i++ {
-			err := c.CreateTable(ctx, "acc_bulk", &model.CreateTableRequestBody{
-				TableName: fmt.Sprintf("t_%d", i), DataLocation: "DLI", Columns: []model.Column{{ColumnName: "id", Type: "int"}},
+			err := c.CreateTable(ctx, db, &model.CreateTableRequestBody{
+				TableName: fmt.Sprintf("%s%d", tablePrefix, i), DataLocation: "DLI", Columns: []model.Column{{ColumnName: "id", Type: "int"}},
 			})
 			if err != nil {
 				t.Fatal(err)
@@ -223,39 +247,40 @@ func TestAccDLITable_refreshCost(t *testing.T) {
 		// Objects made outside Terraform become visible late, like Terraform's own: import
 		// them once they are.
 		err := c.AwaitVisible(ctx, time.Now(), func(ctx context.Context) error {
-			_, err := c.ShowTable(ctx, "acc_bulk", "t_119")
+			_, err := c.ShowTable(ctx, db, tablePrefix+"119")
 			return err
 		})
 		if err != nil {
 			t.Fatal(err)
 		}
 	}
-	tables := `
+	tables := fmt.Sprintf(`
 locals {
-  tables = range(120)
+  tables       = range(120)
+  table_prefix = %q
 }
 
 resource "huaweidata_dli_database" "db" {
-  name          = "acc_bulk"
+  name          = %q
   force_destroy = true
 }
-`
+`, tablePrefix, db)
 	managed := tables + `
 import {
   to = huaweidata_dli_database.db
-  id = "acc_bulk"
+  id = "` + db + `"
 }
 
 import {
   for_each = local.tables
   to       = huaweidata_dli_table.test[each.value]
-  id       = "acc_bulk/t_${each.value}"
+  id       = "` + db + `/${local.table_prefix}${each.value}"
 }
 
 resource "huaweidata_dli_table" "test" {
   count         = 120
   database_name = huaweidata_dli_database.db.name
-  name          = "t_${count.index}"
+  name          = "${local.table_prefix}${count.index}"
   data_location = "DLI"
   columns       = [{ name = "id", type = "INT" }]
 }
@@ -278,13 +303,16 @@ removed {
 		Steps: []resource.TestStep{
 			{PreConfig: setup, Config: env.Config(managed)},
 			{
-				PreConfig:    env.Emulator.ResetCounts,
+				PreConfig:    env.ResetCounts,
 				RefreshState: true,
 				Check: resource.ComposeAggregateTestCheckFunc(
 					env.CheckRequests("ShowTable", 120, 120),
 					env.CheckRequests("ListTables", 0, 0),
 					func(*terraform.State) error {
-						t.Logf("refreshing 120 tables: %d ShowTable and %d ListTables calls", env.Count("ShowTable"), env.Count("ListTables"))
+						env.WithEmulator(func(emu *emulator.Emulator) {
+							n := emu.RequestCounts()
+							t.Logf("refreshing 120 tables: %d ShowTable and %d ListTables calls", n["ShowTable"], n["ListTables"])
+						})
 						return nil
 					},
 				),

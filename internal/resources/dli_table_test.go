@@ -18,28 +18,50 @@ import (
 
 const tableAddr = "huaweidata_dli_table.test"
 
-// catalogBase is a database and an SQL queue for the tables under test.
-const catalogBase = `
+// catalogNames names the objects of a table test: a database and an SQL queue for the
+// tables under test, and the table.
+type catalogNames struct{ db, queue, table string }
+
+// newCatalogNames names a test's catalog through env.Name.
+func newCatalogNames(env *acctest.Env) catalogNames {
+	return catalogNames{db: env.Name("catalog"), queue: env.Name("sql"), table: env.Name("orders")}
+}
+
+// literalCatalog is the catalog of the tests that keep literal names (plan-time errors, and
+// tests of other files that use tableConfig).
+var literalCatalog = catalogNames{db: "acc_catalog", queue: "acc_sql", table: "orders"}
+
+// id is the table's id, <database>/<table>.
+func (n catalogNames) id() string { return n.db + "/" + n.table }
+
+// base is a database and an SQL queue for the tables under test.
+func (n catalogNames) base() string {
+	return fmt.Sprintf(`
 resource "huaweidata_dli_database" "db" {
-  name          = "acc_catalog"
+  name          = %q
   force_destroy = true
 }
 
 resource "huaweidata_dli_queue" "sql" {
-  name     = "acc_sql"
+  name     = %q
   cu_count = 16
 }
-`
+`, n.db, n.queue)
+}
 
-func tableConfig(body string) string {
-	return catalogBase + fmt.Sprintf(`
+// tableConfig is the base and huaweidata_dli_table.test in its database.
+func (n catalogNames) tableConfig(body string) string {
+	return n.base() + fmt.Sprintf(`
 resource "huaweidata_dli_table" "test" {
   database_name = huaweidata_dli_database.db.name
-  name          = "orders"
+  name          = %q
 %s
 }
-`, body)
+`, n.table, body)
 }
+
+// tableConfig is literalCatalog's tableConfig.
+func tableConfig(body string) string { return literalCatalog.tableConfig(body) }
 
 // columns renders a columns list from "name type" or "name type partition" strings (the
 // type runs from the first space).
@@ -81,10 +103,10 @@ func expectTableColumn(i int, attr string, v knownvalue.Check) statecheck.StateC
 	return statecheck.ExpectKnownValue(tableAddr, tfjsonpath.New("columns").AtSliceIndex(i).AtMapKey(attr), v)
 }
 
-// tableColumns checks the columns the emulated table really has ("name type", in order).
-func tableColumns(env *acctest.Env, t *testing.T, want ...string) statecheck.StateCheck {
+// tableColumns checks the columns the table n.table really has ("name type", in order).
+func tableColumns(env *acctest.Env, t *testing.T, n catalogNames, want ...string) statecheck.StateCheck {
 	return acctest.CheckAPI(func(ctx context.Context) error {
-		d, err := env.Client(t).ShowTable(ctx, "acc_catalog", "orders")
+		d, err := env.Client(t).ShowTable(ctx, n.db, n.table)
 		if err != nil {
 			return err
 		}
@@ -93,16 +115,16 @@ func tableColumns(env *acctest.Env, t *testing.T, want ...string) statecheck.Sta
 			got = append(got, c.ColumnName+" "+c.Type)
 		}
 		if strings.Join(got, ", ") != strings.Join(want, ", ") {
-			return fmt.Errorf("emulated table has columns [%s], want [%s]", strings.Join(got, ", "), strings.Join(want, ", "))
+			return fmt.Errorf("table has columns [%s], want [%s]", strings.Join(got, ", "), strings.Join(want, ", "))
 		}
 		return nil
 	})
 }
 
-// tableComment checks the comment the emulated table really has.
-func tableComment(env *acctest.Env, t *testing.T, want string) statecheck.StateCheck {
+// tableComment checks the comment the table n.table really has.
+func tableComment(env *acctest.Env, t *testing.T, n catalogNames, want string) statecheck.StateCheck {
 	return acctest.CheckAPI(func(ctx context.Context) error {
-		d, err := env.Client(t).ShowTable(ctx, "acc_catalog", "orders")
+		d, err := env.Client(t).ShowTable(ctx, n.db, n.table)
 		if err == nil && d.TableComment != want {
 			err = fmt.Errorf("table comment is %q, want %q", d.TableComment, want)
 		}
@@ -113,6 +135,7 @@ func tableComment(env *acctest.Env, t *testing.T, want string) statecheck.StateC
 func TestAccDLITable_schemaEvolution(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
+	n := newCatalogNames(env)
 	base := columns("id INT", "amount decimal(10, 2)", "items array<STRUCT<sku:string,qty:int>>", "dt string partition")
 	appended := columns("id INT", "amount decimal(10, 2)", "items array<STRUCT<sku:string,qty:int>>", "note string", "dt string partition")
 	lower := columns("id int", "amount DECIMAL(10,2)", "items array<struct<sku:string, qty:int>>", "note string", "dt string partition")
@@ -123,15 +146,16 @@ func TestAccDLITable_schemaEvolution(t *testing.T) {
 		CheckDestroy:             tablesDestroyed(env, t),
 		Steps: []resource.TestStep{
 			{
-				Config: env.Config(tableConfig(`  data_location = "DLI"` + "\n  description = \"orders\"\n" + queue + base)),
+				Config: env.Config(n.tableConfig(`  data_location = "DLI"` + "\n  description = \"orders\"\n" + queue + base)),
 				ConfigStateChecks: []statecheck.StateCheck{
-					expectTable("id", knownvalue.StringExact("acc_catalog/orders")),
+					expectTable("id", knownvalue.StringExact(n.id())),
 					expectTable("table_type", knownvalue.StringExact("MANAGED")),
-					expectTable("owner", knownvalue.StringExact("demo_user")),
+					expectTable("owner", knownvalue.NotNull()),
+					env.EmulatorOnlyCheck(expectTable("owner", knownvalue.StringExact("demo_user"))), // the emulator's caller
 					expectTable("deletion_protection", knownvalue.Bool(true)),
 					expectTable("create_time", knownvalue.StringRegexp(regexp.MustCompile(`^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$`))),
 					expectTableColumn(0, "type", knownvalue.StringExact("INT")), // the configured spelling is kept
-					tableColumns(env, t, "id int", "amount decimal(10,2)", "items array<struct<sku:string,qty:int>>", "dt string"),
+					tableColumns(env, t, n, "id int", "amount decimal(10,2)", "items array<struct<sku:string,qty:int>>", "dt string"),
 				},
 			},
 			{
@@ -142,50 +166,50 @@ func TestAccDLITable_schemaEvolution(t *testing.T) {
 			},
 			{
 				// Appending a column is an update in place, run as ALTER TABLE ... ADD COLUMNS.
-				Config:           env.Config(tableConfig(`  data_location = "DLI"` + "\n  description = \"orders\"\n" + queue + appended)),
+				Config:           env.Config(n.tableConfig(`  data_location = "DLI"` + "\n  description = \"orders\"\n" + queue + appended)),
 				ConfigPlanChecks: acctest.ExpectAction(tableAddr, plancheck.ResourceActionUpdate),
 				ConfigStateChecks: []statecheck.StateCheck{
-					tableColumns(env, t, "id int", "amount decimal(10,2)", "items array<struct<sku:string,qty:int>>", "note string", "dt string"),
+					tableColumns(env, t, n, "id int", "amount decimal(10,2)", "items array<struct<sku:string,qty:int>>", "note string", "dt string"),
 					env.ExpectRequests("DeleteTable", 0, 0), // an update that only adds columns drops nothing
 				},
 			},
 			{
 				// Other spellings of the same types plan nothing.
-				Config:   env.Config(tableConfig(`  data_location = "DLI"` + "\n  description = \"orders\"\n" + queue + lower)),
+				Config:   env.Config(n.tableConfig(`  data_location = "DLI"` + "\n  description = \"orders\"\n" + queue + lower)),
 				PlanOnly: true,
 			},
 			{
 				// The description changes in place too.
-				Config:            env.Config(tableConfig(`  data_location = "DLI"` + "\n  description = \"all orders\"\n" + queue + lower)),
+				Config:            env.Config(n.tableConfig(`  data_location = "DLI"` + "\n  description = \"all orders\"\n" + queue + lower)),
 				ConfigPlanChecks:  acctest.ExpectAction(tableAddr, plancheck.ResourceActionUpdate),
-				ConfigStateChecks: []statecheck.StateCheck{tableComment(env, t, "all orders"), expectTable("description", knownvalue.StringExact("all orders"))},
+				ConfigStateChecks: []statecheck.StateCheck{tableComment(env, t, n, "all orders"), expectTable("description", knownvalue.StringExact("all orders"))},
 			},
 			{
 				// Retyping needs a replacement, which deletion protection stops at apply.
-				Config:      env.Config(tableConfig(`  data_location = "DLI"` + "\n  description = \"all orders\"\n" + queue + retyped)),
+				Config:      env.Config(n.tableConfig(`  data_location = "DLI"` + "\n  description = \"all orders\"\n" + queue + retyped)),
 				ExpectError: regexp.MustCompile(`(?s)protected against deletion.*not\s+dropped.*deletion_protection\s+=\s+false`),
 			},
 			{
-				Config:           env.Config(tableConfig(`  data_location = "DLI"` + "\n  description = \"all orders\"\n  deletion_protection = false\n" + queue + lower)),
+				Config:           env.Config(n.tableConfig(`  data_location = "DLI"` + "\n  description = \"all orders\"\n  deletion_protection = false\n" + queue + lower)),
 				ConfigPlanChecks: acctest.ExpectAction(tableAddr, plancheck.ResourceActionUpdate),
 				// The protected table survived the refused replacement with its data columns.
 				ConfigStateChecks: []statecheck.StateCheck{
-					tableColumns(env, t, "id int", "amount decimal(10,2)", "items array<struct<sku:string,qty:int>>", "note string", "dt string"),
+					tableColumns(env, t, n, "id int", "amount decimal(10,2)", "items array<struct<sku:string,qty:int>>", "note string", "dt string"),
 					expectTable("deletion_protection", knownvalue.Bool(false)),
 				},
 			},
 			{
-				Config:           env.Config(tableConfig(`  data_location = "DLI"` + "\n  description = \"all orders\"\n  deletion_protection = false\n" + queue + retyped)),
+				Config:           env.Config(n.tableConfig(`  data_location = "DLI"` + "\n  description = \"all orders\"\n  deletion_protection = false\n" + queue + retyped)),
 				ConfigPlanChecks: acctest.ExpectAction(tableAddr, plancheck.ResourceActionDestroyBeforeCreate),
 				ConfigStateChecks: []statecheck.StateCheck{
-					tableColumns(env, t, "id bigint", "amount decimal(10,2)", "items array<struct<sku:string,qty:int>>", "note string", "dt string"),
+					tableColumns(env, t, n, "id bigint", "amount decimal(10,2)", "items array<struct<sku:string,qty:int>>", "note string", "dt string"),
 				},
 			},
 			{
 				// Removing a column replaces the table too.
-				Config:            env.Config(tableConfig(`  data_location = "DLI"` + "\n  deletion_protection = false\n" + columns("id bigint", "dt string partition"))),
+				Config:            env.Config(n.tableConfig(`  data_location = "DLI"` + "\n  deletion_protection = false\n" + columns("id bigint", "dt string partition"))),
 				ConfigPlanChecks:  acctest.ExpectAction(tableAddr, plancheck.ResourceActionDestroyBeforeCreate),
-				ConfigStateChecks: []statecheck.StateCheck{tableColumns(env, t, "id bigint", "dt string")},
+				ConfigStateChecks: []statecheck.StateCheck{tableColumns(env, t, n, "id bigint", "dt string")},
 			},
 		},
 	})
@@ -195,7 +219,8 @@ func TestAccDLITable_schemaEvolution(t *testing.T) {
 func TestAccDLITable_protected(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
-	config := env.Config(tableConfig(`  data_location = "DLI"` + "\n" + columns("id int")))
+	n := newCatalogNames(env)
+	config := env.Config(n.tableConfig(`  data_location = "DLI"` + "\n" + columns("id int")))
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		CheckDestroy:             tablesDestroyed(env, t),
@@ -204,19 +229,19 @@ func TestAccDLITable_protected(t *testing.T) {
 			{
 				Config:      config,
 				Destroy:     true,
-				ExpectError: regexp.MustCompile(`(?s)protected against deletion.*acc_catalog/orders.*not\s+dropped`),
+				ExpectError: regexp.MustCompile(`(?s)protected against deletion.*` + regexp.QuoteMeta(n.id()) + `.*not\s+dropped`),
 			},
 			{
-				Config: env.Config(tableConfig(`  data_location = "DLI"` + "\n  deletion_protection = false\n" + columns("id int"))),
+				Config: env.Config(n.tableConfig(`  data_location = "DLI"` + "\n  deletion_protection = false\n" + columns("id int"))),
 				PreConfig: func() {
-					if _, err := env.Client(t).ShowTable(context.Background(), "acc_catalog", "orders"); err != nil {
+					if _, err := env.Client(t).ShowTable(context.Background(), n.db, n.table); err != nil {
 						t.Fatalf("the protected table is gone after a refused destroy: %v", err)
 					}
 				},
 				ConfigPlanChecks: acctest.ExpectAction(tableAddr, plancheck.ResourceActionUpdate),
 				ConfigStateChecks: []statecheck.StateCheck{
 					env.ExpectRequests("DeleteTable", 0, 0),
-					tableColumns(env, t, "id int"),
+					tableColumns(env, t, n, "id int"),
 				},
 			},
 		},
@@ -227,18 +252,19 @@ func TestAccDLITable_protected(t *testing.T) {
 // and the next plan still shows the update that is left to do.
 func TestAccDLITable_alterFailure(t *testing.T) {
 	t.Parallel()
-	env := acctest.NewEnv(t)
+	env := acctest.NewEmulatedEnv(t, "an injected SQL job failure (FailSQLJobs)")
+	n := newCatalogNames(env.Env)
 	queue := "  sql_queue = huaweidata_dli_queue.sql.name\n"
-	appended := env.Config(tableConfig(`  data_location = "DLI"` + "\n" + queue + columns("id int", "extra string")))
+	appended := env.Config(n.tableConfig(`  data_location = "DLI"` + "\n" + queue + columns("id int", "extra string")))
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
-		CheckDestroy:             tablesDestroyed(env, t), // the last step lifts the protection
+		CheckDestroy:             tablesDestroyed(env.Env, t), // the last step lifts the protection
 		Steps: []resource.TestStep{
-			{Config: env.Config(tableConfig(`  data_location = "DLI"` + "\n" + queue + columns("id int")))},
+			{Config: env.Config(n.tableConfig(`  data_location = "DLI"` + "\n" + queue + columns("id int")))},
 			{
 				PreConfig:   func() { env.Emulator.FailSQLJobs("ADD COLUMNS", "java.lang.OutOfMemoryError: Java heap space") },
 				Config:      appended,
-				ExpectError: regexp.MustCompile(`(?s)Updating DLI table acc_catalog/orders.*FAILED:\s+java.lang.OutOfMemoryError`),
+				ExpectError: regexp.MustCompile(`(?s)Updating DLI table ` + regexp.QuoteMeta(n.id()) + `.*FAILED:\s+java.lang.OutOfMemoryError`),
 			},
 			{
 				PreConfig: func() { env.Emulator.FailSQLJobs("", "") },
@@ -248,12 +274,12 @@ func TestAccDLITable_alterFailure(t *testing.T) {
 					plancheck.ExpectResourceAction(tableAddr, plancheck.ResourceActionUpdate),
 				}},
 				ConfigStateChecks: []statecheck.StateCheck{
-					tableColumns(env, t, "id int", "extra string"),
+					tableColumns(env.Env, t, n, "id int", "extra string"),
 					expectTableColumn(1, "name", knownvalue.StringExact("extra")),
 				},
 			},
 			{
-				Config: env.Config(tableConfig(`  data_location = "DLI"` + "\n  deletion_protection = false\n" + queue + columns("id int", "extra string"))),
+				Config: env.Config(n.tableConfig(`  data_location = "DLI"` + "\n  deletion_protection = false\n" + queue + columns("id int", "extra string"))),
 			},
 		},
 	})
@@ -263,27 +289,28 @@ func TestAccDLITable_alterFailure(t *testing.T) {
 func TestAccDLITable_needsQueue(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
+	n := newCatalogNames(env)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.ProviderFactories(),
 		CheckDestroy:             tablesDestroyed(env, t),
 		Steps: []resource.TestStep{
-			{Config: env.Config(tableConfig(`  data_location = "DLI"` + "\n  deletion_protection = false\n" + columns("id int")))},
+			{Config: env.Config(n.tableConfig(`  data_location = "DLI"` + "\n  deletion_protection = false\n" + columns("id int")))},
 			{
-				PreConfig:   env.Emulator.ResetCounts,
-				Config:      env.Config(tableConfig(`  data_location = "DLI"` + "\n  deletion_protection = false\n" + columns("id int", "more string"))),
+				PreConfig:   env.ResetCounts,
+				Config:      env.Config(n.tableConfig(`  data_location = "DLI"` + "\n  deletion_protection = false\n" + columns("id int", "more string"))),
 				PlanOnly:    true,
-				ExpectError: regexp.MustCompile(`(?s)sql_queue is required.*appending column\(s\) more.*set sql_queue`),
+				ExpectError: regexp.MustCompile(`(?s)sql_queue is required.*appending\s+column\(s\)\s+more.*set\s+sql_queue`),
 			},
 			{
-				Config:      env.Config(tableConfig(`  data_location = "DLI"` + "\n  description = \"x\"\n  deletion_protection = false\n" + columns("id int"))),
+				Config:      env.Config(n.tableConfig(`  data_location = "DLI"` + "\n  description = \"x\"\n  deletion_protection = false\n" + columns("id int"))),
 				PlanOnly:    true,
-				ExpectError: regexp.MustCompile(`(?s)sql_queue is required.*changing description`),
+				ExpectError: regexp.MustCompile(`(?s)sql_queue is required.*changing\s+description`),
 			},
 			{
 				// The plan-time errors above sent no SQL job and changed nothing.
-				Config:            env.Config(tableConfig(`  data_location = "DLI"` + "\n  deletion_protection = false\n" + columns("id int"))),
+				Config:            env.Config(n.tableConfig(`  data_location = "DLI"` + "\n  deletion_protection = false\n" + columns("id int"))),
 				ConfigPlanChecks:  resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
-				ConfigStateChecks: []statecheck.StateCheck{env.ExpectRequests("CreateSqlJob", 0, 0), tableColumns(env, t, "id int")},
+				ConfigStateChecks: []statecheck.StateCheck{env.ExpectRequests("CreateSqlJob", 0, 0), tableColumns(env, t, n, "id int")},
 			},
 		},
 	})
@@ -292,13 +319,17 @@ func TestAccDLITable_needsQueue(t *testing.T) {
 func TestAccDLITable_obsAndView(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
-	config := env.Config(catalogBase + `
+	n := newCatalogNames(env)
+	// An OBS table's data live in a folder the test cannot create: made up against the
+	// emulator; in real mode HUAWEIDATA_ACC_OBS_TABLE_PATH (obs://<bucket>/<folder>).
+	bucket := env.Fixture(t, "OBS_TABLE_PATH", "obs://acc-bucket/orders")
+	config := env.Config(n.base() + `
 resource "huaweidata_dli_table" "test" {
   database_name       = huaweidata_dli_database.db.name
-  name                = "orders"
+  name                = "` + n.table + `"
   data_location       = "OBS"
   data_format         = "csv"
-  bucket_location     = "obs://acc-bucket/orders"
+  bucket_location     = "` + bucket + `"
   with_column_header  = true
   delimiter           = "|"
   date_format         = "yyyy/MM/dd"
@@ -311,9 +342,9 @@ resource "huaweidata_dli_table" "test" {
 
 resource "huaweidata_dli_table" "view" {
   database_name       = huaweidata_dli_database.db.name
-  name                = "big_orders"
+  name                = "` + env.Name("big_orders") + `"
   data_location       = "VIEW"
-  select_statement    = "select * from acc_catalog.orders where id > 100"
+  select_statement    = "select * from ` + n.db + "." + n.table + ` where id > 100"
   deletion_protection = false
   depends_on          = [huaweidata_dli_table.test]
 }
@@ -332,7 +363,7 @@ resource "huaweidata_dli_table" "view" {
 					expectTable("timestamp_format", knownvalue.StringExact("yyyy-MM-dd HH:mm:ss")),
 					expectTable("delimiter", knownvalue.StringExact("|")),
 					expectTable("with_column_header", knownvalue.Bool(true)),
-					expectTable("bucket_location", knownvalue.StringExact("obs://acc-bucket/orders")),
+					expectTable("bucket_location", knownvalue.StringExact(bucket)),
 					expectTableAt(viewAddr, "table_type", knownvalue.StringExact("VIEW")),
 					expectTableAt(viewAddr, "columns", knownvalue.Null()),
 				},
