@@ -3,6 +3,8 @@ package acctest
 import (
 	"context"
 	"fmt"
+	"maps"
+	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
@@ -78,5 +80,20 @@ func CheckNothingLeft(e *Env) resource.TestCheckFunc {
 			return fmt.Errorf("left in the emulator after destroy: %v", left)
 		}
 		return nil
+	}
+}
+
+// ExpectRequestCounts fails the test unless the emulator's request counts since the last
+// ResetCounts are exactly want; what names the commands counted. Emulator-only.
+func (e *Env) ExpectRequestCounts(t *testing.T, what string, want map[string]int) {
+	t.Helper()
+	err := e.EmulatorOnly(func(emu *emulator.Emulator) error {
+		if got := emu.RequestCounts(); !maps.Equal(got, want) {
+			return fmt.Errorf("%s sent %v, want %v", what, got, want)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Error(err)
 	}
 }

@@ -110,7 +110,7 @@ func TestAccDLIDatabases_filtersAndOneListing(t *testing.T) {
 						"name": knownvalue.StringExact(sales), "description": knownvalue.StringExact("sales data"),
 						"enterprise_project_id": knownvalue.StringExact("0"), "table_count": knownvalue.Int64Exact(0),
 					})),
-					onEmulator(env, expectAttr(databasesAddr, "databases", containsObject(map[string]knownvalue.Check{
+					env.EmulatorOnlyCheck(expectAttr(databasesAddr, "databases", containsObject(map[string]knownvalue.Check{
 						"name": knownvalue.StringExact(sales), "owner": knownvalue.StringExact("demo_user"), // the emulator's user
 					}))),
 					expectAttr(databasesAddr, "databases", containsObject(map[string]knownvalue.Check{
@@ -119,7 +119,7 @@ func TestAccDLIDatabases_filtersAndOneListing(t *testing.T) {
 					expectAttr(ds("by_regex"), "databases", names(sales, salesEU)),
 					expectAttr(ds("by_regex"), "databases.1.owner", knownvalue.StringExact("analyst")),
 					expectAttr(ds("by_keyword"), "databases", names(salesEU)),
-					onEmulator(env, expectAttr(ds("by_owner"), "databases", names(hr, sales))), // owned by the emulator's user
+					env.EmulatorOnlyCheck(expectAttr(ds("by_owner"), "databases", names(hr, sales))), // owned by the emulator's user
 					expectAttr(ds("by_tags"), "databases", names(sales)),
 					expectAttr(ds("none"), "databases", knownvalue.ListSizeExact(0)),
 					expectAttr(ds("none"), "id", knownvalue.StringRegexp(regexpOf(`^[0-9a-f]{16}$`))),

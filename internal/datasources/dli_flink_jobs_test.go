@@ -90,7 +90,7 @@ func TestAccDLIFlinkJobs_filters(t *testing.T) {
 				Config: config,
 				ConfigStateChecks: []statecheck.StateCheck{
 					expectAttr("data.huaweidata_dli_flink_jobs.all", "jobs", includes(sqlA, sqlB, jarC)),
-					onEmulator(env, expectAttr("data.huaweidata_dli_flink_jobs.all", "jobs", knownvalue.ListSizeExact(3))),
+					env.EmulatorOnlyCheck(expectAttr("data.huaweidata_dli_flink_jobs.all", "jobs", knownvalue.ListSizeExact(3))),
 					expectAttr("data.huaweidata_dli_flink_jobs.jar", "jobs", knownvalue.ListSizeExact(1)),
 					expectAttr("data.huaweidata_dli_flink_jobs.jar", "jobs.0.name", knownvalue.StringExact(jarC)),
 					expectAttr("data.huaweidata_dli_flink_jobs.jar", "jobs.0.job_type", knownvalue.StringExact("flink_jar_job")),

@@ -74,7 +74,7 @@ func TestAccDLIGlobalVariables_namesNeverValues(t *testing.T) {
 				Config: env.Config(resources),
 				ConfigStateChecks: []statecheck.StateCheck{
 					expectAttr("data.huaweidata_dli_global_variables.fresh", "variables", includes(region, secret, zone)),
-					onEmulator(env, expectAttr("data.huaweidata_dli_global_variables.fresh", "variables", names(region, secret, zone))),
+					env.EmulatorOnlyCheck(expectAttr("data.huaweidata_dli_global_variables.fresh", "variables", names(region, secret, zone))),
 				},
 			},
 			{
@@ -83,7 +83,7 @@ func TestAccDLIGlobalVariables_namesNeverValues(t *testing.T) {
 					expectAttr(all, "variables", knownvalue.SetPartial([]knownvalue.Check{
 						variable(region, false), variable(secret, true), variable(zone, false),
 					})),
-					onEmulator(env, expectAttr(all, "variables", knownvalue.ListExact([]knownvalue.Check{
+					env.EmulatorOnlyCheck(expectAttr(all, "variables", knownvalue.ListExact([]knownvalue.Check{
 						variable(region, false), variable(secret, true), variable(zone, false),
 					}))),
 					expectAttr(byRegex, "variables", names(region, secret)),

@@ -42,13 +42,13 @@ data "huaweidata_dli_quotas" "queues" {
 				Config: cfg,
 				ConfigStateChecks: []statecheck.StateCheck{
 					expectAttr(all, "quotas", knownvalue.NotNull()),
-					onEmulator(env, expectAttr(all, "quotas", containsObject(map[string]knownvalue.Check{
+					env.EmulatorOnlyCheck(expectAttr(all, "quotas", containsObject(map[string]knownvalue.Check{
 						"type": knownvalue.StringExact("CU"), "used": knownvalue.Int32Exact(64),
 					}))),
-					onEmulator(env, expectAttr(all, "quotas.0.type", knownvalue.StringExact("CU"))), // sorted by type
-					onEmulator(env, expectAttr(queues, "quotas", knownvalue.ListSizeExact(1))),
-					onEmulator(env, expectAttr(queues, "quotas.0.used", knownvalue.Int32Exact(1))),
-					onEmulator(env, expectAttr(queues, "quotas.0.quota", knownvalue.Int32Exact(100))),
+					env.EmulatorOnlyCheck(expectAttr(all, "quotas.0.type", knownvalue.StringExact("CU"))), // sorted by type
+					env.EmulatorOnlyCheck(expectAttr(queues, "quotas", knownvalue.ListSizeExact(1))),
+					env.EmulatorOnlyCheck(expectAttr(queues, "quotas.0.used", knownvalue.Int32Exact(1))),
+					env.EmulatorOnlyCheck(expectAttr(queues, "quotas.0.quota", knownvalue.Int32Exact(100))),
 				},
 			},
 			{

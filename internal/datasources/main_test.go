@@ -53,26 +53,6 @@ func readsOf(env *acctest.Env, op string, perRead int) statecheck.StateCheck {
 	})
 }
 
-// onEmulator gates a state check whose expected value only the emulator can promise: an
-// exact total or an order over a whole collection of the project (on a shared account
-// other tests' objects are listed too), or a value the emulator holds (its user name).
-// Against a real account it is skipped, and counted, like every EmulatorOnly check.
-func onEmulator(env *acctest.Env, check statecheck.StateCheck) statecheck.StateCheck {
-	return emulatorStateCheck{env: env, check: check}
-}
-
-type emulatorStateCheck struct {
-	env   *acctest.Env
-	check statecheck.StateCheck
-}
-
-func (c emulatorStateCheck) CheckState(ctx context.Context, req statecheck.CheckStateRequest, resp *statecheck.CheckStateResponse) {
-	_ = c.env.EmulatorOnly(func(*emulator.Emulator) error {
-		c.check.CheckState(ctx, req, resp)
-		return nil
-	})
-}
-
 // includes checks that a list holds, in any order and among any others, objects with these
 // names: what a list of a whole collection can promise on a shared account.
 func includes(ns ...string) knownvalue.Check {

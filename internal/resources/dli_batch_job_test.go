@@ -164,8 +164,8 @@ func TestAccDLIBatchJob_completedImportAndTriggers(t *testing.T) {
 					expectBatch("name", knownvalue.StringExact(jobName)),
 					expectBatch("log_tail", knownvalue.NotNull()),
 					// The emulator's log of a run; a real account logs other lines.
-					emulatorOnlyCheck(env, expectBatch("log_tail", knownvalue.ListSizeExact(7))),
-					emulatorOnlyCheck(env, expectBatchAt(tfjsonpath.New("log_tail").AtSliceIndex(6), knownvalue.StringRegexp(regexp.MustCompile(`Shutdown hook called`)))),
+					env.EmulatorOnlyCheck(expectBatch("log_tail", knownvalue.ListSizeExact(7))),
+					env.EmulatorOnlyCheck(expectBatchAt(tfjsonpath.New("log_tail").AtSliceIndex(6), knownvalue.StringRegexp(regexp.MustCompile(`Shutdown hook called`)))),
 					batchInEmulator(env, t, &first, func(state string, req map[string]any, _ []string) error {
 						if state != "success" || fmt.Sprint(req["args"]) != "[--date 2024-01-01 --tables demo.sales demo.orders ]" ||
 							req["executorMemory"] != "2048M" || req["sc_type"] != "B" || req["execution_agency_urn"] != "dli_agency" {

@@ -163,7 +163,7 @@ func TestAccDLIFlinkJarJob_lifecycle(t *testing.T) {
 					expectJar("dependency_jars", knownvalue.Null()),
 					expectJar("savepoint_path", knownvalue.StringRegexp(regexp.MustCompile(`\S`))),
 					// The emulator's name of its savepoint 1 (a real account names it otherwise).
-					emulatorOnlyCheck(env, expectJar("savepoint_path", knownvalue.StringRegexp(regexp.MustCompile(`savepoint-1$`)))),
+					env.EmulatorOnlyCheck(expectJar("savepoint_path", knownvalue.StringRegexp(regexp.MustCompile(`savepoint-1$`)))),
 					jarHistory(env, wantStops(1)),
 					jarHistory(env, wantRuns(2, "latest")),
 				},
@@ -182,7 +182,7 @@ func TestAccDLIFlinkJarJob_lifecycle(t *testing.T) {
 					expectJar("parallel_number", knownvalue.Int32Exact(3)),
 					expectJar("savepoint_path", knownvalue.StringRegexp(regexp.MustCompile(`\S`))),
 					// The emulator's name of its savepoint 2 (a real account names it otherwise).
-					emulatorOnlyCheck(env, expectJar("savepoint_path", knownvalue.StringRegexp(regexp.MustCompile(`savepoint-2$`)))),
+					env.EmulatorOnlyCheck(expectJar("savepoint_path", knownvalue.StringRegexp(regexp.MustCompile(`savepoint-2$`)))),
 					jarHistory(env, wantStops(2)),
 					jarHistory(env, wantRuns(3, "latest")),
 					jarHistory(env, func(h emulator.FlinkJobHistory) error {

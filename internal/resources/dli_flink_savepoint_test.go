@@ -50,7 +50,7 @@ func TestAccDLIFlinkSavepoint_onDemand(t *testing.T) {
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(savepointAddr, tfjsonpath.New("savepoint_path"), knownvalue.StringRegexp(regexp.MustCompile(`^obs://acc-bucket/savepoints/\S`))),
 					// The emulator's name of the job's savepoint 1 (a real account names it otherwise).
-					emulatorOnlyCheck(env, statecheck.ExpectKnownValue(savepointAddr, tfjsonpath.New("savepoint_path"), knownvalue.StringRegexp(regexp.MustCompile(`^obs://acc-bucket/savepoints/savepoint-[0-9]+-1$`)))),
+					env.EmulatorOnlyCheck(statecheck.ExpectKnownValue(savepointAddr, tfjsonpath.New("savepoint_path"), knownvalue.StringRegexp(regexp.MustCompile(`^obs://acc-bucket/savepoints/savepoint-[0-9]+-1$`)))),
 					savepoints(1),
 					jarHistory(env, wantStops(0)),
 				},
@@ -61,7 +61,7 @@ func TestAccDLIFlinkSavepoint_onDemand(t *testing.T) {
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(savepointAddr, tfjsonpath.New("savepoint_path"), knownvalue.StringRegexp(regexp.MustCompile(`^obs://acc-bucket/savepoints/\S`))),
 					// The emulator's name of the job's savepoint 2 (a real account names it otherwise).
-					emulatorOnlyCheck(env, statecheck.ExpectKnownValue(savepointAddr, tfjsonpath.New("savepoint_path"), knownvalue.StringRegexp(regexp.MustCompile(`^obs://acc-bucket/savepoints/savepoint-[0-9]+-2$`)))),
+					env.EmulatorOnlyCheck(statecheck.ExpectKnownValue(savepointAddr, tfjsonpath.New("savepoint_path"), knownvalue.StringRegexp(regexp.MustCompile(`^obs://acc-bucket/savepoints/savepoint-[0-9]+-2$`)))),
 					savepoints(2),
 				},
 			},

@@ -50,24 +50,6 @@ func flinkQueueNamed(name string) string {
 	return strings.Replace(flinkQueue, `"acc_flink"`, strconv.Quote(name), 1)
 }
 
-// emulatorOnlyCheck runs check only against the emulator (Env.EmulatorOnly): for values
-// whose exact form is the emulator's (its log lines, its savepoint paths), which a real
-// account writes otherwise.
-func emulatorOnlyCheck(env *acctest.Env, check statecheck.StateCheck) statecheck.StateCheck {
-	return emulatorOnlyStateCheck{env: env, check: check}
-}
-
-type emulatorOnlyStateCheck struct {
-	env   *acctest.Env
-	check statecheck.StateCheck
-}
-
-func (c emulatorOnlyStateCheck) CheckState(ctx context.Context, req statecheck.CheckStateRequest, resp *statecheck.CheckStateResponse) {
-	_ = c.env.EmulatorOnly(func(*emulator.Emulator) error {
-		c.check.CheckState(ctx, req, resp)
-		return nil
-	})
-}
 
 // emulatorWording is the regular expression want against the emulator, whose wording of an
 // error it is, and loose against a real account (chosen through Env.EmulatorOnly).
@@ -296,7 +278,7 @@ func TestAccDLIFlinkSQLJob_lifecycle(t *testing.T) {
 					expectFlink("smn_topic", knownvalue.Null()),
 					expectFlink("savepoint_path", knownvalue.StringRegexp(regexp.MustCompile(`\S`))),
 					// The emulator's name of its savepoint 1 (a real account names it otherwise).
-					emulatorOnlyCheck(env, expectFlink("savepoint_path", knownvalue.StringRegexp(regexp.MustCompile(`savepoint-1$`)))),
+					env.EmulatorOnlyCheck(expectFlink("savepoint_path", knownvalue.StringRegexp(regexp.MustCompile(`savepoint-1$`)))),
 					flinkHistory(env, wantStops(1)),
 					flinkHistory(env, wantRuns(2, "latest")),
 					flinkHistory(env, func(h emulator.FlinkJobHistory) error {
@@ -314,7 +296,7 @@ func TestAccDLIFlinkSQLJob_lifecycle(t *testing.T) {
 					expectFlink("status", knownvalue.StringExact("job_cancel_success")),
 					expectFlink("savepoint_path", knownvalue.StringRegexp(regexp.MustCompile(`\S`))),
 					// The emulator's name of its savepoint 2 (a real account names it otherwise).
-					emulatorOnlyCheck(env, expectFlink("savepoint_path", knownvalue.StringRegexp(regexp.MustCompile(`savepoint-2$`)))),
+					env.EmulatorOnlyCheck(expectFlink("savepoint_path", knownvalue.StringRegexp(regexp.MustCompile(`savepoint-2$`)))),
 					flinkHistory(env, wantStops(2)),
 					flinkHistory(env, wantRuns(2, "latest")),
 				},

@@ -234,15 +234,7 @@ func TestAccListMoreKinds(t *testing.T) {
 		"ShowResourceTags": 2, "ShowFlinkJob": 2, "ShowJobResource": 3, "ShowSparkJobTemplate": 2, "ShowSqlJobStatus": 3,
 		"PreviewSqlJobResult": 2, "ListDatabaseUsers": 1,
 	}
-	err := env.EmulatorOnly(func(emu *emulator.Emulator) error {
-		if got := emu.RequestCounts(); !maps.Equal(got, want) {
-			return fmt.Errorf("terraform query sent %v, want %v", got, want)
-		}
-		return nil
-	})
-	if err != nil {
-		t.Error(err)
-	}
+	env.ExpectRequestCounts(t, "terraform query", want)
 }
 
 // moreKindsQuery is a list block per kind of moreKinds, including the resources, and one

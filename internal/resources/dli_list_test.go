@@ -3,7 +3,6 @@ package resources_test
 import (
 	"context"
 	"fmt"
-	"maps"
 	"regexp"
 	"strings"
 	"testing"
@@ -360,13 +359,5 @@ func TestAccQueryEstate(t *testing.T) {
 		"ShowTable": estateDatabases * estateTables, "ShowFlinkJob": estateFlinkJobs, "ShowEnhancedConnection": estateConnections,
 		"ListQueueProperties": estateQueues,
 	}
-	err := env.EmulatorOnly(func(emu *emulator.Emulator) error {
-		if got := emu.RequestCounts(); !maps.Equal(got, want) {
-			return fmt.Errorf("terraform query sent %v, want %v", got, want)
-		}
-		return nil
-	})
-	if err != nil {
-		t.Error(err)
-	}
+	env.ExpectRequestCounts(t, "terraform query", want)
 }
