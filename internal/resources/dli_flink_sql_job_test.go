@@ -50,7 +50,6 @@ func flinkQueueNamed(name string) string {
 	return strings.Replace(flinkQueue, `"acc_flink"`, strconv.Quote(name), 1)
 }
 
-
 // emulatorWording is the regular expression want against the emulator, whose wording of an
 // error it is, and loose against a real account (chosen through Env.EmulatorOnly).
 func emulatorWording(env *acctest.Env, want, loose string) *regexp.Regexp {
