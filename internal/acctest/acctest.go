@@ -1,5 +1,7 @@
-// Package acctest is the acceptance-test harness: an in-process emulator, provider factories
-// pointed at it, and helpers for configurations and API request counts.
+// Package acctest is the acceptance-test harness: an in-process emulator per test (or, in real
+// mode, the account the HW_* environment names), provider factories pointed at it, random
+// name prefixes, the one gate for emulator-only checks (EmulatorOnly), the leftover listing
+// and sweep of make sweep, and helpers for configurations and API request counts.
 package acctest
 
 import (
