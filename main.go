@@ -49,6 +49,8 @@ func main() {
 		quietLogsUnlessAsked(os.Getenv, os.Setenv)
 	}
 
+	tuneGC(os.Getenv)
+
 	stopProfiling, err := startProfiling(os.Getenv(profileDirEnv))
 	if err != nil {
 		log.Fatal("profiling: " + err.Error())
