@@ -27,14 +27,10 @@ func TestServedRequestIsNotRetained(t *testing.T) {
 		}
 		return 1, nil
 	}
-	p := &payload{}
-	gone := weak.Make(p)
-	request, end := context.WithCancel(context.WithValue(context.Background(), valueKey{}, p))
-	if _, err := serve(request, 0, register); err != nil {
+	gone, err := serveOne(register)
+	if err != nil {
 		t.Fatal(err)
 	}
-	end() // gRPC cancels a request's context once it is answered
-	p, request = nil, nil
 	runtime.GC()
 	if gone.Value() != nil {
 		t.Error("the request's context is still reachable from the registered cancel function")
@@ -42,6 +38,16 @@ func TestServedRequestIsNotRetained(t *testing.T) {
 	if len(kept) != 1 {
 		t.Fatalf("%d registered", len(kept))
 	}
+}
+
+// serveOne serves one request whose context holds a payload, and ends the request as gRPC
+// does once it is answered; the weak pointer tells whether the payload is still reachable.
+func serveOne(f func(context.Context, int) (int, error)) (weak.Pointer[payload], error) {
+	p := &payload{}
+	request, end := context.WithCancel(context.WithValue(context.Background(), valueKey{}, p))
+	defer end()
+	_, err := serve(request, 0, f)
+	return weak.Make(p), err
 }
 
 func TestDetachedContext(t *testing.T) {
@@ -71,11 +77,14 @@ func TestWrapKeepsOptionalInterfaces(t *testing.T) {
 	if _, ok := s.(server); !ok {
 		t.Fatalf("New returned a %T, not the wrapper", s)
 	}
-	if _, ok := s.(tfprotov6.ProviderServerWithListResource); !ok {
+	if _, ok := s.(tfprotov6.ListResourceServer); !ok {
 		t.Error("list resources are lost")
 	}
-	if _, ok := s.(tfprotov6.ProviderServerWithActions); !ok {
+	if _, ok := s.(tfprotov6.ActionServer); !ok {
 		t.Error("actions are lost")
+	}
+	if _, ok := s.(tfprotov6.StateStoreServer); !ok {
+		t.Error("state stores are lost")
 	}
 	resp, err := s.GetProviderSchema(context.Background(), &tfprotov6.GetProviderSchemaRequest{})
 	if err != nil || len(resp.ResourceSchemas) == 0 {

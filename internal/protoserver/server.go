@@ -9,11 +9,13 @@ import (
 )
 
 // fullServer is every protocol 6 interface the framework's server implements, so that
-// terraform-plugin-go finds list resources and actions on the wrapper as it does on it.
+// terraform-plugin-go finds list resources, actions and state stores on the wrapper as it
+// does on it.
 type fullServer interface {
-	tfprotov6.ProviderServerWithListResource
-	tfprotov6.ProviderServerWithActions
-	tfprotov6.ProviderServerWithStateStores
+	tfprotov6.ProviderServer
+	tfprotov6.ListResourceServer
+	tfprotov6.ActionServer
+	tfprotov6.StateStoreServer
 }
 
 // server is the framework's protocol 6 server, with the calls made per resource served
