@@ -3,19 +3,22 @@
 package main
 
 import (
-	"context"
 	"flag"
 	"log"
 	"os"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
 
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/protoserver"
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/provider"
 )
 
 // version is set at build time with -ldflags "-X main.version=1.2.3"
 // (see GNUmakefile and .goreleaser.yml).
 var version = "dev"
+
+// address is the provider's registry address.
+const address = "registry.terraform.io/huaweidata/huaweidata"
 
 // sdkLogLevels are the environment variables that set the log levels of the plugin SDK's
 // own loggers (protocol, framework, SDK root) and of the provider's.
@@ -46,12 +49,22 @@ func main() {
 		quietLogsUnlessAsked(os.Getenv, os.Setenv)
 	}
 
-	opts := providerserver.ServeOpts{
-		Address: "registry.terraform.io/huaweidata/huaweidata",
-		Debug:   debug,
-	}
+	tuneGC(os.Getenv)
 
-	if err := providerserver.Serve(context.Background(), provider.New(version), opts); err != nil {
+	stopProfiling, err := startProfiling(os.Getenv(profileDirEnv))
+	if err != nil {
+		log.Fatal("profiling: " + err.Error())
+	}
+	defer stopProfiling()
+
+	var opts []tf6server.ServeOpt
+	if debug {
+		opts = append(opts, tf6server.WithManagedDebug())
+	}
+	// tf6server.Serve with protoserver.New is providerserver.Serve (protocol 6) without the
+	// memory the framework keeps per request (see internal/protoserver).
+	if err := tf6server.Serve(address, protoserver.New(provider.New(version)), opts...); err != nil {
+		stopProfiling()
 		log.Fatal(err.Error())
 	}
 }

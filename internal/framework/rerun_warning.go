@@ -19,6 +19,9 @@ func WarnRerunOnTriggers(ctx context.Context, req resource.ModifyPlanRequest, re
 	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
 		return // create or destroy
 	}
+	if PlanUnchanged(req) {
+		return // triggers unchanged (and two path lookups saved)
+	}
 	var before, after types.Map
 	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("triggers"), &before)...)
 	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("triggers"), &after)...)

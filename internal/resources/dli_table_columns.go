@@ -122,6 +122,11 @@ func (columnsPlanModifier) PlanModifyList(ctx context.Context, req planmodifier.
 	if req.StateValue.IsNull() || req.StateValue.IsUnknown() || req.PlanValue.IsNull() || req.PlanValue.IsUnknown() || req.Plan.Raw.IsNull() {
 		return
 	}
+	if req.PlanValue.Equal(req.StateValue) {
+		// Unchanged columns: nothing to replace or respell. Skipping saves decoding both
+		// lists through reflection on every plan of an unchanged table.
+		return
+	}
 	var old, cur []tableColumnModel
 	resp.Diagnostics.Append(req.StateValue.ElementsAs(ctx, &old, false)...)
 	resp.Diagnostics.Append(req.PlanValue.ElementsAs(ctx, &cur, false)...)

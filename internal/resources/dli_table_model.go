@@ -146,7 +146,9 @@ func (m *dliTableModel) fromAPI(ctx context.Context, d *client.TableDescription,
 
 	var prior []tableColumnModel
 	if flex.IsKnown(m.Columns) {
-		diags.Append(m.Columns.ElementsAs(ctx, &prior, false)...)
+		var d diag.Diagnostics
+		prior, d = tableColumns(ctx, m.Columns)
+		diags.Append(d...)
 	}
 	if !m.Columns.IsNull() || imported || m.DataLocation.ValueString() != "VIEW" {
 		cols := make([]tableColumnModel, len(d.Columns))
@@ -159,7 +161,7 @@ func (m *dliTableModel) fromAPI(ctx context.Context, d *client.TableDescription,
 				cols[i] = prior[i] // keep the configured spelling (INT for int)
 			}
 		}
-		list, d2 := types.ListValueFrom(ctx, tableColumnObjectType, cols)
+		list, d2 := tableColumnsList(cols)
 		diags.Append(d2...)
 		m.Columns = list
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/framework"
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/framework/flex"
 )
 
@@ -139,6 +140,9 @@ func validateOBS(m dliTableModel, set map[string]bool, diags *diag.Diagnostics) 
 func (r *dliTableResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if req.Plan.Raw.IsNull() || req.State.Raw.IsNull() {
 		return // destroy or create: no SQL job
+	}
+	if framework.PlanUnchanged(req) {
+		return // no update (and the two model decodes below are saved)
 	}
 	var plan, state dliTableModel
 	resp.Diagnostics.Append(resp.Plan.Get(ctx, &plan)...)
