@@ -12,11 +12,11 @@ import (
 	"testing"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/client"
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/emulator"
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/protoserver"
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/provider"
 )
 
@@ -108,8 +108,10 @@ func (e *Env) ProviderFactories() map[string]func() (tfprotov6.ProviderServer, e
 		c.RateLimit = 1000
 		c.MetadataEndpoint = e.MetadataEndpoint
 	}
+	// Served as main.go serves it (internal/protoserver), so the tests cover that wrapper too.
+	serve := protoserver.New(provider.New("test", tune))
 	return map[string]func() (tfprotov6.ProviderServer, error){
-		"huaweidata": providerserver.NewProtocol6WithError(provider.New("test", tune)()),
+		"huaweidata": func() (tfprotov6.ProviderServer, error) { return serve(), nil },
 	}
 }
 
