@@ -35,6 +35,18 @@ func kinds() map[string]func(n int) string {
 	}
 }
 
+// quotaLimit is the most objects of a kind a DLI project may hold.
+type quotaLimit struct {
+	max int
+	why string
+}
+
+// quotaLimits are the kinds whose quota is below the benchmark's sizes: they are run only
+// at the sizes the quota allows.
+var quotaLimits = map[string]quotaLimit{
+	"flink_templates": {100, "DLI allows at most 100 Flink job templates per project (DLI.1028)"},
+}
+
 // resourceCount is how many resources a kind's configuration at n manages.
 func resourceCount(kind string, n int) int {
 	switch kind {

@@ -75,6 +75,12 @@ func run(o options) error {
 			if !ok {
 				return fmt.Errorf("unknown kind %q", k)
 			}
+			if limit, capped := quotaLimits[k]; capped && n > limit.max {
+				note := fmt.Sprintf("%s is not run at N=%d: %s", k, n, limit.why)
+				r.notes = append(r.notes, note)
+				fmt.Fprintln(os.Stderr, note)
+				continue
+			}
 			res, err := b.runScenario(k, n, body(n), nil, true)
 			if err != nil {
 				return fmt.Errorf("%s at N=%d: %w", k, n, err)

@@ -12,6 +12,7 @@ type report struct {
 	results   []*result
 	growth    []*result
 	throttled *throttledRun
+	notes     []string // kinds left out at a size, and why
 }
 
 // throttledRun is the apply against an emulator that throttles above limit requests/s.
@@ -51,6 +52,9 @@ func (r *report) markdown(o options) string {
 	b.WriteString("# Benchmarks\n\n" + r.header + "\n\n")
 	b.WriteString("Floor = wall time of `terraform plan -refresh=false` on the same configuration + the phase's API calls × latency ÷ parallelism. " +
 		"Calls are counted by the emulator; provider CPU (user + system) and peak RSS are measured on the provider processes Terraform starts.\n")
+	for _, n := range r.notes {
+		b.WriteString("\n" + n + ".\n")
+	}
 	sizes := map[int]bool{}
 	for _, res := range r.results {
 		if sizes[res.n] {
