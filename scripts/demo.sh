@@ -30,20 +30,7 @@ tmp="$(mktemp -d "${TMPDIR:-/tmp}/huaweidata-demo.XXXXXX")"
 # shellcheck source=scripts/emulator.sh
 source scripts/emulator.sh
 
-cleanup() {
-	local status=$?
-	if [ -n "${EMULATOR_PID:-}" ]; then
-		echo "==> stopping the emulator (pid $EMULATOR_PID)"
-		stop_emulator
-	fi
-	if [ "$status" -ne 0 ] && [ -s "$tmp/emulator.log" ]; then
-		echo "---- last lines of the emulator log ----" >&2
-		tail -n 40 "$tmp/emulator.log" >&2 || true
-	fi
-	rm -rf "$tmp"
-	exit "$status"
-}
-trap cleanup EXIT
+trap emulator_cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 

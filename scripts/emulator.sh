@@ -1,7 +1,8 @@
 # Sourced by the scripts that run the emulator as a separate process (demo.sh,
 # testacc-emulator.sh): start_emulator builds nothing; it starts the binary given,
 # waits until GET /_emulator/health answers and sets EMULATOR_ADDR and
-# EMULATOR_PID. stop_emulator stops it. The caller defines fail() and $tmp.
+# EMULATOR_PID. stop_emulator stops it; emulator_cleanup is their EXIT trap. The
+# caller defines fail() and $tmp (logs go to $tmp/emulator.log).
 
 # start_emulator BINARY LOG [emulator flags...]
 start_emulator() {
@@ -36,4 +37,20 @@ stop_emulator() {
 		kill -KILL "$EMULATOR_PID" 2>/dev/null || true
 		wait "$EMULATOR_PID" 2>/dev/null || true
 	fi
+}
+
+# emulator_cleanup: the EXIT trap of a script that started the emulator: stops it, shows the
+# end of its log when the script failed, removes $tmp and keeps the script's exit status.
+emulator_cleanup() {
+	local status=$?
+	if [ -n "${EMULATOR_PID:-}" ]; then
+		echo "==> stopping the emulator (pid $EMULATOR_PID)"
+		stop_emulator
+	fi
+	if [ "$status" -ne 0 ] && [ -s "$tmp/emulator.log" ]; then
+		echo "---- last lines of the emulator log ----" >&2
+		tail -n 40 "$tmp/emulator.log" >&2 || true
+	fi
+	rm -rf "$tmp"
+	exit "$status"
 }

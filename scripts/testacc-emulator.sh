@@ -23,17 +23,7 @@ fail() {
 tmp="$(mktemp -d "${TMPDIR:-/tmp}/huaweidata-testacc.XXXXXX")"
 # shellcheck source=scripts/emulator.sh
 source scripts/emulator.sh
-cleanup() {
-	local status=$?
-	stop_emulator
-	if [ "$status" -ne 0 ] && [ -s "$tmp/emulator.log" ]; then
-		echo "---- last lines of the emulator log ----" >&2
-		tail -n 20 "$tmp/emulator.log" >&2 || true
-	fi
-	rm -rf "$tmp"
-	exit "$status"
-}
-trap cleanup EXIT
+trap emulator_cleanup EXIT
 
 # The emulator's documented demo pair: fake credentials, as the issue asks.
 access_key="HWDEMOACCESSKEY000001"
