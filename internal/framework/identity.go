@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
 // WithIdentity gives the resource made by factory a resource identity (Terraform 1.12 and
@@ -43,6 +44,7 @@ var (
 	_ resource.ResourceWithImportState      = (*identified)(nil)
 	_ resource.ResourceWithMoveState        = (*identified)(nil)
 	_ resource.ResourceWithUpgradeState     = (*identified)(nil)
+	_ UnchangedPlanner                      = (*identified)(nil)
 )
 
 // IdentitySchema declares each identity attribute with the type it has in the resource's
@@ -157,6 +159,13 @@ func (r *identified) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequ
 	if m, ok := r.Resource.(resource.ResourceWithModifyPlan); ok {
 		m.ModifyPlan(ctx, req, resp)
 	}
+}
+
+// PriorIsUnchangedPlan forwards the resource's UnchangedPlanner; a resource without one is
+// always planned by the framework.
+func (r *identified) PriorIsUnchangedPlan(prior, config tftypes.Value) bool {
+	u, ok := r.Resource.(UnchangedPlanner)
+	return ok && u.PriorIsUnchangedPlan(prior, config)
 }
 
 func (r *identified) MoveState(ctx context.Context) []resource.StateMover {

@@ -22,13 +22,21 @@ type fullServer interface {
 // through contexts detached from their request's once answered (see the package doc).
 // The streaming calls (ListResource, InvokeAction) use their context after they return
 // and the per-process ones are few: they are passed through as they are.
-type server struct{ fullServer }
+type server struct {
+	fullServer
+	unchanged *unchangedPlans // nil: every plan goes to the framework
+}
 
 // New returns a constructor of p's protocol 6 server, for tf6server.Serve, as
 // providerserver.NewProtocol6 does.
 func New(p func() provider.Provider) func() tfprotov6.ProviderServer {
 	return func() tfprotov6.ProviderServer {
-		return Wrap(providerserver.NewProtocol6(p())())
+		s := Wrap(providerserver.NewProtocol6(p())())
+		if w, ok := s.(server); ok {
+			w.unchanged = newUnchangedPlans(p)
+			return w
+		}
+		return s
 	}
 }
 
@@ -39,7 +47,7 @@ func Wrap(s tfprotov6.ProviderServer) tfprotov6.ProviderServer {
 	if !ok {
 		return s
 	}
-	return server{full}
+	return server{fullServer: full}
 }
 
 func (s server) ValidateResourceConfig(ctx context.Context, req *tfprotov6.ValidateResourceConfigRequest) (*tfprotov6.ValidateResourceConfigResponse, error) {
@@ -58,7 +66,14 @@ func (s server) ReadResource(ctx context.Context, req *tfprotov6.ReadResourceReq
 	return serve(ctx, req, s.fullServer.ReadResource)
 }
 
+// PlanResourceChange answers the plan of an unchanged object itself when it can (see
+// unchangedPlans) and leaves every other plan to the framework.
 func (s server) PlanResourceChange(ctx context.Context, req *tfprotov6.PlanResourceChangeRequest) (*tfprotov6.PlanResourceChangeResponse, error) {
+	if s.unchanged != nil {
+		if resp, ok := s.unchanged.plan(ctx, req); ok {
+			return resp, nil
+		}
+	}
 	return serve(ctx, req, s.fullServer.PlanResourceChange)
 }
 

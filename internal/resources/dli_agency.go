@@ -38,6 +38,7 @@ func NewDLIAgency() resource.Resource {
 
 type dliAgencyResource struct {
 	framework.ResourceBase
+	framework.PlansUnchangedAsPrior
 }
 
 func (r *dliAgencyResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {

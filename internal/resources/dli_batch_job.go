@@ -53,6 +53,7 @@ func NewDLIBatchJob() resource.Resource {
 
 type dliBatchJobResource struct {
 	framework.ResourceBase
+	framework.PlansUnchangedAsPrior
 }
 
 func (r *dliBatchJobResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {

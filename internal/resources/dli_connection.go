@@ -48,6 +48,7 @@ func NewDLIConnection() resource.Resource {
 
 type dliConnectionResource struct {
 	framework.ResourceBase
+	framework.PlansUnchangedAsPrior
 }
 
 func (r *dliConnectionResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {

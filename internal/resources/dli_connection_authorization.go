@@ -37,6 +37,7 @@ func NewDLIConnectionAuthorization() resource.Resource {
 
 type dliConnectionAuthorizationResource struct {
 	framework.ResourceBase
+	framework.PlansUnchangedAsPrior
 }
 
 func (r *dliConnectionAuthorizationResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {

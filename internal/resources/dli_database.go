@@ -37,6 +37,7 @@ func NewDLIDatabase() resource.Resource {
 
 type dliDatabaseResource struct {
 	framework.ResourceBase
+	framework.PlansUnchangedAsPrior
 }
 
 func (r *dliDatabaseResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {

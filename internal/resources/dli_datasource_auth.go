@@ -38,6 +38,7 @@ func NewDLIDatasourceAuth() resource.Resource {
 
 type dliDatasourceAuthResource struct {
 	framework.ResourceBase
+	framework.PlansUnchangedAsPrior
 }
 
 func (r *dliDatasourceAuthResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {

@@ -48,6 +48,7 @@ func NewDLIElasticResourcePool() resource.Resource {
 
 type dliElasticResourcePoolResource struct {
 	framework.ResourceBase
+	framework.PlansUnchangedAsPrior
 }
 
 func (r *dliElasticResourcePoolResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {

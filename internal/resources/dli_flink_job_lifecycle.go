@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/services/dli/v1/model"
 
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/client"
@@ -196,6 +197,17 @@ func flinkStatusSatisfies(status, desired string) bool {
 		return true // not running
 	}
 	return false
+}
+
+// PriorIsUnchangedPlan reports whether an unchanged job plans nothing: its status is the
+// desired one (otherwise flinkPlanDesiredState plans the update that brings it there).
+func (r *flinkJobResource[M, P]) PriorIsUnchangedPlan(prior, _ tftypes.Value) bool {
+	var attrs map[string]tftypes.Value
+	var status, desired string
+	if prior.As(&attrs) != nil || attrs["status"].As(&status) != nil || attrs["desired_state"].As(&desired) != nil {
+		return false
+	}
+	return flinkStatusSatisfies(status, desired)
 }
 
 // flinkPlanDesiredState plans an update when the job's status is not the desired one (e.g.

@@ -41,6 +41,7 @@ func NewDLIFlinkSavepoint() resource.Resource {
 // dliFlinkSavepointResource takes a savepoint of a running Flink job on demand.
 type dliFlinkSavepointResource struct {
 	framework.ResourceBase
+	framework.PlansUnchangedAsPrior
 }
 
 // dliFlinkSavepointModel is the Terraform state of huaweidata_dli_flink_savepoint.

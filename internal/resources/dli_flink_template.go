@@ -44,6 +44,7 @@ func NewDLIFlinkTemplate() resource.Resource {
 
 type dliFlinkTemplateResource struct {
 	framework.ResourceBase
+	framework.PlansUnchangedAsPrior
 }
 
 // dliFlinkTemplateModel is the Terraform state of huaweidata_dli_flink_template.

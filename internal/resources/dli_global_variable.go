@@ -17,6 +17,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/services/dli/v1/model"
 
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/framework"
@@ -107,6 +108,16 @@ func (r *dliGlobalVariableResource) ConfigValidators(context.Context) []resource
 // configuration sets neither `value` nor `value_wo` (as `terraform plan
 // -generate-config-out` writes it, since the value is sensitive) keeps its value: the plan
 // leaves it as it is.
+// PriorIsUnchangedPlan reports whether ModifyPlan leaves an unchanged variable as it is: it
+// plans value null only when the configuration switches to value_wo.
+func (r *dliGlobalVariableResource) PriorIsUnchangedPlan(prior, config tftypes.Value) bool {
+	var p, c map[string]tftypes.Value
+	if prior.As(&p) != nil || config.As(&c) != nil {
+		return false
+	}
+	return !c["value"].IsNull() || c["value_wo"].IsNull() || p["value"].IsNull()
+}
+
 func (r *dliGlobalVariableResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if req.Plan.Raw.IsNull() {
 		return // destroy

@@ -32,6 +32,7 @@ func NewDLIOBSAuthorization() resource.Resource {
 
 type dliOBSAuthorizationResource struct {
 	framework.ResourceBase
+	framework.PlansUnchangedAsPrior
 }
 
 // revokeWarning says what removing a bucket (or the resource) does not do.

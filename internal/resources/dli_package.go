@@ -53,6 +53,7 @@ func NewDLIPackage() resource.Resource {
 
 type dliPackageResource struct {
 	framework.ResourceBase
+	framework.PlansUnchangedAsPrior
 }
 
 func (r *dliPackageResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {

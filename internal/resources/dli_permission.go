@@ -35,6 +35,7 @@ func NewDLIPermission() resource.Resource {
 
 type dliPermissionResource struct {
 	framework.ResourceBase
+	framework.PlansUnchangedAsPrior
 }
 
 func (r *dliPermissionResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {

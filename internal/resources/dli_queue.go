@@ -48,6 +48,7 @@ func NewDLIQueue() resource.Resource {
 
 type dliQueueResource struct {
 	framework.ResourceBase
+	framework.PlansUnchangedAsPrior
 }
 
 func (r *dliQueueResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {

@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/framework"
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/framework/validators"
 )
 
@@ -33,8 +34,8 @@ func (r *dliQueueResource) ConfigValidators(context.Context) []resource.ConfigVa
 // ModifyPlan rejects a queue that does not fit its (existing) pool, and a create (or
 // replacement) whose cu_count DLI does not accept at create.
 func (r *dliQueueResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.Plan.Raw.IsNull() {
-		return // destroy
+	if req.Plan.Raw.IsNull() || framework.PlanUnchanged(req) {
+		return // destroy, or nothing changes: nothing to fit into the pool, nothing created
 	}
 	var pool types.String
 	var policies types.Set

@@ -45,6 +45,7 @@ func NewDLIQueueScalingPlan() resource.Resource {
 
 type dliQueueScalingPlanResource struct {
 	framework.ResourceBase
+	framework.PlansUnchangedAsPrior
 }
 
 func (r *dliQueueScalingPlanResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {

@@ -33,6 +33,7 @@ func NewDLISparkTemplate() resource.Resource {
 
 type dliSparkTemplateResource struct {
 	framework.ResourceBase
+	framework.PlansUnchangedAsPrior
 }
 
 func (r *dliSparkTemplateResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {

@@ -53,6 +53,7 @@ func NewDLISQLJob() resource.Resource {
 
 type dliSQLJobResource struct {
 	framework.ResourceBase
+	framework.PlansUnchangedAsPrior
 }
 
 func (r *dliSQLJobResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {

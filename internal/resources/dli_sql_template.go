@@ -36,6 +36,7 @@ func NewDLISQLTemplate() resource.Resource {
 
 type dliSQLTemplateResource struct {
 	framework.ResourceBase
+	framework.PlansUnchangedAsPrior
 }
 
 // templateNameAttribute is the name of a template, unique per template kind.

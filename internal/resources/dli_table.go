@@ -49,6 +49,7 @@ func NewDLITable() resource.Resource {
 
 type dliTableResource struct {
 	framework.ResourceBase
+	framework.PlansUnchangedAsPrior
 }
 
 // obsOnlyAttributes apply only to OBS tables; csvOnly only to CSV data, csvJSON to CSV and JSON.
