@@ -82,6 +82,7 @@ func (r *report) markdown(o options) string {
 			}
 		}
 	}
+	r.writeTerraformAlone(&b, o)
 	if len(r.growth) > 0 {
 		b.WriteString("\n## Refresh cost as the estate grows (global variables)\n\n")
 		b.WriteString("| N | plan wall s | plan calls | calls/resource | provider CPU ms/resource | peak RSS MiB (plan) | peak RSS MiB (apply) |\n|---:|---:|---:|---:|---:|---:|---:|\n")
@@ -104,4 +105,33 @@ func (r *report) markdown(o options) string {
 		fmt.Fprintf(&b, "| %.2f | %.2f | %d | %d | %.1f%% |\n", a.wall.Seconds(), target, a.calls, a.throttle, 100*share)
 	}
 	return b.String()
+}
+
+// writeTerraformAlone is the table of applies and destroys next to the issue's apply target
+// and to what Terraform alone takes for as many resources with a state as large.
+func (r *report) writeTerraformAlone(b *strings.Builder, o options) {
+	var rows []*result
+	for _, x := range r.results {
+		if x.alone != nil {
+			rows = append(rows, x)
+		}
+	}
+	if len(rows) == 0 {
+		return
+	}
+	b.WriteString("\n## Apply and destroy next to Terraform's own cost\n\n" +
+		"Terraform's local backend writes the whole state file after every resource it applies or destroys, so besides its plan an apply costs Terraform " +
+		"work that grows with N × the size of the state, which `plan -refresh=false` does not include. " +
+		"*Terraform alone* is that cost measured: an apply and a destroy of as many built-in `terraform_data` resources, with a state file of about the same size, " +
+		"at the same parallelism: no provider process and no API call. " +
+		"*Apply target* is 1.25 × (floor + creates × latency ÷ parallelism).\n\n")
+	b.WriteString("| kind | N | resources | state KiB | apply s | apply target s | Terraform alone: apply s | destroy s | Terraform alone: destroy s | Terraform alone: state KiB |\n")
+	b.WriteString("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
+	for _, x := range rows {
+		a, d := x.phase("apply"), x.phase("destroy")
+		target := 1.25 * (x.floor(a, o) + time.Duration(x.creates)*o.latency/time.Duration(o.parallelism)).Seconds()
+		fmt.Fprintf(b, "| %s | %d | %d | %.0f | %.2f | %.2f | %.2f | %.2f | %.2f | %.0f |\n", x.kind, x.n, x.resources,
+			float64(x.stateBytes)/1024, a.wall.Seconds(), target, x.alone.apply.Seconds(), d.wall.Seconds(), x.alone.destroy.Seconds(),
+			float64(x.alone.stateBytes)/1024)
+	}
 }

@@ -49,6 +49,10 @@ type result struct {
 	phases    []phase
 	floorWall time.Duration // terraform plan -refresh=false
 	creates   int           // calls of create operations during apply
+	// stateBytes is the size of the state file after the apply; alone is Terraform's own
+	// apply and destroy of as many resources with a state that large (full runs only).
+	stateBytes int64
+	alone      *aloneRun
 }
 
 func newBench(o options) (*bench, error) {
@@ -136,6 +140,7 @@ func (b *bench) runScenario(kind string, n int, body string, emulatorArgs []stri
 		{"apply -refresh-only", []string{"apply", "-refresh-only", "-auto-approve", par}, full},
 		{"destroy", []string{"destroy", "-auto-approve", par}, true},
 	}
+	var instances int
 	for _, s := range steps {
 		if !s.keep {
 			continue
@@ -150,8 +155,16 @@ func (b *bench) runScenario(kind string, n int, body string, emulatorArgs []stri
 			continue
 		case "apply":
 			res.creates = createCalls(counts)
+			if res.stateBytes, instances, err = stateSize(work); err != nil {
+				return nil, err
+			}
 		}
 		res.phases = append(res.phases, p)
+	}
+	if full {
+		if res.alone, err = b.terraformAlone(instances, res.stateBytes); err != nil {
+			return nil, err
+		}
 	}
 	return res, nil
 }
