@@ -14,8 +14,8 @@ import (
 // cancel must be called in every case.
 func (b *ResourceBase) StartUpdate(ctx context.Context, req resource.UpdateRequest, plan, state any, t *timeouts.Value,
 	diags *diag.Diagnostics) (context.Context, context.CancelFunc, bool) {
-	diags.Append(req.Plan.Get(ctx, plan)...)
-	diags.Append(req.State.Get(ctx, state)...)
+	diags.Append(GetPlan(ctx, req.Plan, plan)...)
+	diags.Append(GetState(ctx, req.State, state)...)
 	if diags.HasError() {
 		return ctx, func() {}, false
 	}
@@ -29,7 +29,7 @@ func (b *ResourceBase) StartUpdate(ctx context.Context, req resource.UpdateReque
 // every case.
 func (b *ResourceBase) StartDelete(ctx context.Context, req resource.DeleteRequest, state any, t *timeouts.Value,
 	diags *diag.Diagnostics) (context.Context, context.CancelFunc, bool) {
-	diags.Append(req.State.Get(ctx, state)...)
+	diags.Append(GetState(ctx, req.State, state)...)
 	if diags.HasError() {
 		return ctx, func() {}, false
 	}

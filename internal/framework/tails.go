@@ -46,7 +46,7 @@ func MarkWritten(ctx context.Context, private privateSetter, diags *diag.Diagnos
 // written (see MarkWritten): a wait that fails then leaves the object in state, tainted,
 // instead of orphaned, and a refresh within the consistency window waits for it.
 func SaveWritten(ctx context.Context, state *tfsdk.State, private privateSetter, m any, diags *diag.Diagnostics) {
-	diags.Append(state.Set(ctx, m)...)
+	diags.Append(SetState(ctx, state, m)...)
 	MarkWritten(ctx, private, diags)
 }
 
@@ -110,7 +110,7 @@ func ReadBack[M any](ctx context.Context, b *ResourceBase, m *M, read ReadFunc[M
 // it to state when it was found.
 func SaveReadBack[M any](ctx context.Context, b *ResourceBase, m *M, read ReadFunc[M], what string, state *tfsdk.State, diags *diag.Diagnostics) {
 	if ReadBack(ctx, b, m, read, what, diags) {
-		diags.Append(state.Set(ctx, m)...)
+		diags.Append(SetState(ctx, state, m)...)
 	}
 }
 
@@ -120,7 +120,7 @@ func SaveReadBack[M any](ctx context.Context, b *ResourceBase, m *M, read ReadFu
 // it becomes visible or the window closes.
 func ReadOrRemove[M any](ctx context.Context, b *ResourceBase, req resource.ReadRequest, resp *resource.ReadResponse, read ReadFunc[M]) {
 	var state M
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(GetState(ctx, req.State, &state)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -133,7 +133,7 @@ func ReadOrRemove[M any](ctx context.Context, b *ResourceBase, req resource.Read
 		removeGone(ctx, resp)
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	resp.Diagnostics.Append(SetState(ctx, &resp.State, state)...)
 }
 
 // removeGone removes the resource from state with a warning saying it no longer exists.
