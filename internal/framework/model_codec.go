@@ -15,24 +15,32 @@ import (
 
 // GetState is req.State.Get(ctx, target) for a model struct whose fields are all attribute
 // values (types.String, types.List, timetypes.RFC3339, timeouts.Value, ...) tagged
-// `tfsdk:"name"`, without the framework's reflection: that compiles a regular expression
-// for every field of every model on every call, about a tenth of the provider's CPU time in
-// a refresh. The fields of each model type are looked up once. Anything the codec does not
-// handle exactly as the framework does (another kind of field, a model of another schema,
-// a value that fails to convert) is left to the framework, diagnostics included.
+// `tfsdk:"name"`, directly or in an embedded struct, without the framework's reflection:
+// that compiles a regular expression for every field of every model on every call, about a
+// tenth of the provider's CPU time in a refresh. The fields of each model type are looked
+// up once. Anything the codec does not handle exactly as the framework does (another kind
+// of field, a model of another schema, a value that fails to convert or to validate) is
+// left to the framework, diagnostics included.
 func GetState(ctx context.Context, state tfsdk.State, target any) diag.Diagnostics {
-	if c := codecFor(ctx, reflect.TypeOf(target), state.Schema); c != nil && c.get(ctx, state.Raw, target) {
-		return nil
-	}
-	return state.Get(ctx, target)
+	return getModel(ctx, state.Raw, state.Schema, target, state.Get)
 }
 
 // GetPlan is plan.Get(ctx, target) without the framework's reflection (see GetState).
 func GetPlan(ctx context.Context, plan tfsdk.Plan, target any) diag.Diagnostics {
-	if c := codecFor(ctx, reflect.TypeOf(target), plan.Schema); c != nil && c.get(ctx, plan.Raw, target) {
+	return getModel(ctx, plan.Raw, plan.Schema, target, plan.Get)
+}
+
+// GetConfig is config.Get(ctx, target) without the framework's reflection (see GetState).
+func GetConfig(ctx context.Context, config tfsdk.Config, target any) diag.Diagnostics {
+	return getModel(ctx, config.Raw, config.Schema, target, config.Get)
+}
+
+func getModel(ctx context.Context, raw tftypes.Value, schema schemaTyper, target any,
+	framework func(context.Context, any) diag.Diagnostics) diag.Diagnostics {
+	if c := codecFor(ctx, reflect.TypeOf(target), schema); c != nil && c.get(ctx, raw, target) {
 		return nil
 	}
-	return plan.Get(ctx, target)
+	return framework(ctx, target)
 }
 
 // SetState is state.Set(ctx, model) without the framework's reflection (see GetState).
@@ -53,7 +61,7 @@ type modelCodec struct {
 }
 
 type modelField struct {
-	index    int
+	index    []int // of the field in the model, through the structs it embeds
 	name     string
 	attrType attr.Type
 }
@@ -92,26 +100,49 @@ func codecFor(ctx context.Context, model reflect.Type, schema schemaTyper) *mode
 	return c
 }
 
-// newModelCodec maps every field of model to its attribute, or returns nil when a field is
-// not an attribute value of the schema or an attribute has no field.
+// newModelCodec maps every field of model, and of the structs it embeds, to its
+// attribute, or returns nil when a field is not an attribute value of the schema or an
+// attribute has no field.
 func newModelCodec(model reflect.Type, attrTypes map[string]attr.Type, tfType tftypes.Type) *modelCodec {
 	c := &modelCodec{objectType: tfType}
-	for i := range model.NumField() {
-		f := model.Field(i)
-		name := f.Tag.Get("tfsdk")
-		if name == "-" {
-			continue
-		}
-		t, ok := attrTypes[name]
-		if name == "" || !ok || !f.IsExported() || f.Anonymous || !f.Type.Implements(attrValueType) {
-			return nil
-		}
-		c.fields = append(c.fields, modelField{index: i, name: name, attrType: t})
-	}
-	if len(c.fields) != len(attrTypes) {
+	if !c.addFields(model, nil, attrTypes) || len(c.fields) != len(attrTypes) {
 		return nil
 	}
 	return c
+}
+
+// addFields adds the fields of struct type t, reached through the field indexes at.
+func (c *modelCodec) addFields(t reflect.Type, at []int, attrTypes map[string]attr.Type) bool {
+	for i := range t.NumField() {
+		f := t.Field(i)
+		index := append(append([]int(nil), at...), i)
+		name := f.Tag.Get("tfsdk")
+		switch {
+		case name == "-":
+			continue
+		case f.Anonymous && name == "" && f.Type.Kind() == reflect.Struct:
+			if !c.addFields(f.Type, index, attrTypes) { // promoted fields, as the framework reads them
+				return false
+			}
+			continue
+		}
+		attrType, ok := attrTypes[name]
+		if name == "" || !ok || !f.IsExported() || f.Anonymous || !f.Type.Implements(attrValueType) || c.has(name) {
+			return false
+		}
+		c.fields = append(c.fields, modelField{index: index, name: name, attrType: attrType})
+	}
+	return true
+}
+
+// has reports whether a field of the attribute name was added already.
+func (c *modelCodec) has(name string) bool {
+	for _, f := range c.fields {
+		if f.name == name {
+			return true
+		}
+	}
+	return false
 }
 
 // get sets the fields of target from raw; false means nothing may be concluded from it.
@@ -132,7 +163,7 @@ func (c *modelCodec) get(ctx context.Context, raw tftypes.Value, target any) boo
 			return false
 		}
 		fv := reflect.ValueOf(v)
-		field := rv.Field(f.index)
+		field := rv.FieldByIndex(f.index)
 		if fv.Type() != field.Type() {
 			return false
 		}
@@ -153,7 +184,7 @@ func (c *modelCodec) value(ctx context.Context, model any) (v tftypes.Value, ok 
 	}
 	attrs := make(map[string]tftypes.Value, len(c.fields))
 	for _, f := range c.fields {
-		av, isAttr := rv.Field(f.index).Interface().(attr.Value)
+		av, isAttr := rv.FieldByIndex(f.index).Interface().(attr.Value)
 		if !isAttr || (!av.Type(ctx).Equal(f.attrType) && !av.Type(ctx).TerraformType(ctx).Equal(f.attrType.TerraformType(ctx))) {
 			return tftypes.Value{}, false
 		}

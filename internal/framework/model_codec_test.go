@@ -15,19 +15,24 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
-// codecModel has a field of every kind the resources' models use.
-type codecModel struct {
-	ID       types.String      `tfsdk:"id"`
-	Count    types.Int64       `tfsdk:"count"`
-	Small    types.Int32       `tfsdk:"small"`
-	Enabled  types.Bool        `tfsdk:"enabled"`
-	Ratio    types.Float64     `tfsdk:"ratio"`
-	Args     types.List        `tfsdk:"args"`
-	Tags     types.Map         `tfsdk:"tags"`
-	Queues   types.Set         `tfsdk:"queues"`
-	Columns  types.List        `tfsdk:"columns"`
+// codecRun is embedded in codecModel, as the Flink jobs' models embed their run state.
+type codecRun struct {
 	Created  timetypes.RFC3339 `tfsdk:"created"`
 	Timeouts timeouts.Value    `tfsdk:"timeouts"`
+}
+
+// codecModel has a field of every kind the resources' models use.
+type codecModel struct {
+	codecRun
+	ID      types.String  `tfsdk:"id"`
+	Count   types.Int64   `tfsdk:"count"`
+	Small   types.Int32   `tfsdk:"small"`
+	Enabled types.Bool    `tfsdk:"enabled"`
+	Ratio   types.Float64 `tfsdk:"ratio"`
+	Args    types.List    `tfsdk:"args"`
+	Tags    types.Map     `tfsdk:"tags"`
+	Queues  types.Set     `tfsdk:"queues"`
+	Columns types.List    `tfsdk:"columns"`
 }
 
 var codecColumn = types.ObjectType{AttrTypes: map[string]attr.Type{"name": types.StringType, "is_partition": types.BoolType}}
@@ -62,8 +67,11 @@ func codecSample(t *testing.T) codecModel {
 		ID: types.StringValue("sales/orders"), Count: types.Int64Value(3), Small: types.Int32Null(), Enabled: types.BoolValue(true),
 		Ratio: types.Float64Value(0.5), Args: types.ListValueMust(types.StringType, []attr.Value{types.StringValue("--x")}),
 		Tags: types.MapNull(types.StringType), Queues: types.SetValueMust(types.StringType, []attr.Value{types.StringValue("q1"), types.StringValue("q2")}),
-		Columns: cols, Created: timetypes.NewRFC3339ValueMust("2026-12-01T15:27:25Z"),
-		Timeouts: timeouts.Value{Object: types.ObjectNull(map[string]attr.Type{"create": types.StringType})},
+		Columns: cols,
+		codecRun: codecRun{
+			Created:  timetypes.NewRFC3339ValueMust("2026-12-01T15:27:25Z"),
+			Timeouts: timeouts.Value{Object: types.ObjectNull(map[string]attr.Type{"create": types.StringType})},
+		},
 	}
 }
 

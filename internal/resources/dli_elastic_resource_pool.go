@@ -195,7 +195,7 @@ func (r *dliElasticResourcePoolResource) Schema(ctx context.Context, _ resource.
 // edition's CU range and min ≤ max.
 func (r *dliElasticResourcePoolResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	var m dliPoolModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	resp.Diagnostics.Append(framework.GetConfig(ctx, req.Config, &m)...)
 	if resp.Diagnostics.HasError() || !knownInt32(m.MinCU) || !knownInt32(m.MaxCU) || m.Label.IsUnknown() {
 		return
 	}

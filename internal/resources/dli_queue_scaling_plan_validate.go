@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
+	"github.com/huaweidata/terraform-provider-huaweidata/internal/framework"
 	"github.com/huaweidata/terraform-provider-huaweidata/internal/framework/flex"
 )
 
@@ -20,7 +21,7 @@ var _ resource.ResourceWithValidateConfig = (*dliQueueScalingPlanResource)(nil)
 // scale plan").
 func (r *dliQueueScalingPlanResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	var m dliQueueScalingPlanModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	resp.Diagnostics.Append(framework.GetConfig(ctx, req.Config, &m)...)
 	if resp.Diagnostics.HasError() || !flex.IsKnown(m.ValidDateBegin) || !flex.IsKnown(m.ValidDateEnd) ||
 		!flex.IsKnown(m.StartHour) || !flex.IsKnown(m.StartMinute) || !flex.IsKnown(m.RepeatDays) {
 		return

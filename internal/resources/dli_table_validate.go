@@ -19,7 +19,7 @@ import (
 // Single-attribute rules are the attributes' validators.
 func (r *dliTableResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	var m dliTableModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	resp.Diagnostics.Append(framework.GetConfig(ctx, req.Config, &m)...)
 	if resp.Diagnostics.HasError() || m.DataLocation.IsUnknown() {
 		return
 	}
@@ -58,8 +58,8 @@ func (r *dliTableResource) ValidateConfig(ctx context.Context, req resource.Vali
 		}
 		return
 	}
-	var cols []tableColumnModel
-	resp.Diagnostics.Append(m.Columns.ElementsAs(ctx, &cols, false)...)
+	cols, diags := tableColumns(ctx, m.Columns)
+	resp.Diagnostics.Append(diags...)
 	validateColumns(cols, &resp.Diagnostics)
 }
 
