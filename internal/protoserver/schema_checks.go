@@ -212,7 +212,7 @@ func holds(prior, config tftypes.Value, at []step, ok func(prior, config tftypes
 		return true
 	}
 	switch at[0].kind {
-	case stepAttribute:
+	case stepAttribute, stepMap:
 		var p, c map[string]tftypes.Value
 		if prior.As(&p) != nil {
 			return false
@@ -220,7 +220,15 @@ func holds(prior, config tftypes.Value, at []step, ok func(prior, config tftypes
 		if !isNull(config) && config.IsKnown() && config.As(&c) != nil {
 			return false
 		}
-		return holds(p[at[0].name], c[at[0].name], at[1:], ok)
+		if at[0].kind == stepAttribute {
+			return holds(p[at[0].name], c[at[0].name], at[1:], ok)
+		}
+		for k, e := range p {
+			if !holds(e, c[k], at[1:], ok) {
+				return false
+			}
+		}
+		return true
 	case stepList, stepSet:
 		var p, c []tftypes.Value
 		if prior.As(&p) != nil {
@@ -235,20 +243,6 @@ func holds(prior, config tftypes.Value, at []step, ok func(prior, config tftypes
 				ce = c[i]
 			}
 			if !holds(e, ce, at[1:], ok) {
-				return false
-			}
-		}
-		return true
-	case stepMap:
-		var p, c map[string]tftypes.Value
-		if prior.As(&p) != nil {
-			return false
-		}
-		if !isNull(config) && config.IsKnown() && config.As(&c) != nil {
-			return false
-		}
-		for k, e := range p {
-			if !holds(e, c[k], at[1:], ok) {
 				return false
 			}
 		}
