@@ -45,8 +45,8 @@ func getModel(ctx context.Context, raw tftypes.Value, schema schemaTyper, target
 
 // SetState is state.Set(ctx, model) without the framework's reflection (see GetState).
 func SetState(ctx context.Context, state *tfsdk.State, model any) diag.Diagnostics {
-	if c := codecFor(ctx, reflect.TypeOf(model), state.Schema); c != nil {
-		if v, ok := c.value(ctx, model); ok && state.Raw.Type() != nil && c.objectType.Equal(state.Raw.Type()) {
+	if c := codecFor(ctx, reflect.TypeOf(model), state.Schema); c != nil && state.Raw.Type() != nil && c.objectType.Equal(state.Raw.Type()) {
+		if v, ok := c.value(ctx, model); ok {
 			state.Raw = v
 			return nil
 		}
@@ -185,7 +185,10 @@ func (c *modelCodec) value(ctx context.Context, model any) (v tftypes.Value, ok 
 	attrs := make(map[string]tftypes.Value, len(c.fields))
 	for _, f := range c.fields {
 		av, isAttr := rv.FieldByIndex(f.index).Interface().(attr.Value)
-		if !isAttr || (!av.Type(ctx).Equal(f.attrType) && !av.Type(ctx).TerraformType(ctx).Equal(f.attrType.TerraformType(ctx))) {
+		if !isAttr {
+			return tftypes.Value{}, false
+		}
+		if t := av.Type(ctx); !t.Equal(f.attrType) && !t.TerraformType(ctx).Equal(f.attrType.TerraformType(ctx)) {
 			return tftypes.Value{}, false
 		}
 		tv, err := av.ToTerraformValue(ctx)
